@@ -18,7 +18,7 @@ const DEFAULT_EVENT_TYPE: &str = "message";
 const COPY_DATA_UP_TO: usize = 64 * 1024;
 
 /// The per-stream buffers of the standard, plus the two values that outlive an event.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub(super) struct EventBuffers {
     /// The data buffer: each `data` value followed by LF.
     data: Vec<u8>,
@@ -102,24 +102,18 @@ impl EventBuffers {
                 self.data.push(b'\n');
             }
             // `id` sets the last event ID buffer, unless the value contains NUL.
-            b"id" => {
-                if memchr(0, value).is_none() {
-                    self.pending_id = Some(value.to_vec());
-                }
-            }
+            b"id" if memchr(0, value).is_none() => self.pending_id = Some(value.to_vec()),
             // `retry` sets the reconnection time if the value is only ASCII digits. An empty value
             // is no integer and is ignored, as browsers do. A number past u64 saturates: it is
             // all digits, so it counts, and "wait practically forever" is what it asks for.
-            b"retry" => {
-                if !value.is_empty() && value.iter().all(u8::is_ascii_digit) {
-                    let millis = value.iter().fold(0u64, |acc, digit| {
-                        acc.saturating_mul(10)
-                            .saturating_add(u64::from(digit - b'0'))
-                    });
-                    self.retry = Some(millis);
-                }
+            b"retry" if !value.is_empty() && value.iter().all(u8::is_ascii_digit) => {
+                let millis = value.iter().fold(0u64, |acc, digit| {
+                    acc.saturating_mul(10)
+                        .saturating_add(u64::from(digit - b'0'))
+                });
+                self.retry = Some(millis);
             }
-            // Any other field is ignored.
+            // Any other field, and an `id` or `retry` that failed its test, is ignored.
             _ => {}
         }
     }

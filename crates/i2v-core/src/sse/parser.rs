@@ -3,6 +3,8 @@
 //! This part finds lines (the standard's line endings, the leading BOM, the cap on buffered
 //! bytes); [`super::fields`] decides what each line does.
 
+use std::fmt;
+
 use memchr::memchr2;
 
 use super::SseError;
@@ -21,13 +23,13 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// [`last_event_id`](Self::last_event_id) and [`retry`](Self::retry). [`reset`](Self::reset)
 /// forgets those too.
 ///
-/// How the bytes are split into chunks never changes what comes out. Each byte is scanned once:
-/// an unfinished line is kept and only the new bytes are searched for its end.
+/// How the bytes are split into chunks never changes what comes out. Time is linear in the input
+/// whatever the chunking: an unfinished line is kept, and only new bytes are searched for its end.
 ///
 /// What the parser holds is capped (see [`with_max_buffered`](Self::with_max_buffered)): an event
 /// that would grow past the cap is dropped with [`SseError::EventTooLarge`] and the parser picks up
 /// again at the blank line that ends it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SseParser {
     /// The cap on the current line plus the data buffer, in bytes.
     max_buffered: usize,
@@ -45,7 +47,7 @@ pub struct SseParser {
 }
 
 /// Where the skipping of an oversized event stands.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 struct Skip {
     /// Bytes of the current line have been skipped, so its line ending does not make a blank line.
     mid_line: bool,
@@ -62,8 +64,9 @@ impl SseParser {
 
     /// A parser at the start of a stream that holds at most `max_buffered` bytes of one event.
     ///
-    /// What counts is the line being read plus the data of the event so far: `data:` lines, and
-    /// any line, longer than that are refused. Finished events handed to the caller don't count.
+    /// What counts is the line being read plus the data the event has gathered so far; finished
+    /// events handed to the caller don't. An event or a single line (a comment too) that would go
+    /// past the cap is dropped with [`SseError::EventTooLarge`]. A cap of 0 allows blank lines only.
     pub fn with_max_buffered(max_buffered: usize) -> Self {
         Self {
             max_buffered,
@@ -138,7 +141,8 @@ impl SseParser {
 
     /// Ends the stream: an unfinished event is thrown away, as the standard says (data that no
     /// blank line follows is never dispatched). Returns whether anything was thrown away: an
-    /// unterminated line, or `data`, `event` or `id` fields still waiting for a blank line.
+    /// unterminated line, or `data`, `event` or `id` fields still waiting for a blank line (the
+    /// rest of an event already dropped for its size was reported then and does not count).
     ///
     /// The parser is then ready for a new stream from the same source: a BOM may come again, and
     /// [`last_event_id`](Self::last_event_id) and [`retry`](Self::retry) are kept. The new stream's
@@ -252,6 +256,20 @@ impl SseParser {
         SseError::EventTooLarge {
             limit: self.max_buffered,
         }
+    }
+}
+
+/// A summary, not the buffers: they may hold megabytes.
+impl fmt::Debug for SseParser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SseParser")
+            .field("max_buffered", &self.max_buffered)
+            .field("line_len", &self.line.len())
+            .field("data_len", &self.buffers.data_len())
+            .field("skipping", &self.skipping.is_some())
+            .field("last_event_id", &self.last_event_id())
+            .field("retry", &self.retry())
+            .finish_non_exhaustive()
     }
 }
 

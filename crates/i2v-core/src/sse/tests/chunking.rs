@@ -200,3 +200,16 @@ fn eight_megabyte_event_in_1024_chunks() {
     assert_eq!(event.data.len(), SIZE);
     assert!(event.data.as_bytes() == payload.as_slice());
 }
+
+#[test]
+fn debug_output_summarises_instead_of_dumping_buffers() {
+    let mut parser = SseParser::new();
+    parser
+        .feed(b"id: 9\n\ndata: 0123456789\ndata: half")
+        .unwrap();
+    assert_eq!(
+        format!("{parser:?}"),
+        "SseParser { max_buffered: 16777216, line_len: 10, data_len: 11, skipping: false, \
+         last_event_id: \"9\", retry: None, .. }"
+    );
+}

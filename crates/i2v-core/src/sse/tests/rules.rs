@@ -150,7 +150,7 @@ fn data_appends_the_value_and_a_line_feed() {
 #[test]
 fn id_sets_the_last_event_id_unless_it_holds_nul() {
     assert_eq!(items(b"id: 42\ndata: a\n\n"), [event("message", "a", "42")]);
-    let outcome = run(b"id: 1\n\nid: 2\03\ndata: a\n\n");
+    let outcome = run(b"id: 1\n\nid: 2\x003\ndata: a\n\n");
     assert_eq!(outcome.items, [event("message", "a", "1")]);
     assert_eq!(outcome.last_event_id, "1");
     // An empty id sets it back to "".
