@@ -161,15 +161,15 @@ pub(crate) fn percent(volume: f64) -> u64 {
     (volume * 100.0).round().max(0.0) as u64
 }
 
-/// Text in double quotes, on one line.
-pub(crate) fn quoted(text: String) -> String {
+/// Text in double quotes.
+fn quoted(text: String) -> String {
     format!("\"{text}\"")
 }
 
-/// A string key of `m`, on one line, where it holds more than blanks.
+/// A string key of `m`, trimmed and on one line, where it holds more than blanks.
 fn present(meta: Option<&Meta>, key: fn(&Meta) -> Option<&str>) -> Option<String> {
-    let value = key(meta?)?;
-    (!value.trim().is_empty()).then(|| one_line(value))
+    let value = key(meta?)?.trim();
+    (!value.is_empty()).then(|| one_line(value))
 }
 
 /// Control characters (line breaks, tabs) read as spaces.

@@ -212,15 +212,15 @@ impl<'a> TrackPair<'a> {
             if old_segment == segment {
                 continue;
             }
-            let subject = if self.single() {
-                name.whole()
-            } else {
-                name.clip(b)
-            };
             let before = Side::segment(old_segment, old_spans.get(a).copied());
             let own = compare(Level::Segment, before, Side::segment(segment, Some(span)));
             changes.extend(own.into_iter().map(|kind| Change {
-                subject: subject.clone(),
+                // The only segment of a track is the track, except for what comes after it.
+                subject: match kind {
+                    ChangeKind::Transition { .. } => name.clip(b),
+                    _ if self.single() => name.whole(),
+                    _ => name.clip(b),
+                },
                 kind,
                 before: at(i, a),
                 after: at(j, b),

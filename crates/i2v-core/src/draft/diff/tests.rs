@@ -188,6 +188,12 @@ fn a_single_segment_is_the_same_segment_whatever_it_became() {
         said(example(), renamed),
         ["Video renamed: city timelapse → city at night"]
     );
+    let mut faded = example();
+    faded["t"][0]["sg"][0]["m"]["transition"] = json!({"type": "fade", "d": 800});
+    assert_eq!(
+        said(example(), faded),
+        ["Transition after clip 1: none → fade"]
+    );
 }
 
 #[test]
