@@ -61,7 +61,7 @@ fn fold(c: char) -> char {
 }
 
 /// The simplified form of a traditional character, if the table knows it.
-pub(crate) fn simplified(c: char) -> Option<char> {
+fn simplified(c: char) -> Option<char> {
     TRADITIONAL
         .binary_search_by_key(&c, |&(t, _)| t)
         .ok()
