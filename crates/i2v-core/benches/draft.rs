@@ -3,8 +3,6 @@
 //! Run with `cargo bench -p i2v-core --bench draft`.
 #![allow(clippy::print_stdout)] // A benchmark reports on stdout.
 
-// The shared harness's items are `pub` for every bench that includes it, unreachable from here.
-#[allow(unreachable_pub)]
 mod support;
 
 use std::time::Duration;

@@ -4,8 +4,6 @@
 //! Run with `cargo bench -p i2v-core --bench sse`.
 #![allow(clippy::print_stdout)]
 
-// The harness's items are `pub` for every bench binary; none is reachable from outside this one.
-#[allow(unreachable_pub)]
 mod support;
 
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //!
 //! Criterion would add a minute of compile time to every clean build for what these need: a
 //! steady median over repeated runs, and throughput derived from it.
-#![allow(dead_code, clippy::print_stdout)]
+#![allow(dead_code, unreachable_pub, clippy::print_stdout)]
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
