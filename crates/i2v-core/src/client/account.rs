@@ -1,0 +1,133 @@
+//! Reading the account and the project: credits and state (`PROTOCOL.md` §3.6–3.7).
+
+use serde_json::Value;
+
+use super::http::{Outgoing, Spec};
+use super::{Client, Clock, Transport};
+use crate::Error;
+use crate::draft::Draft;
+
+/// The credit balance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Credits {
+    /// Credits that can be spent now.
+    pub available: i64,
+    /// Credits reserved by operations in progress.
+    pub frozen: i64,
+    /// All credits: available and frozen.
+    pub total: i64,
+}
+
+/// The size and rate of the video being edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Canvas {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Frames per second.
+    pub fps: u32,
+}
+
+impl Default for Canvas {
+    fn default() -> Canvas {
+        Canvas {
+            width: 1920,
+            height: 1080,
+            fps: 30,
+        }
+    }
+}
+
+/// The project's latest state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The draft, once something has been generated.
+    pub draft: Option<Draft>,
+    /// The canvas (1920x1080 at 30 fps when the backend does not say).
+    pub canvas: Canvas,
+    /// The uploaded media the backend knows of, as it described them.
+    pub video_infos: Vec<Value>,
+    /// Media the backend generated, as it described them.
+    pub generated_media: Vec<Value>,
+}
+
+impl<T: Transport, C: Clock> Client<T, C> {
+    /// The credit balance (`GET /api/credits/balance/simple`).
+    pub async fn credits(&self) -> Result<Credits, Error> {
+        let payload = self
+            .call(Spec::get(false), |_| {
+                Ok(Outgoing::empty("/api/credits/balance/simple"))
+            })
+            .await?
+            .into_json()?;
+        let number = |field: &str| -> Result<i64, Error> {
+            let value = payload.data.get(field);
+            value
+                .and_then(Value::as_i64)
+                .or_else(|| value.and_then(Value::as_f64).map(|f| f.round() as i64))
+                .ok_or_else(|| Error::Protocol {
+                    message: format!("the balance has no number `{field}`"),
+                })
+        };
+        let available = number("available")?;
+        let frozen = number("frozen").unwrap_or(0);
+        let total = number("total").unwrap_or(available + frozen);
+        Ok(Credits {
+            available,
+            frozen,
+            total,
+        })
+    }
+
+    /// The project's latest state, with the draft parsed (`GET /api/state/…/latest`).
+    pub async fn state(&self) -> Result<State, Error> {
+        let payload = self
+            .call(Spec::get(true), |client| {
+                let session = client.session().map(|s| s.session_id).unwrap_or_default();
+                Ok(Outgoing::empty(format!(
+                    "/api/state/nemo_agent/me/{session}/latest"
+                )))
+            })
+            .await?
+            .into_json()?;
+        let state = parse_state(&payload.data)?;
+        self.remember_draft(state.draft.clone());
+        Ok(state)
+    }
+}
+
+/// Reads the state object, leniently: `data.state`, or `data` itself when not wrapped.
+fn parse_state(data: &Value) -> Result<State, Error> {
+    let state = data.get("state").unwrap_or(data);
+    let draft = match state.get("draft") {
+        None | Some(Value::Null) => None,
+        Some(draft) => Some(Draft::from_value(draft.clone())?),
+    };
+    let canvas = state.get("canvas_config");
+    let dimension = |field: &str, default: u32| {
+        canvas
+            .and_then(|c| c.get(field))
+            .and_then(Value::as_f64)
+            .filter(|v| *v >= 1.0 && *v <= 100_000.0)
+            .map_or(default, |v| v.round() as u32)
+    };
+    let list = |field: &str| {
+        state
+            .get(field)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let defaults = Canvas::default();
+    Ok(State {
+        draft,
+        canvas: Canvas {
+            width: dimension("width", defaults.width),
+            height: dimension("height", defaults.height),
+            fps: dimension("fps", defaults.fps),
+        },
+        video_infos: list("video_infos"),
+        generated_media: list("generated_media"),
+    })
+}

@@ -1,0 +1,318 @@
+//! A chat turn (`PROTOCOL.md` §3.4 and §4): POST `/run_sse`, then the stream's rules.
+//!
+//! The body goes through the SSE parser and the turn assembler; what they yield reaches the
+//! caller as [`TurnEvent`]s, final texts translated for a person who has no editor on screen.
+//! The timing rules run on the client's clock: "still working" after `still_working_after` of
+//! heartbeats only and every `still_working_every` after; a timeout after `heartbeat_timeout` of
+//! heartbeats only. A turn that ends without text is reported by what it changed in the draft,
+//! and a dropped connection is never re-sent: the client polls the state until the draft changes
+//! or it has seen `disconnect_max_polls` unchanged answers.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use super::http::{Answer, Outgoing, Spec};
+use super::platform::MaybeSend;
+use super::race::{First, race};
+use super::transport::Response;
+use super::{Client, Clock, Transport};
+use crate::Error;
+use crate::adk::{TurnAssembler, TurnUpdate};
+use crate::draft::{Change, Draft, diff};
+use crate::gui::{self, GuiAction};
+use crate::sse::SseParser;
+
+/// What a person sees of a chat turn, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TurnEvent {
+    /// A new piece of a message's text, to append to what is shown of that message.
+    TextDelta {
+        /// The turn-local number of the message (0, 1, … in order of appearance).
+        message: usize,
+        /// The new piece.
+        text: String,
+    },
+    /// A message's whole text, written for a person; it replaces the pieces shown of it.
+    Text {
+        /// The turn-local number of the message.
+        message: usize,
+        /// The whole text.
+        text: String,
+    },
+    /// The agent started a tool (internal work: a progress indicator, never chat text).
+    ToolStarted {
+        /// The tool's name.
+        name: String,
+    },
+    /// A tool finished.
+    ToolFinished {
+        /// The tool's name.
+        name: String,
+    },
+    /// The agent produced a new draft.
+    Draft(Draft),
+    /// Only heartbeats for this long: the agent is still working.
+    StillWorking {
+        /// Time since the last sign of progress.
+        waited: Duration,
+    },
+    /// The connection dropped; the client is checking the project instead of re-sending.
+    ConnectionLost,
+    /// What changed in the draft, reported when the turn showed no text or lost its connection.
+    Changes(Vec<Change>),
+    /// Something the reply asked a person to do in an editor, for the client to do instead.
+    Action(GuiAction),
+}
+
+/// How a chat turn ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnOutcome {
+    /// Every message's final text, as shown.
+    pub texts: Vec<String>,
+    /// The draft after the turn, when there is one.
+    pub draft: Option<Draft>,
+    /// What changed, for a silent or disconnected turn (empty otherwise).
+    pub changes: Vec<Change>,
+    /// Whether the stream ended without any text.
+    pub silent: bool,
+    /// Whether the connection dropped and the result came from polling the state.
+    pub recovered: bool,
+}
+
+/// Where the stream of a turn left off.
+enum StreamEnd {
+    /// The stream ended; the assembler's summary follows.
+    Ended(Box<TurnAssembler>),
+    /// The connection dropped mid-turn.
+    Dropped,
+}
+
+impl<T: Transport, C: Clock> Client<T, C> {
+    /// Runs one chat turn, handing each [`TurnEvent`] to `on_event` as it happens.
+    ///
+    /// Dropping the future cancels the turn and aborts its request.
+    pub async fn chat<F>(&self, text: &str, mut on_event: F) -> Result<TurnOutcome, Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        let before = self.draft_before_turn().await?;
+        let body = |session_id: &str| {
+            json!({
+                "app_name": "nemo_agent",
+                "user_id": "me",
+                "session_id": session_id,
+                "new_message": {"parts": [{"text": text}]},
+                "streaming": true,
+            })
+        };
+        let spec = Spec {
+            streaming: true,
+            ..Spec::post(true)
+        };
+        let sent = self
+            .call(spec, |client| {
+                let session = client.session().map(|s| s.session_id).unwrap_or_default();
+                Ok(Outgoing::json("/run_sse", &body(&session)))
+            })
+            .await;
+        let end = match sent {
+            Ok(Answer::Stream(response)) => self.read_turn(response, &mut on_event).await?,
+            Ok(Answer::Json(_)) => {
+                return Err(Error::Protocol {
+                    message: "the chat answered with JSON, not an event stream".into(),
+                });
+            }
+            // The request may have reached the agent: never re-send, look at the state instead.
+            Err(Error::Network { .. }) => StreamEnd::Dropped,
+            Err(err) => return Err(err),
+        };
+        match end {
+            StreamEnd::Ended(assembler) => self.close_turn(*assembler, before, &mut on_event).await,
+            StreamEnd::Dropped => {
+                on_event(TurnEvent::ConnectionLost);
+                self.recover_by_polling(before, &mut on_event).await
+            }
+        }
+    }
+
+    /// The draft the turn starts from, fetched once if the client has never seen the state.
+    async fn draft_before_turn(&self) -> Result<Option<Draft>, Error> {
+        if self.memory().draft_known {
+            return Ok(self.last_draft());
+        }
+        Ok(self.state().await?.draft)
+    }
+
+    /// Reads the stream, applying the heartbeat rules, until it ends, drops or fails.
+    async fn read_turn<F>(
+        &self,
+        mut response: Response,
+        on_event: &mut F,
+    ) -> Result<StreamEnd, Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        let timing = &self.config.timing;
+        let mut parser = SseParser::new();
+        let mut assembler = TurnAssembler::new();
+        let mut last_progress = self.clock.now_ms();
+        let mut next_notice = last_progress + millis(timing.still_working_after);
+        loop {
+            let timeout_at = last_progress + millis(timing.heartbeat_timeout);
+            let wake_at = next_notice.min(timeout_at);
+            let wait = Duration::from_millis(wake_at.saturating_sub(self.clock.now_ms()));
+            match race(response.body.next_chunk(), self.clock.sleep(wait)).await {
+                First::Left(Some(Ok(bytes))) => {
+                    let items = parser.feed(&bytes)?;
+                    for item in &items {
+                        for update in assembler.push(item) {
+                            if update.is_progress() {
+                                last_progress = self.clock.now_ms();
+                                next_notice = last_progress + millis(timing.still_working_after);
+                            }
+                            self.deliver(update, on_event)?;
+                        }
+                    }
+                }
+                First::Left(None) => {
+                    parser.finish();
+                    return Ok(StreamEnd::Ended(Box::new(assembler)));
+                }
+                First::Left(Some(Err(_))) => return Ok(StreamEnd::Dropped),
+                First::Right(()) => {
+                    let now = self.clock.now_ms();
+                    if now >= timeout_at {
+                        return Err(Error::Timeout {
+                            what: format!(
+                                "the agent sent only heartbeats for {} s",
+                                timing.heartbeat_timeout.as_secs()
+                            ),
+                        });
+                    }
+                    if now >= next_notice {
+                        on_event(TurnEvent::StillWorking {
+                            waited: Duration::from_millis(now - last_progress),
+                        });
+                        next_notice += millis(timing.still_working_every).max(1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Hands one assembler update to the caller as a turn event; a failure ends the turn.
+    fn deliver<F>(&self, update: TurnUpdate, on_event: &mut F) -> Result<(), Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        match update {
+            TurnUpdate::TextDelta { message, text, .. } => {
+                on_event(TurnEvent::TextDelta { message, text })
+            }
+            TurnUpdate::TextFinal { message, text, .. } => {
+                let translated = gui::translate(&text);
+                on_event(TurnEvent::Text {
+                    message,
+                    text: translated.text,
+                });
+                translated
+                    .actions
+                    .into_iter()
+                    .for_each(|action| on_event(TurnEvent::Action(action)));
+            }
+            TurnUpdate::ToolCall { name, .. } => on_event(TurnEvent::ToolStarted { name }),
+            TurnUpdate::ToolResult { name, .. } => on_event(TurnEvent::ToolFinished { name }),
+            TurnUpdate::Draft(draft) => {
+                self.remember_draft(Some(draft.clone()));
+                on_event(TurnEvent::Draft(draft));
+            }
+            TurnUpdate::Failed(err) => return Err(err),
+            TurnUpdate::Alive => {}
+        }
+        Ok(())
+    }
+
+    /// Ends a turn whose stream ended: closing texts, then the diff when it said nothing.
+    async fn close_turn<F>(
+        &self,
+        assembler: TurnAssembler,
+        before: Option<Draft>,
+        on_event: &mut F,
+    ) -> Result<TurnOutcome, Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        let summary = assembler.finish();
+        for update in summary.closing.clone() {
+            self.deliver(update, on_event)?;
+        }
+        if let Some(err) = summary.failure.clone() {
+            return Err(err);
+        }
+        let silent = summary.is_silent();
+        let (draft, changes) = if silent {
+            // A person never gets silence after an edit: report what the turn changed.
+            let after = self.state().await?.draft;
+            let changes = changes_between(before.as_ref(), after.as_ref());
+            on_event(TurnEvent::Changes(changes.clone()));
+            (after, changes)
+        } else {
+            (summary.draft.or(before), Vec::new())
+        };
+        Ok(TurnOutcome {
+            texts: summary.texts,
+            draft,
+            changes,
+            silent,
+            recovered: false,
+        })
+    }
+
+    /// After a dropped connection: poll the state until the draft moves, or give up.
+    async fn recover_by_polling<F>(
+        &self,
+        before: Option<Draft>,
+        on_event: &mut F,
+    ) -> Result<TurnOutcome, Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        let timing = &self.config.timing;
+        for poll in 0..timing.disconnect_max_polls {
+            let wait = if poll == 0 {
+                timing.disconnect_first_wait
+            } else {
+                timing.disconnect_next_wait
+            };
+            self.clock.sleep(wait).await;
+            let after = self.state().await?.draft;
+            if after != before {
+                let changes = changes_between(before.as_ref(), after.as_ref());
+                on_event(TurnEvent::Changes(changes.clone()));
+                return Ok(TurnOutcome {
+                    texts: Vec::new(),
+                    draft: after,
+                    changes,
+                    silent: true,
+                    recovered: true,
+                });
+            }
+        }
+        Err(Error::Disconnected)
+    }
+}
+
+/// What changed from one draft to another; no draft counts as an empty one.
+fn changes_between(before: Option<&Draft>, after: Option<&Draft>) -> Vec<Change> {
+    match (before, after) {
+        (Some(before), Some(after)) => diff(before, after),
+        (None, Some(after)) => diff(&Draft::default(), after),
+        (Some(before), None) => diff(before, &Draft::default()),
+        (None, None) => Vec::new(),
+    }
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}

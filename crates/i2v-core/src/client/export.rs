@@ -1,0 +1,227 @@
+//! Exporting (`PROTOCOL.md` §3.8): readiness check, submit, poll, one retry, the download URL.
+//!
+//! The draft is fetched fresh from the state and sent back exactly as it came (every key the
+//! SDK does not know included). A render that fails is submitted once more under a new id; a
+//! render that never finishes within the configured polls is a timeout.
+
+use serde_json::{Value, json};
+
+use super::http::{Outgoing, Spec};
+use super::platform::MaybeSend;
+use super::{Client, Clock, Transport};
+use crate::Error;
+
+/// What the caller asks of the export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The container format (`mp4` by default).
+    pub format: String,
+    /// The quality (`high` by default).
+    pub quality: String,
+}
+
+impl Default for ExportOptions {
+    fn default() -> ExportOptions {
+        ExportOptions {
+            format: "mp4".into(),
+            quality: "high".into(),
+        }
+    }
+}
+
+/// Where a render stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderStatus {
+    /// Queued.
+    Pending,
+    /// Rendering.
+    Processing,
+    /// Done: the output is ready.
+    Completed,
+    /// Failed.
+    Failed,
+}
+
+impl RenderStatus {
+    /// Reads the protocol's status word; unknown words are taken as still pending.
+    fn parse(word: &str) -> RenderStatus {
+        match word.to_ascii_lowercase().as_str() {
+            "processing" | "running" | "rendering" => RenderStatus::Processing,
+            "completed" | "complete" | "done" | "succeeded" | "success" => RenderStatus::Completed,
+            "failed" | "error" => RenderStatus::Failed,
+            _ => RenderStatus::Pending,
+        }
+    }
+
+    /// The status as the protocol writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RenderStatus::Pending => "pending",
+            RenderStatus::Processing => "processing",
+            RenderStatus::Completed => "completed",
+            RenderStatus::Failed => "failed",
+        }
+    }
+}
+
+/// A progress report while exporting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportProgress {
+    /// The render being polled.
+    pub render_id: String,
+    /// Its status.
+    pub status: RenderStatus,
+    /// Percent done, when the backend says.
+    pub progress: Option<u8>,
+}
+
+/// A finished export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportResult {
+    /// The render's id.
+    pub render_id: String,
+    /// Where to get the video: `output.url`, or the fallback download when there is none.
+    pub url: String,
+    /// The fallback download (`/api/render/proxy/<id>/download`).
+    pub download_url: String,
+    /// Size in bytes, when the backend says.
+    pub size: Option<u64>,
+    /// Width in pixels, when the backend says.
+    pub width: Option<u32>,
+    /// Height in pixels, when the backend says.
+    pub height: Option<u32>,
+    /// Duration in milliseconds, when the backend says.
+    pub duration_ms: Option<u64>,
+}
+
+/// The outcome of one submitted render.
+enum Attempt {
+    Done(ExportResult),
+    Failed(String),
+}
+
+impl<T: Transport, C: Clock> Client<T, C> {
+    /// Exports the current draft, reporting progress, and returns where the video is.
+    pub async fn export<F>(
+        &self,
+        options: &ExportOptions,
+        mut on_progress: F,
+    ) -> Result<ExportResult, Error>
+    where
+        F: FnMut(ExportProgress) + MaybeSend,
+    {
+        let state = self.state().await?;
+        let draft = match state.draft {
+            Some(draft) if draft.is_export_ready() => draft.to_value(),
+            _ => return Err(Error::NotExportReady),
+        };
+        let mut failure = String::new();
+        for _ in 0..2 {
+            match self.render_once(&draft, options, &mut on_progress).await? {
+                Attempt::Done(result) => return Ok(result),
+                Attempt::Failed(reason) => failure = reason,
+            }
+        }
+        Err(Error::RenderFailed { message: failure })
+    }
+
+    /// Submits one render under a fresh id and polls it to an end.
+    async fn render_once<F>(
+        &self,
+        draft: &Value,
+        options: &ExportOptions,
+        on_progress: &mut F,
+    ) -> Result<Attempt, Error>
+    where
+        F: FnMut(ExportProgress) + MaybeSend,
+    {
+        let render_id = self.fresh_render_id();
+        let session_id = self.connect().await?.session_id;
+        let body = json!({
+            "id": render_id,
+            "sessionId": session_id,
+            "draft": draft,
+            "output": {"format": options.format, "quality": options.quality},
+        });
+        self.call(Spec::post(false), |_| {
+            Ok(Outgoing::json("/api/render/proxy/lambda", &body))
+        })
+        .await?
+        .into_json()?;
+        let timing = &self.config.timing;
+        for _ in 0..timing.export_max_polls {
+            self.clock.sleep(timing.export_poll_interval).await;
+            let path = format!("/api/render/proxy/lambda/{render_id}");
+            let payload = self
+                .call(Spec::get(false), |_| Ok(Outgoing::empty(path.clone())))
+                .await?
+                .into_json()?;
+            let status = field(&payload.body, &payload.data, "status")
+                .and_then(Value::as_str)
+                .map_or(RenderStatus::Pending, RenderStatus::parse);
+            let progress = field(&payload.body, &payload.data, "progress")
+                .and_then(Value::as_f64)
+                .map(|p| p.clamp(0.0, 100.0).round() as u8);
+            on_progress(ExportProgress {
+                render_id: render_id.clone(),
+                status,
+                progress,
+            });
+            match status {
+                RenderStatus::Completed => {
+                    let output = field(&payload.body, &payload.data, "output");
+                    return Ok(Attempt::Done(self.export_result(&render_id, output)));
+                }
+                RenderStatus::Failed => {
+                    let reason = field(&payload.body, &payload.data, "error")
+                        .or_else(|| field(&payload.body, &payload.data, "message"))
+                        .and_then(Value::as_str)
+                        .unwrap_or("the backend gave no reason");
+                    return Ok(Attempt::Failed(reason.to_owned()));
+                }
+                RenderStatus::Pending | RenderStatus::Processing => {}
+            }
+        }
+        Err(Error::Timeout {
+            what: format!("render {render_id} did not finish"),
+        })
+    }
+
+    /// `render_<ms>`, never the same twice in one client even within a millisecond.
+    fn fresh_render_id(&self) -> String {
+        let now = self.clock.now_ms();
+        let mut memory = self.memory();
+        let ts = now.max(memory.last_render_ts + 1);
+        memory.last_render_ts = ts;
+        format!("render_{ts}")
+    }
+
+    fn export_result(&self, render_id: &str, output: Option<&Value>) -> ExportResult {
+        let number = |name: &str| output.and_then(|o| o.get(name)).and_then(Value::as_u64);
+        let download_url = format!(
+            "{}/api/render/proxy/{render_id}/download",
+            self.config.api_url.trim_end_matches('/')
+        );
+        let url = output
+            .and_then(|o| o.get("url"))
+            .and_then(Value::as_str)
+            .filter(|u| !u.is_empty())
+            .map_or_else(|| download_url.clone(), str::to_owned);
+        ExportResult {
+            render_id: render_id.to_owned(),
+            url,
+            download_url,
+            size: number("size"),
+            width: number("width").and_then(|v| u32::try_from(v).ok()),
+            height: number("height").and_then(|v| u32::try_from(v).ok()),
+            duration_ms: number("duration_ms"),
+        }
+    }
+}
+
+/// A field of the render status: top-level as documented, else inside `data`.
+fn field<'v>(body: &'v Value, data: &'v Value, name: &str) -> Option<&'v Value> {
+    body.get(name)
+        .filter(|v| !v.is_null())
+        .or_else(|| data.get(name).filter(|v| !v.is_null()))
+}

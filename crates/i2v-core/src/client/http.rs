@@ -1,0 +1,290 @@
+//! One API call with the recovery rules of `PROTOCOL.md` §2 around it.
+//!
+//! A call is built afresh for every attempt, because a recovery can change what it names (a new
+//! session id) or who it is from (a new token). The rules, in the order a failure meets them:
+//! 1001 re-acquires the anonymous token and retries once (a configured token is never replaced);
+//! 1002 creates a new session, tells the caller, and retries once; 400 on the anonymous-token call
+//! makes a new client id and retries once; 429 waits `Retry-After` and retries once; 5xx and
+//! transport failures retry with capped, jittered exponential backoff, but only when repeating
+//! the request is safe: a GET, or a request that never left this machine. `/run_sse` is therefore
+//! never re-sent once it may have reached the server.
+
+use std::time::Duration;
+
+use super::envelope::{Payload, interpret, read_body};
+use super::transport::{Body, Headers, Method, Request, Response};
+use super::{Client, Clock, Notice, Transport};
+use crate::{Error, Recovery};
+
+/// What kind of call this is, for the recovery rules.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Spec {
+    /// The method.
+    pub(crate) method: Method,
+    /// The anonymous-token call: sends the client id and no bearer token.
+    pub(crate) anonymous: bool,
+    /// The call names the session, so a 1002 is recovered with a new session.
+    pub(crate) session_scoped: bool,
+    /// The call expects an event stream (`Accept: text/event-stream`).
+    pub(crate) streaming: bool,
+    /// The body can be built again for a retry (false for streamed uploads: recoveries still
+    /// renew the token or session, but the error goes to the caller).
+    pub(crate) replayable: bool,
+}
+
+impl Spec {
+    /// A GET of a session-scoped or account resource.
+    pub(crate) fn get(session_scoped: bool) -> Spec {
+        Spec {
+            method: Method::Get,
+            anonymous: false,
+            session_scoped,
+            streaming: false,
+            replayable: true,
+        }
+    }
+
+    /// A POST.
+    pub(crate) fn post(session_scoped: bool) -> Spec {
+        Spec {
+            method: Method::Post,
+            ..Spec::get(session_scoped)
+        }
+    }
+}
+
+/// One attempt's request, as the call's builder makes it.
+#[derive(Debug)]
+pub(crate) struct Outgoing {
+    /// The path below the API base URL, starting with `/`.
+    pub(crate) path: String,
+    /// The body.
+    pub(crate) body: Body,
+}
+
+impl Outgoing {
+    /// A request with a JSON body.
+    pub(crate) fn json(path: impl Into<String>, value: &serde_json::Value) -> Outgoing {
+        Outgoing {
+            path: path.into(),
+            body: Body::Bytes(value.to_string().into_bytes()),
+        }
+    }
+
+    /// A request with no body.
+    pub(crate) fn empty(path: impl Into<String>) -> Outgoing {
+        Outgoing {
+            path: path.into(),
+            body: Body::Empty,
+        }
+    }
+}
+
+/// A successful answer.
+#[derive(Debug)]
+pub(crate) enum Answer {
+    /// A JSON answer, read whole.
+    Json(Payload),
+    /// An event stream, still open.
+    Stream(Response),
+}
+
+impl Answer {
+    /// The JSON payload; an event stream where JSON was expected is a protocol error.
+    pub(crate) fn into_json(self) -> Result<Payload, Error> {
+        match self {
+            Answer::Json(payload) => Ok(payload),
+            Answer::Stream(_) => Err(Error::Protocol {
+                message: "expected JSON, got an event stream".into(),
+            }),
+        }
+    }
+}
+
+/// Which one-time recoveries a call has used.
+#[derive(Debug, Default)]
+struct Used {
+    reauth: bool,
+    session: bool,
+    client_id: bool,
+    rate_limit: bool,
+    transient: u32,
+}
+
+impl<T: Transport, C: Clock> Client<T, C> {
+    /// Runs a call: `build` makes each attempt's request; the answer is JSON or an open stream.
+    pub(crate) async fn call<B>(&self, spec: Spec, mut build: B) -> Result<Answer, Error>
+    where
+        B: FnMut(&Self) -> Result<Outgoing, Error>,
+    {
+        let mut used = Used::default();
+        loop {
+            if !spec.anonymous {
+                self.ensure_token().await?;
+            }
+            if spec.session_scoped {
+                self.ensure_session().await?;
+            }
+            let request = self.request(spec, build(self)?);
+            match self.attempt(request).await {
+                Ok(answer) => return Ok(answer),
+                Err((err, resendable)) => self.recover(spec, err, resendable, &mut used).await?,
+            }
+        }
+    }
+
+    /// Applies the recovery rule for a failed attempt: `Ok` means try again, `Err` is what the
+    /// caller gets.
+    async fn recover(
+        &self,
+        spec: Spec,
+        err: Error,
+        resendable: bool,
+        used: &mut Used,
+    ) -> Result<(), Error> {
+        if !spec.replayable {
+            // The body cannot be sent again; renew what the failure says is stale, so that the
+            // caller's own retry works, and report the failure.
+            match err.recovery() {
+                Recovery::Reauthenticate if self.config.token.is_none() => {
+                    self.acquire_token().await?;
+                    self.notice(Notice::TokenRenewed);
+                }
+                Recovery::NewSession if spec.session_scoped => {
+                    self.replace_session().await?;
+                }
+                _ => {}
+            }
+            return Err(self.complete_error(err));
+        }
+        match err.recovery() {
+            Recovery::Reauthenticate if !spec.anonymous && !used.reauth => {
+                if self.config.token.is_some() {
+                    return Err(Error::TokenRejected { configured: true });
+                }
+                used.reauth = true;
+                self.acquire_token().await?;
+                self.notice(Notice::TokenRenewed);
+            }
+            Recovery::NewSession if spec.session_scoped && !used.session => {
+                used.session = true;
+                self.replace_session().await?;
+            }
+            Recovery::NewClientId if spec.anonymous && !used.client_id => {
+                used.client_id = true;
+                let client_id = {
+                    let mut memory = self.memory();
+                    memory.client_id = memory.rng.uuid_v4();
+                    memory.client_id.clone()
+                };
+                self.notice(Notice::ClientIdGenerated { client_id });
+            }
+            Recovery::RetryAfter(wait) if !used.rate_limit => {
+                used.rate_limit = true;
+                self.clock.sleep(wait).await;
+            }
+            Recovery::RetryIfIdempotent
+                if resendable && used.transient + 1 < self.config.timing.retry_attempts =>
+            {
+                let wait = self.backoff(used.transient);
+                used.transient += 1;
+                self.clock.sleep(wait).await;
+            }
+            _ => return Err(self.complete_error(err)),
+        }
+        Ok(())
+    }
+
+    /// Sends one request. On failure, also says whether re-sending it would be safe.
+    async fn attempt(&self, request: Request) -> Result<Answer, (Error, bool)> {
+        let idempotent = request.method == Method::Get;
+        let mut response = match self.transport.send(request).await {
+            Ok(response) => response,
+            Err(err) => {
+                let resendable = idempotent || !err.maybe_sent;
+                return Err((err.into(), resendable));
+            }
+        };
+        let success = (200..300).contains(&response.status);
+        let event_stream = response
+            .headers
+            .get("content-type")
+            .is_some_and(|t| t.to_ascii_lowercase().starts_with("text/event-stream"));
+        if success && event_stream {
+            return Ok(Answer::Stream(response));
+        }
+        let body = read_body(&mut response)
+            .await
+            .map_err(|err| (err, idempotent))?;
+        let retry_after = response.headers.get("retry-after");
+        interpret(response.status, retry_after, &body)
+            .map(Answer::Json)
+            .map_err(|err| (err, idempotent))
+    }
+
+    /// Builds the request of one attempt: URL, attribution, credentials, body headers.
+    fn request(&self, spec: Spec, outgoing: Outgoing) -> Request {
+        let attribution = &self.config.attribution;
+        let mut headers = Headers::new();
+        headers.push("X-Skill-Source", attribution.source.as_str());
+        headers.push("X-Skill-Version", attribution.version.as_str());
+        headers.push("X-Skill-Platform", attribution.platform.as_str());
+        let memory = self.memory();
+        if spec.anonymous {
+            headers.push("X-Client-Id", memory.client_id.as_str());
+        } else if let Some(token) = &memory.token {
+            headers.push("Authorization", format!("Bearer {}", token.expose()));
+        }
+        drop(memory);
+        headers.push(
+            "Accept",
+            if spec.streaming {
+                "text/event-stream"
+            } else {
+                "application/json"
+            },
+        );
+        match &outgoing.body {
+            Body::Bytes(_) => headers.push("Content-Type", "application/json"),
+            Body::Multipart(form) => headers.push("Content-Type", form.content_type()),
+            Body::Empty => {}
+        }
+        Request {
+            method: spec.method,
+            url: format!(
+                "{}{}",
+                self.config.api_url.trim_end_matches('/'),
+                outgoing.path
+            ),
+            headers,
+            body: outgoing.body,
+        }
+    }
+
+    /// The wait before transient retry number `n` (0-based): doubling, capped, jittered.
+    fn backoff(&self, n: u32) -> Duration {
+        let timing = &self.config.timing;
+        let full = timing
+            .retry_base_backoff
+            .saturating_mul(1u32 << n.min(16))
+            .min(timing.retry_max_backoff);
+        let ms = full.as_millis() as u64;
+        Duration::from_millis(self.memory().rng.between(ms / 2, ms))
+    }
+
+    /// Adds what only the client knows to an error the response produced.
+    pub(crate) fn complete_error(&self, err: Error) -> Error {
+        match err {
+            Error::TokenRejected { .. } => Error::TokenRejected {
+                configured: self.config.token.is_some(),
+            },
+            Error::OutOfCredits { bind_url: None } => Error::OutOfCredits {
+                bind_url: self.bind_url(),
+            },
+            Error::ExportBlocked { bind_url: None } => Error::ExportBlocked {
+                bind_url: self.bind_url(),
+            },
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The client: every workflow of `PROTOCOL.md`, over an abstract [`Transport`] and [`Clock`].
+//!
+//! A binding creates one [`Client`] with its transport, its clock and a [`Config`], and exposes
+//! the workflow methods as they are: `connect`, `send`, `chat`, `upload`, `credits`, `state`,
+//! `export`, `claim_url`. Every decision lives here; the binding only moves bytes. Cancelling a
+//! workflow is dropping its future: the transport aborts the request in flight.
+//!
+//! State (token, session, last known draft) sits behind a mutex that is never held across an
+//! `.await`, so the client can be shared by concurrent calls.
+
+mod account;
+mod auth;
+mod chat;
+mod clock;
+mod config;
+mod envelope;
+mod export;
+mod http;
+pub mod multipart;
+mod platform;
+mod race;
+mod rng;
+mod transport;
+mod upload;
+
+#[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
+mod tests;
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+pub use account::{Canvas, Credits, State};
+pub use chat::{TurnEvent, TurnOutcome};
+pub use clock::Clock;
+pub use config::{
+    ATTRIBUTION_SOURCE, ATTRIBUTION_VERSION, Attribution, Config, DEFAULT_API_URL, DEFAULT_WEB_URL,
+    Timing, Token,
+};
+pub use envelope::MAX_JSON_RESPONSE;
+pub use export::{ExportOptions, ExportProgress, ExportResult, RenderStatus};
+pub use platform::{AnyBox, BoxFuture, MaybeSend, MaybeSync};
+pub use transport::{
+    Body, BodyStream, Headers, Method, Request, Response, Transport, TransportError,
+};
+pub use upload::{
+    ProgressSink, UploadFile, UploadProgress, UploadedMedia, check_file, mime_for_extension,
+};
+
+use crate::draft::Draft;
+use rng::Rng;
+
+/// The session the client works in (`PROTOCOL.md` §3.2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The task (project) id.
+    pub task_id: String,
+    /// The session id every session-scoped call names.
+    pub session_id: String,
+    /// The id behind an anonymous user's registration link, when the backend gave one.
+    pub bind_id: Option<String>,
+}
+
+/// Something the client did on its own that the caller should know about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The session had expired (1002): a new one was created and the old draft is gone.
+    SessionReplaced {
+        /// The session that expired.
+        old_session_id: String,
+        /// The session that replaces it.
+        new_session_id: String,
+    },
+    /// The anonymous token had expired (1001): a new one was acquired for the same client id.
+    TokenRenewed,
+    /// The backend asked for a client id (400): a new one was generated.
+    ClientIdGenerated {
+        /// The new client id, for the binding to persist.
+        client_id: String,
+    },
+}
+
+/// What the client remembers between calls.
+#[derive(Debug)]
+struct Memory {
+    token: Option<Token>,
+    client_id: String,
+    session: Option<Session>,
+    draft: Option<Draft>,
+    draft_known: bool,
+    rng: Rng,
+    last_render_ts: u64,
+    notices: Vec<Notice>,
+}
+
+/// A client of the NemoVideo agent API.
+pub struct Client<T, C> {
+    transport: T,
+    clock: C,
+    config: Config,
+    memory: Mutex<Memory>,
+}
+
+impl<T: Transport, C: Clock> Client<T, C> {
+    /// A client that has not talked to the backend yet; see [`Client::connect`].
+    pub fn new(transport: T, clock: C, config: Config) -> Client<T, C> {
+        let mut rng = Rng::new(config.seed ^ clock.now_ms().rotate_left(17));
+        let client_id = config.client_id.clone().unwrap_or_else(|| rng.uuid_v4());
+        let memory = Memory {
+            token: config.token.clone(),
+            client_id,
+            session: None,
+            draft: None,
+            draft_known: false,
+            rng,
+            last_render_ts: 0,
+            notices: Vec::new(),
+        };
+        Client {
+            transport,
+            clock,
+            config,
+            memory: Mutex::new(memory),
+        }
+    }
+
+    /// The configuration the client was made with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The client id in use (generated ones included, for the binding to persist).
+    pub fn client_id(&self) -> String {
+        self.memory().client_id.clone()
+    }
+
+    /// The current session, once connected.
+    pub fn session(&self) -> Option<Session> {
+        self.memory().session.clone()
+    }
+
+    /// The last draft the client saw (from the state or from a chat turn).
+    pub fn last_draft(&self) -> Option<Draft> {
+        self.memory().draft.clone()
+    }
+
+    /// Takes the notices gathered since the last call (sessions replaced, tokens renewed, …).
+    pub fn take_notices(&self) -> Vec<Notice> {
+        std::mem::take(&mut self.memory().notices)
+    }
+
+    /// The registration link for an anonymous user (`<web>/?bind=<bind_id>`), when known.
+    pub fn bind_url(&self) -> Option<String> {
+        let bind_id = self.memory().session.as_ref()?.bind_id.clone()?;
+        Some(format!(
+            "{}/?bind={}",
+            self.config.web_url.trim_end_matches('/'),
+            bind_id
+        ))
+    }
+
+    fn memory(&self) -> MutexGuard<'_, Memory> {
+        // The memory holds plain values updated in single statements: a panic elsewhere
+        // cannot leave it half-written, so a poisoned lock is still safe to use.
+        self.memory.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Remembers the latest draft seen, from the state or from a turn.
+    fn remember_draft(&self, draft: Option<Draft>) {
+        let mut memory = self.memory();
+        memory.draft = draft;
+        memory.draft_known = true;
+    }
+
+    /// 64 random bits from the seeded generator.
+    fn random(&self) -> u64 {
+        self.memory().rng.next_u64()
+    }
+
+    fn notice(&self, notice: Notice) {
+        self.memory().notices.push(notice);
+    }
+}

@@ -1,0 +1,224 @@
+//! Export: readiness, the exact render request, polling, one retry, the URL and its fallback.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use serde_json::{Value, json};
+
+use super::*;
+use crate::Error;
+use crate::client::{ExportOptions, ExportProgress, RenderStatus};
+
+fn draft() -> Value {
+    json!({"t": [{"tt": 0, "sg": [{"d": 3000, "m": {"src": "med_1"}, "x_future": [1, 2.50]}]}],
+           "vendor": {"keep": true}})
+}
+
+fn with_state(rig: &Rig, draft: Value) {
+    rig.net.expect(
+        Method::Get,
+        "/api/state/",
+        Reply::ok(json!({"state": {"draft": draft}})),
+    );
+}
+
+fn status(value: Value) -> Reply {
+    Reply::json(200, value)
+}
+
+#[test]
+fn nothing_to_export_says_generate_first() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    with_state(&rig, Value::Null);
+    let err = rig
+        .run(rig.client.export(&ExportOptions::default(), |_| {}))
+        .unwrap_err();
+    assert_eq!(err, Error::NotExportReady);
+    assert!(err.to_string().contains("generate a video first"));
+    assert_eq!(rig.net.unused(), 0, "no render was submitted");
+
+    with_state(&rig, json!({"t": [{"tt": 0, "sg": []}]}));
+    let err = rig.run(rig.client.export(&ExportOptions::default(), |_| {}));
+    assert_eq!(err.unwrap_err(), Error::NotExportReady);
+}
+
+#[test]
+fn export_submits_the_draft_as_it_came_and_polls_to_the_url() {
+    let rig = Rig::new();
+    rig.script_connect("sess_e");
+    with_state(&rig, draft());
+    let render_id = format!("render_{T0}");
+    rig.net
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({"id": render_id})),
+        )
+        .expect(
+            Method::Get,
+            &format!("/api/render/proxy/lambda/{render_id}"),
+            status(json!({"status": "processing", "progress": 40})),
+        )
+        .expect(
+            Method::Get,
+            &format!("/api/render/proxy/lambda/{render_id}"),
+            status(json!({"status": "completed", "progress": 100, "output": {
+                "url": "https://cdn.test/v.mp4", "size": 1234, "width": 1920, "height": 1080,
+                "duration_ms": 3000}})),
+        );
+    let mut seen = Vec::new();
+    let result = rig
+        .run(
+            rig.client
+                .export(&ExportOptions::default(), |p| seen.push(p)),
+        )
+        .unwrap();
+    assert_eq!(result.url, "https://cdn.test/v.mp4");
+    assert_eq!(
+        result.download_url,
+        format!("https://api.test/api/render/proxy/{render_id}/download")
+    );
+    assert_eq!(
+        (result.width, result.height, result.size),
+        (Some(1920), Some(1080), Some(1234))
+    );
+    assert_eq!(result.duration_ms, Some(3000));
+    assert_eq!(
+        seen,
+        vec![
+            ExportProgress {
+                render_id: render_id.clone(),
+                status: RenderStatus::Processing,
+                progress: Some(40)
+            },
+            ExportProgress {
+                render_id: render_id.clone(),
+                status: RenderStatus::Completed,
+                progress: Some(100)
+            },
+        ]
+    );
+    let submit = &rig.net.sent()[3];
+    assert_eq!(
+        submit.json(),
+        json!({"id": render_id, "sessionId": "sess_e", "draft": draft(),
+               "output": {"format": "mp4", "quality": "high"}})
+    );
+    assert_eq!(rig.elapsed_ms(), 60_000, "two polls, 30 s apart");
+}
+
+#[test]
+fn a_failed_render_is_retried_once_under_a_new_id() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    with_state(&rig, draft());
+    rig.net
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({})),
+        )
+        .expect(
+            Method::Get,
+            "/api/render/proxy/lambda/",
+            status(json!({"status": "failed", "error": "ffmpeg died"})),
+        )
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({})),
+        )
+        .expect(
+            Method::Get,
+            "/api/render/proxy/lambda/",
+            status(json!({"status": "completed"})),
+        );
+    let result = rig
+        .run(rig.client.export(&ExportOptions::default(), |_| {}))
+        .unwrap();
+    let sent = rig.net.sent();
+    let first = sent[3].json()["id"].as_str().unwrap().to_owned();
+    let second = sent[5].json()["id"].as_str().unwrap().to_owned();
+    assert_ne!(first, second);
+    assert!(second.starts_with("render_"));
+    assert_eq!(result.render_id, second);
+    assert_eq!(
+        result.url, result.download_url,
+        "no output.url: the fallback"
+    );
+}
+
+#[test]
+fn two_failures_end_the_export_with_the_reason() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    with_state(&rig, draft());
+    for _ in 0..2 {
+        rig.net
+            .expect(
+                Method::Post,
+                "/api/render/proxy/lambda",
+                Reply::ok(json!({})),
+            )
+            .expect(
+                Method::Get,
+                "/api/render/proxy/lambda/",
+                status(json!({"status": "failed", "error": "corrupt image"})),
+            );
+    }
+    let err = rig
+        .run(rig.client.export(&ExportOptions::default(), |_| {}))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::RenderFailed {
+            message: "corrupt image".into()
+        }
+    );
+}
+
+#[test]
+fn a_render_that_never_ends_times_out_after_the_configured_polls() {
+    let rig = Rig::with(|c| c.timing.export_max_polls = 4);
+    rig.script_connect("s");
+    with_state(&rig, draft());
+    rig.net.expect(
+        Method::Post,
+        "/api/render/proxy/lambda",
+        Reply::ok(json!({})),
+    );
+    for _ in 0..4 {
+        rig.net.expect(
+            Method::Get,
+            "/api/render/proxy/lambda/",
+            status(json!({"code": 0, "data": {"status": "pending"}})),
+        );
+    }
+    let err = rig
+        .run(rig.client.export(&ExportOptions::default(), |_| {}))
+        .unwrap_err();
+    assert_eq!(err.kind(), crate::ErrorKind::Timeout);
+    assert_eq!(rig.elapsed_ms(), 4 * 30_000);
+}
+
+#[test]
+fn code_402_blocks_export_with_the_registration_link() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    with_state(&rig, draft());
+    rig.net.expect(
+        Method::Post,
+        "/api/render/proxy/lambda",
+        Reply::code(402, 402, "free plan"),
+    );
+    let err = rig
+        .run(rig.client.export(&ExportOptions::default(), |_| {}))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::ExportBlocked {
+            bind_url: Some("https://web.test/?bind=bind_9".into())
+        }
+    );
+}
