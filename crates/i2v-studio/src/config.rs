@@ -1,0 +1,97 @@
+//! Every knob of the studio, with the defaults the protocol documents.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How the studio runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen (loopback by default: `127.0.0.1:8787`).
+    pub listen: SocketAddr,
+    /// Where the database, uploads and renders live (`./.i2v-studio`).
+    pub data_dir: PathBuf,
+    /// Static files served at `/` (the demo page), when given.
+    pub web_root: Option<PathBuf>,
+    /// The browser package served at `/pkg/`, when given.
+    pub pkg_root: Option<PathBuf>,
+    /// The web URL that claim and registration links point at.
+    pub public_url: String,
+    /// How long an anonymous token lives.
+    pub token_ttl: Duration,
+    /// New anonymous tokens one source address may get per `token_window`.
+    pub tokens_per_address: u32,
+    /// The window of that limit.
+    pub token_window: Duration,
+    /// Credits a new anonymous user starts with.
+    pub starter_credits: i64,
+    /// How long a session may sit idle before it expires (1002).
+    pub session_idle: Duration,
+    /// Credits a generation turn costs.
+    pub generate_cost: i64,
+    /// Credits an edit turn costs.
+    pub edit_cost: i64,
+    /// The largest upload, in bytes.
+    pub max_upload_bytes: u64,
+    /// URL uploads may fetch private and loopback addresses (for tests only).
+    pub allow_private_urls: bool,
+    /// Share of edit turns answered silently (no text), 0–1.
+    pub silent_share: f64,
+    /// Seed for everything random the agent does, so runs are reproducible.
+    pub seed: u64,
+    /// Pause between streamed chunks of the agent's text, so replies arrive as they are written.
+    pub chunk_delay: Duration,
+    /// Pause between heartbeats while the agent works.
+    pub heartbeat_every: Duration,
+    /// Faults to inject, for testing clients against a real server.
+    pub faults: Faults,
+    /// Render worker count (0: one per two cores, at least one).
+    pub render_workers: usize,
+    /// The longest one render may take.
+    pub render_timeout: Duration,
+}
+
+/// Faults the studio injects on purpose.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Faults {
+    /// Drop every SSE stream after this many events.
+    pub drop_stream_after: Option<u32>,
+    /// Send heartbeats only, for this long, before a turn's events.
+    pub stall_stream: Option<Duration>,
+    /// Share of API requests answered 429.
+    pub rate_limit_share: f64,
+    /// Share of API requests answered 500/503.
+    pub server_error_share: f64,
+    /// Tokens expire after this long instead of `token_ttl`.
+    pub token_ttl_override: Option<Duration>,
+    /// Sessions expire after this idle time instead of `session_idle`.
+    pub session_idle_override: Option<Duration>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8787)),
+            data_dir: PathBuf::from(".i2v-studio"),
+            web_root: None,
+            pkg_root: None,
+            public_url: "http://127.0.0.1:8787".into(),
+            token_ttl: Duration::from_secs(7 * 24 * 3600),
+            tokens_per_address: 10,
+            token_window: Duration::from_secs(7 * 24 * 3600),
+            starter_credits: 100,
+            session_idle: Duration::from_secs(24 * 3600),
+            generate_cost: 10,
+            edit_cost: 2,
+            max_upload_bytes: i2v_core::media::MAX_UPLOAD_BYTES,
+            allow_private_urls: false,
+            silent_share: 0.3,
+            seed: 0x12_5eed,
+            chunk_delay: Duration::from_millis(40),
+            heartbeat_every: Duration::from_secs(5),
+            faults: Faults::default(),
+            render_workers: 0,
+            render_timeout: Duration::from_secs(600),
+        }
+    }
+}

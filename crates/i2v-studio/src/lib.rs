@@ -1,0 +1,15 @@
+//! i2v-studio: a local backend that speaks the NemoVideo agent API (`PROTOCOL.md`) from the
+//! server side, keeps its data in SQLite, and renders real MP4s with ffmpeg.
+//!
+//! The pieces, each its own module: [`config`] (every knob, with the defaults of the protocol),
+//! [`store`] (SQLite: users, tokens, sessions, drafts, credits, media), [`media`] (uploads
+//! judged by content, probed, written atomically), [`agent`] (the rule-based agent behind
+//! `/run_sse`), [`render`] (drafts to MP4 with ffmpeg) and [`server`] (the HTTP API on axum).
+#![forbid(unsafe_code)]
+
+pub mod agent;
+pub mod config;
+pub mod media;
+pub mod render;
+pub mod server;
+pub mod store;

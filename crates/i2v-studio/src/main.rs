@@ -1,0 +1,3 @@
+//! The `i2v-studio` binary (placeholder until the server lands).
+
+fn main() {}
