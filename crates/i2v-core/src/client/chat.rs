@@ -12,10 +12,13 @@ use std::time::Duration;
 
 use serde_json::json;
 
+use super::account::{Credits, State};
+use super::export::{ExportProgress, ExportResult};
 use super::http::{Answer, Outgoing, Spec};
 use super::platform::MaybeSend;
 use super::race::{First, race};
 use super::transport::Response;
+use super::upload::UploadedMedia;
 use super::{Client, Clock, Transport};
 use crate::Error;
 use crate::adk::{TurnAssembler, TurnUpdate};
@@ -23,7 +26,8 @@ use crate::draft::{Change, Draft, diff};
 use crate::gui::{self, GuiAction};
 use crate::sse::SseParser;
 
-/// What a person sees of a chat turn, in order.
+/// What a person sees while a message is handled, in order: the chat stream, and the
+/// workflows [`Client::send`] runs around it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TurnEvent {
     /// A new piece of a message's text, to append to what is shown of that message.
@@ -63,6 +67,16 @@ pub enum TurnEvent {
     Changes(Vec<Change>),
     /// Something the reply asked a person to do in an editor, for the client to do instead.
     Action(GuiAction),
+    /// Files attached to a message were uploaded.
+    Uploaded(Vec<UploadedMedia>),
+    /// The credit balance, fetched.
+    Credits(Credits),
+    /// The project's state, fetched.
+    State(State),
+    /// An export is under way.
+    ExportProgress(ExportProgress),
+    /// An export finished.
+    Exported(ExportResult),
 }
 
 /// How a chat turn ended.

@@ -20,6 +20,7 @@ pub mod multipart;
 mod platform;
 mod race;
 mod rng;
+mod send;
 mod transport;
 mod upload;
 
@@ -40,6 +41,7 @@ pub use config::{
 pub use envelope::MAX_JSON_RESPONSE;
 pub use export::{ExportOptions, ExportProgress, ExportResult, RenderStatus};
 pub use platform::{AnyBox, BoxFuture, MaybeSend, MaybeSync};
+pub use send::SendOutcome;
 pub use transport::{
     Body, BodyStream, Headers, Method, Request, Response, Transport, TransportError,
 };

@@ -5,6 +5,7 @@ mod chat;
 mod connect;
 mod export;
 mod recovery;
+mod send;
 mod upload;
 
 use std::future::Future;

@@ -1,0 +1,175 @@
+//! `send`: what a person types (and attaches) in, the right workflow out (`PROTOCOL.md` §6–7).
+//!
+//! Attached files are uploaded first. The text is then routed: export, credits, state and
+//! upload never reach the chat stream; everything else is a chat turn. After a turn, what the
+//! reply asked a person to do in an editor (§7) is done through the API instead: state and
+//! credits are fetched, the export workflow runs, a drag-and-drop edit is sent as one more turn.
+
+use super::account::{Credits, State};
+use super::chat::{TurnEvent, TurnOutcome};
+use super::export::{ExportOptions, ExportResult};
+use super::platform::MaybeSend;
+use super::upload::{UploadFile, UploadedMedia};
+use super::{Client, Clock, Transport};
+use crate::Error;
+use crate::gui::GuiAction;
+use crate::intent::{self, Action, Aspect, Quality};
+
+/// What `send` ended with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendOutcome {
+    /// Files were uploaded and there was nothing else to do.
+    Uploaded(Vec<UploadedMedia>),
+    /// The credit balance.
+    Credits(Credits),
+    /// The project's state.
+    State(State),
+    /// The export finished.
+    Exported(ExportResult),
+    /// A chat turn ran.
+    Chat(TurnOutcome),
+}
+
+impl<T: Transport, C: Clock> Client<T, C> {
+    /// Uploads `files`, then runs the workflow `text` asks for, reporting events as they happen.
+    pub async fn send<F>(
+        &self,
+        text: &str,
+        files: Vec<UploadFile>,
+        mut on_event: F,
+    ) -> Result<SendOutcome, Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        let mut uploaded = Vec::new();
+        if !files.is_empty() {
+            uploaded = self.upload(files, None).await?;
+            on_event(TurnEvent::Uploaded(uploaded.clone()));
+        }
+        let routed = intent::route(text);
+        match routed.action {
+            _ if text.trim().is_empty() && !uploaded.is_empty() => {
+                Ok(SendOutcome::Uploaded(uploaded))
+            }
+            Action::Upload if !uploaded.is_empty() => Ok(SendOutcome::Uploaded(uploaded)),
+            Action::Upload => Err(Error::InvalidInput {
+                message: "attach the files to upload".into(),
+            }),
+            Action::Credits => {
+                let credits = self.credits().await?;
+                on_event(TurnEvent::Credits(credits));
+                Ok(SendOutcome::Credits(credits))
+            }
+            Action::State => {
+                let state = self.state().await?;
+                on_event(TurnEvent::State(state.clone()));
+                Ok(SendOutcome::State(state))
+            }
+            Action::Export => {
+                let wanted = routed.export.unwrap_or_default();
+                if let Some(aspect) = wanted.aspect {
+                    self.reshape_before_export(aspect, &mut on_event).await?;
+                }
+                let options = export_options(&wanted);
+                let result = self.export_reporting(&options, &mut on_event).await?;
+                Ok(SendOutcome::Exported(result))
+            }
+            Action::Chat => {
+                let mut actions = Vec::new();
+                let outcome = self
+                    .chat(text, |event| {
+                        if let TurnEvent::Action(action) = &event {
+                            if !actions.contains(action) {
+                                actions.push(action.clone());
+                            }
+                        }
+                        on_event(event);
+                    })
+                    .await?;
+                self.run_gui_actions(actions, &mut on_event).await?;
+                Ok(SendOutcome::Chat(outcome))
+            }
+        }
+    }
+
+    /// Does through the API what a reply asked a person to do in an editor.
+    async fn run_gui_actions<F>(
+        &self,
+        actions: Vec<GuiAction>,
+        on_event: &mut F,
+    ) -> Result<(), Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        for action in actions {
+            match action {
+                GuiAction::ShowState | GuiAction::ShowSummary => {
+                    on_event(TurnEvent::State(self.state().await?));
+                }
+                GuiAction::ShowCredits => on_event(TurnEvent::Credits(self.credits().await?)),
+                GuiAction::Export => {
+                    self.export_reporting(&ExportOptions::default(), on_event)
+                        .await?;
+                }
+                GuiAction::SendEdit(edit) => {
+                    // One level only: actions of this follow-up turn are reported, not run.
+                    self.chat(&edit, &mut *on_event).await?;
+                }
+                // Files come from the person; the event already told the caller to ask.
+                GuiAction::Upload => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Exports with progress events, then the result as an event too.
+    async fn export_reporting<F>(
+        &self,
+        options: &ExportOptions,
+        on_event: &mut F,
+    ) -> Result<ExportResult, Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        let result = self
+            .export(options, |progress| {
+                on_event(TurnEvent::ExportProgress(progress))
+            })
+            .await?;
+        on_event(TurnEvent::Exported(result.clone()));
+        Ok(result)
+    }
+
+    /// "Export vertical 9:16" on a landscape project: ask the agent to change the shape first.
+    async fn reshape_before_export<F>(&self, aspect: Aspect, on_event: &mut F) -> Result<(), Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        let canvas = self.state().await?.canvas;
+        let (w, h) = aspect.ratio();
+        // Same shape when the cross products agree (1920x1080 is 16:9).
+        if u64::from(canvas.width) * u64::from(h) == u64::from(canvas.height) * u64::from(w) {
+            return Ok(());
+        }
+        let instruction = format!("change the aspect ratio to {}", aspect.as_str());
+        self.chat(&instruction, &mut *on_event).await?;
+        Ok(())
+    }
+}
+
+/// The export request's format and quality from what the person said.
+fn export_options(wanted: &intent::ExportOptions) -> ExportOptions {
+    let defaults = ExportOptions::default();
+    let quality = match (wanted.quality, wanted.resolution) {
+        (Some(quality), _) => quality.as_str().to_owned(),
+        (None, Some(resolution)) if resolution.lines < 720 => Quality::Low.as_str().to_owned(),
+        (None, Some(resolution)) if resolution.lines < 1080 => Quality::Medium.as_str().to_owned(),
+        _ => defaults.quality,
+    };
+    ExportOptions {
+        format: wanted
+            .format
+            .map_or(defaults.format, |f| f.as_str().to_owned()),
+        quality,
+    }
+}

@@ -1,0 +1,218 @@
+//! `send`: routing to the right workflow, uploads first, and GUI actions done through the API.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use serde_json::{Value, json};
+
+use super::*;
+use crate::Error;
+use crate::client::multipart::UploadSource;
+use crate::client::testing::BodyStep;
+use crate::client::{SendOutcome, TurnEvent, UploadFile};
+
+fn draft() -> Value {
+    json!({"t": [{"tt": 0, "sg": [{"d": 3000, "m": {"src": "med_1"}}]}]})
+}
+
+fn state(width: u32, height: u32) -> Reply {
+    Reply::ok(json!({"state": {"draft": draft(),
+        "canvas_config": {"width": width, "height": height, "fps": 30}}}))
+}
+
+fn sse_text(text: &str) -> Reply {
+    let event = json!({"id": "m", "partial": false, "content": {"role": "model", "parts": [{"text": text}]}});
+    Reply::sse(vec![BodyStep::Chunk(
+        format!("data: {event}\n\n").into_bytes(),
+    )])
+}
+
+fn paths(rig: &Rig) -> Vec<String> {
+    rig.net
+        .sent()
+        .iter()
+        .map(|s| format!("{} {}", s.method.as_str(), s.path()))
+        .collect()
+}
+
+fn send(
+    rig: &Rig,
+    text: &str,
+    files: Vec<UploadFile>,
+) -> (Result<SendOutcome, Error>, Vec<TurnEvent>) {
+    let mut events = Vec::new();
+    let outcome = rig.run(rig.client.send(text, files, |e| events.push(e)));
+    (outcome, events)
+}
+
+#[test]
+fn account_words_go_to_their_endpoints_not_the_chat() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    rig.run(rig.client.connect()).unwrap();
+    rig.net
+        .expect(
+            Method::Get,
+            "/api/credits",
+            Reply::ok(json!({"available": 5, "frozen": 1, "total": 6})),
+        )
+        .expect(Method::Get, "/api/state/", state(1920, 1080));
+    let (credits, events) = send(&rig, "how many credits do I have left?", vec![]);
+    assert!(matches!(credits.unwrap(), SendOutcome::Credits(c) if c.available == 5));
+    assert!(matches!(events.as_slice(), [TurnEvent::Credits(_)]));
+    let (state, _) = send(&rig, "显示所有轨道", vec![]);
+    assert!(matches!(state.unwrap(), SendOutcome::State(s) if s.draft.is_some()));
+    assert!(!paths(&rig).iter().any(|p| p.contains("run_sse")));
+}
+
+#[test]
+fn export_wording_carries_its_options() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    rig.net
+        .expect(Method::Get, "/api/state/", state(1920, 1080))
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({})),
+        )
+        .expect(
+            Method::Get,
+            "/api/render/proxy/lambda/",
+            Reply::json(200, json!({"status": "completed", "output": {"url": "u"}})),
+        );
+    let (outcome, events) = send(&rig, "export 720p mov", vec![]);
+    assert!(matches!(outcome.unwrap(), SendOutcome::Exported(r) if r.url == "u"));
+    let submit = rig.net.sent()[3].json();
+    assert_eq!(
+        submit["output"],
+        json!({"format": "mov", "quality": "medium"})
+    );
+    assert!(matches!(events.last(), Some(TurnEvent::Exported(_))));
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, TurnEvent::ExportProgress(_)))
+    );
+}
+
+#[test]
+fn a_vertical_export_of_a_landscape_project_reshapes_it_first() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    rig.net
+        .expect(Method::Get, "/api/state/", state(1920, 1080))
+        .expect(Method::Post, "/run_sse", sse_text("Switched to 9:16."))
+        .expect(Method::Get, "/api/state/", state(1080, 1920))
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({})),
+        )
+        .expect(
+            Method::Get,
+            "/api/render/proxy/lambda/",
+            Reply::json(200, json!({"status": "completed"})),
+        );
+    let (outcome, _) = send(&rig, "export it vertical 9:16", vec![]);
+    outcome.unwrap();
+    let chat = rig
+        .net
+        .sent()
+        .into_iter()
+        .find(|s| s.url.ends_with("/run_sse"))
+        .unwrap();
+    assert_eq!(
+        chat.json()["new_message"]["parts"][0]["text"],
+        "change the aspect ratio to 9:16"
+    );
+}
+
+#[test]
+fn negated_export_is_chat() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    rig.net
+        .expect(Method::Get, "/api/state/", state(1920, 1080))
+        .expect(Method::Post, "/run_sse", sse_text("Added music."));
+    let (outcome, _) = send(&rig, "don't export yet, first add music", vec![]);
+    assert!(matches!(outcome.unwrap(), SendOutcome::Chat(_)));
+}
+
+#[test]
+fn attached_files_are_uploaded_before_the_instruction() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    rig.net
+        .expect(
+            Method::Post,
+            "/api/upload-video/",
+            Reply::ok(json!({"files": [{"media_id": "med_1", "name": "a.png"}]})),
+        )
+        .expect(
+            Method::Get,
+            "/api/state/",
+            Reply::ok(json!({"state": {"draft": null}})),
+        )
+        .expect(Method::Post, "/run_sse", sse_text("Here is your video."));
+    let file = UploadFile {
+        name: "a.png".into(),
+        size: 1,
+        source: UploadSource::Bytes(vec![1]),
+    };
+    let (outcome, events) = send(&rig, "turn these images into a 30-second video", vec![file]);
+    assert!(matches!(outcome.unwrap(), SendOutcome::Chat(_)));
+    assert!(matches!(events.first(), Some(TurnEvent::Uploaded(m)) if m[0].media_id == "med_1"));
+    let order = paths(&rig);
+    assert!(
+        order[2].starts_with("POST /api/upload-video/") && order[4] == "POST /run_sse",
+        "{order:?}"
+    );
+
+    let file = UploadFile {
+        name: "b.png".into(),
+        size: 1,
+        source: UploadSource::Bytes(vec![1]),
+    };
+    rig.net.expect(
+        Method::Post,
+        "/api/upload-video/",
+        Reply::ok(json!({"files": [{"media_id": "med_2"}]})),
+    );
+    let (outcome, _) = send(&rig, "", vec![file]);
+    assert!(matches!(outcome.unwrap(), SendOutcome::Uploaded(m) if m.len() == 1));
+    let (outcome, _) = send(&rig, "upload", vec![]);
+    assert_eq!(outcome.unwrap_err().kind(), crate::ErrorKind::InvalidInput);
+}
+
+#[test]
+fn a_reply_that_says_click_export_runs_the_export() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    rig.net
+        .expect(Method::Get, "/api/state/", state(1920, 1080))
+        .expect(
+            Method::Post,
+            "/run_sse",
+            sse_text("Your video is ready. Click the Export button to download it."),
+        )
+        .expect(Method::Get, "/api/state/", state(1920, 1080))
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({})),
+        )
+        .expect(
+            Method::Get,
+            "/api/render/proxy/lambda/",
+            Reply::json(200, json!({"status": "completed"})),
+        );
+    let (outcome, events) = send(&rig, "make a video from my photos", vec![]);
+    outcome.unwrap();
+    assert!(events.iter().any(|e| matches!(e, TurnEvent::Exported(_))));
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, TurnEvent::Text { text, .. } if text == "Your video is ready."))
+    );
+}
