@@ -19,7 +19,7 @@ use super::platform::MaybeSend;
 use super::race::{First, race};
 use super::transport::Response;
 use super::upload::UploadedMedia;
-use super::{Client, Clock, Transport};
+use super::{Client, Clock, Notice, Transport};
 use crate::Error;
 use crate::adk::{TurnAssembler, TurnUpdate};
 use crate::draft::{Change, Draft, diff};
@@ -77,6 +77,8 @@ pub enum TurnEvent {
     ExportProgress(ExportProgress),
     /// An export finished.
     Exported(ExportResult),
+    /// The client recovered on its own in a way the person should know (a new session…).
+    Notice(Notice),
 }
 
 /// How a chat turn ended.
@@ -130,6 +132,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 Ok(Outgoing::json("/run_sse", &body(&session)))
             })
             .await;
+        self.report_notices(&mut on_event);
         let end = match sent {
             Ok(Answer::Stream(response)) => self.read_turn(response, &mut on_event).await?,
             Ok(Answer::Json(_)) => {
@@ -147,6 +150,16 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 on_event(TurnEvent::ConnectionLost);
                 self.recover_by_polling(before, &mut on_event).await
             }
+        }
+    }
+
+    /// Hands the notices gathered so far to the caller as events.
+    pub(crate) fn report_notices<F>(&self, on_event: &mut F)
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
+        for notice in self.take_notices() {
+            on_event(TurnEvent::Notice(notice));
         }
     }
 

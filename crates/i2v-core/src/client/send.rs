@@ -47,6 +47,22 @@ impl<T: Transport, C: Clock> Client<T, C> {
             on_event(TurnEvent::Uploaded(uploaded.clone()));
         }
         let routed = intent::route(text);
+        let outcome = self.run_routed(text, routed, uploaded, &mut on_event).await;
+        self.report_notices(&mut on_event);
+        outcome
+    }
+
+    /// Runs the workflow the routed text asks for.
+    async fn run_routed<F>(
+        &self,
+        text: &str,
+        routed: intent::Intent,
+        uploaded: Vec<UploadedMedia>,
+        on_event: &mut F,
+    ) -> Result<SendOutcome, Error>
+    where
+        F: FnMut(TurnEvent) + MaybeSend,
+    {
         match routed.action {
             _ if text.trim().is_empty() && !uploaded.is_empty() => {
                 Ok(SendOutcome::Uploaded(uploaded))
@@ -68,10 +84,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
             Action::Export => {
                 let wanted = routed.export.unwrap_or_default();
                 if let Some(aspect) = wanted.aspect {
-                    self.reshape_before_export(aspect, &mut on_event).await?;
+                    self.reshape_before_export(aspect, on_event).await?;
                 }
                 let options = export_options(&wanted);
-                let result = self.export_reporting(&options, &mut on_event).await?;
+                let result = self.export_reporting(&options, on_event).await?;
                 Ok(SendOutcome::Exported(result))
             }
             Action::Chat => {
@@ -86,7 +102,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                         on_event(event);
                     })
                     .await?;
-                self.run_gui_actions(actions, &mut on_event).await?;
+                self.run_gui_actions(actions, on_event).await?;
                 Ok(SendOutcome::Chat(outcome))
             }
         }

@@ -357,3 +357,35 @@ fn dropping_a_turn_aborts_its_request() {
     let post = rig.net.sent().pop().unwrap();
     assert!(post.aborted.load(Ordering::SeqCst));
 }
+
+#[test]
+fn an_expired_session_is_replaced_and_the_turn_says_so() {
+    let rig = rig_with_baseline(plain_draft());
+    rig.net
+        .expect(
+            Method::Post,
+            "/run_sse",
+            Reply::code(404, 1002, "session not found"),
+        )
+        .expect(
+            Method::Post,
+            "/api/tasks/me/with-session",
+            session_reply("sess_new"),
+        )
+        .expect(
+            Method::Post,
+            "/run_sse",
+            Reply::sse(vec![text("m", "Started over.", false)]),
+        );
+    let (outcome, events) = run_chat(&rig, "add music");
+    outcome.unwrap();
+    assert_eq!(
+        events.first(),
+        Some(&TurnEvent::Notice(crate::client::Notice::SessionReplaced {
+            old_session_id: "sess_c".into(),
+            new_session_id: "sess_new".into()
+        }))
+    );
+    let retried = rig.net.sent().pop().unwrap();
+    assert_eq!(retried.json()["session_id"], "sess_new");
+}
