@@ -1,1 +1,39 @@
-//! Placeholder: being written.
+//! Uploads: files judged by their content, probed for size, orientation and duration, and stored atomically.
+//!
+//! The pieces, one idea each: [`sniff`] names the format from the first bytes; [`probe_image`] reads an image's
+//! size and EXIF orientation from its headers (JPEG, PNG, GIF, WebP, HEIC) without an image library;
+//! [`probe_av`] asks ffprobe about sound and video; [`save_stream`] streams an upload to disk under the size
+//! limit and moves it into place only when complete; [`fetch_url`] does the same for an http(s) URL, refusing
+//! private addresses. Every refusal is a [`MediaError`] with its envelope code.
+//!
+//! The upload endpoint (`POST /api/upload-video/nemo_agent/me/<sid>`, `PROTOCOL.md` §3.5) calls
+//! [`save_stream`] once per multipart `files` part, or [`fetch_url`] once per URL, and answers
+//! `{"files": [Saved::to_json(), …]}`. At startup the studio calls [`cleanup_temp`] on the media directory.
+
+mod address;
+mod error;
+mod exif;
+mod fetch;
+mod format;
+mod heic;
+mod image;
+mod jpeg;
+mod probe;
+mod read;
+mod save;
+
+#[cfg(test)]
+mod multipart_tests;
+#[cfg(test)]
+mod save_tests;
+#[cfg(test)]
+mod test_support;
+
+pub use address::is_public_address;
+pub use error::MediaError;
+pub use fetch::{MAX_REDIRECTS, fetch_url};
+pub use format::{Format, MediaKind, SNIFF_LEN, sniff};
+pub use image::{ImageInfo, display_size, probe_image};
+pub use probe::{AvInfo, ProbeError, ProbeOptions, probe_av};
+pub use read::ReadAt;
+pub use save::{Saved, TEMP_DIR, cleanup_temp, save_stream};
