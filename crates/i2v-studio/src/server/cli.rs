@@ -144,10 +144,10 @@ where
             "--token-ttl" => config.token_ttl = value.seconds()?,
             "--tokens-per-address" => config.tokens_per_address = value.number("a count")?,
             "--token-window" => config.token_window = value.seconds()?,
-            "--starter-credits" => config.starter_credits = value.number("a credit amount")?,
+            "--starter-credits" => config.starter_credits = value.amount()?,
             "--session-idle" => config.session_idle = value.seconds()?,
-            "--generate-cost" => config.generate_cost = value.number("a credit amount")?,
-            "--edit-cost" => config.edit_cost = value.number("a credit amount")?,
+            "--generate-cost" => config.generate_cost = value.amount()?,
+            "--edit-cost" => config.edit_cost = value.amount()?,
             "--max-upload-bytes" => config.max_upload_bytes = value.number("a byte count")?,
             "--silent-share" => config.silent_share = value.share()?,
             "--seed" => config.seed = value.seed()?,
@@ -206,6 +206,15 @@ impl Value<'_> {
             return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
         }
         self.number("an IP address")
+    }
+
+    /// A credit amount: a whole number, not negative.
+    fn amount(&self) -> Result<i64, CliError> {
+        let amount: i64 = self.number("a credit amount")?;
+        if amount < 0 {
+            return Err(self.bad("a credit amount"));
+        }
+        Ok(amount)
     }
 
     /// Seconds, decimals allowed, not negative.
@@ -387,6 +396,7 @@ mod tests {
                 "--fault-429-share" => "a share from 0 to 1",
                 "--token-ttl" => "a number of seconds",
                 "--seed" => "a decimal or 0x hex number",
+                "--edit-cost" => "a credit amount",
                 _ => "an http(s) URL",
             },
         };
@@ -418,6 +428,7 @@ mod tests {
             (&["--token-ttl", "-3"], bad("--token-ttl", "-3")),
             (&["--token-ttl", "inf"], bad("--token-ttl", "inf")),
             (&["--seed", "0xZZ"], bad("--seed", "0xZZ")),
+            (&["--edit-cost", "-2"], bad("--edit-cost", "-2")),
             (&["--public-url", "ftp://x"], bad("--public-url", "ftp://x")),
             (&["--public-url", "http://"], bad("--public-url", "http://")),
         ];
