@@ -1,0 +1,315 @@
+//! Records of the media uploaded to a session. The media module writes the files; this keeps
+//! what it learnt about them, in upload order.
+
+use std::path::{Component, Path};
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
+use rusqlite::{OptionalExtension, params};
+
+use super::drafts::session_exists;
+use super::ids::MEDIA_PREFIX;
+use super::{Store, StoreError};
+
+/// What kind of medium a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MediaKind {
+    /// A still image.
+    Image,
+    /// A video.
+    Video,
+    /// Sound only.
+    Audio,
+}
+
+impl MediaKind {
+    /// The protocol's name: `image`, `video` or `audio`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaKind::Image => "image",
+            MediaKind::Video => "video",
+            MediaKind::Audio => "audio",
+        }
+    }
+
+    /// The kind a protocol name stands for.
+    pub fn parse(name: &str) -> Option<MediaKind> {
+        match name {
+            "image" => Some(MediaKind::Image),
+            "video" => Some(MediaKind::Video),
+            "audio" => Some(MediaKind::Audio),
+            _ => None,
+        }
+    }
+}
+
+/// One uploaded medium.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaRecord {
+    /// The id drafts refer to (`med_…`, see [`super::new_media_id`]).
+    pub media_id: String,
+    /// The session it was uploaded to.
+    pub session_id: String,
+    /// The file name the client gave.
+    pub name: String,
+    /// Image, video or audio.
+    pub kind: MediaKind,
+    /// The MIME type judged from the content.
+    pub mime: String,
+    /// The extension the file is stored with (`jpg`, `mp4`, …).
+    pub ext: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Width in pixels (images and videos).
+    pub width: Option<u32>,
+    /// Height in pixels (images and videos).
+    pub height: Option<u32>,
+    /// How the picture stands, as the media module describes it (e.g. `landscape`).
+    pub orientation: Option<String>,
+    /// Length in milliseconds (videos and audio).
+    pub duration_ms: Option<u64>,
+    /// Where the file is, relative to the data dir.
+    pub path: String,
+    /// When it was stored (Unix ms).
+    pub created_ms: i64,
+}
+
+impl Store {
+    /// Records a medium of an existing session.
+    pub fn add_media(&self, record: &MediaRecord) -> Result<(), StoreError> {
+        check(record)?;
+        let size = i64::try_from(record.size).map_err(|_| StoreError::Invalid {
+            field: "media size",
+            reason: "too large",
+        })?;
+        let duration = record
+            .duration_ms
+            .map(i64::try_from)
+            .transpose()
+            .map_err(|_| StoreError::Invalid {
+                field: "media duration",
+                reason: "too large",
+            })?;
+        let conn = self.lock();
+        if !session_exists(&conn, &record.session_id)? {
+            return Err(StoreError::NoSuchSession);
+        }
+        conn.execute(
+            "INSERT INTO media (media_id, session_id, name, kind, mime, ext, size, width, height,
+                                orientation, duration_ms, path, created_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                record.media_id,
+                record.session_id,
+                record.name,
+                record.kind.as_str(),
+                record.mime,
+                record.ext,
+                size,
+                record.width,
+                record.height,
+                record.orientation,
+                duration,
+                record.path,
+                record.created_ms
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The session's media, in the order they were recorded.
+    pub fn session_media(&self, session_id: &str) -> Result<Vec<MediaRecord>, StoreError> {
+        let conn = self.lock();
+        let mut statement =
+            conn.prepare_cached(&format!("{SELECT_MEDIA} WHERE session_id = ?1 ORDER BY id"))?;
+        let rows = statement.query_map([session_id], read_record)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One medium of the session; `None` when the session has no such medium.
+    pub fn media(
+        &self,
+        session_id: &str,
+        media_id: &str,
+    ) -> Result<Option<MediaRecord>, StoreError> {
+        let conn = self.lock();
+        let record = conn
+            .query_row(
+                &format!("{SELECT_MEDIA} WHERE session_id = ?1 AND media_id = ?2"),
+                params![session_id, media_id],
+                read_record,
+            )
+            .optional()?;
+        Ok(record)
+    }
+}
+
+const SELECT_MEDIA: &str = "SELECT media_id, session_id, name, kind, mime, ext, size, width,
+    height, orientation, duration_ms, path, created_ms FROM media";
+
+/// Reads a row of [`SELECT_MEDIA`]; rusqlite checks every integer fits its Rust type.
+fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRecord> {
+    Ok(MediaRecord {
+        media_id: row.get(0)?,
+        session_id: row.get(1)?,
+        name: row.get(2)?,
+        kind: row.get(3)?,
+        mime: row.get(4)?,
+        ext: row.get(5)?,
+        size: unsigned(row, 6)?,
+        width: row.get(7)?,
+        height: row.get(8)?,
+        orientation: row.get(9)?,
+        duration_ms: match row.get::<_, Option<i64>>(10)? {
+            Some(_) => Some(unsigned(row, 10)?),
+            None => None,
+        },
+        path: row.get(11)?,
+        created_ms: row.get(12)?,
+    })
+}
+
+/// A non-negative integer column (rusqlite reads `u64` only with a feature this crate skips).
+fn unsigned(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<u64> {
+    let value: i64 = row.get(index)?;
+    u64::try_from(value).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(index, value))
+}
+
+impl FromSql for MediaKind {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<MediaKind> {
+        MediaKind::parse(value.as_str()?).ok_or(FromSqlError::InvalidType)
+    }
+}
+
+/// The id has the media shape and the path stays inside the data dir: renders read it later.
+fn check(record: &MediaRecord) -> Result<(), StoreError> {
+    if !record.media_id.starts_with(MEDIA_PREFIX) {
+        return Err(StoreError::Invalid {
+            field: "media id",
+            reason: "must start with med_",
+        });
+    }
+    let path = Path::new(&record.path);
+    let inside = !record.path.is_empty()
+        && path
+            .components()
+            .all(|part| matches!(part, Component::Normal(_) | Component::CurDir));
+    if !inside {
+        return Err(StoreError::Invalid {
+            field: "media path",
+            reason: "must be relative to the data dir",
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{TempStore, image_record, rules};
+    use super::*;
+
+    fn session(temp: &TempStore) -> String {
+        let user = temp
+            .store
+            .issue_anonymous_token("c", "a", &rules(), 0)
+            .unwrap()
+            .user
+            .id;
+        temp.store
+            .create_session(user, "p", "en", 0)
+            .unwrap()
+            .session_id
+    }
+
+    #[test]
+    fn records_come_back_in_upload_order_with_every_field() {
+        let temp = TempStore::new();
+        let id = session(&temp);
+        let image = image_record(&id, "b.png");
+        let song = MediaRecord {
+            media_id: crate::store::new_media_id().unwrap(),
+            name: "a.mp3".into(),
+            kind: MediaKind::Audio,
+            mime: "audio/mpeg".into(),
+            ext: "mp3".into(),
+            size: 3_000_000_000,
+            width: None,
+            height: None,
+            orientation: None,
+            duration_ms: Some(61_500),
+            path: "uploads/a.mp3".into(),
+            ..image.clone()
+        };
+        temp.store.add_media(&image).unwrap();
+        temp.store.add_media(&song).unwrap();
+        assert_eq!(
+            temp.store.session_media(&id).unwrap(),
+            [image.clone(), song.clone()]
+        );
+        assert_eq!(temp.store.media(&id, &song.media_id).unwrap(), Some(song));
+        assert_eq!(
+            temp.store.media("ses_other", &image.media_id).unwrap(),
+            None
+        );
+        assert_eq!(temp.store.session_media("ses_other").unwrap(), []);
+    }
+
+    #[test]
+    fn bad_records_are_refused() {
+        let temp = TempStore::new();
+        let id = session(&temp);
+        let good = image_record(&id, "a.png");
+        let cases = [
+            MediaRecord {
+                media_id: "x_1".into(),
+                ..good.clone()
+            },
+            MediaRecord {
+                path: "/etc/passwd".into(),
+                ..good.clone()
+            },
+            MediaRecord {
+                path: "uploads/../../x".into(),
+                ..good.clone()
+            },
+            MediaRecord {
+                path: String::new(),
+                ..good.clone()
+            },
+            MediaRecord {
+                size: u64::MAX,
+                ..good.clone()
+            },
+            MediaRecord {
+                duration_ms: Some(u64::MAX),
+                ..good.clone()
+            },
+        ];
+        for bad in cases {
+            assert!(
+                matches!(temp.store.add_media(&bad), Err(StoreError::Invalid { .. })),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            temp.store.add_media(&MediaRecord {
+                session_id: "ses_unknown".into(),
+                ..good.clone()
+            }),
+            Err(StoreError::NoSuchSession)
+        );
+        temp.store.add_media(&good).unwrap();
+        // Ids are unique.
+        assert!(matches!(
+            temp.store.add_media(&good),
+            Err(StoreError::Database(_))
+        ));
+    }
+
+    #[test]
+    fn kinds_have_protocol_names() {
+        for kind in [MediaKind::Image, MediaKind::Video, MediaKind::Audio] {
+            assert_eq!(MediaKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(MediaKind::parse("text"), None);
+    }
+}

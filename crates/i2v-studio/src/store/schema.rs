@@ -1,0 +1,156 @@
+//! The schema and its migrations, numbered by SQLite's `user_version`.
+//!
+//! Migration `n` (1-based) takes a database from version `n - 1` to `n`. Each runs in its own
+//! transaction together with the version bump, so a crash mid-migration leaves the old version.
+//! Released migrations are never edited; a change is a new entry at the end.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Every migration, in order.
+const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    "
+    CREATE TABLE users (
+        id          INTEGER PRIMARY KEY,
+        client_id   TEXT    NOT NULL UNIQUE,
+        anonymous   INTEGER NOT NULL,
+        created_ms  INTEGER NOT NULL
+    );
+    -- The token itself is stored (not a hash): the same client id must get its still-valid
+    -- token back. The primary key makes authentication one index lookup.
+    CREATE TABLE tokens (
+        token       TEXT    PRIMARY KEY,
+        user_id     INTEGER NOT NULL REFERENCES users(id),
+        created_ms  INTEGER NOT NULL,
+        expires_ms  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX tokens_by_user ON tokens(user_id, expires_ms);
+    -- One row per new token, for the per-address limit; rows older than the window are pruned.
+    CREATE TABLE token_grants (
+        id          INTEGER PRIMARY KEY,
+        address     TEXT    NOT NULL,
+        granted_ms  INTEGER NOT NULL
+    );
+    CREATE INDEX token_grants_by_address ON token_grants(address, granted_ms);
+    CREATE TABLE sessions (
+        session_id   TEXT    PRIMARY KEY,
+        task_id      TEXT    NOT NULL UNIQUE,
+        bind_id      TEXT    NOT NULL UNIQUE,
+        user_id      INTEGER NOT NULL REFERENCES users(id),
+        task_name    TEXT    NOT NULL,
+        language     TEXT    NOT NULL,
+        created_ms   INTEGER NOT NULL,
+        last_used_ms INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE claims (
+        token       TEXT    PRIMARY KEY,
+        session_id  TEXT    NOT NULL REFERENCES sessions(session_id),
+        created_ms  INTEGER NOT NULL,
+        expires_ms  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE drafts (
+        session_id  TEXT    PRIMARY KEY REFERENCES sessions(session_id),
+        json        TEXT    NOT NULL,
+        revision    INTEGER NOT NULL,
+        updated_ms  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE canvases (
+        session_id  TEXT    PRIMARY KEY REFERENCES sessions(session_id),
+        width       INTEGER NOT NULL,
+        height      INTEGER NOT NULL,
+        fps         INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    -- Frozen credits are the sum of the user's holds, so they cannot drift from them.
+    CREATE TABLE credits (
+        user_id     INTEGER PRIMARY KEY REFERENCES users(id),
+        available   INTEGER NOT NULL CHECK (available >= 0)
+    );
+    CREATE TABLE holds (
+        id          INTEGER PRIMARY KEY,
+        user_id     INTEGER NOT NULL REFERENCES users(id),
+        amount      INTEGER NOT NULL CHECK (amount > 0),
+        created_ms  INTEGER NOT NULL
+    );
+    CREATE INDEX holds_by_user ON holds(user_id);
+    CREATE TABLE media (
+        id           INTEGER PRIMARY KEY,
+        media_id     TEXT    NOT NULL UNIQUE,
+        session_id   TEXT    NOT NULL REFERENCES sessions(session_id),
+        name         TEXT    NOT NULL,
+        kind         TEXT    NOT NULL,
+        mime         TEXT    NOT NULL,
+        ext          TEXT    NOT NULL,
+        size         INTEGER NOT NULL,
+        width        INTEGER,
+        height       INTEGER,
+        orientation  TEXT,
+        duration_ms  INTEGER,
+        path         TEXT    NOT NULL,
+        created_ms   INTEGER NOT NULL
+    );
+    CREATE INDEX media_by_session ON media(session_id, id);
+    ",
+];
+
+/// The schema version this build writes.
+pub(super) fn latest_version() -> i64 {
+    i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX)
+}
+
+/// Brings the database up to [`latest_version`]; a newer file is refused, not downgraded.
+pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found > latest_version() {
+        return Err(StoreError::NewerSchema {
+            found,
+            supported: latest_version(),
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let version = i64::try_from(index).unwrap_or(i64::MAX).saturating_add(1);
+        if version <= found {
+            continue;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(conn: &Connection) -> i64 {
+        conn.pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_new_database_gets_every_migration_once() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn), latest_version());
+        // Running again is a no-op, not a "table exists" error.
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn), latest_version());
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 1)
+            .unwrap();
+        assert_eq!(
+            migrate(&mut conn),
+            Err(StoreError::NewerSchema {
+                found: latest_version() + 1,
+                supported: latest_version()
+            })
+        );
+    }
+}

@@ -1,0 +1,295 @@
+//! Shared by the integration tests: a real `i2v-studio` process on a free loopback port with a
+//! temporary data dir, and a small HTTP client for it.
+//!
+//! The process is killed and the data dir removed when the [`Studio`] is dropped. Its log
+//! (stderr) goes to `studio.log` beside the data dir, so tests can check what was logged.
+#![allow(dead_code, unreachable_pub)] // Each test binary uses its own part of the helpers.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use reqwest::Method;
+use reqwest::header::HeaderMap;
+use serde_json::Value;
+
+/// How long a studio may take to print its URL.
+const START_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A running studio process.
+pub struct Studio {
+    /// Its base URL, `http://127.0.0.1:<port>` (changes on relaunch).
+    pub base: String,
+    /// Its data dir.
+    pub data_dir: PathBuf,
+    root: PathBuf,
+    args: Vec<String>,
+    child: Option<Child>,
+    http: reqwest::Client,
+}
+
+/// An HTTP answer, read whole.
+#[derive(Debug)]
+pub struct Reply {
+    /// The HTTP status.
+    pub status: u16,
+    /// The headers.
+    pub headers: HeaderMap,
+    /// The body as text.
+    pub text: String,
+    /// The body as JSON (`Null` when it is not JSON).
+    pub json: Value,
+}
+
+impl Reply {
+    /// The envelope's `code` (`None` without one).
+    pub fn code(&self) -> Option<i64> {
+        self.json.get("code").and_then(Value::as_i64)
+    }
+
+    /// The envelope's `data`.
+    pub fn data(&self) -> &Value {
+        &self.json["data"]
+    }
+
+    /// A header as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Asserts a success envelope and returns its data.
+    pub fn ok(&self) -> &Value {
+        assert_eq!(
+            (self.status, self.code()),
+            (200, Some(0)),
+            "expected success, got {self:?}"
+        );
+        self.data()
+    }
+
+    /// Asserts an error with this HTTP status and envelope code.
+    pub fn assert_error(&self, status: u16, code: i64) {
+        assert_eq!(
+            (self.status, self.code()),
+            (status, Some(code)),
+            "expected {code} (HTTP {status}), got {self:?}"
+        );
+    }
+}
+
+impl Studio {
+    /// Starts a studio with these extra arguments (after `--port 0 --data-dir <temp>`).
+    pub fn start(args: &[&str]) -> Studio {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let root = std::env::temp_dir().join(format!(
+            "i2v-studio-it-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).expect("create the test's temp dir");
+        let mut studio = Studio {
+            base: String::new(),
+            data_dir: root.join("data"),
+            root,
+            args: args.iter().map(|a| (*a).to_owned()).collect(),
+            child: None,
+            http: reqwest::Client::new(),
+        };
+        studio.launch();
+        studio
+    }
+
+    /// Everything the studio has logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.root.join("studio.log")).unwrap_or_default()
+    }
+
+    /// Stops the process with SIGTERM and waits for it to exit.
+    pub fn stop(&mut self) -> ExitStatus {
+        let mut child = self.child.take().expect("the studio is running");
+        let sent = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -TERM failed");
+        child.wait().expect("wait for the studio")
+    }
+
+    /// Kills the process with SIGKILL (no chance to clean up) and reaps it.
+    pub fn kill(&mut self) {
+        let mut child = self.child.take().expect("the studio is running");
+        child.kill().expect("kill the studio");
+        let _ = child.wait();
+    }
+
+    /// Starts the process again on the same data dir with the same arguments.
+    pub fn relaunch(&mut self) {
+        assert!(self.child.is_none(), "stop or kill the studio first");
+        self.launch();
+    }
+
+    fn launch(&mut self) {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.root.join("studio.log"))
+            .expect("open the studio log");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_i2v-studio"))
+            .args(["--port", "0", "--data-dir"])
+            .arg(&self.data_dir)
+            .args(&self.args)
+            .env("RUST_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .expect("spawn i2v-studio");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            // Reads every line, so the pipe never fills; the first URL line is the answer.
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.split("listening on ").nth(1) {
+                    let _ = tx.send(url.trim().to_owned());
+                }
+            }
+        });
+        self.child = Some(child);
+        match rx.recv_timeout(START_TIMEOUT) {
+            Ok(url) => self.base = url,
+            Err(_) => panic!("the studio did not start; its log:\n{}", self.log()),
+        }
+    }
+
+    /// Any request; `token` goes in `Authorization: Bearer`.
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<String>,
+    ) -> Reply {
+        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body);
+        }
+        let response = request.send().await.expect("the studio answers");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let text = response.text().await.expect("read the body");
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            text,
+            json,
+        }
+    }
+
+    /// `GET path` with an optional token.
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
+        self.request(Method::GET, path, token, &[], None).await
+    }
+
+    /// `POST path` with a JSON body and an optional token.
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.request(Method::POST, path, token, &[], Some(body.to_string()))
+            .await
+    }
+
+    /// `POST /api/auth/anonymous-token` for `client_id`.
+    pub async fn token_reply(&self, client_id: &str) -> Reply {
+        self.request(
+            Method::POST,
+            "/api/auth/anonymous-token",
+            None,
+            &[("X-Client-Id", client_id)],
+            None,
+        )
+        .await
+    }
+
+    /// A token for `client_id` (asserts success).
+    pub async fn token(&self, client_id: &str) -> String {
+        let reply = self.token_reply(client_id).await;
+        reply.ok()["token"].as_str().expect("a token").to_owned()
+    }
+
+    /// A new session for `token`: its `{task_id, session_id, bind_id}` (asserts success).
+    pub async fn session(&self, token: &str) -> Value {
+        self.post(
+            "/api/tasks/me/with-session/nemo_agent",
+            Some(token),
+            serde_json::json!({"task_name": "project", "language": "en"}),
+        )
+        .await
+        .ok()
+        .clone()
+    }
+
+    /// `GET` the state of `session_id`.
+    pub async fn state(&self, token: &str, session_id: &str) -> Reply {
+        self.get(
+            &format!("/api/state/nemo_agent/me/{session_id}/latest"),
+            Some(token),
+        )
+        .await
+    }
+}
+
+impl Drop for Studio {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// A temporary directory for files a test serves (a web root, a package), removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    /// A new, empty directory.
+    pub fn new(name: &str) -> TempDir {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "i2v-studio-it-{}-{name}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create a temp dir");
+        TempDir(dir)
+    }
+
+    /// Writes a file into it.
+    pub fn write(&self, name: &str, bytes: &[u8]) {
+        std::fs::write(self.0.join(name), bytes).expect("write a test file");
+    }
+
+    /// Its path as an argument.
+    pub fn arg(&self) -> &str {
+        self.0.to_str().expect("a UTF-8 temp path")
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
