@@ -46,9 +46,15 @@ ensure_node() {
   command -v node >/dev/null || ensure_apt nodejs npm
 }
 
+# The studio probes uploads with ffprobe and renders with ffmpeg; titles need Latin and CJK fonts.
+ensure_media_tools() {
+  ensure_apt ffmpeg fonts-dejavu-core fonts-wqy-zenhei
+}
+
 ensure_all() {
   ensure_node
   ensure_rust_wasm
+  ensure_media_tools
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -79,6 +79,11 @@ impl Running {
 /// An empty `config.public_url` becomes the listening URL.
 pub async fn start(mut config: Config) -> Result<Running, ServerError> {
     let store = Store::open(&config.data_dir)?;
+    // Uploads cut off by a crash are never visible; their temp files go before serving.
+    let media_dir = config.data_dir.join(super::routes::upload::MEDIA_DIR);
+    if let Err(err) = crate::media::cleanup_temp(&media_dir).await {
+        tracing::warn!(%err, "could not clear unfinished uploads");
+    }
     // A wrong directory is not fatal (the API works without it) but every page would be a 404.
     for (flag, root) in [
         ("web root", &config.web_root),

@@ -30,7 +30,7 @@ pub struct MediaView {
     /// Length in milliseconds, for videos and audio.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_ms: Option<u64>,
-    /// How the picture stands (e.g. `landscape`), when known.
+    /// The EXIF orientation of the stored pixels (`1`–`8`), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub orientation: Option<String>,
 }

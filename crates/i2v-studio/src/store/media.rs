@@ -63,7 +63,8 @@ pub struct MediaRecord {
     pub width: Option<u32>,
     /// Height in pixels (images and videos).
     pub height: Option<u32>,
-    /// How the picture stands, as the media module describes it (e.g. `landscape`).
+    /// The EXIF orientation of the stored pixels (`1`–`8`), when known; width and height are
+    /// already the upright (displayed) size.
     pub orientation: Option<String>,
     /// Length in milliseconds (videos and audio).
     pub duration_ms: Option<u64>,

@@ -103,6 +103,11 @@ impl Studio {
         studio
     }
 
+    /// The studio process's id (for reading its memory use from `/proc`).
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().map_or(0, Child::id)
+    }
+
     /// Everything the studio has logged so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.root.join("studio.log")).unwrap_or_default()

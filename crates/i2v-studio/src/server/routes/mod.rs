@@ -6,6 +6,7 @@
 mod auth;
 mod credits;
 mod sessions;
+pub(crate) mod upload;
 
 use axum::Router;
 
@@ -17,4 +18,5 @@ pub(super) fn api() -> Router<AppState> {
         .merge(auth::routes())
         .merge(sessions::routes())
         .merge(credits::routes())
+        .merge(upload::routes())
 }

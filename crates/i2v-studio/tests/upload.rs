@@ -1,0 +1,235 @@
+//! Uploads against a real studio process: multipart files judged by content, the size limit
+//! enforced while streaming (memory stays flat), URL uploads, and sessions kept apart.
+
+mod support;
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use bytes::Bytes;
+use reqwest::Method;
+use serde_json::{Value, json};
+use support::Studio;
+
+const BOUNDARY: &str = "i2v-test-boundary";
+
+/// A PNG header a prober can size (signature and IHDR): `width`x`height`.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    bytes.extend(width.to_be_bytes());
+    bytes.extend(height.to_be_bytes());
+    bytes.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    bytes.extend([0u8; 64]);
+    bytes
+}
+
+fn part_head(name: &str, mime: &str) -> String {
+    format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: {mime}\r\n\r\n"
+    )
+}
+
+fn form(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, bytes) in files {
+        body.extend(part_head(name, "application/octet-stream").into_bytes());
+        body.extend_from_slice(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{BOUNDARY}--\r\n").into_bytes());
+    body
+}
+
+async fn upload(
+    studio: &Studio,
+    token: &str,
+    session: &str,
+    body: reqwest::Body,
+) -> support::Reply {
+    let response = reqwest::Client::new()
+        .post(format!(
+            "{}/api/upload-video/nemo_agent/me/{session}",
+            studio.base
+        ))
+        .bearer_auth(token)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(body)
+        .send()
+        .await;
+    let response = match response {
+        Ok(response) => response,
+        Err(err) => panic!("upload failed: {err}"),
+    };
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response.text().await.unwrap_or_default();
+    let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+    support::Reply {
+        status,
+        headers,
+        text,
+        json,
+    }
+}
+
+async fn connected(studio: &Studio, client: &str) -> (String, String) {
+    let token = studio.token(client).await;
+    let session = studio.session(&token).await["session_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    (token, session)
+}
+
+#[tokio::test]
+async fn files_are_stored_and_listed_in_the_state() {
+    let studio = Studio::start(&[]);
+    let (token, session) = connected(&studio, "uploader").await;
+    let body = form(&[("beach.png", &png(640, 480)), ("city.PNG", &png(300, 500))]);
+    let reply = upload(&studio, &token, &session, body.into()).await;
+    let files = reply.ok()["files"].as_array().unwrap().clone();
+    assert_eq!(files.len(), 2);
+    assert!(files[0]["media_id"].as_str().unwrap().starts_with("med_"));
+    assert_eq!(files[0]["name"], "beach.png");
+    assert_eq!(files[0]["type"], "image");
+    assert_eq!(files[0]["mime"], "image/png");
+    assert_eq!(
+        (files[0]["width"].clone(), files[0]["height"].clone()),
+        (json!(640), json!(480))
+    );
+    let state = studio.state(&token, &session).await;
+    let infos = state.ok()["state"]["video_infos"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(infos, files);
+}
+
+#[tokio::test]
+async fn a_renamed_program_is_refused_by_its_content() {
+    let studio = Studio::start(&[]);
+    let (token, session) = connected(&studio, "renamer").await;
+    let mut exe = b"MZ\x90\0\x03\0\0\0".to_vec();
+    exe.extend([0u8; 200]);
+    let reply = upload(
+        &studio,
+        &token,
+        &session,
+        form(&[("holiday.jpg", &exe)]).into(),
+    )
+    .await;
+    reply.assert_error(415, 4001);
+    assert!(reply.text.contains("heic"), "{}", reply.text);
+    let state = studio.state(&token, &session).await;
+    assert_eq!(state.ok()["state"]["video_infos"], json!([]));
+}
+
+#[tokio::test]
+async fn another_users_session_answers_1002() {
+    let studio = Studio::start(&[]);
+    let (_, session) = connected(&studio, "owner").await;
+    let (intruder, _) = connected(&studio, "intruder").await;
+    let reply = upload(
+        &studio,
+        &intruder,
+        &session,
+        form(&[("a.png", &png(1, 1))]).into(),
+    )
+    .await;
+    reply.assert_error(404, 1002);
+}
+
+fn vm_hwm_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_201_mb_body_is_refused_while_streaming_with_flat_memory() {
+    let studio = Studio::start(&[]);
+    let (token, session) = connected(&studio, "big").await;
+    let before = vm_hwm_kib(studio.pid());
+    const CHUNK: usize = 1 << 20;
+    let total_chunks = 201usize;
+    let head = part_head("movie.mp4", "video/mp4").into_bytes();
+    let mut mp4_start = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2".to_vec();
+    mp4_start.resize(CHUNK, 0);
+    let chunks = std::iter::once(Bytes::from(head))
+        .chain(std::iter::once(Bytes::from(mp4_start)))
+        .chain((1..total_chunks).map(|_| Bytes::from(vec![0u8; CHUNK])))
+        .chain(std::iter::once(Bytes::from(format!(
+            "\r\n--{BOUNDARY}--\r\n"
+        ))))
+        .map(Ok::<_, Infallible>);
+    let body = reqwest::Body::wrap_stream(futures_util::stream::iter(chunks));
+    let reply = tokio::time::timeout(
+        Duration::from_secs(120),
+        upload(&studio, &token, &session, body),
+    )
+    .await
+    .expect("the studio answers within two minutes");
+    reply.assert_error(413, 4002);
+    let grown_mib = vm_hwm_kib(studio.pid()).saturating_sub(before) / 1024;
+    assert!(
+        grown_mib < 64,
+        "the studio's peak memory grew by {grown_mib} MiB"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(studio.data_dir.join("media"))
+        .map(|d| d.flatten().filter(|e| e.path().is_file()).collect())
+        .unwrap_or_default();
+    assert!(
+        leftovers.is_empty(),
+        "nothing half-written is visible: {leftovers:?}"
+    );
+}
+
+/// Serves one PNG at `/photo.png` on a loopback port, for URL uploads.
+async fn serve_png() -> String {
+    let app = axum::Router::new().route(
+        "/photo.png",
+        axum::routing::get(|| async { ([("content-type", "image/png")], png(800, 600)) }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    format!("http://{addr}/photo.png")
+}
+
+#[tokio::test]
+async fn url_uploads_fetch_public_files_and_refuse_loopback_unless_allowed() {
+    let url = serve_png().await;
+    let strict = Studio::start(&[]);
+    let (token, session) = connected(&strict, "url-strict").await;
+    let path = format!("/api/upload-video/nemo_agent/me/{session}");
+    let refused = strict
+        .post(
+            &path,
+            Some(&token),
+            json!({"urls": [url], "source_type": "url"}),
+        )
+        .await;
+    assert_eq!(refused.status, 400, "{}", refused.text);
+
+    let open = Studio::start(&["--allow-private-urls"]);
+    let (token, session) = connected(&open, "url-open").await;
+    let path = format!("/api/upload-video/nemo_agent/me/{session}");
+    let reply = open
+        .request(
+            Method::POST,
+            &path,
+            Some(&token),
+            &[],
+            Some(json!({"urls": [url], "source_type": "url"}).to_string()),
+        )
+        .await;
+    let files = reply.ok()["files"].as_array().unwrap().clone();
+    assert_eq!(files[0]["width"], 800);
+    assert_eq!(files[0]["mime"], "image/png");
+}
