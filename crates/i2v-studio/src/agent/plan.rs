@@ -12,6 +12,7 @@
 use i2v_core::draft::Draft;
 
 use super::compose::build::{Recipe, dress, slideshow};
+use super::compose::look;
 use super::compose::pictures::{self, has_pictures};
 use super::compose::{Applied, Context, TRANSITION_MS, overlay};
 use super::library::DEFAULT_VOLUME;
@@ -232,8 +233,8 @@ fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> pictures::E
         Command::SwapClips(a, b) => pictures::swap(draft, *a, *b),
         Command::Reverse => pictures::reverse(draft),
         Command::AddImages => pictures::add_images(draft, ctx),
-        Command::Transitions(change) => pictures::set_transitions(draft, change),
-        Command::Motion(style, clip) => pictures::set_motion(draft, *style, *clip),
+        Command::Transitions(change) => look::set_transitions(draft, change),
+        Command::Motion(style, clip) => look::set_motion(draft, *style, *clip),
         Command::Music(choice) => overlay::set_music(draft, *choice, ctx),
         Command::RemoveMusic => overlay::remove_music(draft),
         Command::Volume(change) => overlay::set_volume(draft, *change),

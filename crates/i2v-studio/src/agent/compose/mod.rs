@@ -1,10 +1,12 @@
 //! Building and editing drafts by the studio's conventions (the agent's module doc states them).
 //!
-//! [`build`] makes a new draft in two stages; [`pictures`] edits the video track (lengths,
-//! order, transitions, motion); [`overlay`] edits music, title and captions. Every edit of the
+//! [`build`] makes a new draft in two stages; [`pictures`] edits the pictures (lengths, order,
+//! which are in it) and [`look`] how they pass and move (transitions, motion); [`overlay`] edits
+//! music, title and captions. Every edit of the
 //! video track ends with [`sync`], which keeps the other tracks consistent with it.
 
 pub(crate) mod build;
+pub(crate) mod look;
 pub(crate) mod overlay;
 pub(crate) mod pictures;
 

@@ -8,6 +8,8 @@
 //! [`Request::generate`] says whether the person asked for a (new) video to be made.
 
 mod clause;
+// Word lists read best packed several to a line, which rustfmt would undo one per line.
+#[rustfmt::skip]
 mod lexicon;
 mod overlay;
 mod refs;
@@ -370,5 +372,4 @@ fn wants_generation(clause: &Clause<'_>, has_draft: bool) -> bool {
 }
 
 #[cfg(test)]
-#[path = "tests.rs"]
 mod tests;
