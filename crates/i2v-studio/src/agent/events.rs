@@ -58,6 +58,10 @@ pub enum EventKind {
 pub struct StreamEvent {
     /// What it is.
     pub kind: EventKind,
+    /// For tool events, the index of their step in [`TurnPlan::steps`]: a server stores that
+    /// step's draft (and canvas) when it sends the response, so that each stage reaches the
+    /// state as it streams.
+    pub step: Option<usize>,
     /// The event as compact JSON, ready to be sent as `data: <json>\n\n`.
     pub json: String,
 }
@@ -154,10 +158,10 @@ impl From<Canvas> for CanvasConfig {
 #[derive(Serialize, Default)]
 struct Empty {}
 
-fn encode(kind: EventKind, event: &Event<'_>) -> StreamEvent {
+fn encode(kind: EventKind, step: Option<usize>, event: &Event<'_>) -> StreamEvent {
     // Serialising plain structs, string keys and a draft model into a String cannot fail.
     let json = serde_json::to_string(event).unwrap_or_default();
-    StreamEvent { kind, json }
+    StreamEvent { kind, step, json }
 }
 
 /// The events of a turn, in stream order, by the rules above.
@@ -171,12 +175,13 @@ pub fn events(plan: &TurnPlan, options: &StreamOptions) -> Vec<StreamEvent> {
         for piece in text_chunks(&plan.reply) {
             out.push(encode(
                 EventKind::TextChunk,
+                None,
                 &text_event(piece, true, &invocation, &message_id, options.now),
             ));
         }
     }
     let mut tick = 0.0;
-    for step in &plan.steps {
+    for (index, step) in plan.steps.iter().enumerate() {
         let call_id = format!("adk-{}", ids.uuid());
         let mut next_time = || {
             tick += 0.001;
@@ -201,7 +206,7 @@ pub fn events(plan: &TurnPlan, options: &StreamOptions) -> Vec<StreamEvent> {
             id: ids.uuid(),
             timestamp: next_time(),
         };
-        out.push(encode(EventKind::ToolCall, &call));
+        out.push(encode(EventKind::ToolCall, Some(index), &call));
         let summary = step.draft.as_ref().map(Draft::summary);
         let response = Event {
             content: Some(Content {
@@ -223,11 +228,11 @@ pub fn events(plan: &TurnPlan, options: &StreamOptions) -> Vec<StreamEvent> {
             timestamp: next_time(),
             ..call
         };
-        out.push(encode(EventKind::ToolResponse, &response));
+        out.push(encode(EventKind::ToolResponse, Some(index), &response));
     }
     if !silent {
         let whole = text_event(&plan.reply, false, &invocation, &message_id, options.now);
-        out.push(encode(EventKind::TextFinal, &whole));
+        out.push(encode(EventKind::TextFinal, None, &whole));
     }
     out
 }
@@ -273,7 +278,7 @@ pub fn error_event(code: &str, message: &str, options: &StreamOptions) -> Stream
         id: ids.uuid(),
         timestamp: options.now,
     };
-    encode(EventKind::Error, &event)
+    encode(EventKind::Error, None, &event)
 }
 
 /// Splits a reply into the pieces it streams in: about four words each, or eight Chinese

@@ -216,7 +216,72 @@ fn check_plan(plan: &TurnPlan, before: Option<&Draft>) {
     assert_eq!(assembler.finish().texts, std::slice::from_ref(&plan.reply));
 }
 
+/// A draft from elsewhere: odd lengths (huge, negative, fractional), explicit starts, stray
+/// keys, missing metadata, tracks of every kind.
+fn foreign_draft() -> impl Strategy<Value = Draft> {
+    let length = prop_oneof![
+        0.0..20_000.0f64,
+        Just(1e30),
+        Just(-5.0),
+        Just(18_446_744_073_709_551_615.0),
+    ];
+    let segment = (
+        length.clone(),
+        prop::option::of(length.clone()),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(d, s, with_meta, with_transition)| {
+            let mut segment = serde_json::json!({ "d": d, "x": 1 });
+            if let Some(s) = s {
+                segment["s"] = s.into();
+            }
+            if with_meta {
+                segment["m"] = serde_json::json!({"src": "med_1", "name": "p1.jpg", "volume": 0.5,
+                    "text": "T", "role": "title", "font_size": 72});
+                if with_transition {
+                    segment["m"]["transition"] = serde_json::json!({"type": "fade", "d": d});
+                }
+            }
+            segment
+        });
+    let track = (
+        prop::sample::select(vec![0, 1, 7, 3]),
+        prop::collection::vec(segment, 0..5),
+        any::<bool>(),
+    )
+        .prop_map(|(tt, segments, bgm)| {
+            let mut track = serde_json::json!({ "tt": tt, "sg": segments });
+            if bgm {
+                track["m"] = serde_json::json!({"role": if tt == 1 { "bgm" } else { "subtitle" }});
+            }
+            track
+        });
+    prop::collection::vec(track, 0..5).prop_map(|tracks| {
+        Draft::from_value(serde_json::json!({ "t": tracks, "v": 2 })).unwrap_or_default()
+    })
+}
+
 proptest! {
+    #[test]
+    fn foreign_drafts_never_break_a_turn(text in message(), draft in foreign_draft()) {
+        let media = media();
+        let canvas = Canvas { width: 1920, height: 1080, fps: 30 };
+        let plan = plan_turn(&TurnInput { message: &text, draft: Some(&draft), media: &media, canvas, variant: 1 });
+        prop_assert!(!plan.reply.trim().is_empty());
+        if plan.kind == TurnKind::Reply {
+            prop_assert_eq!(plan.draft.as_ref(), Some(&draft));
+        }
+        for step in &plan.steps {
+            if let Some(after) = &step.draft {
+                let read_back = Draft::from_value(after.to_value());
+                prop_assert_eq!(read_back.as_ref(), Ok(after));
+            }
+        }
+        let stream = events(&plan, &StreamOptions { silent: true, now: 0.0, seed: 1 });
+        prop_assert!(stream.iter().all(|e| !e.json.is_empty()));
+    }
+
     #[test]
     fn any_message_gives_a_valid_plan(text in message(), variant in any::<u64>()) {
         let media = media();

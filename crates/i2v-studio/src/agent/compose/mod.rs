@@ -135,6 +135,16 @@ pub(crate) fn check_clip(ms: u64) -> Result<(), Problem> {
     Ok(())
 }
 
+/// The sum of lengths, saturating: a draft from elsewhere may hold absurd ones.
+pub(crate) fn total_of(lengths: &[u64]) -> u64 {
+    lengths.iter().fold(0, |sum, ms| sum.saturating_add(*ms))
+}
+
+/// A length rounded to the nearest tenth of a second, which reads better in replies.
+pub(crate) fn to_tenths(ms: u64) -> u64 {
+    ms.saturating_add(50) / 100 * 100
+}
+
 /// Splits `total_ms` over `count` pictures: equal whole-ms shares, the remainder on the last,
 /// so that the last picture ends exactly at `total_ms`.
 pub(crate) fn split_evenly(total_ms: u64, count: usize) -> Vec<u64> {

@@ -13,7 +13,7 @@ use super::look::{
 };
 use super::{
     Applied, Context, DEFAULT_CLIP_MS, MIN_CLIP_MS, check_clip, check_total, clip_spans,
-    split_evenly, sync, video_index, video_ms, video_mut,
+    split_evenly, sync, to_tenths, total_of, video_index, video_ms, video_mut,
 };
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::types::MediaKind;
@@ -109,8 +109,7 @@ pub(crate) fn scale_clips(
         } else {
             old.saturating_sub(change)
         };
-        // Tenths of a second read better in replies than stray milliseconds.
-        (new + 50) / 100 * 100
+        to_tenths(new)
     })
 }
 
@@ -134,7 +133,7 @@ fn resize_clips(draft: &mut Draft, ordinals: &[Ordinal], length: impl Fn(u64) ->
     if changed.is_empty() {
         return Err(Problem::WhichPicture);
     }
-    check_total(new_lengths.iter().sum(), count)?;
+    check_total(total_of(&new_lengths), count)?;
     retime(draft, &new_lengths)?;
     let clips: Vec<serde_json::Value> = changed
         .iter()
@@ -155,8 +154,8 @@ fn resize_clips(draft: &mut Draft, ordinals: &[Ordinal], length: impl Fn(u64) ->
 pub(crate) fn scale(draft: &mut Draft, longer: bool, by: Option<u64>) -> Edit {
     let old = lengths(draft);
     let count = old.len();
-    let total: u64 = old.iter().sum();
-    let change = by.unwrap_or_else(|| (total / 5 + 50) / 100 * 100).max(100);
+    let total = total_of(&old);
+    let change = by.unwrap_or_else(|| to_tenths(total / 5)).max(100);
     let target = if longer {
         total.saturating_add(change)
     } else {
@@ -172,7 +171,11 @@ pub(crate) fn scale(draft: &mut Draft, longer: bool, by: Option<u64>) -> Edit {
             u64::try_from(scaled).unwrap_or(u64::MAX)
         })
         .collect();
-    let others: u64 = new_lengths.iter().take(count.saturating_sub(1)).sum();
+    let others = total_of(
+        new_lengths
+            .get(..count.saturating_sub(1))
+            .unwrap_or_default(),
+    );
     if let Some(last) = new_lengths.last_mut() {
         *last = target.saturating_sub(others);
     }
@@ -344,13 +347,10 @@ pub(crate) fn add_images(draft: &mut Draft, ctx: &Context<'_>) -> Edit {
     }
     let average = match old.len() {
         0 => DEFAULT_CLIP_MS,
-        n => (old.iter().sum::<u64>() / n as u64 + 50) / 100 * 100,
+        n => to_tenths(total_of(&old) / n as u64),
     }
     .max(MIN_CLIP_MS);
-    let total = old
-        .iter()
-        .sum::<u64>()
-        .saturating_add(average.saturating_mul(fresh.len() as u64));
+    let total = total_of(&old).saturating_add(average.saturating_mul(fresh.len() as u64));
     check_total(total, old.len() + fresh.len())?;
     let style = current_style(track);
     let template = uniform_transition(track);

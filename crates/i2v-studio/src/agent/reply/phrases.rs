@@ -6,7 +6,7 @@ use crate::agent::understand::{MotionStyle, Ordinal};
 
 /// Milliseconds as seconds, with one decimal only where needed: `30`, `4.3`.
 fn secs(ms: u64) -> String {
-    let tenths = (ms + 50) / 100;
+    let tenths = ms.saturating_add(50) / 100;
     match tenths % 10 {
         0 => format!("{}", tenths / 10),
         fraction => format!("{}.{fraction}", tenths / 10),

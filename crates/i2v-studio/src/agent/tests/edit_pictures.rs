@@ -332,3 +332,23 @@ fn transitions_get_quicker_or_slower() {
     let slow = final_draft(&turn("slower transitions", Some(&draft), &media));
     assert_eq!(transitions(&slow)[0], Some(("fade".to_owned(), 1200)));
 }
+
+#[test]
+fn absurd_lengths_in_a_foreign_draft_are_refused_not_fatal() {
+    let media = photos(3);
+    let draft = Draft::from_value(json!({"t": [{"tt": 0, "sg": [
+        {"d": 1e30, "m": {"src": "med_1"}}, {"d": 1e30, "m": {"src": "med_2"}}
+    ]}]}))
+    .unwrap();
+    for message in [
+        "make it shorter",
+        "make it 5 seconds longer",
+        "make the first photo longer",
+        "add the new photos",
+        "remove the first photo",
+        "add captions",
+    ] {
+        let plan = turn(message, Some(&draft), &media);
+        assert!(!plan.reply.is_empty(), "{message}");
+    }
+}

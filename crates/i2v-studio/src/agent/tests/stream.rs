@@ -102,6 +102,11 @@ fn a_generation_reads_back_as_its_plan() {
         )
     );
     // The first stage's draft reaches the state before the second's.
+    let steps: Vec<Option<usize>> = stream.iter().map(|e| e.step).collect();
+    assert_eq!(
+        steps.get(chunks..),
+        Some(&[Some(0), Some(0), Some(1), Some(1), None][..])
+    );
     let stage_one = stream[chunks + 1].value();
     assert_eq!(
         stage_one["actions"]["stateDelta"]["draft"],

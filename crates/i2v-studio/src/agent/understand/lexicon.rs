@@ -260,9 +260,9 @@ pub(super) const MOTION_KINDS: &[(&str, &[&str])] = &[
 
 /// Frame shapes.
 pub(super) const PORTRAIT: &[&str] = &[
-    "vertical*", "portrait", "tiktok", "tik tok", "reels", "shorts", "story format",
-    "instagram story", "9 : 16", "竖屏", "竖版", "竖向", "竖的", "竖着", "竖", "抖音", "快手",
-    "视频号",
+    "vertical*", "portrait", "tiktok", "tik tok", "reels", "shorts", "youtube shorts",
+    "story format", "instagram story", "9 : 16", "竖屏", "竖版", "竖向", "竖的", "竖着", "竖",
+    "抖音", "快手", "视频号",
 ];
 /// See [`PORTRAIT`].
 pub(super) const SQUARE: &[&str] = &[

@@ -236,6 +236,8 @@ fn frame_shapes() {
     for text in [
         "make it vertical",
         "for TikTok",
+        "make it for Reels",
+        "YouTube Shorts format",
         "9:16",
         "portrait please",
         "做成竖屏",
