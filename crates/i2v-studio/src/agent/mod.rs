@@ -39,7 +39,7 @@
 //! [`plan_turn`] decides: generate (the person asked for a video, or gave instructions before
 //! there was one; two stages, `create_slideshow` then `add_music_and_title`), edit (one tool
 //! step per change), or only answer (help, a question back, or nothing changed: free). The
-//! plan's [`TurnPlan::cost`] is the price class. [`events`] turns the plan into the stream
+//! plan's [`TurnPlan::cost`] is the price class. [`events()`] turns the plan into the stream
 //! (`PROTOCOL.md` §4), [`error_event`] makes a failure event.
 //!
 //! # Draft conventions

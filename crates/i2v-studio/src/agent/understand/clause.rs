@@ -16,6 +16,7 @@ use std::ops::Range;
 use super::Op;
 use super::lexicon::{NEGATIONS, OFF_PARTICLES, OPS};
 use super::refs::find_refs;
+use crate::agent::text::numbers::durations;
 use crate::agent::text::phrase::{longest_at, match_at};
 use crate::agent::text::tokens::Token;
 
@@ -63,7 +64,7 @@ pub(crate) fn split(tokens: &[Token]) -> Vec<Span> {
         while let Some(next) = break_at(tokens, after) {
             after = next;
         }
-        if continues_list(tokens, i, after) {
+        if continues_list(tokens, start, i, after) {
             i = after;
             continue;
         }
@@ -99,8 +100,9 @@ fn break_at(tokens: &[Token], at: usize) -> Option<usize> {
     longest_at(tokens, at, BREAK_WORDS)
 }
 
-/// Whether the break from `at` to `after` sits inside a list or a length of time.
-fn continues_list(tokens: &[Token], at: usize, after: usize) -> bool {
+/// Whether the break from `at` to `after`, in the clause that began at `start`, sits inside a
+/// list or a length of time.
+fn continues_list(tokens: &[Token], start: usize, at: usize, after: usize) -> bool {
     if longest_at(tokens, after, &["a half", "half"]).is_some() {
         return true;
     }
@@ -112,11 +114,29 @@ fn continues_list(tokens: &[Token], at: usize, after: usize) -> bool {
     if numbers_around {
         return true;
     }
-    // A reference right after the break continues a list of pictures.
+    // A reference right after the break continues a list of pictures, unless both sides say
+    // something of their own: "make the first photo 2 s longer and the last one shorter" is two
+    // instructions, "make the first and last photos 2 s" one.
     let rest = tokens.get(after..).unwrap_or_default();
-    find_refs(rest).first().is_some_and(|found| {
-        found.start == 0 || (found.start == 1 && match_at(rest, 0, "the").is_some())
-    })
+    let next_part = rest
+        .get(
+            ..(0..rest.len())
+                .find(|&i| break_at(rest, i).is_some())
+                .unwrap_or(rest.len()),
+        )
+        .unwrap_or_default();
+    let this_part = tokens.get(start..at).unwrap_or_default();
+    let two_instructions = says_something(this_part) && says_something(next_part);
+    !two_instructions
+        && find_refs(rest).first().is_some_and(|found| {
+            found.start == 0 || (found.start == 1 && match_at(rest, 0, "the").is_some())
+        })
+}
+
+/// Whether tokens say more than a bare list item: a length of time, or an operation other
+/// than the all-purpose "make"/"change".
+fn says_something(tokens: &[Token]) -> bool {
+    !durations(tokens).is_empty() || find_ops(tokens).iter().any(|found| found.op != Op::Change)
 }
 
 /// Every operation in the tokens, left to right, with negations applied.

@@ -76,6 +76,32 @@ fn several_instructions_in_one_message() {
 }
 
 #[test]
+fn a_list_of_pictures_ends_where_a_new_instruction_begins() {
+    assert_eq!(
+        commands("make the first photo 2 seconds longer and the last one shorter"),
+        [
+            Command::ClipScale {
+                clips: vec![Nth(1)],
+                longer: true,
+                by: Some(2_000)
+            },
+            Command::ClipScale {
+                clips: vec![Ordinal::FromEnd(1)],
+                longer: false,
+                by: None
+            }
+        ]
+    );
+    assert_eq!(
+        commands("remove the first photo and make the last one 5 seconds"),
+        [
+            Command::RemoveClips(vec![Nth(1)]),
+            Command::Clip(vec![Ordinal::FromEnd(1)], 5_000)
+        ]
+    );
+}
+
+#[test]
 fn asking_for_a_video() {
     let request = understand(
         "turn these images into a 30-second video with smooth transitions and background music",
