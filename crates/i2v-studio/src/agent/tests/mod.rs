@@ -1,0 +1,7 @@
+//! Whole turns: generation, edits, answers, and the stream they make.
+
+mod edit_overlay;
+mod edit_pictures;
+mod generate;
+mod stream;
+mod support;

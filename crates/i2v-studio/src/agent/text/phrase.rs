@@ -1,0 +1,111 @@
+//! Matching the phrases of the word lists against tokens.
+//!
+//! A phrase is written the way a person would type it, pieces separated by spaces:
+//! - an English piece matches one word (`"get rid of"` is three); a trailing `*` matches any word
+//!   that starts with it (`"transition*"`); apostrophes are ignored (`"don't"` matches `dont`);
+//! - a Chinese piece matches one token per character (`"背景音乐"` is four);
+//! - a piece of digits matches that number, `<num>` matches any number, and a single other
+//!   ASCII character matches that symbol (`"9 : 16"`, `"#"`).
+
+use super::tokens::{Tok, Token, is_han};
+
+/// Where `phrase` matches the tokens starting at `at`: the index just past the match.
+pub(crate) fn match_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usize> {
+    let mut i = at;
+    let mut matched_any = false;
+    for piece in phrase.split(' ').filter(|piece| !piece.is_empty()) {
+        i = match_piece(tokens, i, piece)?;
+        matched_any = true;
+    }
+    matched_any.then_some(i)
+}
+
+/// The longest of `phrases` that matches at `at`: the index just past it.
+pub(crate) fn longest_at(tokens: &[Token], at: usize, phrases: &[&str]) -> Option<usize> {
+    phrases
+        .iter()
+        .filter_map(|phrase| match_at(tokens, at, phrase))
+        .max()
+}
+
+/// Every match of `phrases`, left to right, none overlapping: the longest at each start wins.
+pub(crate) fn find_all(tokens: &[Token], phrases: &[&str]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match longest_at(tokens, i, phrases) {
+            Some(end) => {
+                found.push((i, end));
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The first match of `phrases`, if any.
+pub(crate) fn find(tokens: &[Token], phrases: &[&str]) -> Option<(usize, usize)> {
+    (0..tokens.len()).find_map(|i| longest_at(tokens, i, phrases).map(|end| (i, end)))
+}
+
+fn match_piece(tokens: &[Token], at: usize, piece: &str) -> Option<usize> {
+    if piece.chars().any(is_han) {
+        let mut i = at;
+        for c in piece.chars() {
+            tokens.get(i).filter(|t| t.is_han(c))?;
+            i += 1;
+        }
+        return Some(i);
+    }
+    let token = tokens.get(at)?;
+    let matches = if piece == "<num>" {
+        token.number().is_some()
+    } else if piece.chars().all(|c| c.is_ascii_digit()) {
+        token.number() == piece.parse::<f64>().ok()
+    } else if piece.chars().count() == 1 && !piece.chars().all(char::is_alphabetic) {
+        piece.chars().next().is_some_and(|c| token.is_sym(c))
+    } else {
+        match &token.tok {
+            Tok::Word(word) => word_matches(word, piece),
+            _ => false,
+        }
+    };
+    matches.then_some(at + 1)
+}
+
+fn word_matches(word: &str, piece: &str) -> bool {
+    let piece: String = piece.chars().filter(|&c| c != '\'').collect();
+    match piece.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == piece,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read;
+    use super::*;
+
+    #[test]
+    fn english_chinese_numbers_and_symbols_match() {
+        let message = read("Don't get rid of the transitions, 去掉背景音乐 9:16");
+        let t = &message.tokens;
+        assert_eq!(match_at(t, 0, "don't get rid of"), Some(4));
+        assert_eq!(match_at(t, 5, "transition*"), Some(6));
+        assert_eq!(match_at(t, 5, "transition"), None);
+        assert_eq!(find(t, &["背景音乐", "音乐"]), Some((9, 13)));
+        assert_eq!(find(t, &["9 : 16"]), Some((13, 16)));
+        assert_eq!(find(t, &["<num> : <num>"]), Some((13, 16)));
+        assert_eq!(match_at(t, 0, ""), None);
+    }
+
+    #[test]
+    fn matches_do_not_overlap_and_the_longest_wins() {
+        let message = read("音乐 背景音乐 music");
+        let found = find_all(&message.tokens, &["音乐", "背景音乐", "music"]);
+        assert_eq!(found, [(0, 2), (2, 6), (6, 7)]);
+        assert_eq!(find(&message.tokens, &["music"]), Some((6, 7)));
+        assert_eq!(find(&message.tokens, &["song"]), None);
+    }
+}

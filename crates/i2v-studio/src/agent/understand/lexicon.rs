@@ -1,0 +1,362 @@
+//! The word lists: every phrase the rules look for, English and Chinese side by side.
+//!
+//! Phrases are written as [`crate::agent::text::phrase`] reads them: English words separated by
+//! spaces (`*` ends a prefix), Chinese as it is written (simplified: traditional characters are
+//! folded before matching). Where one list holds both a phrase and a longer one that starts the
+//! same way, the longer wins.
+
+use super::Op;
+
+/// Operations and the phrases that say them.
+pub(super) const OPS: &[(Op, &[&str])] = &[
+    (
+        Op::Add,
+        &[
+            "add", "adding", "put in", "include", "insert", "attach", "give it", "with", "加",
+            "添加", "加上", "加入", "加个", "加一个", "配上", "配", "插入", "放上", "来点",
+            "来一首", "来个", "增加",
+        ],
+    ),
+    (
+        Op::Remove,
+        &[
+            "remove", "delete", "drop", "cut out", "get rid of", "take out", "take away",
+            "take off", "erase", "lose", "without", "no", "turn off", "switch off", "disable",
+            "skip", "删除", "删掉", "删了", "删", "去掉", "去除", "去了", "移除", "拿掉", "取消",
+            "关掉", "关闭", "没有", "撤掉", "清除", "清空",
+        ],
+    ),
+    (
+        Op::Change,
+        &[
+            "change", "set", "switch to", "switch", "replace", "use", "using", "make", "try",
+            "go with", "pick", "choose", "rename", "update", "edit", "want", "turn", "改", "改成",
+            "改为", "换", "换成", "更换", "设置", "设为", "设成", "用", "使用", "变成", "换个",
+            "调整", "选", "要", "调到", "调成", "don't like", "do not like", "hate", "不喜欢",
+            "不好听",
+        ],
+    ),
+    (
+        Op::Lower,
+        &[
+            "lower", "quieter", "softer", "turn down", "down", "decrease", "reduce", "less loud",
+            "not so loud", "too loud", "quiet down", "调低", "调小", "小声", "降低", "小一点",
+            "小点", "轻一点", "轻点", "低一点", "太吵", "太大声", "太大", "太响", "减小", "弱一点",
+        ],
+    ),
+    (
+        Op::Raise,
+        &[
+            "louder", "raise", "turn up", "up", "increase", "boost", "more volume", "too quiet",
+            "too soft", "调高", "调大", "大声", "提高", "大一点", "大点", "响一点", "高一点",
+            "加大", "增大", "太小声", "听不到", "听不清",
+        ],
+    ),
+    (
+        Op::Mute,
+        &[
+            "mute", "silence", "silent", "no sound", "静音", "消音", "关掉声音", "关闭声音",
+            "没有声音",
+        ],
+    ),
+    (
+        Op::Unmute,
+        &[
+            "unmute", "un mute", "取消静音", "恢复声音", "恢复音乐", "bring back the music",
+            "restore the music",
+        ],
+    ),
+    (
+        Op::Longer,
+        &[
+            "longer", "extend", "lengthen", "slower", "slow down", "加长", "延长", "拉长", "长一点",
+            "长点", "慢一点", "慢点", "放慢",
+        ],
+    ),
+    (
+        Op::Shorter,
+        &[
+            "shorter", "shorten", "trim", "faster", "speed up", "quicker", "缩短", "短一点", "短点",
+            "快一点", "快点", "加快", "剪短",
+        ],
+    ),
+];
+
+/// Negations: removals by themselves ("不要音乐"), and they turn an add or change right after
+/// them into a removal ("don't add music", "别加字幕").
+pub(super) const NEGATIONS: &[&str] = &[
+    "don't", "do not", "never", "不要", "别", "不用", "不需要", "不想要", "不想", "不必",
+];
+
+/// Particles that make a verb before them a removal: "turn the music off", "take it out".
+pub(super) const OFF_PARTICLES: &[&str] = &["off", "out", "away"];
+
+/// Pictures, as things to point at ("the second photo", "第二张").
+pub(super) const IMAGE_NOUNS: &[&str] = &[
+    "image*", "photo*", "picture*", "pic", "pics", "clip", "clips", "slide", "slides", "shot",
+    "shots", "one", "ones", "图片", "照片", "图", "张", "片段", "段", "幅", "画面",
+];
+
+/// The video as a whole.
+pub(super) const VIDEO_NOUNS: &[&str] = &[
+    "video*", "slideshow*", "slide show", "movie", "film", "montage", "reel", "视频", "影片",
+    "短片", "幻灯片", "相册", "短视频", "vlog", "成片",
+];
+
+/// Background music.
+pub(super) const MUSIC: &[&str] = &[
+    "music", "song*", "soundtrack*", "bgm", "background track", "tune*", "melody", "audio",
+    "backing track", "音乐", "配乐", "背景音乐", "背景乐", "歌", "歌曲", "曲子", "旋律", "音频",
+    "换一首", "换首", "另一首",
+];
+
+/// Loudness.
+pub(super) const VOLUME: &[&str] = &["volume", "音量", "声音"];
+
+/// The title.
+pub(super) const TITLE: &[&str] = &[
+    "title", "titles", "heading", "headline", "title card", "标题", "片名", "题目", "大标题",
+    "text", "words", "文字", "文本", "文案",
+];
+
+/// Captions and subtitles.
+pub(super) const CAPTION: &[&str] = &[
+    "caption*", "subtitle*", "subs", "text overlay*", "lower third*", "字幕", "说明文字",
+    "文字说明", "配文", "注释",
+];
+
+/// Markers that name the title without quotes: what follows, to the end of the clause, is it.
+pub(super) const NAMING: &[&str] = &[
+    "titled", "called", "named", "saying", "that says", "which says", "title :", "标题为", "标题是",
+    "标题叫做", "标题叫", "标题 :", "叫做", "叫", "名为", "写着", "改成", "改为",
+];
+
+/// Markers that give a caption's text without quotes ("字幕：海边").
+pub(super) const CAPTION_NAMING: &[&str] = &[
+    "caption :", "subtitle :", "字幕 :", "saying", "that says", "which says", "写着", "字幕为",
+    "字幕是", "改成", "改为",
+];
+
+/// Naming the video itself, which sets its title ("call it 'Summer'", "命名为").
+pub(super) const NAME_IT: &[&str] = &["call it", "name it", "title it", "命名为", "取名"];
+
+/// Passing from one picture to the next.
+pub(super) const TRANSITION: &[&str] = &[
+    "transition*", "crossfade*", "cross fade*", "cross dissolve*", "dissolve*", "wipe*", "转场",
+    "过渡", "切换效果", "切换", "淡入淡出", "溶解", "叠化", "渐变",
+];
+
+/// Words that ask for crossfades on their own ("smooth", "平滑"); they count as transitions
+/// where no music, title or caption is being talked about.
+pub(super) const SMOOTH: &[&str] = &[
+    "smooth*", "fade", "fades", "fading", "平滑", "顺滑", "流畅", "柔和",
+];
+
+/// Transitions by kind (ffmpeg xfade names), the more specific phrases first in meaning; within
+/// a clause the first kind found wins.
+pub(super) const TRANSITION_KINDS: &[(&str, &[&str])] = &[
+    (
+        "fadeblack",
+        &["fade to black", "fade through black", "black", "黑场"],
+    ),
+    (
+        "fadewhite",
+        &[
+            "fade to white", "fade through white", "flash", "white", "闪白", "白场",
+        ],
+    ),
+    (
+        "slideleft",
+        &[
+            "slide left", "slide to the left", "slideleft", "向左滑", "左滑",
+        ],
+    ),
+    (
+        "slideright",
+        &[
+            "slide right", "slide to the right", "slideright", "向右滑", "右滑",
+        ],
+    ),
+    ("slideup", &["slide up", "slideup", "向上滑", "上滑"]),
+    ("slidedown", &["slide down", "slidedown", "向下滑", "下滑"]),
+    ("wipeleft", &["wipe left", "wipeleft", "向左擦"]),
+    ("wiperight", &["wipe right", "wiperight", "向右擦"]),
+    (
+        "circleopen",
+        &[
+            "circle open", "circleopen", "circle", "iris", "圆形", "圆圈",
+        ],
+    ),
+    ("circleclose", &["circle close", "circleclose"]),
+    ("pixelize", &["pixel*", "像素", "马赛克"]),
+    ("radial", &["radial", "clock", "时钟", "径向"]),
+    ("zoomin", &["zoom*", "缩放", "放大"]),
+    ("dissolve", &["dissolve*", "溶解", "叠化"]),
+    (
+        "slideleft",
+        &["slide", "slides", "sliding", "push", "滑动", "推移", "滑入"],
+    ),
+    ("wipeleft", &["wipe", "wipes", "擦除"]),
+    (
+        "fade",
+        &[
+            "smooth*", "soft", "gentle", "crossfade*", "cross fade*", "fade", "fades", "fading",
+            "平滑", "柔和", "顺滑", "流畅", "淡入淡出", "交叉淡化", "渐变", "淡化",
+        ],
+    ),
+];
+
+/// Asking for plain cuts between pictures.
+pub(super) const CUTS: &[&str] = &[
+    "hard cut*", "straight cut*", "jump cut*", "just cut*", "simple cut*", "直接切换", "硬切",
+    "直切", "无转场", "无过渡",
+];
+
+/// Camera movement over the pictures.
+pub(super) const MOTION: &[&str] = &[
+    "motion", "zoom*", "ken burns", "pan", "pans", "panning", "movement", "animation*", "animate*",
+    "动效", "缩放", "推拉", "平移", "运镜", "镜头运动", "动画", "放大", "缩小", "推进", "拉远",
+    "横移",
+];
+
+/// Asking for no movement at all.
+pub(super) const STILL: &[&str] = &[
+    "static", "still images", "still photos", "keep them still", "keep it still", "be still",
+    "stay still", "no motion", "no movement", "静止", "不动", "无动效", "固定画面",
+];
+
+/// Camera movements by kind; `zooms` and `pans` alternate directions from picture to picture.
+pub(super) const MOTION_KINDS: &[(&str, &[&str])] = &[
+    (
+        "zoom_in",
+        &["zoom in", "zooming in", "push in", "放大", "推进", "拉近"],
+    ),
+    (
+        "zoom_out",
+        &[
+            "zoom out", "zooming out", "pull out", "pull back", "缩小", "拉远",
+        ],
+    ),
+    (
+        "pan_left",
+        &[
+            "pan left", "pan to the left", "panning left", "向左平移", "左移",
+        ],
+    ),
+    (
+        "pan_right",
+        &[
+            "pan right", "pan to the right", "panning right", "向右平移", "右移",
+        ],
+    ),
+    ("pans", &["pan", "pans", "panning", "平移", "横移"]),
+    (
+        "zooms",
+        &[
+            "zoom*", "ken burns", "缩放", "推拉", "motion", "movement", "动效", "运镜",
+        ],
+    ),
+];
+
+/// Frame shapes.
+pub(super) const PORTRAIT: &[&str] = &[
+    "vertical*", "portrait", "tiktok", "tik tok", "reels", "shorts", "youtube shorts",
+    "story format", "instagram story", "9 : 16", "竖屏", "竖版", "竖向", "竖的", "竖着", "竖",
+    "抖音", "快手", "视频号",
+];
+/// See [`PORTRAIT`].
+pub(super) const SQUARE: &[&str] = &[
+    "square", "1 : 1", "instagram post", "方形", "正方形", "方屏", "方的",
+];
+/// See [`PORTRAIT`].
+pub(super) const LANDSCAPE: &[&str] = &[
+    "landscape", "horizontal*", "widescreen", "wide screen", "wide", "16 : 9", "youtube", "横屏",
+    "横版", "横向", "宽屏", "横的",
+];
+
+/// Music the person uploaded, named as music ("use my song").
+pub(super) const OWN_MUSIC: &[&str] = &[
+    "my song*", "my music", "my own music", "my audio", "my track", "我的音乐", "我的歌",
+    "我上传的音乐", "我上传的歌", "自己的音乐",
+];
+/// Words that make music talked about the person's own ("use the music I uploaded", "音乐换成
+/// 我上传的"); alone they say nothing about music.
+pub(super) const OWN: &[&str] = &[
+    "uploaded", "i uploaded", "mine", "my own", "我上传的", "上传的", "自己的",
+];
+
+/// Asking for some other music than the current one.
+pub(super) const ANOTHER: &[&str] = &[
+    "another", "different", "other", "something else", "next", "换一首", "换首", "别的", "其他",
+    "另一首", "换一个",
+];
+
+/// Making text larger or smaller.
+pub(super) const BIGGER: &[&str] = &["bigger", "larger", "放大", "大一点", "大点", "大些"];
+/// See [`BIGGER`].
+pub(super) const SMALLER: &[&str] = &["smaller", "缩小", "小一点", "小点", "小些"];
+
+/// Markers of a length per picture.
+pub(super) const EACH: &[&str] = &["each", "every", "per", "apiece", "每", "各"];
+/// Markers of a length per picture when a picture noun is also there ("all photos 4 s").
+pub(super) const ALL: &[&str] = &["all", "都", "所有", "全部"];
+
+/// Words for a clip's place when moving it.
+pub(super) const START_PLACE: &[&str] = &[
+    "start", "beginning", "front", "first", "top", "开头", "最前面", "最前", "前面", "开始",
+    "第一位", "首位",
+];
+/// See [`START_PLACE`].
+pub(super) const END_PLACE: &[&str] = &[
+    "end", "last", "back", "bottom", "最后", "末尾", "最后面", "结尾", "后面",
+];
+
+/// Moving, swapping and reversing pictures.
+pub(super) const MOVE: &[&str] = &[
+    "move", "put", "place", "bring", "移到", "移动", "挪到", "放到", "放在", "移", "挪", "调到",
+];
+/// See [`MOVE`].
+pub(super) const SWAP: &[&str] = &[
+    "swap", "switch", "exchange", "trade places", "交换", "互换", "调换", "对调", "换位置",
+    "换一下位置", "换下位置",
+];
+/// Keeping only some pictures ("keep only the first three photos", "只保留前三张").
+pub(super) const KEEP_ONLY: &[&str] = &[
+    "keep only", "only keep", "just keep", "只保留", "只留", "只要",
+];
+/// See [`MOVE`].
+pub(super) const REVERSE: &[&str] = &[
+    "reverse*", "backwards", "backward", "倒序", "反转", "颠倒", "倒过来", "反过来",
+];
+
+/// Asking for the new pictures to be added.
+pub(super) const NEW_IMAGES: &[&str] = &[
+    "new", "rest", "remaining", "other", "more", "all", "新", "其他", "其余", "剩下", "更多",
+];
+
+/// Questions about how to do something: answered with help, never acted on.
+pub(super) const QUESTIONS: &[&str] = &[
+    "how do i", "how can i", "how to", "how do you", "what is", "what does", "怎么", "如何", "怎样",
+];
+
+/// Asking for the finished file, which the editor's Export button does.
+pub(super) const EXPORT: &[&str] = &[
+    "export", "download", "render", "save the video", "导出", "下载", "保存视频",
+];
+
+/// Making a video from the pictures.
+pub(super) const GENERATE: &[&str] = &[
+    "make", "create", "generate", "build", "produce", "turn", "compile", "put together", "assemble",
+    "生成", "制作", "做", "做成", "合成", "创建", "弄",
+];
+/// Markers that the video asked for is a new one ("a video", "into a video", "一个视频"); not
+/// 做成 alone, which also reshapes the current one (做成竖屏视频).
+pub(super) const NEW_VIDEO: &[&str] = &[
+    "a", "an", "new", "another", "into", "from", "these", "those", "一个", "一段", "一部", "新的",
+    "这些", "把这些", "用这些",
+];
+/// Asking to start over.
+pub(super) const REGENERATE: &[&str] = &[
+    "regenerate", "start over", "redo", "from scratch", "remake", "re make", "重新生成", "重新制作",
+    "重做", "重来", "再做一个", "重新做",
+];

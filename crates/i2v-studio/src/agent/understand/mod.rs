@@ -1,0 +1,375 @@
+//! Understanding a message: rules that turn what a person wrote into [`Command`]s.
+//!
+//! The message is read ([`crate::agent::text`]), split into clauses ([`clause`]), and each
+//! clause goes through the rules in a fixed order, each adding the commands it finds:
+//! frame shape, transitions, camera motion, pictures (remove, move, swap, reverse, add),
+//! lengths of time, music, then titles and captions ([`timeline`], [`overlay`]). A message that
+//! yields nothing but holds a quote sets the title to it ("'Summer Trip'"). Separately,
+//! [`Request::generate`] says whether the person asked for a (new) video to be made.
+
+mod clause;
+// Word lists read best packed several to a line, which rustfmt would undo one per line.
+#[rustfmt::skip]
+mod lexicon;
+mod overlay;
+mod refs;
+mod timeline;
+
+pub(crate) use refs::{Ordinal, Place};
+
+use std::ops::Range;
+
+use clause::OpAt;
+use refs::RefAt;
+
+use super::text::phrase::{find, longest_at};
+use super::text::tokens::Token;
+use super::text::{Message, read};
+use super::types::{Aspect, Language, MediaRef};
+
+/// An operation a clause asks for; what it applies to is decided by the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Op {
+    /// Add, include, put in.
+    Add,
+    /// Remove, delete, no, without, don't.
+    Remove,
+    /// Change, set, use, make, switch.
+    Change,
+    /// Lower, quieter.
+    Lower,
+    /// Raise, louder.
+    Raise,
+    /// Mute.
+    Mute,
+    /// Unmute.
+    Unmute,
+    /// Longer, slower.
+    Longer,
+    /// Shorter, faster.
+    Shorter,
+}
+
+/// How the transitions change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TransitionChange {
+    /// Transitions between all pictures: of this kind (`None`: keep the current kind, or fade)
+    /// and this length (`None`: keep the current one, or 800 ms).
+    Set {
+        /// The xfade name.
+        kind: Option<&'static str>,
+        /// The length in ms.
+        ms: Option<u64>,
+    },
+    /// Quicker (`false`: half as long) or slower (`true`: half as long again), kind kept.
+    Pace(bool),
+    /// Plain cuts.
+    Remove,
+}
+
+/// How music is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MusicChoice {
+    /// The default: the person's upload if any, else the library's first track.
+    Default,
+    /// Some other track than the current one.
+    Another,
+    /// A library track, by key.
+    Library(&'static str),
+    /// The person's upload: this audio upload (index into the media), or the latest one.
+    Uploaded(Option<usize>),
+}
+
+/// How the music's loudness changes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum VolumeChange {
+    /// Quieter (×0.6, at least 5%).
+    Lower,
+    /// Louder (×1.5, at most 100%).
+    Raise,
+    /// To this volume, 0–1.
+    Set(f64),
+    /// Silent, the track kept.
+    Mute,
+    /// Back to the default volume after a mute.
+    Unmute,
+}
+
+/// How a text (title or caption) changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TextChange {
+    /// To this text.
+    Set(String),
+    /// To the default: "My Video" for a title, the file names for captions.
+    Default,
+    /// Shown for this long (titles).
+    Duration(u64),
+    /// Larger (`true`) or smaller text (titles).
+    Resize(bool),
+    /// Gone.
+    Remove,
+}
+
+/// Which camera movement the pictures get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum MotionStyle {
+    /// Zoom in and out in turn.
+    Zooms,
+    /// Pan left and right in turn.
+    Pans,
+    /// One motion for all (`zoom_in`, `zoom_out`, `pan_left`, `pan_right`).
+    Fixed(&'static str),
+    /// None (`none`).
+    Still,
+}
+
+/// What a person asked for that the agent could not pin down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Unclear {
+    /// A picture operation without saying which picture.
+    WhichPicture,
+    /// A move without saying where to.
+    WhereTo,
+}
+
+/// One instruction understood.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Command {
+    /// The whole video lasts this long, split evenly.
+    Total(u64),
+    /// Each picture lasts this long.
+    Each(u64),
+    /// These pictures last this long.
+    Clip(Vec<Ordinal>, u64),
+    /// These pictures longer or shorter, by this much (`None`: by half).
+    ClipScale {
+        /// Which pictures.
+        clips: Vec<Ordinal>,
+        /// Longer (true) or shorter.
+        longer: bool,
+        /// By how much, in ms.
+        by: Option<u64>,
+    },
+    /// Only these pictures stay.
+    KeepClips(Vec<Ordinal>),
+    /// Longer or shorter overall, by this much (`None`: by a fifth).
+    Scale {
+        /// Longer (true) or shorter.
+        longer: bool,
+        /// By how much, in ms.
+        by: Option<u64>,
+    },
+    /// These pictures go.
+    RemoveClips(Vec<Ordinal>),
+    /// A picture moves.
+    MoveClip(Ordinal, Place),
+    /// Two pictures trade places.
+    SwapClips(Ordinal, Ordinal),
+    /// The order is reversed.
+    Reverse,
+    /// Uploaded pictures not yet in the video are appended.
+    AddImages,
+    /// The transitions change.
+    Transitions(TransitionChange),
+    /// The camera motion changes, for one picture or (`None`) all.
+    Motion(MotionStyle, Option<Ordinal>),
+    /// The music is chosen.
+    Music(MusicChoice),
+    /// The music goes.
+    RemoveMusic,
+    /// The music's loudness changes.
+    Volume(VolumeChange),
+    /// The title changes.
+    Title(TextChange),
+    /// Captions change, on one picture or (`None`) all.
+    Caption(TextChange, Option<Ordinal>),
+    /// The frame shape changes.
+    Aspect(Aspect),
+    /// Understood, but a detail is missing.
+    Unclear(Unclear),
+}
+
+impl Command {
+    /// Whether the command is about the music.
+    fn is_music(&self) -> bool {
+        matches!(
+            self,
+            Command::Music(_) | Command::RemoveMusic | Command::Volume(_)
+        )
+    }
+}
+
+/// What a person asked for in one message.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Request {
+    /// The language they wrote in.
+    pub(crate) language: Language,
+    /// Whether they asked for a video to be made (again).
+    pub(crate) generate: bool,
+    /// Whether they asked how to do something, rather than for it to be done.
+    pub(crate) question: bool,
+    /// Whether they asked for the finished file (the editor's Export button does that).
+    pub(crate) export: bool,
+    /// The instructions, in the order given.
+    pub(crate) commands: Vec<Command>,
+}
+
+/// One clause of a message and what the rules need to know about it.
+pub(crate) struct Clause<'m> {
+    /// The clause's tokens.
+    pub(crate) tokens: &'m [Token],
+    /// The message it belongs to (for quotes and the original text).
+    pub(crate) message: &'m Message<'m>,
+    /// The operations in it.
+    pub(crate) ops: Vec<OpAt>,
+    /// The operation of the previous clause, for things mentioned without one.
+    pub(crate) inherited: Option<Op>,
+    /// Whether the previous clause was about music ("add music, make it calm").
+    pub(crate) music_context: bool,
+    /// The pictures it points at.
+    pub(crate) refs: Vec<RefAt>,
+    /// Its lengths of time: (ms, first token, end).
+    pub(crate) durations: Vec<(u64, usize, usize)>,
+    /// The session's uploads.
+    pub(crate) media: &'m [MediaRef],
+}
+
+impl<'m> Clause<'m> {
+    fn new(
+        message: &'m Message<'m>,
+        range: Range<usize>,
+        inherited: Option<Op>,
+        music_context: bool,
+        media: &'m [MediaRef],
+    ) -> Clause<'m> {
+        let tokens = message.tokens.get(range).unwrap_or_default();
+        // "the last 5 seconds", "最后5秒" name a stretch of the video, not a length for it.
+        let part_of = |start: usize| {
+            start.checked_sub(1).is_some_and(|before| {
+                longest_at(tokens, before, &["first", "last", "final", "最后", "前"]) == Some(start)
+            })
+        };
+        let durations = super::text::numbers::durations(tokens)
+            .into_iter()
+            .filter(|&(_, start, _)| !part_of(start))
+            .collect();
+        Clause {
+            tokens,
+            message,
+            ops: clause::find_ops(tokens),
+            inherited,
+            music_context,
+            refs: refs::find_refs(tokens),
+            durations,
+            media,
+        }
+    }
+
+    /// The first match of any of `phrases`: (start, end).
+    pub(crate) fn find(&self, phrases: &[&str]) -> Option<(usize, usize)> {
+        find(self.tokens, phrases)
+    }
+
+    /// Whether any of `phrases` occurs.
+    pub(crate) fn has(&self, phrases: &[&str]) -> bool {
+        self.find(phrases).is_some()
+    }
+
+    /// The operation governing something mentioned at token `at`.
+    pub(crate) fn governs(&self, at: usize) -> Option<Op> {
+        clause::governing(&self.ops, at, self.inherited)
+    }
+
+    /// Whether the clause says this operation anywhere.
+    pub(crate) fn says(&self, op: Op) -> bool {
+        self.ops.iter().any(|found| found.op == op)
+    }
+
+    /// The quotes in the clause: (token index, text).
+    pub(crate) fn quotes(&self) -> Vec<(usize, &'m str)> {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, token)| match token.tok {
+                super::text::tokens::Tok::Quote(q) => {
+                    self.message.quotes.get(q).map(|text| (i, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Reads what a person asked for; `has_draft` says whether a video already exists.
+pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Request {
+    let message = read(text);
+    let mut commands = Vec::new();
+    let mut generate = false;
+    // The operation carried to the next clause, when a linking word joins it ("remove the
+    // music and the title"); a comma alone does not carry it ("no motion, epic music").
+    let mut carried = None;
+    let mut music_context = false;
+    let mut question = false;
+    for span in clause::split(&message.tokens) {
+        let inherited = if span.linked { carried } else { None };
+        let clause = Clause::new(&message, span.range, inherited, music_context, media);
+        // "how do I add music?" asks for help, not for music.
+        if clause
+            .find(lexicon::QUESTIONS)
+            .is_some_and(|(at, _)| at <= 1)
+        {
+            question = true;
+            continue;
+        }
+        let before = commands.len();
+        timeline::rules(&clause, &mut commands);
+        overlay::rules(&clause, &mut commands);
+        generate |= wants_generation(&clause, has_draft);
+        let produced = commands.get(before..).unwrap_or_default();
+        if !produced.is_empty() {
+            carried = clause.ops.last().map(|found| found.op).or(inherited);
+            music_context = produced.iter().any(Command::is_music);
+        }
+    }
+    if commands.is_empty() && !generate && !question {
+        overlay::lone_quote(&message, media, &mut commands);
+    }
+    Request {
+        language: message.language(),
+        generate,
+        question,
+        export: find(&message.tokens, lexicon::EXPORT).is_some(),
+        commands,
+    }
+}
+
+/// Whether a clause asks for a video to be made.
+///
+/// Rule: "start over", 重新生成 … always; otherwise a making verb followed by a video noun
+/// ("make a video", "turn these photos into a slideshow", 做成视频). Where a video already
+/// exists, the wording must also say it is a new one ("a", "new", "into", "these", 一个, 成 …)
+/// and the verb must not be about the current one ("make it a vertical video", "make the video
+/// shorter").
+fn wants_generation(clause: &Clause<'_>, has_draft: bool) -> bool {
+    use lexicon::{GENERATE, NEW_VIDEO, REGENERATE, VIDEO_NOUNS};
+    if clause.has(REGENERATE) {
+        return true;
+    }
+    let Some((_, verb_end)) = clause.find(GENERATE) else {
+        return false;
+    };
+    let rest = clause.tokens.get(verb_end..).unwrap_or_default();
+    let Some((noun, _)) = find(rest, VIDEO_NOUNS) else {
+        return false;
+    };
+    if !has_draft {
+        return true;
+    }
+    let about_current =
+        longest_at(clause.tokens, verb_end, &["it", "this", "the", "that"]).is_some();
+    let before_noun = clause.tokens.get(..verb_end + noun).unwrap_or_default();
+    find(before_noun, NEW_VIDEO).is_some() && !about_current
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,386 @@
+//! Pointing at pictures: "the second photo", "photo 3", "the last one", "第3张", "倒数第二张".
+//!
+//! Rules:
+//! - Always a reference: `第N…`, `倒数第N…`, `最后一张`, "3rd", "second to last", a picture
+//!   noun with a number ("photo 3", "image #2"), `#3`.
+//! - An English ordinal word ("second", "last") is a reference only where "the" or "my" comes
+//!   before it, a picture noun or "one" comes after it, or it is listed with a reference ("the
+//!   second and third photos"): "first, add music" and "make the title last 5 s" point at nothing.
+//! - `最后` alone points at the last picture only after a word of placing (`放到最后`); otherwise
+//!   it means "finally".
+
+use super::lexicon::{END_PLACE, IMAGE_NOUNS, START_PLACE};
+use crate::agent::text::numbers::{duration_at, number_at};
+use crate::agent::text::phrase::{longest_at, match_at};
+use crate::agent::text::tokens::Token;
+
+/// Which picture, counted from the start or from the end (both 1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Ordinal {
+    /// The n-th from the start.
+    Nth(u64),
+    /// The n-th from the end: 1 is the last.
+    FromEnd(u64),
+}
+
+impl Ordinal {
+    /// The 0-based index this points at among `count` pictures, if there is such a picture.
+    pub(crate) fn resolve(self, count: usize) -> Option<usize> {
+        let count = u64::try_from(count).ok()?;
+        let index = match self {
+            Ordinal::Nth(n) => n.checked_sub(1)?,
+            Ordinal::FromEnd(n) => count.checked_sub(n)?,
+        };
+        let in_range = index < count && !matches!(self, Ordinal::FromEnd(0));
+        in_range.then(|| usize::try_from(index).ok()).flatten()
+    }
+}
+
+/// Where a moved picture goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Place {
+    /// Into this position.
+    At(Ordinal),
+    /// Just before this picture.
+    Before(Ordinal),
+    /// Just after this picture.
+    After(Ordinal),
+}
+
+/// A reference found in a clause, and its tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RefAt {
+    /// Which picture.
+    pub(crate) ordinal: Ordinal,
+    /// Its first token.
+    pub(crate) start: usize,
+    /// Just past its last token.
+    pub(crate) end: usize,
+}
+
+const ORDINAL_WORDS: [&str; 20] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const CLASSIFIERS: &[&str] = &["张", "个", "段", "幅", "页", "帧", "位", "图", "部分"];
+const POINTING_NOUNS: &[&str] = &[
+    "image*", "photo*", "picture*", "pic", "pics", "clip", "clips", "slide", "slides", "shot",
+    "shots",
+];
+const LISTING: &[&str] = &["and", "or", ",", "&"];
+const DETERMINERS: &[&str] = &["the", "my", "that"];
+const PLACING_HAN: [char; 8] = ['到', '至', '在', '放', '移', '挪', '是', '成'];
+
+/// A reference starting at `at`: the ordinal, its end, and whether it is one on its own (as
+/// opposed to a bare ordinal word that needs context).
+fn raw_ref_at(tokens: &[Token], at: usize) -> Option<(Ordinal, usize, bool)> {
+    if let Some(end) =
+        match_at(tokens, at, "penultimate").or_else(|| match_at(tokens, at, "next to last"))
+    {
+        return Some((Ordinal::FromEnd(2), end, true));
+    }
+    if let Some(end) = longest_at(tokens, at, &["last", "final"]) {
+        return Some((Ordinal::FromEnd(1), end, false));
+    }
+    if let Some((n, end)) = ordinal_word_at(tokens, at) {
+        if let Some(after) = longest_at(
+            tokens,
+            end,
+            &["to last", "from last", "from the end", "last"],
+        ) {
+            return Some((Ordinal::FromEnd(n), after, true));
+        }
+        let numeric = tokens.get(at).and_then(Token::number).is_some();
+        return Some((Ordinal::Nth(n), end, numeric));
+    }
+    if let Some(found) = chinese_ref_at(tokens, at) {
+        return Some(found);
+    }
+    // "photo 3", "image #2", "clip number three", "#3".
+    let after_noun = longest_at(tokens, at, POINTING_NOUNS).unwrap_or(at);
+    let after_mark =
+        longest_at(tokens, after_noun, &["#", "number", "no", "no ."]).unwrap_or(after_noun);
+    // "each picture five seconds" is a length, not picture five.
+    if after_mark == at || duration_at(tokens, after_mark).is_some() {
+        return None;
+    }
+    let (n, end) = number_at(tokens, after_mark)?;
+    Some((Ordinal::Nth(whole(n)?), end, true))
+}
+
+fn chinese_ref_at(tokens: &[Token], at: usize) -> Option<(Ordinal, usize, bool)> {
+    let classifier = |end: usize| longest_at(tokens, end, CLASSIFIERS).unwrap_or(end);
+    if let Some(after) = match_at(tokens, at, "倒数第") {
+        let (n, end) = number_at(tokens, after)?;
+        return Some((Ordinal::FromEnd(whole(n)?), classifier(end), true));
+    }
+    if let Some(after) = match_at(tokens, at, "第") {
+        let (n, end) = number_at(tokens, after)?;
+        return Some((Ordinal::Nth(whole(n)?), classifier(end), true));
+    }
+    if let Some(end) = longest_at(tokens, at, &["首张", "头一张"]) {
+        return Some((Ordinal::Nth(1), end, true));
+    }
+    if let Some(end) = longest_at(
+        tokens,
+        at,
+        &["末张", "最后一张", "最后一个", "最后一段", "最后一幅"],
+    ) {
+        return Some((Ordinal::FromEnd(1), end, true));
+    }
+    let end = longest_at(tokens, at, &["最后面", "最后", "末尾"])?;
+    let placed = at
+        .checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|t| PLACING_HAN.iter().any(|&c| t.is_han(c)));
+    Some((Ordinal::FromEnd(1), classifier(end), placed))
+}
+
+/// The most pictures a range points at ("the first 100 photos").
+const RANGE_CAP: u64 = 100;
+
+/// A run of pictures from either end: "the first two photos", "last 3", "前两张", "最后三张".
+fn range_at(tokens: &[Token], at: usize) -> Option<(Vec<Ordinal>, usize)> {
+    let (from_end, after) = if let Some(end) = longest_at(tokens, at, &["first"]) {
+        (false, end)
+    } else if let Some(end) = longest_at(tokens, at, &["last", "final"]) {
+        (true, end)
+    } else if let Some(end) = longest_at(tokens, at, &["前"]) {
+        (false, end)
+    } else {
+        (true, longest_at(tokens, at, &["最后", "后"])?)
+    };
+    // "the last 5 seconds" is a length, not five pictures.
+    if duration_at(tokens, after).is_some() {
+        return None;
+    }
+    let (n, end) = number_at(tokens, after)?;
+    let n = whole(n)?.min(RANGE_CAP);
+    let chinese = tokens.get(at).is_some_and(Token::is_chinese);
+    let end = match longest_at(tokens, end, CLASSIFIERS) {
+        Some(classified) => classified,
+        // Chinese needs its classifier (前两张); 前面, 后来 are no ranges.
+        None if chinese => return None,
+        None => end,
+    };
+    let ordinals = (1..=n)
+        .map(|k| {
+            if from_end {
+                Ordinal::FromEnd(k)
+            } else {
+                Ordinal::Nth(k)
+            }
+        })
+        .collect();
+    Some((ordinals, end))
+}
+
+/// An English ordinal ("second", "twenty first", "3rd") starting at `at`, and its end.
+fn ordinal_word_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
+    let token = tokens.get(at)?;
+    if let Some(n) = token.number() {
+        let end = longest_at(tokens, at + 1, &["st", "nd", "rd", "th"])?;
+        return Some((whole(n)?, end));
+    }
+    let word = token.word()?;
+    if let Some(index) = ORDINAL_WORDS.iter().position(|w| *w == word) {
+        return Some((index as u64 + 1, at + 1));
+    }
+    let tens = TENS.iter().position(|w| *w == word)? as u64;
+    let next = tokens.get(at + 1)?.word()?;
+    let unit = ORDINAL_WORDS.get(..9)?.iter().position(|w| *w == next)? as u64;
+    Some(((tens + 2) * 10 + unit + 1, at + 2))
+}
+
+/// A positive whole number, as an ordinal counts.
+fn whole(n: f64) -> Option<u64> {
+    (n >= 1.0 && n.fract() == 0.0 && n <= 1e9).then_some(n as u64)
+}
+
+/// Every reference in the tokens, left to right, by the rules above.
+pub(crate) fn find_refs(tokens: &[Token]) -> Vec<RefAt> {
+    let mut raw = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((ordinals, end)) = range_at(tokens, i) {
+            raw.extend(ordinals.into_iter().map(|ordinal| {
+                (
+                    RefAt {
+                        ordinal,
+                        start: i,
+                        end,
+                    },
+                    true,
+                )
+            }));
+            i = end.max(i + 1);
+            continue;
+        }
+        match raw_ref_at(tokens, i) {
+            Some((ordinal, end, explicit)) => {
+                raw.push((
+                    RefAt {
+                        ordinal,
+                        start: i,
+                        end,
+                    },
+                    explicit,
+                ));
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    let mut counted: Vec<bool> = raw
+        .iter()
+        .map(|(found, explicit)| *explicit || in_context(tokens, found))
+        .collect();
+    // Listing spreads from a counted reference to its neighbours: "the second and third".
+    for _ in 0..raw.len() {
+        for k in 0..raw.len().saturating_sub(1) {
+            let (Some((a, _)), Some((b, _))) = (raw.get(k), raw.get(k + 1)) else {
+                continue;
+            };
+            let listed = longest_at(tokens, a.end, LISTING).is_some_and(|after| {
+                let after = match_at(tokens, after, "the").unwrap_or(after);
+                after == b.start || longest_at(tokens, after, LISTING) == Some(b.start)
+            });
+            let (ca, cb) = (counted.get(k).copied(), counted.get(k + 1).copied());
+            if listed && (ca == Some(true) || cb == Some(true)) {
+                counted.iter_mut().skip(k).take(2).for_each(|c| *c = true);
+            }
+        }
+    }
+    let found = raw
+        .into_iter()
+        .zip(counted)
+        .filter_map(|((found, _), counted)| counted.then_some(found));
+    with_listed_numbers(tokens, found)
+}
+
+/// Adds the bare numbers listed after a reference: "photos 2, 3 and 5".
+fn with_listed_numbers(tokens: &[Token], refs: impl Iterator<Item = RefAt>) -> Vec<RefAt> {
+    let mut out = Vec::new();
+    for found in refs {
+        out.push(found);
+        let mut end = found.end;
+        while let Some(after) = longest_at(tokens, end, LISTING) {
+            let after = longest_at(tokens, after, LISTING).unwrap_or(after);
+            let Some(n) = tokens.get(after).and_then(Token::number).and_then(whole) else {
+                break;
+            };
+            let measured = duration_at(tokens, after).is_some()
+                || tokens.get(after + 1).is_some_and(|t| t.is_sym('%'));
+            if measured {
+                break;
+            }
+            out.push(RefAt {
+                ordinal: Ordinal::Nth(n),
+                start: after,
+                end: after + 1,
+            });
+            end = after + 1;
+        }
+    }
+    out
+}
+
+/// Whether a bare ordinal word is used as a reference: "the second", "second photo".
+fn in_context(tokens: &[Token], found: &RefAt) -> bool {
+    // "the last 5 seconds" is a stretch of time, not a picture.
+    if duration_at(tokens, found.end).is_some() {
+        return false;
+    }
+    let determined = found
+        .start
+        .checked_sub(1)
+        .is_some_and(|before| longest_at(tokens, before, DETERMINERS) == Some(found.start));
+    determined || longest_at(tokens, found.end, IMAGE_NOUNS).is_some()
+}
+
+/// Where a moved picture goes, read after its reference (`from` is the index after it).
+pub(crate) fn place_after(tokens: &[Token], from: usize) -> Option<Place> {
+    // "the last photo first": the noun after the reference belongs to it.
+    let from = longest_at(tokens, from, IMAGE_NOUNS).unwrap_or(from);
+    // "between 1 and 2" is just before the second.
+    if let Some(between) = (from..tokens.len()).find_map(|i| match_at(tokens, i, "between")) {
+        let second = (between..tokens.len()).find_map(|i| match_at(tokens, i, "and"))?;
+        return position_at(tokens, second).map(Place::Before);
+    }
+    let before = ["before", "ahead of", "in front of"];
+    let after = ["after", "behind", "following"];
+    for i in from..tokens.len() {
+        if let Some(end) = longest_at(tokens, i, &before) {
+            return position_at(tokens, end).map(Place::Before);
+        }
+        if let Some(end) = longest_at(tokens, i, &after) {
+            return position_at(tokens, end).map(Place::After);
+        }
+        let Some(end) = longest_at(tokens, i, &["to", "at", "into", "as", "到", "至", "在"])
+            .or_else(|| (i == from).then_some(i))
+        else {
+            continue;
+        };
+        if let Some(position) = position_at(tokens, end) {
+            let end_of = skip_position(tokens, end);
+            let chinese_side = longest_at(tokens, end_of, &["前面", "之前", "前"])
+                .map(|_| Place::Before(position))
+                .or_else(|| {
+                    longest_at(tokens, end_of, &["后面", "之后", "后"])
+                        .map(|_| Place::After(position))
+                });
+            return Some(chinese_side.unwrap_or(Place::At(position)));
+        }
+    }
+    None
+}
+
+/// A position: the start or end, a reference, or "position N".
+fn position_at(tokens: &[Token], at: usize) -> Option<Ordinal> {
+    let at = match_at(tokens, at, "the").unwrap_or(at);
+    if let Some((ordinal, _, _)) = raw_ref_at(tokens, at) {
+        return Some(ordinal);
+    }
+    if longest_at(tokens, at, START_PLACE).is_some() {
+        return Some(Ordinal::Nth(1));
+    }
+    if longest_at(tokens, at, END_PLACE).is_some() {
+        return Some(Ordinal::FromEnd(1));
+    }
+    // "to position 3", and a bare number where only a place can stand ("between 1 and 2").
+    let after =
+        longest_at(tokens, at, &["position", "spot", "place", "slot", "number"]).unwrap_or(at);
+    let (n, _) = number_at(tokens, after)?;
+    Some(Ordinal::Nth(whole(n)?))
+}
+
+/// The index just past a position phrase, for the Chinese "before"/"after" that follow it.
+fn skip_position(tokens: &[Token], at: usize) -> usize {
+    if let Some((_, end, _)) = raw_ref_at(tokens, at) {
+        return end;
+    }
+    longest_at(tokens, at, START_PLACE)
+        .or_else(|| longest_at(tokens, at, END_PLACE))
+        .unwrap_or(at)
+}
