@@ -9,19 +9,9 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::Method;
 use serde_json::{Value, json};
-use support::Studio;
+use support::{Studio, png};
 
 const BOUNDARY: &str = "i2v-test-boundary";
-
-/// A PNG header a prober can size (signature and IHDR): `width`x`height`.
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    bytes.extend(width.to_be_bytes());
-    bytes.extend(height.to_be_bytes());
-    bytes.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
-    bytes.extend([0u8; 64]);
-    bytes
-}
 
 fn part_head(name: &str, mime: &str) -> String {
     format!(

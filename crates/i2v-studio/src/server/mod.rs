@@ -16,6 +16,7 @@ mod faults;
 mod routes;
 mod run;
 mod state;
+mod turn;
 pub mod views;
 mod web;
 

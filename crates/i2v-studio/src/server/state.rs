@@ -4,6 +4,7 @@
 //! reach them through axum's `State<AppState>`.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use tokio_util::sync::CancellationToken;
@@ -21,6 +22,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Cancelled when the studio shuts down: long responses (event streams) end early on it.
     pub shutdown: CancellationToken,
+    /// Chat turns started since the studio started: with the seed, what makes turns replayable.
+    turns: Arc<AtomicU64>,
 }
 
 impl AppState {
@@ -30,7 +33,13 @@ impl AppState {
             store,
             config: Arc::new(config),
             shutdown: CancellationToken::new(),
+            turns: Arc::default(),
         }
+    }
+
+    /// The number of the next chat turn (0, 1, …).
+    pub fn next_turn(&self) -> u64 {
+        self.turns.fetch_add(1, Ordering::Relaxed)
     }
 
     /// The anonymous-token rules, with the token lifetime of the fault flags when one is set.

@@ -4,6 +4,7 @@
 //! in [`api`]. Every handler returns [`super::ApiResult`], so every answer has the envelope.
 
 mod auth;
+mod chat;
 mod credits;
 mod sessions;
 pub(crate) mod upload;
@@ -19,4 +20,5 @@ pub(super) fn api() -> Router<AppState> {
         .merge(sessions::routes())
         .merge(credits::routes())
         .merge(upload::routes())
+        .merge(chat::routes())
 }
