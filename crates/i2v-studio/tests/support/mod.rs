@@ -5,6 +5,8 @@
 //! (stderr) goes to `studio.log` beside the data dir, so tests can check what was logged.
 #![allow(dead_code, unreachable_pub)] // Each test binary uses its own part of the helpers.
 
+pub mod sdk;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
