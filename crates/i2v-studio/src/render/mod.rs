@@ -1,1 +1,44 @@
-//! Placeholder: being written.
+//! Drafts rendered into real MP4s with ffmpeg: H.264 High (yuv420p) and AAC, `+faststart`, at
+//! the canvas size and frame rate, lasting exactly as long as the draft's video.
+//!
+//! The way through, each step its own module:
+//! 1. [`RenderQueue::submit`] checks the request ([`Timeline::build`]: clips, media, music)
+//!    and queues it ([`queue`]: one export per session at a time, a pool of workers, job
+//!    records on disk that survive a restart).
+//! 2. A worker resolves the media the draft uses ([`source::inspect`]: format by content, EXIF
+//!    orientation, HEIC) and plans the render ([`plan`], a pure function: the filter graph, the
+//!    command line, the files and conversions it needs).
+//! 3. [`execute`] carries the plan out: converts HEIC pictures with `heif-convert`, synthesises
+//!    library music on first use ([`music`]), runs ffmpeg with progress, a time limit and
+//!    cancellation, turns its error output into a readable reason, and checks the result
+//!    with ffprobe.
+//!
+//! Needs (Debian 12): `ffmpeg` (5.1), `libheif-examples` (HEIC), `fonts-dejavu-core` and
+//! `fonts-wqy-zenhei` (titles, Chinese text).
+
+mod error;
+mod files;
+mod fonts;
+mod graph;
+pub mod music;
+mod queue;
+mod request;
+mod run;
+pub mod source;
+mod style;
+mod timeline;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::{QueueError, RenderError};
+pub use fonts::Fonts;
+pub use graph::{EncoderSettings, FfmpegPlan, PlanEnv, plan};
+pub use queue::{JobState, JobStatus, RenderOptions, RenderOutput, RenderQueue};
+pub use request::{Canvas, MediaFile, MediaKind, RenderRequest, check_render_id};
+pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
+pub use source::{Orientation, Source, SourceKind};
+pub use style::{Fit, Motion, Position};
+pub use timeline::{
+    Clip, ClipParts, LIBRARY_PREFIX, MAX_DURATION_MS, Music, MusicSource, Text, Timeline,
+};

@@ -1,0 +1,345 @@
+//! From a draft to an ffmpeg invocation: a pure function of the draft, the resolved media, the
+//! canvas and where things go. It reads no file and starts no process, so every choice it makes
+//! is tested on its own; [`super::run`] carries the plan out.
+
+mod audio;
+mod escape;
+mod motion;
+mod text;
+mod video;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use i2v_core::draft::Draft;
+
+use super::error::RenderError;
+use super::fonts::Fonts;
+use super::music;
+use super::request::Canvas;
+use super::source::{Source, SourceKind};
+use super::timeline::{MusicSource, Timeline};
+
+pub(crate) use audio::SAMPLE_RATE;
+
+/// How the video is encoded; the defaults meet the studio's speed target on two cores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncoderSettings {
+    /// The x264 preset (`ultrafast` … `veryslow`).
+    pub preset: String,
+    /// Constant rate factor: lower is better and bigger (18–28 is sensible).
+    pub crf: u8,
+    /// Extra x264 options (`key=value:key=value`), if any.
+    pub x264_params: Option<String>,
+    /// The AAC bitrate, in kbit/s.
+    pub audio_kbps: u32,
+    /// Threads for filters that work in slices (`-filter_complex_threads`); `None`: ffmpeg's choice.
+    pub filter_threads: Option<u32>,
+    /// Threads for the encoder (`-threads`); `None`: ffmpeg's choice.
+    pub threads: Option<u32>,
+}
+
+impl Default for EncoderSettings {
+    fn default() -> EncoderSettings {
+        EncoderSettings {
+            preset: "veryfast".into(),
+            crf: 21,
+            x264_params: None,
+            audio_kbps: 160,
+            filter_threads: None,
+            threads: None,
+        }
+    }
+}
+
+/// Where a plan reads and writes, and with what.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanEnv<'a> {
+    /// The fonts for titles and captions.
+    pub fonts: &'a Fonts,
+    /// Where the built-in music beds are kept.
+    pub library_dir: &'a Path,
+    /// A directory of this render alone, for its filter graph, texts and converted pictures.
+    pub work_dir: &'a Path,
+    /// Where the MP4 goes.
+    pub output: &'a Path,
+    /// How to encode.
+    pub encoder: &'a EncoderSettings,
+}
+
+/// Everything a render does, in order: write `files`, run `conversions`, make sure the
+/// `music` beds exist, then run ffmpeg with `args`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FfmpegPlan {
+    /// ffmpeg's arguments (after the program name).
+    pub args: Vec<String>,
+    /// Files to write first: the filter graph and the texts.
+    pub files: Vec<(PathBuf, String)>,
+    /// Pictures ffmpeg cannot read, to convert first: (media name, from, to).
+    pub conversions: Vec<(String, PathBuf, PathBuf)>,
+    /// Library music the render reads: (key, file).
+    pub music: Vec<(String, PathBuf)>,
+    /// What each input file is, for error messages: (path as ffmpeg sees it, media name).
+    pub inputs: Vec<(String, String)>,
+    /// The MP4 ffmpeg writes.
+    pub output: PathBuf,
+    /// The frame.
+    pub canvas: Canvas,
+    /// How many frames the video has.
+    pub frames: u64,
+    /// How long it lasts, in ms.
+    pub duration_ms: u64,
+}
+
+/// A filter graph under construction: chains of filters between labelled streams.
+#[derive(Debug, Default)]
+pub(crate) struct Graph {
+    chains: Vec<String>,
+}
+
+impl Graph {
+    /// Adds `[in]…filters…[out]…`.
+    pub(crate) fn chain<I: AsRef<str>, O: AsRef<str>>(
+        &mut self,
+        inputs: &[I],
+        filters: Vec<String>,
+        outputs: &[O],
+    ) {
+        let mut chain: String = inputs
+            .iter()
+            .map(|label| format!("[{}]", label.as_ref()))
+            .collect();
+        chain.push_str(&filters.join(","));
+        chain.extend(outputs.iter().map(|label| format!("[{}]", label.as_ref())));
+        self.chains.push(chain);
+    }
+
+    fn script(&self) -> String {
+        self.chains.join(";\n") + "\n"
+    }
+}
+
+/// Plans the render of `draft` on `canvas` with the session's resolved media.
+pub fn plan(
+    draft: &Draft,
+    canvas: Canvas,
+    sources: &HashMap<String, Source>,
+    env: &PlanEnv<'_>,
+) -> Result<FfmpegPlan, RenderError> {
+    let kind_of = |id: &str| sources.get(id).map(|source| source.kind.media_kind());
+    let timeline = Timeline::build(draft, canvas, &kind_of)?;
+    plan_timeline(&timeline, sources, env)
+}
+
+fn plan_timeline(
+    timeline: &Timeline,
+    sources: &HashMap<String, Source>,
+    env: &PlanEnv<'_>,
+) -> Result<FfmpegPlan, RenderError> {
+    let canvas = timeline.canvas;
+    let fps = canvas.fps;
+    let mut graph = Graph::default();
+    let mut plan = FfmpegPlan {
+        args: Vec::new(),
+        files: Vec::new(),
+        conversions: Vec::new(),
+        music: Vec::new(),
+        inputs: Vec::new(),
+        output: env.output.to_path_buf(),
+        canvas,
+        frames: timeline.frames,
+        duration_ms: timeline.duration_ms(),
+    };
+    let mut input_args: Vec<String> = Vec::new();
+    let mut add_input = |plan: &mut FfmpegPlan, options: Vec<String>, path: &Path, name: &str| {
+        let index = plan.inputs.len();
+        let path = format!("file:{}", text::utf8(path)?);
+        input_args.extend(options);
+        input_args.extend(["-i".to_string(), path.clone()]);
+        plan.inputs.push((path, name.to_string()));
+        Ok::<usize, RenderError>(index)
+    };
+
+    let mut joined = Vec::new();
+    let mut converted: HashMap<&str, PathBuf> = HashMap::new();
+    for (index, clip) in timeline.clips.iter().enumerate() {
+        let source = sources
+            .get(&clip.media_id)
+            .ok_or_else(|| RenderError::UnknownMedia {
+                id: clip.media_id.clone(),
+            })?;
+        let parts = timeline.parts(index);
+        let input = match source.kind {
+            SourceKind::Still { heif, .. } => {
+                let path = if heif {
+                    match converted.get(clip.media_id.as_str()) {
+                        Some(path) => path.clone(),
+                        None => {
+                            let target = env.work_dir.join(format!("heif-{}.jpg", converted.len()));
+                            let conversion =
+                                (source.name.clone(), source.path.clone(), target.clone());
+                            plan.conversions.push(conversion);
+                            converted.insert(&clip.media_id, target.clone());
+                            target
+                        }
+                    }
+                } else {
+                    source.path.clone()
+                };
+                // The picture is turned upright by the graph, from the orientation read here:
+                // ffmpeg's own turning differs between builds of 5.1, so it is switched off.
+                let options = [
+                    "-noautorotate",
+                    "-f",
+                    "image2",
+                    "-pattern_type",
+                    "none",
+                    "-framerate",
+                ]
+                .map(String::from)
+                .into_iter()
+                .chain([fps.to_string()])
+                .collect();
+                add_input(&mut plan, options, &path, &source.name)?
+            }
+            SourceKind::Moving | SourceKind::Sound => {
+                let seconds = escape::seconds(canvas.seconds_at(parts.total()) + 1.0);
+                add_input(
+                    &mut plan,
+                    vec!["-t".into(), seconds],
+                    &source.path,
+                    &source.name,
+                )?
+            }
+        };
+        let labels = video::clip(&mut graph, index, input, clip, parts, source.kind, canvas);
+        joined.push((labels, clip.transition));
+    }
+    let picture = video::join(&mut graph, &joined, fps);
+
+    // Titles and captions, drawn over the joined picture.
+    let mut drawn = Vec::new();
+    for (index, item) in timeline.texts.iter().enumerate() {
+        let font = env.fonts.for_text(&item.text, item.title)?;
+        let file = env.work_dir.join(format!("text-{index}.txt"));
+        drawn.push(text::drawtext(item, font, &file)?);
+        plan.files
+            .push((file, text::wrap(&item.text, item.size_px, canvas)));
+    }
+    drawn.push("format=yuv420p".into());
+    graph.chain(&[picture], drawn, &["vout"]);
+
+    // The soundtrack.
+    let mut pieces = Vec::new();
+    for (index, item) in timeline.music.iter().enumerate() {
+        let (path, name) = match &item.source {
+            MusicSource::Library(key) => {
+                let path = music::bed_path(env.library_dir, key)?;
+                if !plan.music.iter().any(|(known, _)| known == key) {
+                    plan.music.push((key.clone(), path.clone()));
+                }
+                (path, format!("library music {key}"))
+            }
+            MusicSource::Media(id) => {
+                let source = sources
+                    .get(id)
+                    .ok_or_else(|| RenderError::UnknownMedia { id: id.clone() })?;
+                (source.path.clone(), source.name.clone())
+            }
+        };
+        let input = add_input(
+            &mut plan,
+            vec!["-stream_loop".into(), "-1".into()],
+            &path,
+            &name,
+        )?;
+        let label = format!("m{index}");
+        graph.chain(&[format!("{input}:a")], vec![audio::piece(item)], &[&label]);
+        pieces.push(label);
+    }
+    let soundtrack = if pieces.is_empty() {
+        audio::silence(plan.duration_ms)
+    } else {
+        audio::mix(pieces.len(), plan.duration_ms)
+    };
+    graph.chain(&pieces, vec![soundtrack], &["aout"]);
+
+    let script = env.work_dir.join("graph.txt");
+    plan.files.push((script.clone(), graph.script()));
+    plan.args = arguments(input_args, &script, &plan, env)?;
+    Ok(plan)
+}
+
+/// The whole command line: quiet, progress on stdout, the inputs, the graph, the encoders.
+fn arguments(
+    inputs: Vec<String>,
+    script: &Path,
+    plan: &FfmpegPlan,
+    env: &PlanEnv<'_>,
+) -> Result<Vec<String>, RenderError> {
+    let encoder = env.encoder;
+    let fps = plan.canvas.fps.to_string();
+    let mut args: Vec<String> = [
+        "-hide_banner",
+        "-nostdin",
+        "-y",
+        "-loglevel",
+        "error",
+        "-progress",
+        "pipe:1",
+        "-nostats",
+    ]
+    .map(String::from)
+    .to_vec();
+    if let Some(threads) = encoder.filter_threads {
+        args.extend(["-filter_complex_threads".into(), threads.to_string()]);
+    }
+    args.extend(inputs);
+    args.extend(["-filter_complex_script".into(), text::utf8(script)?]);
+    let output: [&str; 14] = [
+        "-map",
+        "[vout]",
+        "-map",
+        "[aout]",
+        "-c:v",
+        "libx264",
+        "-profile:v",
+        "high",
+        "-pix_fmt",
+        "yuv420p",
+        "-colorspace",
+        "bt709",
+        "-color_primaries",
+        "bt709",
+    ];
+    args.extend(output.map(String::from));
+    args.extend(["-color_trc", "bt709", "-color_range", "tv", "-preset"].map(String::from));
+    args.push(encoder.preset.clone());
+    args.extend(["-crf".into(), encoder.crf.to_string()]);
+    if let Some(params) = &encoder.x264_params {
+        args.extend(["-x264-params".into(), params.clone()]);
+    }
+    if let Some(threads) = encoder.threads {
+        args.extend(["-threads".into(), threads.to_string()]);
+    }
+    // A keyframe every two seconds keeps seeking in players quick.
+    let gop = (plan.canvas.fps * 2).to_string();
+    args.extend([
+        "-g".into(),
+        gop,
+        "-r".into(),
+        fps,
+        "-fps_mode".into(),
+        "cfr".into(),
+    ]);
+    args.extend(["-frames:v".into(), plan.frames.to_string()]);
+    args.extend(["-c:a", "aac", "-ac", "2", "-ar"].map(String::from));
+    args.push(SAMPLE_RATE.to_string());
+    args.extend(["-b:a".into(), format!("{}k", encoder.audio_kbps)]);
+    args.extend(["-movflags", "+faststart", "-f", "mp4"].map(String::from));
+    args.push(format!("file:{}", text::utf8(&plan.output)?));
+    Ok(args)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,274 @@
+use serde_json::{Value, json};
+
+use super::super::source::Orientation;
+use super::*;
+
+fn still(path: &str, orientation: u16, heif: bool) -> Source {
+    Source {
+        name: Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: path.into(),
+        kind: SourceKind::Still {
+            orientation: Orientation::from_exif(orientation),
+            heif,
+        },
+    }
+}
+
+fn sources() -> HashMap<String, Source> {
+    HashMap::from([
+        ("med_a".to_string(), still("/m/a.jpg", 1, false)),
+        ("med_b".to_string(), still("/m/b.jpg", 6, false)),
+        ("med_h".to_string(), still("/m/c.heic", 1, true)),
+        (
+            "med_song".to_string(),
+            Source {
+                name: "song.mp3".into(),
+                path: "/m/song.mp3".into(),
+                kind: SourceKind::Sound,
+            },
+        ),
+    ])
+}
+
+fn fonts() -> Fonts {
+    Fonts {
+        regular: Some("/f/DejaVuSans.ttf".into()),
+        bold: Some("/f/DejaVuSans-Bold.ttf".into()),
+        cjk: None,
+    }
+}
+
+fn plan_of(draft: Value, canvas: Canvas) -> Result<FfmpegPlan, RenderError> {
+    let draft = Draft::from_value(draft).map_err(|err| RenderError::BadOutput(err.to_string()))?;
+    let fonts = fonts();
+    let encoder = EncoderSettings::default();
+    let env = PlanEnv {
+        fonts: &fonts,
+        library_dir: Path::new("/data/music"),
+        work_dir: Path::new("/data/renders/work/r1"),
+        output: Path::new("/data/renders/r1.part.mp4"),
+        encoder: &encoder,
+    };
+    plan(&draft, canvas, &sources(), &env)
+}
+
+fn script(plan: &FfmpegPlan) -> &str {
+    plan.files
+        .iter()
+        .find(|(path, _)| path.ends_with("graph.txt"))
+        .map(|(_, text)| text.as_str())
+        .unwrap_or_default()
+}
+
+/// The slideshow of the issue in miniature: three pictures, two transitions, a title, music.
+fn slideshow() -> Value {
+    json!({"t": [
+        {"tt": 0, "sg": [
+            {"d": 3000, "m": {"src": "med_a", "fit": "cover", "motion": "zoom_in", "transition": {"type": "fade", "d": 1000}}},
+            {"d": 3000, "m": {"src": "med_b", "fit": "contain", "transition": {"type": "slideleft", "d": 500}}},
+            {"d": 3000, "m": {"src": "med_h", "motion": "pan_left"}},
+        ]},
+        {"tt": 1, "m": {"role": "bgm"}, "sg": [{"d": 9000, "m": {"src": "library:lofi", "volume": 0.35, "fade_in": 1000, "fade_out": 2000}}]},
+        {"tt": 7, "m": {"role": "title"}, "sg": [{"d": 3000, "m": {"text": "Urban Dreams"}}]},
+    ]})
+}
+
+#[test]
+fn the_command_line_encodes_h264_high_and_aac_with_faststart() {
+    let plan = plan_of(slideshow(), Canvas::LANDSCAPE).expect("plan");
+    let args = plan.args.join(" ");
+    for expected in [
+        "-loglevel error -progress pipe:1 -nostats",
+        "-noautorotate -f image2 -pattern_type none -framerate 30 -i file:/m/a.jpg",
+        "-stream_loop -1 -i file:/data/music/lofi-v1.wav",
+        "-filter_complex_script /data/renders/work/r1/graph.txt",
+        "-map [vout] -map [aout] -c:v libx264 -profile:v high -pix_fmt yuv420p",
+        "-preset veryfast -crf 21",
+        "-r 30 -fps_mode cfr -frames:v 270",
+        "-c:a aac -ac 2 -ar 48000 -b:a 160k -movflags +faststart -f mp4 file:/data/renders/r1.part.mp4",
+    ] {
+        assert!(args.contains(expected), "missing {expected:?} in {args}");
+    }
+    assert_eq!((plan.frames, plan.duration_ms), (270, 9000));
+    assert_eq!(plan.output, Path::new("/data/renders/r1.part.mp4"));
+}
+
+#[test]
+fn heic_pictures_are_converted_first_and_read_from_the_copy() {
+    let plan = plan_of(slideshow(), Canvas::LANDSCAPE).expect("plan");
+    assert_eq!(
+        plan.conversions,
+        [(
+            "c.heic".to_string(),
+            PathBuf::from("/m/c.heic"),
+            PathBuf::from("/data/renders/work/r1/heif-0.jpg")
+        )]
+    );
+    let args = plan.args.join(" ");
+    assert!(
+        args.contains("-i file:/data/renders/work/r1/heif-0.jpg"),
+        "{args}"
+    );
+    assert!(!args.contains("c.heic"));
+    assert!(plan.inputs.contains(&(
+        "file:/data/renders/work/r1/heif-0.jpg".into(),
+        "c.heic".into()
+    )));
+}
+
+#[test]
+fn the_graph_fits_turns_moves_blends_and_titles() {
+    let plan = plan_of(slideshow(), Canvas::LANDSCAPE).expect("plan");
+    let graph = script(&plan);
+    // Clip 0: cover, zoom; 1 s fade → 30 frames: 15 before the boundary, 15 after.
+    assert!(
+        graph
+            .contains("[0:v]trim=end_frame=1,scale=1920:1080:force_original_aspect_ratio=increase"),
+        "{graph}"
+    );
+    assert!(
+        graph.contains("[c0bs]loop=loop=74:size=1,setpts=N/30/TB,scale=w='1920+2*floor((n+0)/1)'"),
+        "{graph}"
+    );
+    assert!(
+        graph.contains("[c0ts]loop=loop=29:size=1,setpts=N/30/TB,scale=w='1920+2*floor((n+75)/1)'"),
+        "{graph}"
+    );
+    // Clip 1: upright by a quarter turn, contained; a fade in, a slide out.
+    assert!(graph.contains(
+        "[1:v]trim=end_frame=1,transpose=clock,scale=1920:1080:force_original_aspect_ratio=decrease"
+    ));
+    assert!(graph.contains("pad=1920:1080:(ow-iw)/2:(oh-ih)/2:color=black"));
+    assert!(graph.contains("[c1hs]loop=loop=29:size=1,setpts=N/30/TB[c1h]"));
+    // Clip 2: blurred background, composed larger for the pan.
+    assert!(graph.contains("gblur="));
+    assert!(graph.contains("crop=1920:1080:x='"), "{graph}");
+    // The fade is an overlay with a rising alpha; other transitions are xfade.
+    assert!(graph.contains("[c1h]format=yuva420p,fade=t=in:st=0:d=1:alpha=1[x0a]"));
+    assert!(graph.contains("[c0t][x0a]overlay=format=yuv420[x0]"));
+    assert!(graph.contains("[c1t][c2h]xfade=transition=slideleft:duration=0.5:offset=0[x1]"));
+    assert!(graph.contains("[c0b][x0][c1b][x1][c2b]concat=n=5:v=1:a=0[vcat]"));
+    // The title, from its file, in bold.
+    assert!(graph.contains(
+        "drawtext=fontfile=/f/DejaVuSans-Bold.ttf:textfile=/data/renders/work/r1/text-0.txt"
+    ));
+    assert!(graph.contains("enable='gte(t,0)*lt(t,3)'"));
+    assert!(plan.files.contains(&(
+        PathBuf::from("/data/renders/work/r1/text-0.txt"),
+        "Urban Dreams".into()
+    )));
+    // The music, set and faded, cut to the video.
+    assert!(graph.contains("[3:a]atrim=end=9,asetpts=PTS-STARTPTS"));
+    assert!(graph.contains("volume=0.35,afade=t=in:st=0:d=1,afade=t=out:st=7:d=2[m0]"));
+    assert!(graph.contains("[m0]apad=whole_dur=9,atrim=end=9[aout]"));
+    assert_eq!(
+        plan.music,
+        [("lofi".to_string(), PathBuf::from("/data/music/lofi-v1.wav"))]
+    );
+}
+
+#[test]
+fn every_part_of_every_clip_adds_up_to_the_frames() {
+    let plan = plan_of(slideshow(), Canvas::LANDSCAPE).expect("plan");
+    let graph = script(&plan);
+    // Loops repeat a frame `loop` more times: the parts' frame counts from the graph.
+    let frames: u64 = graph
+        .split("loop=loop=")
+        .skip(1)
+        .filter_map(|rest| rest.split(':').next()?.parse::<u64>().ok())
+        .map(|repeats| repeats + 1)
+        .sum();
+    // Body frames once, transition frames twice (both sides of each blend).
+    let transitions = 30 + 15;
+    assert_eq!(frames, plan.frames + transitions);
+}
+
+#[test]
+fn a_video_without_music_gets_silence_and_uploaded_music_loops() {
+    let silent = plan_of(
+        json!({"t": [{"sg": [{"d": 2000, "m": {"src": "med_a"}}]}]}),
+        Canvas::SQUARE,
+    )
+    .expect("plan");
+    assert!(script(&silent).contains("anullsrc=r=48000:cl=stereo,atrim=end=2[aout]"));
+    assert!(silent.music.is_empty());
+    let uploaded = plan_of(
+        json!({"t": [
+            {"sg": [{"d": 2000, "m": {"src": "med_a"}}]},
+            {"tt": 1, "sg": [{"d": 1000, "m": {"src": "med_song"}}, {"d": 1000, "m": {"src": "library:calm"}}]},
+        ]}),
+        Canvas::VERTICAL,
+    )
+    .expect("plan");
+    let args = uploaded.args.join(" ");
+    assert!(
+        args.contains("-stream_loop -1 -i file:/m/song.mp3"),
+        "{args}"
+    );
+    assert!(script(&uploaded).contains("[m0][m1]amix=inputs=2:duration=longest:normalize=0"));
+    assert!(script(&uploaded).contains("adelay=delays=1000:all=1[m1]"));
+}
+
+#[test]
+fn the_same_heic_twice_is_converted_once() {
+    let plan = plan_of(
+        json!({"t": [{"sg": [{"d": 1000, "m": {"src": "med_h"}}, {"d": 1000, "m": {"src": "med_h"}}]}]}),
+        Canvas::LANDSCAPE,
+    )
+    .expect("plan");
+    assert_eq!(plan.conversions.len(), 1);
+    assert_eq!(
+        plan.args
+            .iter()
+            .filter(|a| a.ends_with("heif-0.jpg"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn chinese_text_without_its_font_is_refused_clearly() {
+    let refused = plan_of(
+        json!({"t": [{"sg": [{"d": 1000, "m": {"src": "med_a"}}]}, {"tt": 7, "sg": [{"d": 1000, "m": {"text": "城市"}}]}]}),
+        Canvas::LANDSCAPE,
+    );
+    assert_eq!(
+        refused,
+        Err(RenderError::FontMissing {
+            family: "WenQuanYi Zen Hei",
+            package: "fonts-wqy-zenhei"
+        })
+    );
+}
+
+#[test]
+fn a_plan_needs_media_it_can_find() {
+    assert_eq!(
+        plan_of(
+            json!({"t": [{"sg": [{"d": 1000, "m": {"src": "med_zz"}}]}]}),
+            Canvas::LANDSCAPE
+        ),
+        Err(RenderError::UnknownMedia {
+            id: "med_zz".into()
+        })
+    );
+    assert_eq!(
+        plan_of(
+            json!({"t": [{"sg": [{"d": 1000, "m": {"src": "med_a"}}]}, {"tt": 1, "sg": [{"d": 1000, "m": {"src": "library:polka"}}]}]}),
+            Canvas::LANDSCAPE
+        ),
+        Err(RenderError::UnknownMusic {
+            key: "polka".into()
+        })
+    );
+    assert!(matches!(
+        plan_of(
+            json!({"t": [{"sg": [{"d": 1000, "m": {"src": "med_a"}}]}]}),
+            Canvas::new(100, 101, 30)
+        ),
+        Err(RenderError::InvalidCanvas(_))
+    ));
+}

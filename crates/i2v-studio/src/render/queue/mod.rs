@@ -1,0 +1,455 @@
+//! Render jobs: submitted, queued, run by a pool of workers, looked up and cancelled.
+//!
+//! Rules (`PROTOCOL.md` §3.8, and ours):
+//! - A job goes `pending → processing → completed | failed`; progress runs 0–100.
+//! - One export per session runs at a time; the session's others wait their turn, in order,
+//!   while other sessions' jobs go ahead.
+//! - The pool has one worker per two cores unless told otherwise: each ffmpeg uses two cores.
+//! - Jobs live in `<data>/renders/` as `<id>.json` beside `<id>.mp4`. On opening, a job that was
+//!   pending or processing when the studio stopped is failed as "interrupted"; outputs older than
+//!   `keep_for` are removed and their job answers "expired" (until its record is swept too,
+//!   after twice as long, when the id becomes unknown).
+
+mod job;
+mod record;
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+
+use super::error::{QueueError, RenderError};
+use super::fonts::Fonts;
+use super::graph::EncoderSettings;
+use super::request::{RenderRequest, check_render_id};
+use super::run::Tools;
+use super::timeline::Timeline;
+use record::{Layout, Record, Stage, now_ms};
+
+/// How the queue works; [`RenderOptions::new`] gives the defaults.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// The studio's data directory: renders go to `renders/`, library music to `music/`.
+    pub data_dir: PathBuf,
+    /// Renders at a time; 0: one per two cores, at least one.
+    pub workers: usize,
+    /// The longest one render may take.
+    pub timeout: Duration,
+    /// How long finished outputs are kept.
+    pub keep_for: Duration,
+    /// The programs to run.
+    pub tools: Tools,
+    /// How to encode.
+    pub encoder: EncoderSettings,
+    /// The fonts; `None`: found on this machine when the queue opens.
+    pub fonts: Option<Fonts>,
+}
+
+impl RenderOptions {
+    /// The defaults for a data directory: workers by cores, 10 minutes a render, outputs kept
+    /// for 7 days.
+    pub fn new(data_dir: impl Into<PathBuf>) -> RenderOptions {
+        RenderOptions {
+            data_dir: data_dir.into(),
+            workers: 0,
+            timeout: Duration::from_secs(600),
+            keep_for: Duration::from_secs(7 * 24 * 3600),
+            tools: Tools::default(),
+            encoder: EncoderSettings::default(),
+            fonts: None,
+        }
+    }
+}
+
+/// Where a job is, as the API reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobState {
+    /// Waiting for a worker or for the session's other export.
+    Pending,
+    /// Rendering.
+    Processing,
+    /// Finished; the output is ready.
+    Completed,
+    /// Stopped with an error.
+    Failed,
+}
+
+impl JobState {
+    /// The protocol's word for it: `pending`, `processing`, `completed`, `failed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobState::Pending => "pending",
+            JobState::Processing => "processing",
+            JobState::Completed => "completed",
+            JobState::Failed => "failed",
+        }
+    }
+}
+
+/// A finished render's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderOutput {
+    /// Where the MP4 is.
+    pub path: PathBuf,
+    /// Size in bytes.
+    pub size: u64,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Length in ms.
+    pub duration_ms: u64,
+}
+
+/// A job as the API reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobStatus {
+    /// The render id.
+    pub id: String,
+    /// The session it belongs to.
+    pub session_id: String,
+    /// Where it is.
+    pub status: JobState,
+    /// Share done, 0 to 100.
+    pub progress: u8,
+    /// The file, once completed.
+    pub output: Option<RenderOutput>,
+    /// Why it failed.
+    pub error: Option<String>,
+    /// Jobs ahead of it in the queue, while pending.
+    pub queue_position: Option<usize>,
+    /// ffmpeg's peak resident memory, once finished (when it could be read).
+    pub peak_memory_bytes: Option<u64>,
+}
+
+/// The render queue: cheap to clone, shared by every request handler.
+#[derive(Clone)]
+pub struct RenderQueue {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    layout: Layout,
+    library_dir: PathBuf,
+    fonts: Fonts,
+    options: RenderOptions,
+    workers: usize,
+    runtime: tokio::runtime::Handle,
+    state: Mutex<State>,
+    /// Bumped at every change, so waiters wake up.
+    changes: watch::Sender<u64>,
+}
+
+#[derive(Default)]
+struct State {
+    jobs: HashMap<String, Job>,
+    waiting: VecDeque<String>,
+    busy_sessions: HashSet<String>,
+    running: usize,
+}
+
+struct Job {
+    record: Record,
+    request: Option<RenderRequest>,
+    cancel: CancellationToken,
+}
+
+impl RenderQueue {
+    /// Opens the queue on a data directory: recovers the jobs a previous run left, then is
+    /// ready for work. Must be called within a tokio runtime, where the renders will run.
+    pub fn open(options: RenderOptions) -> Result<RenderQueue, QueueError> {
+        let runtime = tokio::runtime::Handle::try_current().map_err(|_| QueueError::NoRuntime)?;
+        let storage = |err: std::io::Error| QueueError::Storage(err.to_string());
+        let layout = Layout {
+            renders: options.data_dir.join("renders"),
+        };
+        std::fs::create_dir_all(&layout.renders).map_err(storage)?;
+        layout.sweep_leftovers().map_err(storage)?;
+        let mut jobs = HashMap::new();
+        for mut record in layout.load_all().map_err(storage)? {
+            if recover(&mut record, &layout) {
+                layout.save(&record).map_err(storage)?;
+            }
+            let job = Job {
+                record,
+                request: None,
+                cancel: CancellationToken::new(),
+            };
+            jobs.insert(job.record.id.clone(), job);
+        }
+        let workers = match options.workers {
+            0 => std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
+            n => n,
+        };
+        let fonts = options.fonts.clone().unwrap_or_else(Fonts::discover);
+        let inner = Arc::new(Inner {
+            layout,
+            library_dir: options.data_dir.join("music"),
+            fonts,
+            options,
+            workers,
+            runtime,
+            state: Mutex::new(State {
+                jobs,
+                ..State::default()
+            }),
+            changes: watch::Sender::new(0),
+        });
+        inner.expire(&mut inner.lock());
+        Ok(RenderQueue { inner })
+    }
+
+    /// How many renders run at once.
+    pub fn workers(&self) -> usize {
+        self.inner.workers
+    }
+
+    /// Queues a render. The draft is checked first: no video clips, unknown media or unknown
+    /// library music refuse the job at once.
+    pub fn submit(&self, request: RenderRequest) -> Result<JobStatus, QueueError> {
+        check_render_id(&request.render_id)?;
+        let kind_of = |id: &str| request.media.get(id).map(|file| file.kind);
+        Timeline::build(&request.draft, request.canvas, &kind_of)?;
+        let id = request.render_id.clone();
+        let mut state = self.inner.lock();
+        self.inner.expire(&mut state);
+        if state.jobs.contains_key(&id) || self.inner.layout.record(&id).exists() {
+            return Err(QueueError::DuplicateId(id));
+        }
+        let record = Record::pending(&id, &request.session_id);
+        self.inner
+            .layout
+            .save(&record)
+            .map_err(|err| QueueError::Storage(err.to_string()))?;
+        let job = Job {
+            record,
+            request: Some(request),
+            cancel: CancellationToken::new(),
+        };
+        state.jobs.insert(id.clone(), job);
+        state.waiting.push_back(id.clone());
+        self.inner.pump(&mut state);
+        self.inner.changed();
+        status_of(&state, &self.inner.layout, &id)
+    }
+
+    /// Where a job is.
+    pub fn status(&self, id: &str) -> Result<JobStatus, QueueError> {
+        check_render_id(id)?;
+        let mut state = self.inner.lock();
+        self.inner.expire(&mut state);
+        status_of(&state, &self.inner.layout, id)
+    }
+
+    /// Cancels a job: a pending one fails at once, a running one as soon as ffmpeg is stopped;
+    /// a finished one is left as it is.
+    pub fn cancel(&self, id: &str) -> Result<JobStatus, QueueError> {
+        check_render_id(id)?;
+        let mut state = self.inner.lock();
+        let job = state
+            .jobs
+            .get_mut(id)
+            .ok_or_else(|| QueueError::Unknown(id.into()))?;
+        job.cancel.cancel();
+        if job.record.status == Stage::Pending {
+            job.record.fail(RenderError::Cancelled.to_string());
+            job.request = None;
+            self.inner.persist(&job.record);
+            state.waiting.retain(|waiting| waiting != id);
+            self.inner.changed();
+        }
+        status_of(&state, &self.inner.layout, id)
+    }
+
+    /// Waits until a job has completed or failed, and reports it.
+    pub async fn wait(&self, id: &str) -> Result<JobStatus, QueueError> {
+        let mut changes = self.inner.changes.subscribe();
+        loop {
+            let status = self.status(id)?;
+            if matches!(status.status, JobState::Completed | JobState::Failed) {
+                return Ok(status);
+            }
+            if changes.changed().await.is_err() {
+                return Ok(status);
+            }
+        }
+    }
+}
+
+impl Inner {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave the state half-changed in a way that
+        // matters more than stopping every export, so a poisoned lock is used as it is.
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn changed(&self) {
+        self.changes.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    fn persist(&self, record: &Record) {
+        if let Err(err) = self.layout.save(record) {
+            tracing::error!(id = %record.id, %err, "cannot save a render record");
+        }
+    }
+
+    /// Removes outputs older than `keep_for` (their jobs then answer "expired"), and forgets
+    /// expired jobs after twice as long.
+    fn expire(&self, state: &mut State) {
+        let keep_for = self.options.keep_for;
+        for job in state.jobs.values_mut() {
+            let finished = matches!(job.record.status, Stage::Completed | Stage::Failed);
+            if finished && is_older(&job.record, keep_for) {
+                let _ = std::fs::remove_file(self.layout.output(&job.record.id));
+                job.record.status = Stage::Expired;
+                self.persist(&job.record);
+            }
+        }
+        state.jobs.retain(|id, job| {
+            let forgotten =
+                job.record.status == Stage::Expired && is_older(&job.record, keep_for * 2);
+            if forgotten {
+                let _ = std::fs::remove_file(self.layout.record(id));
+            }
+            !forgotten
+        });
+    }
+
+    /// Starts waiting jobs while workers are free, skipping sessions that already render.
+    fn pump(self: &Arc<Self>, state: &mut State) {
+        while state.running < self.workers {
+            let next = state.waiting.iter().position(|id| {
+                state
+                    .jobs
+                    .get(id)
+                    .is_some_and(|job| !state.busy_sessions.contains(&job.record.session_id))
+            });
+            let Some(id) = next.and_then(|at| state.waiting.remove(at)) else {
+                break;
+            };
+            let Some(job) = state.jobs.get_mut(&id) else {
+                continue;
+            };
+            let Some(request) = job.request.take() else {
+                continue;
+            };
+            job.record.status = Stage::Processing;
+            job.record.started_ms = Some(now_ms());
+            self.persist(&job.record);
+            let cancel = job.cancel.clone();
+            state.busy_sessions.insert(job.record.session_id.clone());
+            state.running += 1;
+            let inner = Arc::clone(self);
+            self.runtime
+                .spawn(async move { inner.work(request, cancel).await });
+        }
+    }
+
+    /// Renders one job and records how it ended.
+    async fn work(self: Arc<Self>, request: RenderRequest, cancel: CancellationToken) {
+        let id = request.render_id.clone();
+        let setting = job::Setting {
+            layout: &self.layout,
+            library_dir: &self.library_dir,
+            fonts: &self.fonts,
+            tools: &self.options.tools,
+            encoder: &self.options.encoder,
+            timeout: self.options.timeout,
+        };
+        let watcher = Arc::clone(&self);
+        let progress_id = id.clone();
+        let mut progress = move |done: u8| {
+            let mut state = watcher.lock();
+            if let Some(job) = state.jobs.get_mut(&progress_id) {
+                job.record.progress = done;
+            }
+            drop(state);
+            watcher.changed();
+        };
+        let result = job::render(&request, &setting, &cancel, &mut progress).await;
+        let mut state = self.lock();
+        if let Some(job) = state.jobs.get_mut(&id) {
+            match result {
+                Ok((output, report)) => {
+                    job.record.status = Stage::Completed;
+                    job.record.progress = 100;
+                    job.record.output = Some(output);
+                    job.record.peak_memory_bytes = report.peak_memory_bytes;
+                    job.record.finished_ms = Some(now_ms());
+                }
+                Err(err) => job.record.fail(err.to_string()),
+            }
+            self.persist(&job.record);
+        }
+        state.busy_sessions.remove(&request.session_id);
+        state.running = state.running.saturating_sub(1);
+        self.pump(&mut state);
+        drop(state);
+        self.changed();
+    }
+}
+
+/// Brings a record read at start-up up to date; says whether it changed: a job that was
+/// pending or processing was interrupted by the stop, and a completed job whose output is gone
+/// has expired.
+fn recover(record: &mut Record, layout: &Layout) -> bool {
+    match record.status {
+        Stage::Pending | Stage::Processing => {
+            record.fail("interrupted: the studio stopped before the render finished");
+            true
+        }
+        Stage::Completed if !layout.output(&record.id).is_file() => {
+            record.status = Stage::Expired;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whether a job finished more than `age` ago.
+fn is_older(record: &Record, age: Duration) -> bool {
+    let finished = record.finished_ms.unwrap_or(record.created_ms);
+    let age_ms = u64::try_from(age.as_millis()).unwrap_or(u64::MAX);
+    now_ms().saturating_sub(finished) > age_ms
+}
+
+fn status_of(state: &State, layout: &Layout, id: &str) -> Result<JobStatus, QueueError> {
+    let job = state
+        .jobs
+        .get(id)
+        .ok_or_else(|| QueueError::Unknown(id.into()))?;
+    let record = &job.record;
+    let status = match record.status {
+        Stage::Pending => JobState::Pending,
+        Stage::Processing => JobState::Processing,
+        Stage::Completed => JobState::Completed,
+        Stage::Failed => JobState::Failed,
+        Stage::Expired => return Err(QueueError::Expired(id.into())),
+    };
+    let output = record
+        .output
+        .as_ref()
+        .filter(|_| status == JobState::Completed)
+        .map(|output| RenderOutput {
+            path: layout.renders.join(&output.file),
+            size: output.size,
+            width: output.width,
+            height: output.height,
+            duration_ms: output.duration_ms,
+        });
+    Ok(JobStatus {
+        id: record.id.clone(),
+        session_id: record.session_id.clone(),
+        status,
+        progress: record.progress,
+        output,
+        error: record.error.clone(),
+        queue_position: state.waiting.iter().position(|waiting| waiting == id),
+        peak_memory_bytes: record.peak_memory_bytes,
+    })
+}

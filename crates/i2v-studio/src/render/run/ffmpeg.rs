@@ -1,0 +1,183 @@
+//! Running ffmpeg: progress from `-progress pipe:1`, the error output kept for a reason, the
+//! peak memory read from `/proc`, and a stop on cancel or at the deadline.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, BufReader};
+use tokio::process::{Child, Command};
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+use super::super::error::RenderError;
+use super::stderr;
+
+/// How much of ffmpeg's error output is kept (its end, where the failure is).
+const STDERR_KEPT: usize = 64 * 1024;
+/// How often the child's memory is sampled.
+const SAMPLE_EVERY: Duration = Duration::from_millis(100);
+
+/// What a finished ffmpeg run measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FfmpegRun {
+    /// The child's peak resident memory (Linux `VmHWM`), when it could be read.
+    pub peak_memory_bytes: Option<u64>,
+}
+
+/// How a run is watched and stopped.
+pub struct Control<'a> {
+    /// Called with the share done, 0 to 100, as ffmpeg reports it.
+    pub progress: &'a mut (dyn FnMut(u8) + Send),
+    /// Stops the run when cancelled.
+    pub cancel: &'a CancellationToken,
+    /// Stops the run when reached.
+    pub deadline: Instant,
+    /// What the time limit was, for the message.
+    pub limit: Duration,
+}
+
+/// Runs ffmpeg to the end; `duration_ms` is the output's length (for progress) and `inputs`
+/// name the input files (for the failure reason).
+pub(crate) async fn run(
+    program: &Path,
+    args: &[String],
+    duration_ms: u64,
+    inputs: &[(String, String)],
+    control: Control<'_>,
+) -> Result<FfmpegRun, RenderError> {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|err| match err.kind() {
+            std::io::ErrorKind::NotFound => RenderError::ToolMissing {
+                tool: "ffmpeg".into(),
+                package: "ffmpeg",
+            },
+            _ => RenderError::io("starting ffmpeg", &err),
+        })?;
+    let pid = child.id();
+    let stderr_task = child.stderr.take().map(|pipe| tokio::spawn(tail(pipe)));
+    let mut lines = child.stdout.take().map(|pipe| BufReader::new(pipe).lines());
+    let mut peak: Option<u64> = None;
+    let mut ticker = tokio::time::interval(SAMPLE_EVERY);
+    let total_us = duration_ms.saturating_mul(1000).max(1);
+    let status = loop {
+        tokio::select! {
+            status = child.wait() => break status,
+            line = next_line(&mut lines) => match line {
+                Some(line) => {
+                    if let Some(done) = progress_of(&line, total_us) {
+                        (control.progress)(done);
+                    }
+                }
+                None => lines = None,
+            },
+            _ = ticker.tick() => {
+                if let Some(bytes) = pid.and_then(peak_memory) {
+                    peak = Some(peak.map_or(bytes, |p| p.max(bytes)));
+                }
+            }
+            () = control.cancel.cancelled() => {
+                stop(&mut child).await;
+                return Err(RenderError::Cancelled);
+            }
+            () = tokio::time::sleep_until(control.deadline) => {
+                stop(&mut child).await;
+                return Err(RenderError::timed_out(control.limit));
+            }
+        }
+    };
+    let status = status.map_err(|err| RenderError::io("waiting for ffmpeg", &err))?;
+    if status.success() {
+        return Ok(FfmpegRun {
+            peak_memory_bytes: peak,
+        });
+    }
+    let errors = match stderr_task {
+        Some(task) => task.await.unwrap_or_default(),
+        None => String::new(),
+    };
+    Err(RenderError::Ffmpeg {
+        reason: stderr::reason(&errors, inputs),
+    })
+}
+
+/// The next line of the progress pipe; waits forever once the pipe is closed, so that the
+/// loop above keeps waiting for the exit instead.
+async fn next_line<R: AsyncRead + Unpin>(
+    lines: &mut Option<tokio::io::Lines<BufReader<R>>>,
+) -> Option<String> {
+    match lines {
+        Some(lines) => lines.next_line().await.ok().flatten(),
+        None => std::future::pending().await,
+    }
+}
+
+/// The share done from one `-progress` line (`out_time_us=12345678`), 0 to 99: 100 is for a
+/// render that is really finished.
+pub(crate) fn progress_of(line: &str, total_us: u64) -> Option<u8> {
+    let value = line
+        .strip_prefix("out_time_us=")
+        .or_else(|| line.strip_prefix("out_time_ms="))?; // also microseconds, despite the name
+    let done: u64 = value.trim().parse().ok()?;
+    let share = done.saturating_mul(100) / total_us.max(1);
+    Some(u8::try_from(share.min(99)).unwrap_or(99))
+}
+
+/// The last [`STDERR_KEPT`] bytes of a pipe, read to its end so the child never blocks on it.
+async fn tail<R: AsyncRead + Unpin>(mut pipe: R) -> String {
+    let mut kept: Vec<u8> = Vec::new();
+    let mut buffer = [0u8; 8192];
+    loop {
+        match pipe.read(&mut buffer).await {
+            Ok(0) | Err(_) => break,
+            Ok(read) => {
+                kept.extend_from_slice(buffer.get(..read).unwrap_or_default());
+                if kept.len() > STDERR_KEPT {
+                    kept.drain(..kept.len() - STDERR_KEPT);
+                }
+            }
+        }
+    }
+    String::from_utf8_lossy(&kept).into_owned()
+}
+
+/// Kills the child and reaps it.
+async fn stop(child: &mut Child) {
+    let _ = child.start_kill();
+    let _ = child.wait().await;
+}
+
+/// A process's peak resident memory, from `VmHWM` in `/proc/<pid>/status` (Linux only).
+fn peak_memory(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_lines_become_a_share() {
+        assert_eq!(progress_of("out_time_us=5000000", 10_000_000), Some(50));
+        assert_eq!(progress_of("out_time_ms=2500000", 10_000_000), Some(25));
+        assert_eq!(progress_of("out_time_us=20000000", 10_000_000), Some(99));
+        assert_eq!(progress_of("out_time_us=N/A", 10_000_000), None);
+        assert_eq!(progress_of("frame=12", 10_000_000), None);
+        assert_eq!(progress_of("out_time_us=1", 0), Some(99));
+    }
+
+    #[test]
+    fn this_process_has_a_peak() {
+        let peak = peak_memory(std::process::id());
+        assert!(peak.is_some_and(|bytes| bytes > 1024 * 1024), "{peak:?}");
+    }
+}

@@ -1,0 +1,259 @@
+//! The job life cycle: queueing per session, progress, cancel, the time limit, refusals, and
+//! what a restart finds.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde_json::{Value, json};
+
+use super::super::{
+    Canvas, JobState, MediaKind, QueueError, RenderError, RenderOptions, RenderQueue,
+};
+use super::support::{Scratch, media, picture, queue, request};
+
+const TINY: Canvas = Canvas::new(160, 90, 30);
+
+/// A one-picture draft lasting `ms`.
+fn draft(ms: u64) -> Value {
+    json!({"t": [{"sg": [{"d": ms, "m": {"src": "pic", "motion": "zoom_in"}}]}]})
+}
+
+fn pic(data: &Scratch) -> Vec<(&'static str, super::super::MediaFile)> {
+    let path = data.join("pic.jpg");
+    if !path.exists() {
+        picture("testsrc2=s=320x240", &path);
+    }
+    vec![("pic", media(&path, MediaKind::Image))]
+}
+
+#[tokio::test]
+async fn one_export_per_session_runs_at_a_time() {
+    let data = Scratch::new("sessions");
+    let queue = queue(&data, 2);
+    assert_eq!(queue.workers(), 2);
+    let first = queue
+        .submit(request("a1", "alice", draft(20_000), pic(&data), TINY))
+        .expect("a1");
+    let second = queue
+        .submit(request("a2", "alice", draft(1000), pic(&data), TINY))
+        .expect("a2");
+    let other = queue
+        .submit(request("b1", "bob", draft(1000), pic(&data), TINY))
+        .expect("b1");
+    assert_eq!(first.status, JobState::Processing);
+    assert_eq!(
+        (second.status, second.queue_position),
+        (JobState::Pending, Some(0))
+    );
+    assert_eq!(
+        other.status,
+        JobState::Processing,
+        "another session goes ahead"
+    );
+    // Alice's second export starts only when her first is done; its progress only grows.
+    let mut seen = Vec::new();
+    loop {
+        let a1 = queue.status("a1").expect("a1");
+        let a2 = queue.status("a2").expect("a2");
+        if a1.status == JobState::Processing {
+            assert_eq!(a2.status, JobState::Pending);
+            seen.push(a1.progress);
+        }
+        if a1.status != JobState::Processing {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    for id in ["a1", "a2", "b1"] {
+        let done = queue.wait(id).await.expect("job");
+        assert_eq!(
+            (done.status, done.progress),
+            (JobState::Completed, 100),
+            "{id}: {:?}",
+            done.error
+        );
+        assert!(
+            done.peak_memory_bytes
+                .is_some_and(|bytes| bytes > 1_000_000),
+            "{id}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn jobs_can_be_cancelled_waiting_or_running() {
+    let data = Scratch::new("cancel");
+    let queue = queue(&data, 1);
+    queue
+        .submit(request("long", "s", draft(600_000), pic(&data), TINY))
+        .expect("long");
+    queue
+        .submit(request("next", "s", draft(1000), pic(&data), TINY))
+        .expect("next");
+    let next = queue.cancel("next").expect("next");
+    assert_eq!(
+        (next.status, next.error.as_deref()),
+        (JobState::Failed, Some("the render was cancelled"))
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        queue.status("long").expect("long").status,
+        JobState::Processing
+    );
+    queue.cancel("long").expect("long");
+    let long = queue.wait("long").await.expect("long");
+    assert_eq!(
+        (long.status, long.error.as_deref()),
+        (JobState::Failed, Some("the render was cancelled"))
+    );
+    // Nothing is left of them but their records.
+    let mut left: Vec<String> = std::fs::read_dir(data.join("renders"))
+        .expect("renders")
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["long.json", "next.json"]);
+}
+
+#[tokio::test]
+async fn a_render_past_its_time_limit_is_stopped() {
+    let data = Scratch::new("timeout");
+    let mut options = RenderOptions::new(&data.path);
+    options.timeout = Duration::from_millis(400);
+    let queue = RenderQueue::open(options).expect("queue");
+    queue
+        .submit(request("slow", "s", draft(600_000), pic(&data), TINY))
+        .expect("slow");
+    let slow = queue.wait("slow").await.expect("slow");
+    assert_eq!(slow.status, JobState::Failed);
+    assert_eq!(
+        slow.error.as_deref(),
+        Some("the render took longer than 1 s and was stopped")
+    );
+}
+
+#[tokio::test]
+async fn bad_requests_are_refused_at_once() {
+    let data = Scratch::new("refused");
+    let queue = queue(&data, 1);
+    let empty = request(
+        "r1",
+        "s",
+        json!({"t": [{"tt": 1, "sg": [{"d": 100}]}]}),
+        vec![],
+        TINY,
+    );
+    assert_eq!(
+        queue.submit(empty),
+        Err(QueueError::Rejected(RenderError::NoVideoClips))
+    );
+    let unknown = request(
+        "r2",
+        "s",
+        json!({"t": [{"sg": [{"d": 100, "m": {"src": "med_x"}}]}]}),
+        vec![],
+        TINY,
+    );
+    assert_eq!(
+        queue.submit(unknown),
+        Err(QueueError::Rejected(RenderError::UnknownMedia {
+            id: "med_x".into()
+        }))
+    );
+    let music = json!({"t": [{"sg": [{"d": 100, "m": {"src": "pic"}}]}, {"tt": 1, "sg": [{"d": 100, "m": {"src": "library:disco"}}]}]});
+    assert_eq!(
+        queue.submit(request("r3", "s", music, pic(&data), TINY)),
+        Err(QueueError::Rejected(RenderError::UnknownMusic {
+            key: "disco".into()
+        }))
+    );
+    assert_eq!(
+        queue.submit(request("../r", "s", draft(100), pic(&data), TINY)),
+        Err(QueueError::InvalidId)
+    );
+    queue
+        .submit(request("r4", "s", draft(100), pic(&data), TINY))
+        .expect("r4");
+    assert_eq!(
+        queue.submit(request("r4", "s", draft(100), pic(&data), TINY)),
+        Err(QueueError::DuplicateId("r4".into()))
+    );
+    assert_eq!(
+        queue.status("nope"),
+        Err(QueueError::Unknown("nope".into()))
+    );
+    assert_eq!(queue.status("a/b"), Err(QueueError::InvalidId));
+    assert_eq!(
+        QueueError::Unknown("nope".into()).to_string(),
+        "no render with id 'nope'"
+    );
+    queue.wait("r4").await.expect("r4");
+}
+
+#[tokio::test]
+async fn a_restart_keeps_finished_jobs_and_fails_interrupted_ones() {
+    let data = Scratch::new("restart");
+    let done_id = {
+        let queue = queue(&data, 1);
+        queue
+            .submit(request("kept", "s", draft(500), pic(&data), TINY))
+            .expect("kept");
+        queue.wait("kept").await.expect("kept").id
+    };
+    let renders = data.join("renders");
+    let record = |id: &str, status: &str, finished: u64| {
+        json!({"id": id, "session_id": "s", "status": status, "created_ms": finished, "finished_ms": finished,
+               "output": {"file": format!("{id}.mp4"), "size": 1, "width": 160, "height": 90, "duration_ms": 500}})
+    };
+    // A job that was rendering when the studio stopped, its half-written output, and an old one.
+    std::fs::write(
+        renders.join("cut.json"),
+        record("cut", "processing", 1).to_string(),
+    )
+    .expect("record");
+    std::fs::write(renders.join("cut.part.mp4"), b"half").expect("partial");
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    let eight_days_ago = now - 8 * 24 * 3600 * 1000;
+    std::fs::write(
+        renders.join("old.json"),
+        record("old", "completed", eight_days_ago).to_string(),
+    )
+    .expect("record");
+    std::fs::write(renders.join("old.mp4"), b"old video").expect("output");
+    std::fs::write(
+        renders.join("gone.json"),
+        record("gone", "completed", now).to_string(),
+    )
+    .expect("record");
+
+    let queue = queue(&data, 1);
+    let kept = queue.status(&done_id).expect("kept");
+    assert_eq!(kept.status, JobState::Completed);
+    assert!(
+        kept.output
+            .as_ref()
+            .is_some_and(|output| output.path.is_file())
+    );
+    let cut = queue.status("cut").expect("cut");
+    assert_eq!(cut.status, JobState::Failed);
+    assert_eq!(
+        cut.error.as_deref(),
+        Some("interrupted: the studio stopped before the render finished")
+    );
+    assert!(!renders.join("cut.part.mp4").exists());
+    // Finished a week ago: its output is removed and it answers "expired"; one whose output
+    // vanished is expired too.
+    assert_eq!(queue.status("old"), Err(QueueError::Expired("old".into())));
+    assert!(!renders.join("old.mp4").exists());
+    assert_eq!(
+        queue.status("gone"),
+        Err(QueueError::Expired("gone".into()))
+    );
+    assert_eq!(
+        QueueError::Expired("old".into()).to_string(),
+        "render 'old' has expired; export again"
+    );
+}
