@@ -94,6 +94,12 @@ pub enum ApiError {
     /// The endpoint exists but not with this method (405).
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// No render has this id (404); the message names it.
+    #[error("{0}")]
+    UnknownRender(String),
+    /// The render's output is gone after its retention time (410): export again.
+    #[error("{0}")]
+    ExpiredRender(String),
     /// Something failed inside the studio; the log has the details (500).
     #[error("internal error")]
     Internal,
@@ -114,7 +120,8 @@ impl ApiError {
             ApiError::FileTooLarge { .. } => 4002,
             ApiError::ExportBlocked => 402,
             ApiError::RateLimited { .. } => 429,
-            ApiError::NotFound => 404,
+            ApiError::NotFound | ApiError::UnknownRender(_) => 404,
+            ApiError::ExpiredRender(_) => 410,
             ApiError::MethodNotAllowed => 405,
             ApiError::Internal => 500,
             ApiError::Unavailable => 503,
@@ -126,7 +133,10 @@ impl ApiError {
         match self {
             ApiError::MissingClientId | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::TokenRejected => StatusCode::UNAUTHORIZED,
-            ApiError::SessionNotFound | ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::SessionNotFound | ApiError::NotFound | ApiError::UnknownRender(_) => {
+                StatusCode::NOT_FOUND
+            }
+            ApiError::ExpiredRender(_) => StatusCode::GONE,
             ApiError::OutOfCredits { .. } => StatusCode::FORBIDDEN,
             ApiError::UnsupportedFileType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::FileTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

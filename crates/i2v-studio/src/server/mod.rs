@@ -15,6 +15,7 @@ pub mod extract;
 mod faults;
 mod routes;
 mod run;
+mod secret;
 mod state;
 mod turn;
 pub mod views;

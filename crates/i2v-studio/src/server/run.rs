@@ -11,6 +11,7 @@ use tokio_util::sync::CancellationToken;
 use super::app::router;
 use super::state::AppState;
 use crate::config::Config;
+use crate::render::{RenderOptions, RenderQueue};
 use crate::store::{Store, StoreError};
 
 /// How long open connections (event streams above all) get to finish after shutdown starts.
@@ -108,7 +109,14 @@ pub async fn start(mut config: Config) -> Result<Running, ServerError> {
     if config.public_url.is_empty() {
         config.public_url = url.clone();
     }
-    let state = AppState::new(store, config);
+    let mut render_options = RenderOptions::new(&config.data_dir);
+    render_options.workers = config.render_workers;
+    render_options.timeout = config.render_timeout;
+    let renders =
+        RenderQueue::open(render_options).map_err(|err| ServerError::Serve(err.to_string()))?;
+    let secret = super::secret::load_secret(&config.data_dir)
+        .map_err(|err| ServerError::Serve(format!("studio secret: {err}")))?;
+    let state = AppState::new(store, renders, secret, config);
     let shutdown = state.shutdown.clone();
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let serving = axum::serve(listener, app)

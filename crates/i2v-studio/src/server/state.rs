@@ -11,13 +11,18 @@ use tokio_util::sync::CancellationToken;
 
 use super::envelope::ApiError;
 use crate::config::Config;
+use crate::render::RenderQueue;
 use crate::store::{SessionRecord, Store, TokenRules, User};
 
 /// The state shared by every handler; cloning it is cheap.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct AppState {
     /// The database.
     pub store: Store,
+    /// The render queue behind the export endpoints.
+    pub renders: RenderQueue,
+    /// The studio's secret (`studio.secret` in the data dir), which download keys derive from.
+    secret: Arc<[u64; 2]>,
     /// The configuration the studio runs with (`public_url` and `listen` are the real ones).
     pub config: Arc<Config>,
     /// Cancelled when the studio shuts down: long responses (event streams) end early on it.
@@ -26,15 +31,42 @@ pub struct AppState {
     turns: Arc<AtomicU64>,
 }
 
+impl std::fmt::Debug for AppState {
+    // The secret is left out: it must never reach a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("store", &self.store)
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
 impl AppState {
-    /// State over an opened store.
-    pub fn new(store: Store, config: Config) -> AppState {
+    /// State over an opened store and render queue, with the studio's secret.
+    pub fn new(store: Store, renders: RenderQueue, secret: [u64; 2], config: Config) -> AppState {
         AppState {
             store,
+            renders,
+            secret: Arc::new(secret),
             config: Arc::new(config),
             shutdown: CancellationToken::new(),
             turns: Arc::default(),
         }
+    }
+
+    /// The key that lets a URL fetch render `id`'s output without a bearer token (a browser
+    /// `<video>` sends none): SipHash of the id under the studio's secret, so it cannot be
+    /// guessed from the id.
+    pub fn download_key(&self, id: &str) -> String {
+        #[allow(deprecated)] // std's SipHasher is the keyed PRF needed here; nothing replaced it.
+        let half = |k0: u64, k1: u64| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::hash::SipHasher::new_with_keys(k0, k1);
+            id.hash(&mut hasher);
+            hasher.finish()
+        };
+        let [a, b] = *self.secret;
+        format!("{:016x}{:016x}", half(a, b), half(b, a ^ 0x5bd1_e995))
     }
 
     /// The number of the next chat turn (0, 1, …).

@@ -6,6 +6,7 @@
 mod auth;
 mod chat;
 mod credits;
+mod render;
 mod sessions;
 pub(crate) mod upload;
 
@@ -21,4 +22,5 @@ pub(super) fn api() -> Router<AppState> {
         .merge(credits::routes())
         .merge(upload::routes())
         .merge(chat::routes())
+        .merge(render::routes())
 }
