@@ -111,21 +111,16 @@ impl Turn {
         Ok(())
     }
 
-    /// Waits `span`, sending a heartbeat every `heartbeat_every` meanwhile.
+    /// Waits `span` while the agent works: a heartbeat when the wait starts, then one every
+    /// `heartbeat_every` while time is left, so every stretch of work shows signs of life.
     async fn heartbeats_for(&self, span: Duration, wire: &mut Wire) {
-        let every = self
-            .state
-            .config
-            .heartbeat_every
-            .max(Duration::from_millis(10));
+        let every = self.state.config.heartbeat_every.max(Duration::from_millis(10));
         let mut left = span;
         while !left.is_zero() {
+            wire.send(Bytes::from_static(HEARTBEAT)).await;
             let pause = left.min(every);
             tokio::time::sleep(pause).await;
             left -= pause;
-            if pause == every {
-                wire.send(Bytes::from_static(HEARTBEAT)).await;
-            }
         }
     }
 }
