@@ -268,3 +268,18 @@ async fn video_clips_and_chinese_titles_render_on_a_vertical_canvas() {
     );
     assert!(near(a, b, 1.0), "{a:?} vs {b:?}");
 }
+
+#[tokio::test]
+async fn odd_characters_in_paths_and_text_are_safe() {
+    // The data directory's name reaches the filter graph (fonts, text files): quotes, colons,
+    // commas and brackets must be escaped for both of ffmpeg's parsers.
+    let data = Scratch::new("it's a:dir, [odd]; %d");
+    picture("color=c=gray:s=320x180", &data.join("p%03d.jpg"));
+    let draft = json!({"t": [
+        {"sg": [{"d": 500, "m": {"src": "pic"}}]},
+        {"tt": 7, "m": {"role": "title"}, "sg": [{"d": 500, "m": {"text": "it's 100%: {a,b} [c]; \\ done"}}]},
+    ]});
+    let media = vec![("pic", media(&data.join("p%03d.jpg"), MediaKind::Image))];
+    let status = render(&data, request("render_odd", "s1", draft, media, SMALL)).await;
+    completed(&status);
+}

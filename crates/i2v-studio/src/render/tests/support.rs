@@ -53,8 +53,16 @@ pub(crate) fn ffmpeg(args: &[&str]) {
     );
 }
 
-/// A picture of a lavfi source (`color=red:s=320x240`, …) written to `path`.
+/// A picture of a lavfi source (`color=red:s=320x240`, …) written to `path`, whatever its name
+/// (written under a plain name first: ffmpeg's image writer reads `%d` in a name as a pattern).
 pub(crate) fn picture(source: &str, path: &Path) {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("png");
+    let plain = std::env::temp_dir().join(format!(
+        "i2v-picture-{}-{n}.{extension}",
+        std::process::id()
+    ));
     ffmpeg(&[
         "-f",
         "lavfi",
@@ -64,8 +72,10 @@ pub(crate) fn picture(source: &str, path: &Path) {
         "1",
         "-q:v",
         "2",
-        path.to_str().expect("utf-8 path"),
+        plain.to_str().expect("utf-8 path"),
     ]);
+    std::fs::copy(&plain, path).expect("picture copied");
+    let _ = std::fs::remove_file(&plain);
 }
 
 /// A media file of a kind, named after its file.
