@@ -5,7 +5,7 @@
 //!
 //! Run with `cargo bench -p i2v-studio --bench render`. Knobs, for experiments:
 //! `I2V_BENCH_RUNS` (3), `I2V_BENCH_PRESET`, `I2V_BENCH_CRF`, `I2V_BENCH_X264` (x264 params),
-//! `I2V_BENCH_FILTER_THREADS`, `I2V_BENCH_THREADS`; `I2V_BENCH_KEEP` keeps the photos.
+//! `I2V_BENCH_FILTER_THREADS`, `I2V_BENCH_THREADS`; `I2V_BENCH_KEEP` keeps the photos and videos.
 //!
 //! The photos are synthesised (no photos ship with the project): fractal noise with the
 //! 1/f spectrum of natural images, coloured like landscapes, at phone-camera sizes, saved as
@@ -129,7 +129,9 @@ async fn render_once(data: &Path, media: &HashMap<String, MediaFile>, run: usize
         output.duration_ms
     );
     let size = output.size;
-    let _ = std::fs::remove_file(&output.path);
+    if env("I2V_BENCH_KEEP").is_none() {
+        let _ = std::fs::remove_file(&output.path);
+    }
     Measured {
         wall,
         cpu_seconds: children_cpu_seconds() - cpu_before,

@@ -7,7 +7,9 @@ use serde_json::json;
 
 use super::super::source::tests::with_orientation;
 use super::super::{Canvas, JobState, JobStatus, MediaKind, probe};
-use super::support::{Scratch, ffmpeg, frame, mean_volume, media, near, picture, queue, request};
+use super::support::{
+    Scratch, ffmpeg, frame, mean_volume, media, mp4_boxes, near, picture, queue, request,
+};
 
 const SMALL: Canvas = Canvas::new(320, 180, 30);
 
@@ -81,6 +83,13 @@ async fn a_slideshow_has_its_blend_title_and_music() {
         probed.duration_ms
     );
     assert_eq!(probed.audio_codec.as_deref(), Some("aac"));
+    // +faststart: the index (moov) comes before the media data, so playback starts at once.
+    let boxes = mp4_boxes(video);
+    let place = |name: &str| boxes.iter().position(|b| b == name);
+    assert!(
+        place("moov") < place("mdat") && place("moov").is_some(),
+        "{boxes:?}"
+    );
     let loudness = mean_volume(video);
     assert!(loudness > -40.0, "the music is too quiet: {loudness} dB");
 

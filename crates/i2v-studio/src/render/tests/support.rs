@@ -195,6 +195,24 @@ pub(crate) fn mean_volume(video: &Path) -> f64 {
         .unwrap_or_else(|| panic!("no mean_volume in {log}"))
 }
 
+/// The top-level boxes of an MP4, in order (`ftyp`, `moov`, `mdat`…).
+pub(crate) fn mp4_boxes(path: &Path) -> Vec<String> {
+    let bytes = std::fs::read(path).expect("mp4 readable");
+    let mut boxes = Vec::new();
+    let mut at = 0usize;
+    while at + 8 <= bytes.len() {
+        let size = u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
+        boxes.push(String::from_utf8_lossy(&bytes[at + 4..at + 8]).into_owned());
+        let size = match size {
+            1 => u64::from_be_bytes(bytes[at + 8..at + 16].try_into().expect("8 bytes")) as usize,
+            0 => bytes.len() - at,
+            size => size,
+        };
+        at += size.max(8);
+    }
+    boxes
+}
+
 /// Whether a colour is close to another, channel by channel.
 pub(crate) fn near(color: [f64; 3], expected: [f64; 3], tolerance: f64) -> bool {
     color
