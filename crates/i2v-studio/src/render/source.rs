@@ -36,6 +36,8 @@ pub enum SourceKind {
         orientation: Orientation,
         /// The file is HEIF/HEIC (or AVIF), which ffmpeg 5.1 cannot open.
         heif: bool,
+        /// A JPEG's stored width and height, which let its decoder scale it down as it decodes.
+        jpeg_size: Option<(u32, u32)>,
     },
     /// A video clip (its picture is used; its sound is not).
     Moving,
@@ -73,6 +75,11 @@ impl Orientation {
     /// The EXIF value.
     pub fn value(self) -> u8 {
         self.0
+    }
+
+    /// Whether standing the picture upright swaps its width and height (a quarter turn).
+    pub fn swaps_axes(self) -> bool {
+        (5..=8).contains(&self.0)
     }
 
     /// The ffmpeg filters that stand the stored pixels upright, or `None` for upright ones.
@@ -170,6 +177,33 @@ pub fn jpeg_orientation(jpeg: &[u8]) -> Option<Orientation> {
     }
 }
 
+/// The stored width and height of a JPEG, from its start-of-frame segment.
+pub fn jpeg_size(jpeg: &[u8]) -> Option<(u32, u32)> {
+    let mut at = 2usize;
+    loop {
+        if *jpeg.get(at)? != 0xFF {
+            return None;
+        }
+        let marker = *jpeg.get(at + 1)?;
+        if marker == 0xFF {
+            at += 1;
+            continue;
+        }
+        // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC): precision, height, width.
+        let is_frame = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if is_frame {
+            let height = read_u16(jpeg, at + 5, true)?;
+            let width = read_u16(jpeg, at + 7, true)?;
+            return (width > 0 && height > 0).then_some((u32::from(width), u32::from(height)));
+        }
+        if marker == 0xDA || marker == 0xD9 {
+            return None;
+        }
+        let length = usize::from(read_u16(jpeg, at + 2, true)?);
+        at = at.checked_add(2 + length)?;
+    }
+}
+
 /// The orientation tag (0x0112) of IFD0 of a TIFF structure (the body of an EXIF segment).
 fn tiff_orientation(tiff: &[u8]) -> Option<Orientation> {
     let big_endian = match tiff.get(0..2)? {
@@ -249,6 +283,9 @@ pub fn inspect(file: &MediaFile) -> Result<Source, RenderError> {
             SourceKind::Still {
                 orientation,
                 heif: format == PictureFormat::Heif,
+                jpeg_size: (format == PictureFormat::Jpeg)
+                    .then(|| jpeg_size(&head))
+                    .flatten(),
             }
         }
     };
@@ -343,6 +380,23 @@ pub(crate) mod tests {
             );
         }
         assert_eq!(jpeg_orientation(&[0xFF, 0xD8, 0x00, 0x00]), None);
+    }
+
+    #[test]
+    fn a_jpeg_tells_its_size() {
+        let mut jpeg = jpeg_head(6, false);
+        jpeg.truncate(jpeg.len() - 4); // drop the SOS
+        // SOF2 (progressive): length 17, precision 8, height 3024, width 4032, 3 components.
+        jpeg.extend_from_slice(&[0xFF, 0xC2, 0x00, 0x11, 0x08, 0x0B, 0xD0, 0x0F, 0xC0, 0x03]);
+        jpeg.extend_from_slice(&[0; 9]);
+        assert_eq!(jpeg_size(&jpeg), Some((4032, 3024)));
+        // A Huffman table segment (C4) is no frame header.
+        let tables = [0xFF, 0xD8, 0xFF, 0xC4, 0x00, 0x04, 0x01, 0x02, 0xFF, 0xDA];
+        assert_eq!(jpeg_size(&tables), None);
+        for cut in 0..jpeg.len() {
+            let size = jpeg_size(&jpeg[..cut]);
+            assert!(size.is_none() || size == Some((4032, 3024)));
+        }
     }
 
     #[test]

@@ -4,6 +4,10 @@ use super::super::source::Orientation;
 use super::*;
 
 fn still(path: &str, orientation: u16, heif: bool) -> Source {
+    still_sized(path, orientation, heif, None)
+}
+
+fn still_sized(path: &str, orientation: u16, heif: bool, jpeg_size: Option<(u32, u32)>) -> Source {
     Source {
         name: Path::new(path)
             .file_name()
@@ -13,6 +17,7 @@ fn still(path: &str, orientation: u16, heif: bool) -> Source {
         kind: SourceKind::Still {
             orientation: Orientation::from_exif(orientation),
             heif,
+            jpeg_size,
         },
     }
 }
@@ -22,6 +27,18 @@ fn sources() -> HashMap<String, Source> {
         ("med_a".to_string(), still("/m/a.jpg", 1, false)),
         ("med_b".to_string(), still("/m/b.jpg", 6, false)),
         ("med_h".to_string(), still("/m/c.heic", 1, true)),
+        (
+            "med_big".to_string(),
+            still_sized("/m/big.jpg", 1, false, Some((4032, 3024))),
+        ),
+        (
+            "med_side".to_string(),
+            still_sized("/m/side.jpg", 6, false, Some((4032, 3024))),
+        ),
+        (
+            "med_small".to_string(),
+            still_sized("/m/small.jpg", 1, false, Some((1280, 720))),
+        ),
         (
             "med_song".to_string(),
             Source {
@@ -81,12 +98,12 @@ fn the_command_line_encodes_h264_high_and_aac_with_faststart() {
     let plan = plan_of(slideshow(), Canvas::LANDSCAPE).expect("plan");
     let args = plan.args.join(" ");
     for expected in [
-        "-loglevel error -progress pipe:1 -nostats",
+        "-loglevel error -progress pipe:1 -nostats -filter_complex_threads 1",
         "-noautorotate -f image2 -pattern_type none -framerate 30 -i file:/m/a.jpg",
         "-stream_loop -1 -i file:/data/music/lofi-v1.wav",
         "-filter_complex_script /data/renders/work/r1/graph.txt",
         "-map [vout] -map [aout] -c:v libx264 -profile:v high -pix_fmt yuv420p",
-        "-preset veryfast -crf 21",
+        "-preset ultrafast -crf 23 -x264-params 8x8dct=1:cabac=1:deblock=1:bframes=2:b-adapt=0",
         "-r 30 -fps_mode cfr -frames:v 270",
         "-c:a aac -ac 2 -ar 48000 -b:a 160k -movflags +faststart -f mp4 file:/data/renders/r1.part.mp4",
     ] {
@@ -271,4 +288,31 @@ fn a_plan_needs_media_it_can_find() {
         ),
         Err(RenderError::InvalidCanvas(_))
     ));
+}
+
+#[test]
+fn big_jpegs_are_decoded_no_larger_than_they_are_shown() {
+    let plan = plan_of(
+        json!({"t": [{"sg": [
+            {"d": 1000, "m": {"src": "med_big", "fit": "cover"}},
+            {"d": 1000, "m": {"src": "med_big", "fit": "contain"}},
+            {"d": 1000, "m": {"src": "med_side", "fit": "contain"}},
+            {"d": 1000, "m": {"src": "med_small"}},
+        ]}]}),
+        Canvas::LANDSCAPE,
+    )
+    .expect("plan");
+    let halvings: Vec<Option<&str>> = plan
+        .args
+        .split(|arg| arg == "-i")
+        .take(4)
+        .map(|options| {
+            let at = options.iter().position(|arg| arg == "-lowres")?;
+            options.get(at + 1).map(String::as_str)
+        })
+        .collect();
+    // Cover: 4032 wide shown at 1920 (0.48): halved once. Contain: shown at 1440x1080 (0.36):
+    // once (twice would give 1008x756). Turned upright, 3024x4032 shown at 810x1080 (0.27):
+    // once (twice would give 756x1008). 1280x720 at 1920x1080: never.
+    assert_eq!(halvings, [Some("1"), Some("1"), Some("1"), None]);
 }

@@ -1,15 +1,16 @@
 //! The picture: each clip composed to the frame once, cut into the parts that blend with its
 //! neighbours and the part that stands alone, then the transitions, then everything in order.
 //!
-//! Why this shape (measured on a 2-core machine, 1080p):
+//! Why this shape (measured on the 2-core machine, 1080p, ffmpeg 5.1):
 //! - A still is decoded, turned upright and fitted ONCE (one frame), then repeated with `loop`;
-//!   decoding a 12-megapixel JPEG for every frame would cost more than the whole encode.
-//! - Each part of a clip (head, body, tail) is looped on its own from the composed frame,
-//!   instead of splitting one long stream: a split stream buffers every frame a slower branch
-//!   has not taken yet, hundreds of megabytes at 1080p.
-//! - Transitions blend only their own frames: `xfade` between a 1-second tail and head, the
-//!   parts then joined by `concat`. An `xfade` over whole clips cost about 2.5 s of CPU per
-//!   30 s of video in ffmpeg 5.1, even outside the transition.
+//!   decoding a 12-megapixel JPEG for every frame would cost more than the whole encode. Big
+//!   JPEGs are decoded at a half or a quarter of their size (`-lowres`, see [`halvings`]).
+//! - Each part of a clip (head, body, tail) is looped on its own from the composed frame, so a
+//!   frame is made only when the output asks for it; splitting one long stream would queue the
+//!   tail's frames until the transition takes them (about 90 MB per second of 1080p).
+//! - Transitions blend only their own frames: `xfade` between a tail and a head, the parts then
+//!   joined by `concat`. An `xfade` over whole clips cost about 2.5 s of CPU per 30 s of video,
+//!   even outside the transition.
 //! - The plain cross-fade is an `overlay` of the incoming part with a fading alpha: about a
 //!   third of `xfade=fade`'s cost, for the same picture.
 
@@ -124,6 +125,37 @@ pub(crate) fn clip(
         body: named("b"),
         tail: named("t"),
     }
+}
+
+/// How many times to halve a JPEG while decoding it (`-lowres`, 0 to 3): as often as the
+/// picture stays at least as large as it will be shown. A 12-megapixel photo shown at 1080p is
+/// decoded at a quarter of its pixels: four times less work and memory, and no visible change,
+/// since it is scaled down further anyway.
+pub(crate) fn halvings(clip: &Clip, parts: ClipParts, source: SourceKind, canvas: Canvas) -> u32 {
+    let SourceKind::Still {
+        orientation,
+        jpeg_size: Some((w, h)),
+        heif: false,
+    } = source
+    else {
+        return 0;
+    };
+    let (w, h) = if orientation.swaps_axes() {
+        (h, w)
+    } else {
+        (w, h)
+    };
+    let framing = Framing::new(clip.motion, canvas, parts.total());
+    let across = f64::from(framing.width) / f64::from(w.max(1));
+    let down = f64::from(framing.height) / f64::from(h.max(1));
+    let shown = match clip.fit {
+        Fit::Cover => across.max(down),
+        Fit::Contain | Fit::Blur => across.min(down),
+    };
+    (0..=3)
+        .rev()
+        .find(|k| f64::from(1u32 << k) * shown <= 1.0)
+        .unwrap_or(0)
 }
 
 /// Composes a picture to `width`x`height` by `fit`, converted once to BT.709 yuv420p; returns

@@ -5,10 +5,10 @@ use super::synth::{Mix, RATE};
 /// The bytes of a 16-bit stereo WAV file holding the mix.
 pub(crate) fn encode(mix: &Mix) -> Vec<u8> {
     let frames = mix.left.len().min(mix.right.len());
-    let data_bytes = u32::try_from(frames * 4).unwrap_or(u32::MAX - 36);
+    let data_bytes = u32::try_from(frames.saturating_mul(4)).unwrap_or(u32::MAX);
     let mut out = Vec::with_capacity(44 + frames * 4);
     out.extend_from_slice(b"RIFF");
-    out.extend_from_slice(&(36 + data_bytes).to_le_bytes());
+    out.extend_from_slice(&data_bytes.saturating_add(36).to_le_bytes());
     out.extend_from_slice(b"WAVEfmt ");
     out.extend_from_slice(&16u32.to_le_bytes()); // format chunk size
     out.extend_from_slice(&1u16.to_le_bytes()); // PCM

@@ -12,6 +12,7 @@
 
 mod job;
 mod record;
+mod status;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ use super::request::{RenderRequest, check_render_id};
 use super::run::Tools;
 use super::timeline::Timeline;
 use record::{Layout, Record, Stage, now_ms};
+pub use status::{JobState, JobStatus, RenderOutput};
 
 /// How the queue works; [`RenderOptions::new`] gives the defaults.
 #[derive(Debug, Clone)]
@@ -62,67 +64,6 @@ impl RenderOptions {
             fonts: None,
         }
     }
-}
-
-/// Where a job is, as the API reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JobState {
-    /// Waiting for a worker or for the session's other export.
-    Pending,
-    /// Rendering.
-    Processing,
-    /// Finished; the output is ready.
-    Completed,
-    /// Stopped with an error.
-    Failed,
-}
-
-impl JobState {
-    /// The protocol's word for it: `pending`, `processing`, `completed`, `failed`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobState::Pending => "pending",
-            JobState::Processing => "processing",
-            JobState::Completed => "completed",
-            JobState::Failed => "failed",
-        }
-    }
-}
-
-/// A finished render's file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderOutput {
-    /// Where the MP4 is.
-    pub path: PathBuf,
-    /// Size in bytes.
-    pub size: u64,
-    /// Width in pixels.
-    pub width: u32,
-    /// Height in pixels.
-    pub height: u32,
-    /// Length in ms.
-    pub duration_ms: u64,
-}
-
-/// A job as the API reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JobStatus {
-    /// The render id.
-    pub id: String,
-    /// The session it belongs to.
-    pub session_id: String,
-    /// Where it is.
-    pub status: JobState,
-    /// Share done, 0 to 100.
-    pub progress: u8,
-    /// The file, once completed.
-    pub output: Option<RenderOutput>,
-    /// Why it failed.
-    pub error: Option<String>,
-    /// Jobs ahead of it in the queue, while pending.
-    pub queue_position: Option<usize>,
-    /// ffmpeg's peak resident memory, once finished (when it could be read).
-    pub peak_memory_bytes: Option<u64>,
 }
 
 /// The render queue: cheap to clone, shared by every request handler.
@@ -418,38 +359,8 @@ fn is_older(record: &Record, age: Duration) -> bool {
     now_ms().saturating_sub(finished) > age_ms
 }
 
+/// Reports a job from the queue's state.
 fn status_of(state: &State, layout: &Layout, id: &str) -> Result<JobStatus, QueueError> {
-    let job = state
-        .jobs
-        .get(id)
-        .ok_or_else(|| QueueError::Unknown(id.into()))?;
-    let record = &job.record;
-    let status = match record.status {
-        Stage::Pending => JobState::Pending,
-        Stage::Processing => JobState::Processing,
-        Stage::Completed => JobState::Completed,
-        Stage::Failed => JobState::Failed,
-        Stage::Expired => return Err(QueueError::Expired(id.into())),
-    };
-    let output = record
-        .output
-        .as_ref()
-        .filter(|_| status == JobState::Completed)
-        .map(|output| RenderOutput {
-            path: layout.renders.join(&output.file),
-            size: output.size,
-            width: output.width,
-            height: output.height,
-            duration_ms: output.duration_ms,
-        });
-    Ok(JobStatus {
-        id: record.id.clone(),
-        session_id: record.session_id.clone(),
-        status,
-        progress: record.progress,
-        output,
-        error: record.error.clone(),
-        queue_position: state.waiting.iter().position(|waiting| waiting == id),
-        peak_memory_bytes: record.peak_memory_bytes,
-    })
+    let record = state.jobs.get(id).map(|job| &job.record);
+    status::report(record, &state.waiting, layout, id)
 }

@@ -7,7 +7,9 @@ use serde_json::json;
 
 use super::super::source::tests::with_orientation;
 use super::super::{Canvas, JobState, JobStatus, MediaKind, probe};
-use super::support::{Scratch, ffmpeg, frame, mean_volume, media, near, picture, queue, request};
+use super::support::{
+    Scratch, ffmpeg, frame, mean_volume, media, mp4_boxes, near, picture, queue, request,
+};
 
 const SMALL: Canvas = Canvas::new(320, 180, 30);
 
@@ -81,6 +83,13 @@ async fn a_slideshow_has_its_blend_title_and_music() {
         probed.duration_ms
     );
     assert_eq!(probed.audio_codec.as_deref(), Some("aac"));
+    // +faststart: the index (moov) comes before the media data, so playback starts at once.
+    let boxes = mp4_boxes(video);
+    let place = |name: &str| boxes.iter().position(|b| b == name);
+    assert!(
+        place("moov") < place("mdat") && place("moov").is_some(),
+        "{boxes:?}"
+    );
     let loudness = mean_volume(video);
     assert!(loudness > -40.0, "the music is too quiet: {loudness} dB");
 
@@ -267,4 +276,19 @@ async fn video_clips_and_chinese_titles_render_on_a_vertical_canvas() {
         frame(video, 1.3, 180, 320).mean(0, 0, 180, 320),
     );
     assert!(near(a, b, 1.0), "{a:?} vs {b:?}");
+}
+
+#[tokio::test]
+async fn odd_characters_in_paths_and_text_are_safe() {
+    // The data directory's name reaches the filter graph (fonts, text files): quotes, colons,
+    // commas and brackets must be escaped for both of ffmpeg's parsers.
+    let data = Scratch::new("it's a:dir, [odd]; %d");
+    picture("color=c=gray:s=320x180", &data.join("p%03d.jpg"));
+    let draft = json!({"t": [
+        {"sg": [{"d": 500, "m": {"src": "pic"}}]},
+        {"tt": 7, "m": {"role": "title"}, "sg": [{"d": 500, "m": {"text": "it's 100%: {a,b} [c]; \\ done"}}]},
+    ]});
+    let media = vec![("pic", media(&data.join("p%03d.jpg"), MediaKind::Image))];
+    let status = render(&data, request("render_odd", "s1", draft, media, SMALL)).await;
+    completed(&status);
 }

@@ -53,8 +53,16 @@ pub(crate) fn ffmpeg(args: &[&str]) {
     );
 }
 
-/// A picture of a lavfi source (`color=red:s=320x240`, …) written to `path`.
+/// A picture of a lavfi source (`color=red:s=320x240`, …) written to `path`, whatever its name
+/// (written under a plain name first: ffmpeg's image writer reads `%d` in a name as a pattern).
 pub(crate) fn picture(source: &str, path: &Path) {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("png");
+    let plain = std::env::temp_dir().join(format!(
+        "i2v-picture-{}-{n}.{extension}",
+        std::process::id()
+    ));
     ffmpeg(&[
         "-f",
         "lavfi",
@@ -64,8 +72,10 @@ pub(crate) fn picture(source: &str, path: &Path) {
         "1",
         "-q:v",
         "2",
-        path.to_str().expect("utf-8 path"),
+        plain.to_str().expect("utf-8 path"),
     ]);
+    std::fs::copy(&plain, path).expect("picture copied");
+    let _ = std::fs::remove_file(&plain);
 }
 
 /// A media file of a kind, named after its file.
@@ -183,6 +193,24 @@ pub(crate) fn mean_volume(video: &Path) -> f64 {
         .find_map(|line| line.split("mean_volume:").nth(1))
         .and_then(|rest| rest.trim().trim_end_matches("dB").trim().parse().ok())
         .unwrap_or_else(|| panic!("no mean_volume in {log}"))
+}
+
+/// The top-level boxes of an MP4, in order (`ftyp`, `moov`, `mdat`…).
+pub(crate) fn mp4_boxes(path: &Path) -> Vec<String> {
+    let bytes = std::fs::read(path).expect("mp4 readable");
+    let mut boxes = Vec::new();
+    let mut at = 0usize;
+    while at + 8 <= bytes.len() {
+        let size = u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
+        boxes.push(String::from_utf8_lossy(&bytes[at + 4..at + 8]).into_owned());
+        let size = match size {
+            1 => u64::from_be_bytes(bytes[at + 8..at + 16].try_into().expect("8 bytes")) as usize,
+            0 => bytes.len() - at,
+            size => size,
+        };
+        at += size.max(8);
+    }
+    boxes
 }
 
 /// Whether a colour is close to another, channel by channel.
