@@ -46,9 +46,10 @@ ensure_node() {
   command -v node >/dev/null || ensure_apt nodejs npm
 }
 
-# The studio probes uploads with ffprobe and renders with ffmpeg; titles need Latin and CJK fonts.
+# The studio probes uploads with ffprobe and renders with ffmpeg; titles need Latin and CJK fonts;
+# Debian's ffmpeg cannot read HEIC, so libheif's tools convert it (and make the tests' HEIC file).
 ensure_media_tools() {
-  ensure_apt ffmpeg fonts-dejavu-core fonts-wqy-zenhei
+  ensure_apt ffmpeg fonts-dejavu-core fonts-wqy-zenhei libheif-examples
 }
 
 ensure_all() {

@@ -131,7 +131,10 @@ async fn generation_streams_text_tools_and_a_draft_the_state_agrees_with() {
     assert!(!turn.broke);
     let text = String::from_utf8_lossy(&turn.raw);
     assert!(text.starts_with("data: {"), "{text}");
-    assert!(text.contains(": heartbeat\n\n"), "heartbeats while the tools work");
+    assert!(
+        text.contains(": heartbeat\n\n"),
+        "heartbeats while the tools work"
+    );
     assert!(turn.summary.failure.is_none(), "{:?}", turn.summary.failure);
     assert!(!turn.summary.is_silent());
     assert!(

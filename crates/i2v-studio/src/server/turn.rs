@@ -114,7 +114,11 @@ impl Turn {
     /// Waits `span` while the agent works: a heartbeat when the wait starts, then one every
     /// `heartbeat_every` while time is left, so every stretch of work shows signs of life.
     async fn heartbeats_for(&self, span: Duration, wire: &mut Wire) {
-        let every = self.state.config.heartbeat_every.max(Duration::from_millis(10));
+        let every = self
+            .state
+            .config
+            .heartbeat_every
+            .max(Duration::from_millis(10));
         let mut left = span;
         while !left.is_zero() {
             wire.send(Bytes::from_static(HEARTBEAT)).await;
