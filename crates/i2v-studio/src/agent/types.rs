@@ -3,37 +3,7 @@
 use i2v_core::draft::Draft;
 use serde_json::Value;
 
-/// What an uploaded file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MediaKind {
-    /// A still picture: the material of a slideshow.
-    Image,
-    /// A video file (not used by slideshows).
-    Video,
-    /// A sound file, usable as background music.
-    Audio,
-}
-
-impl MediaKind {
-    /// The kind a stored type name stands for (`"image"`, `"video"`, `"audio"`), if any.
-    pub fn from_name(name: &str) -> Option<MediaKind> {
-        match name {
-            "image" => Some(MediaKind::Image),
-            "video" => Some(MediaKind::Video),
-            "audio" => Some(MediaKind::Audio),
-            _ => None,
-        }
-    }
-
-    /// The stored type name of the kind.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MediaKind::Image => "image",
-            MediaKind::Video => "video",
-            MediaKind::Audio => "audio",
-        }
-    }
-}
+pub use crate::media::MediaKind;
 
 /// One uploaded file of the session, as the agent sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]

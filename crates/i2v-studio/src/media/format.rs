@@ -26,6 +26,25 @@ impl MediaKind {
             MediaKind::Audio => "audio",
         }
     }
+
+    /// The kind a wire name stands for (`image`, `video`, `audio`), if any.
+    pub fn from_name(name: &str) -> Option<MediaKind> {
+        match name {
+            "image" => Some(MediaKind::Image),
+            "video" => Some(MediaKind::Video),
+            "audio" => Some(MediaKind::Audio),
+            _ => None,
+        }
+    }
+
+    /// How the kind reads in a message: "an image", "a video", "audio".
+    pub fn describe(self) -> &'static str {
+        match self {
+            MediaKind::Image => "an image",
+            MediaKind::Video => "a video",
+            MediaKind::Audio => "audio",
+        }
+    }
 }
 
 /// An accepted file format: the extension the studio stores it under, its MIME type and its kind.

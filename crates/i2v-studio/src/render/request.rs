@@ -74,27 +74,7 @@ impl Default for Canvas {
     }
 }
 
-/// What a media file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MediaKind {
-    /// A still picture (jpg, png, gif, webp, heic).
-    Image,
-    /// A moving picture, perhaps with sound (mp4, mov, webm…).
-    Video,
-    /// Sound only (mp3, wav, m4a, aac).
-    Audio,
-}
-
-impl MediaKind {
-    /// How the kind reads in a message: "an image", "a video", "audio".
-    pub(crate) fn describe(self) -> &'static str {
-        match self {
-            MediaKind::Image => "an image",
-            MediaKind::Video => "a video",
-            MediaKind::Audio => "audio",
-        }
-    }
-}
+pub use crate::media::MediaKind;
 
 /// One uploaded file of the session, as the media store knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

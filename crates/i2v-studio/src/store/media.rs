@@ -10,37 +10,7 @@ use super::drafts::session_exists;
 use super::ids::MEDIA_PREFIX;
 use super::{Store, StoreError};
 
-/// What kind of medium a file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MediaKind {
-    /// A still image.
-    Image,
-    /// A video.
-    Video,
-    /// Sound only.
-    Audio,
-}
-
-impl MediaKind {
-    /// The protocol's name: `image`, `video` or `audio`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MediaKind::Image => "image",
-            MediaKind::Video => "video",
-            MediaKind::Audio => "audio",
-        }
-    }
-
-    /// The kind a protocol name stands for.
-    pub fn parse(name: &str) -> Option<MediaKind> {
-        match name {
-            "image" => Some(MediaKind::Image),
-            "video" => Some(MediaKind::Video),
-            "audio" => Some(MediaKind::Audio),
-            _ => None,
-        }
-    }
-}
+pub use crate::media::MediaKind;
 
 /// One uploaded medium.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,7 +147,7 @@ fn unsigned(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<u64> {
 
 impl FromSql for MediaKind {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<MediaKind> {
-        MediaKind::parse(value.as_str()?).ok_or(FromSqlError::InvalidType)
+        MediaKind::from_name(value.as_str()?).ok_or(FromSqlError::InvalidType)
     }
 }
 
@@ -309,8 +279,8 @@ mod tests {
     #[test]
     fn kinds_have_protocol_names() {
         for kind in [MediaKind::Image, MediaKind::Video, MediaKind::Audio] {
-            assert_eq!(MediaKind::parse(kind.as_str()), Some(kind));
+            assert_eq!(MediaKind::from_name(kind.as_str()), Some(kind));
         }
-        assert_eq!(MediaKind::parse("text"), None);
+        assert_eq!(MediaKind::from_name("text"), None);
     }
 }

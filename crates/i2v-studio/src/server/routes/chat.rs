@@ -16,7 +16,7 @@ use crate::server::envelope::ApiError;
 use crate::server::extract::{Caller, JsonBody};
 use crate::server::state::{AppState, now_ms};
 use crate::server::turn::{self, Turn};
-use crate::store::{MediaKind, SessionRecord, StoreError};
+use crate::store::{SessionRecord, StoreError};
 use i2v_core::draft::Draft;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -130,11 +130,7 @@ fn media_refs(state: &AppState, session: &SessionRecord) -> Result<Vec<MediaRef>
         .map(|record| MediaRef {
             media_id: record.media_id,
             name: record.name,
-            kind: match record.kind {
-                MediaKind::Image => agent::MediaKind::Image,
-                MediaKind::Video => agent::MediaKind::Video,
-                MediaKind::Audio => agent::MediaKind::Audio,
-            },
+            kind: record.kind,
             width: record.width,
             height: record.height,
             duration_ms: record.duration_ms,

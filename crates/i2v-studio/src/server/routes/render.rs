@@ -23,7 +23,6 @@ use crate::render::{self, JobState, JobStatus, MediaFile, QueueError, RenderRequ
 use crate::server::envelope::{ApiError, ApiOk, ApiResult};
 use crate::server::extract::{Caller, JsonBody};
 use crate::server::state::AppState;
-use crate::store::MediaKind;
 use i2v_core::draft::Draft;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -195,12 +194,7 @@ fn session_files(
     Ok(records
         .into_iter()
         .map(|record| {
-            let kind = match record.kind {
-                MediaKind::Image => render::MediaKind::Image,
-                MediaKind::Video => render::MediaKind::Video,
-                MediaKind::Audio => render::MediaKind::Audio,
-            };
-            let mut file = MediaFile::new(state.config.data_dir.join(&record.path), kind);
+            let mut file = MediaFile::new(state.config.data_dir.join(&record.path), record.kind);
             file.name = record.name;
             file.orientation = record.orientation.and_then(|o| o.parse().ok());
             file.duration_ms = record.duration_ms;

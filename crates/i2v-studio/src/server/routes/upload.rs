@@ -18,7 +18,7 @@ use crate::server::envelope::{ApiError, ApiOk, ApiResult};
 use crate::server::extract::Caller;
 use crate::server::state::{AppState, now_ms};
 use crate::server::views::MediaView;
-use crate::store::{MediaKind, MediaRecord};
+use crate::store::MediaRecord;
 
 /// Where uploaded media live, below the data dir.
 pub(crate) const MEDIA_DIR: &str = "media";
@@ -154,11 +154,7 @@ fn record_for(session_id: &str, file: &Saved) -> MediaRecord {
         media_id: file.media_id.clone(),
         session_id: session_id.to_owned(),
         name: file.original_name.clone(),
-        kind: match file.format.kind {
-            media::MediaKind::Image => MediaKind::Image,
-            media::MediaKind::Video => MediaKind::Video,
-            media::MediaKind::Audio => MediaKind::Audio,
-        },
+        kind: file.format.kind,
         mime: file.format.mime.to_owned(),
         ext: file.format.ext.to_owned(),
         size: file.size,
