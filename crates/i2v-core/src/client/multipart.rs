@@ -81,9 +81,9 @@ impl MultipartForm {
         let parts: u64 = self
             .parts
             .iter()
-            .map(|p| self.part_head(p).len() as u64 + p.size + 2)
+            .map(|p| part_head(&self.boundary, p).len() as u64 + p.size + 2)
             .sum();
-        parts + self.closing().len() as u64
+        parts + closing(&self.boundary).len() as u64
     }
 
     /// The encoded body as a stream that holds at most one chunk at a time.
@@ -99,30 +99,29 @@ impl MultipartForm {
                 "this transport cannot read an external upload source",
             ));
         }
-        let heads = self.parts.iter().map(|p| self.part_head(p)).collect();
-        let closing = self.closing();
         Ok(MultipartStream {
+            boundary: self.boundary,
             parts: self.parts.into_iter().collect(),
-            heads,
-            closing: Some(closing),
+            closed: false,
             current: None,
         })
     }
+}
 
-    fn part_head(&self, part: &FilePart) -> Vec<u8> {
-        format!(
-            "--{}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
-            self.boundary,
-            escape_quoted(&part.field),
-            escape_quoted(&part.file_name),
-            part.content_type.replace(['\r', '\n'], ""),
-        )
-        .into_bytes()
-    }
+/// The lines that open a part: boundary, disposition, type, blank line.
+fn part_head(boundary: &str, part: &FilePart) -> Vec<u8> {
+    format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+        escape_quoted(&part.field),
+        escape_quoted(&part.file_name),
+        part.content_type.replace(['\r', '\n'], ""),
+    )
+    .into_bytes()
+}
 
-    fn closing(&self) -> Vec<u8> {
-        format!("--{}--\r\n", self.boundary).into_bytes()
-    }
+/// The line that ends the form.
+fn closing(boundary: &str) -> Vec<u8> {
+    format!("--{boundary}--\r\n").into_bytes()
 }
 
 /// Escapes a quoted `Content-Disposition` parameter the way browsers do (HTML's form encoding).
@@ -135,9 +134,9 @@ fn escape_quoted(value: &str) -> String {
 
 /// The streaming encoding of a [`MultipartForm`].
 pub struct MultipartStream {
+    boundary: String,
     parts: std::collections::VecDeque<FilePart>,
-    heads: std::collections::VecDeque<Vec<u8>>,
-    closing: Option<Vec<u8>>,
+    closed: bool,
     current: Option<CurrentPart>,
 }
 
@@ -175,7 +174,7 @@ impl MultipartStream {
                 }
             }
             if let Some(part) = self.parts.pop_front() {
-                let head = self.heads.pop_front().unwrap_or_default();
+                let head = part_head(&self.boundary, &part);
                 self.current = Some(CurrentPart {
                     source: part.source,
                     declared: part.size,
@@ -184,7 +183,11 @@ impl MultipartStream {
                 });
                 return Some(Ok(head));
             }
-            return self.closing.take().map(Ok);
+            if self.closed {
+                return None;
+            }
+            self.closed = true;
+            return Some(Ok(closing(&self.boundary)));
         }
     }
 }

@@ -174,26 +174,13 @@ pub(super) fn session_exists(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{TempStore, rules};
+    use super::super::testing::TempStore;
     use super::*;
-
-    fn session(temp: &TempStore) -> String {
-        let user = temp
-            .store
-            .issue_anonymous_token("c", "a", &rules(), 0)
-            .unwrap()
-            .user
-            .id;
-        temp.store
-            .create_session(user, "p", "en", 0)
-            .unwrap()
-            .session_id
-    }
 
     #[test]
     fn a_session_starts_with_no_draft_and_the_default_canvas() {
         let temp = TempStore::new();
-        let id = session(&temp);
+        let id = temp.session();
         assert_eq!(temp.store.latest_draft(&id).unwrap(), None);
         assert_eq!(temp.store.canvas(&id).unwrap(), Canvas::default());
         assert_eq!(
@@ -209,7 +196,7 @@ mod tests {
     #[test]
     fn the_latest_draft_is_kept_byte_for_byte() {
         let temp = TempStore::new();
-        let id = session(&temp);
+        let id = temp.session();
         let first = r#"{"t":[{"tt":0,"sg":[]}], "zz":1.10}"#;
         let second = "{ \"t\" : [ ] ,\"x\":\"\u{4e2d}\" }";
         assert_eq!(temp.store.save_draft(&id, first, 10).unwrap(), 1);
@@ -227,7 +214,7 @@ mod tests {
     #[test]
     fn only_json_objects_for_known_sessions_are_saved() {
         let temp = TempStore::new();
-        let id = session(&temp);
+        let id = temp.session();
         for bad in ["", "[1]", "{", "{\"a\":1} trailing", "null"] {
             assert!(
                 matches!(
@@ -247,7 +234,7 @@ mod tests {
     #[test]
     fn the_canvas_can_be_changed_within_limits() {
         let temp = TempStore::new();
-        let id = session(&temp);
+        let id = temp.session();
         let vertical = Canvas {
             width: 1080,
             height: 1920,

@@ -175,26 +175,13 @@ fn check(record: &MediaRecord) -> Result<(), StoreError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{TempStore, image_record, rules};
+    use super::super::testing::{TempStore, image_record};
     use super::*;
-
-    fn session(temp: &TempStore) -> String {
-        let user = temp
-            .store
-            .issue_anonymous_token("c", "a", &rules(), 0)
-            .unwrap()
-            .user
-            .id;
-        temp.store
-            .create_session(user, "p", "en", 0)
-            .unwrap()
-            .session_id
-    }
 
     #[test]
     fn records_come_back_in_upload_order_with_every_field() {
         let temp = TempStore::new();
-        let id = session(&temp);
+        let id = temp.session();
         let image = image_record(&id, "b.png");
         let song = MediaRecord {
             media_id: crate::store::new_media_id().unwrap(),
@@ -227,7 +214,7 @@ mod tests {
     #[test]
     fn bad_records_are_refused() {
         let temp = TempStore::new();
-        let id = session(&temp);
+        let id = temp.session();
         let good = image_record(&id, "a.png");
         let cases = [
             MediaRecord {

@@ -28,6 +28,20 @@ impl TempStore {
         TempStore { dir, store }
     }
 
+    /// A session of a fresh anonymous user (client id `c`, address `a`), by its id.
+    pub(crate) fn session(&self) -> String {
+        let user = self
+            .store
+            .issue_anonymous_token("c", "a", &rules(), 0)
+            .expect("issue a token")
+            .user
+            .id;
+        self.store
+            .create_session(user, "p", "en", 0)
+            .expect("create a session")
+            .session_id
+    }
+
     /// Opens the same directory again and drops the old handle, as a restart would.
     ///
     /// The old connection is idle while the new one opens (SQLite allows several), and
