@@ -72,10 +72,12 @@ async fn one_export_per_session_runs_at_a_time() {
             "{id}: {:?}",
             done.error
         );
+        // Memory is sampled while ffmpeg runs, so only the long render is sure to have a figure;
+        // a figure, when there is one, is a real one.
+        let peak = done.peak_memory_bytes;
         assert!(
-            done.peak_memory_bytes
-                .is_some_and(|bytes| bytes > 1_000_000),
-            "{id}"
+            peak.map_or(id != "a1", |bytes| bytes > 1_000_000),
+            "{id}: {peak:?}"
         );
     }
 }
