@@ -1,0 +1,432 @@
+// The one TypeScript contract of `@i2v/node` and `@i2v/web`: both packages export exactly these
+// names with these types. Hand-written and hand-checked against the bridge's JSON shapes
+// (crates/i2v-js) and the JS shell (npm/shared/*.js).
+
+/** Waits and attempts, all in milliseconds or counts; every field has the protocol's default. */
+export interface Timing {
+  /** Heartbeats only for this long → the first "still working" event (default 120000). */
+  stillWorkingAfterMs: number;
+  /** Then one more "still working" event every this long (default 120000). */
+  stillWorkingEveryMs: number;
+  /** Heartbeats only for this long → the turn fails with a timeout (default 600000). */
+  heartbeatTimeoutMs: number;
+  /** After a dropped stream: the wait before the first state fetch (default 30000). */
+  disconnectFirstWaitMs: number;
+  /** After a dropped stream: the wait between later state fetches (default 60000). */
+  disconnectNextWaitMs: number;
+  /** After a dropped stream: unchanged state fetches before giving up (default 5). */
+  disconnectMaxPolls: number;
+  /** Export: the wait between status polls (default 30000). */
+  exportPollIntervalMs: number;
+  /** Export: polls before giving up (default 10). */
+  exportMaxPolls: number;
+  /** Idempotent requests: attempts in all, the first included (default 3). */
+  retryAttempts: number;
+  /** Idempotent requests: the first backoff, doubling (default 500). */
+  retryBaseBackoffMs: number;
+  /** Idempotent requests: the largest backoff (default 8000). */
+  retryMaxBackoffMs: number;
+}
+
+/** The attribution headers every request carries. */
+export interface Attribution {
+  /** `X-Skill-Source` (default `image-to-video-editing-ai`). */
+  source?: string;
+  /** `X-Skill-Version` (default `1.0.0`). */
+  version?: string;
+  /** `X-Skill-Platform` (default: `SKILL_SOURCE`, else detected from the install path). */
+  platform?: string;
+}
+
+/** How a client is made; every field is optional. */
+export interface ClientOptions {
+  /** The API base URL (default: `NEMO_API_URL` in Node, else the cloud). */
+  apiUrl?: string;
+  /** The web URL for claim and registration links (default: `NEMO_WEB_URL`, else the cloud). */
+  webUrl?: string;
+  /** A token to use as it is (default: `NEMO_TOKEN` in Node); never replaced silently. */
+  token?: string;
+  /** The client id (a UUID) anonymous tokens belong to (default: `NEMO_CLIENT_ID`, else the
+   * persisted one, else a new one that is then persisted). */
+  clientId?: string;
+  /** Attribution headers. */
+  attribution?: Attribution;
+  /** The session language (default `en`). */
+  language?: string;
+  /** Waits and attempts. */
+  timing?: Partial<Timing>;
+  /** Whether to persist the client id (`~/.config/nemovideo/client_id` in Node, `localStorage` in
+   * the browser). Default true. */
+  persistClientId?: boolean;
+  /** Browser only: keep the token in `localStorage` too. Default false. */
+  persistToken?: boolean;
+}
+
+/** The session a client works in. */
+export interface Session {
+  /** The task (project) id. */
+  taskId: string;
+  /** The session id. */
+  sessionId: string;
+  /** The id behind an anonymous user's registration link, when the backend gave one. */
+  bindId: string | null;
+}
+
+/** The credit balance. */
+export interface Credits {
+  /** Credits that can be spent now. */
+  available: number;
+  /** Credits reserved by operations in progress. */
+  frozen: number;
+  /** All credits: available and frozen. */
+  total: number;
+}
+
+/** The size and rate of the video being edited. */
+export interface Canvas {
+  width: number;
+  height: number;
+  fps: number;
+}
+
+/** The project's state. */
+export interface State {
+  /** The draft, once something has been generated. */
+  draft: Draft | null;
+  /** The canvas. */
+  canvas: Canvas;
+  /** The uploaded media the backend knows of, as it described them. */
+  videoInfos: unknown[];
+  /** Media the backend generated, as it described them. */
+  generatedMedia: unknown[];
+}
+
+/** A medium the backend stored. */
+export interface UploadedMedia {
+  /** The id drafts refer to (`med_…`). */
+  mediaId: string;
+  name: string;
+  kind: 'image' | 'video' | 'audio';
+  /** The MIME type the backend judged from the content. */
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+}
+
+/** How far an upload has got, in bytes of the files. */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+/**
+ * One file to upload. In Node: a path (`'a.jpg'` or `{ path }`), bytes, or a stream with its size.
+ * In the browser: a `File` or `Blob` (with a `name`), or bytes. The type is judged by the name's
+ * extension before anything is sent.
+ */
+export type UploadInput =
+  | string
+  | { path: string; name?: string }
+  | { name: string; data: Uint8Array | ArrayBuffer }
+  | { name: string; size: number; stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> }
+  | Blob;
+
+/** An export's status while it runs. */
+export interface ExportProgress {
+  /** The render's id; keep it to pick the render up again with `resumeExport`. */
+  renderId: string;
+  status: 'pending' | 'processing' | 'completed' | 'failed';
+  /** Percent done, when the backend said. */
+  progress: number | null;
+}
+
+/** A finished export. */
+export interface ExportResult {
+  renderId: string;
+  /** Where the video can be fetched. */
+  url: string;
+  /** The fallback download URL. */
+  downloadUrl: string;
+  size: number | null;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+}
+
+/** Where something sits in a draft: indices into `t`, and into the track's `sg`. */
+export interface Place {
+  track: number;
+  segment: number | null;
+}
+
+/** One difference between two drafts, named as a person would. */
+export interface Change {
+  kind:
+    | 'added'
+    | 'removed'
+    | 'moved'
+    | 'replaced'
+    | 'renamed'
+    | 'text'
+    | 'duration'
+    | 'start'
+    | 'volume'
+    | 'transition'
+    | 'edited';
+  /** What changed: `Timeline`, a track (`BGM`), or a clip (`Video clip 2`). */
+  subject: string;
+  /** The whole change in one sentence. */
+  description: string;
+  before: Place | null;
+  after: Place | null;
+}
+
+/** Something a reply asked a person to do in an editor, done through the API instead. */
+export type GuiAction =
+  | { kind: 'export' | 'show_state' | 'show_summary' | 'show_credits' | 'upload' }
+  | { kind: 'send_edit'; text: string };
+
+/** Text rewritten for a person without an on-screen editor, and what it asked for. */
+export interface GuiTranslation {
+  text: string;
+  actions: GuiAction[];
+}
+
+/** What the client did on its own that the caller should know. */
+export type Notice =
+  | { kind: 'session_replaced'; oldSessionId: string; newSessionId: string }
+  | { kind: 'token_renewed' }
+  | { kind: 'client_id_generated'; clientId: string };
+
+/** How a chat turn ended. */
+export interface TurnOutcome {
+  /** Every message's final text, as shown. */
+  texts: string[];
+  /** The draft after the turn, when there is one. */
+  draft: Draft | null;
+  /** What changed, for a silent or disconnected turn (empty otherwise). */
+  changes: Change[];
+  /** Whether the stream ended without any text. */
+  silent: boolean;
+  /** Whether the connection dropped and the result came from polling the state. */
+  recovered: boolean;
+}
+
+/** What `send` ended with. */
+export type SendOutcome =
+  | { type: 'uploaded'; media: UploadedMedia[] }
+  | { type: 'credits'; credits: Credits }
+  | { type: 'state'; state: State }
+  | { type: 'exported'; result: ExportResult }
+  | { type: 'chat'; outcome: TurnOutcome };
+
+/** What a person sees while a message is handled, in order. The last event is always `done`. */
+export type TurnEvent =
+  | { type: 'textDelta'; message: number; text: string }
+  | { type: 'text'; message: number; text: string }
+  | { type: 'toolStarted'; name: string }
+  | { type: 'toolFinished'; name: string }
+  | { type: 'draft'; draft: Draft }
+  | { type: 'stillWorking'; waitedMs: number }
+  | { type: 'connectionLost' }
+  | { type: 'changes'; changes: Change[] }
+  | { type: 'action'; action: GuiAction }
+  | { type: 'uploaded'; media: UploadedMedia[] }
+  | { type: 'credits'; credits: Credits }
+  | { type: 'state'; state: State }
+  | { type: 'exportProgress'; progress: ExportProgress }
+  | { type: 'exported'; result: ExportResult }
+  | { type: 'notice'; notice: Notice }
+  | { type: 'done'; outcome: SendOutcome };
+
+/** The events of one message, as an async iterable; breaking out of the loop cancels the turn. */
+export interface TurnStream extends AsyncIterable<TurnEvent> {
+  /** How it ended: resolves after the `done` event, rejects with the turn's error. */
+  readonly outcome: Promise<SendOutcome>;
+}
+
+/** Options of calls that only take a signal. */
+export interface CallOptions {
+  /** Cancels the call, also one already aborted before the call. */
+  signal?: AbortSignal;
+}
+
+/** Options of `upload`. */
+export interface UploadOptions extends CallOptions {
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** Options of `export` and `resumeExport`. */
+export interface ExportCallOptions extends CallOptions {
+  /** Container format (default `mp4`). */
+  format?: string;
+  /** `low`, `medium` or `high` (default `high`). */
+  quality?: string;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+/** Options of `send`. */
+export interface SendOptions extends CallOptions {
+  /** Files to upload before the text is handled. */
+  files?: UploadInput[];
+}
+
+/** A client of the NemoVideo agent API (the cloud, or a local i2v-studio). */
+export class Client {
+  constructor(options?: ClientOptions);
+  /** The client id in use. */
+  readonly clientId: string;
+  /** The current session, once connected. */
+  readonly session: Session | null;
+  /** The last draft the client saw. */
+  readonly lastDraft: Draft | null;
+  /** The registration link for an anonymous user, when known. */
+  readonly bindUrl: string | null;
+  /** Gets a token when none is configured and creates a session. */
+  connect(options?: CallOptions): Promise<Session>;
+  /** Works in a session made earlier (kept across a page reload) instead of a new one. */
+  resume(session: Session): void;
+  /** The link that opens the project in the web app. */
+  claimUrl(options?: CallOptions): Promise<string>;
+  credits(options?: CallOptions): Promise<Credits>;
+  state(options?: CallOptions): Promise<State>;
+  /** Uploads files, streamed; type and size are checked before a byte is sent. */
+  upload(files: UploadInput[], options?: UploadOptions): Promise<UploadedMedia[]>;
+  /** Has the backend fetch media from URLs. */
+  uploadUrls(urls: string[], options?: CallOptions): Promise<UploadedMedia[]>;
+  /** Renders the current draft and waits for the video. */
+  export(options?: ExportCallOptions): Promise<ExportResult>;
+  /** Keeps polling a render submitted earlier (by this or another client of the session). */
+  resumeExport(renderId: string, options?: ExportCallOptions): Promise<ExportResult>;
+  /** Handles what a person types (and attaches): upload, credits, state, export, or a chat turn. */
+  send(text: string, options?: SendOptions): TurnStream;
+  /** Runs one chat turn. */
+  chat(text: string, options?: CallOptions): TurnStream;
+}
+
+/** A compact draft timeline (`PROTOCOL.md` §5), every unknown key kept. */
+export class Draft {
+  private constructor();
+  /** The track summary a person reads. */
+  summary(): string;
+  /** Whether there is something to render. */
+  isExportReady(): boolean;
+  /** The timeline's length, when it has one. */
+  readonly durationMs: number | null;
+  /** The draft as JSON, exactly as it was given (numbers as written, unknown keys kept). */
+  toJSON(): unknown;
+}
+
+/** Parses a draft from its JSON text or value; throws a `DraftError` naming the JSON path. */
+export function parseDraft(json: string | object): Draft;
+
+/** What changed from `before` to `after`. */
+export function diffDrafts(
+  before: Draft | string | object,
+  after: Draft | string | object,
+): Change[];
+
+/** What to do with what a person typed. */
+export interface Intent {
+  action: 'export' | 'credits' | 'state' | 'upload' | 'chat';
+  /** Present exactly when `action` is `export`. */
+  export?: {
+    format?: string;
+    resolution?: string;
+    aspect?: string;
+    quality?: 'low' | 'medium' | 'high';
+  };
+}
+
+/** Routes what a person typed to the workflow it asks for. */
+export function routeIntent(text: string): Intent;
+
+/** Rewrites text that assumes an on-screen editor. */
+export function translateGui(text: string): GuiTranslation;
+
+/** One server-sent event. */
+export interface SseEvent {
+  /** The event type (`message` when the stream named none). */
+  type: string;
+  data: string;
+  lastEventId: string;
+}
+
+/** A WHATWG event-stream parser fed chunk by chunk. */
+export class SseParser {
+  /** `maxBufferedBytes` caps one event's size (default 16 MiB). */
+  constructor(maxBufferedBytes?: number);
+  /** The events completed by this chunk. Throws an `I2vError` of kind `stream` for an oversized event. */
+  feed(chunk: Uint8Array | string): SseEvent[];
+  /** Ends the stream: an unterminated final event is discarded. */
+  finish(): SseEvent[];
+  /** Forgets everything, for a new stream. */
+  reset(): void;
+  readonly lastEventId: string;
+  /** The reconnection time the stream asked for, in ms. */
+  readonly retry: number | null;
+}
+
+/** The stable kinds of error, one per protocol situation. */
+export type ErrorKind =
+  | 'auth'
+  | 'session'
+  | 'credits'
+  | 'file_type'
+  | 'file_size'
+  | 'client_id'
+  | 'export_blocked'
+  | 'rate_limited'
+  | 'api'
+  | 'network'
+  | 'disconnected'
+  | 'stream'
+  | 'agent'
+  | 'draft'
+  | 'protocol'
+  | 'not_ready'
+  | 'render'
+  | 'timeout'
+  | 'cancelled'
+  | 'invalid_input';
+
+/** Every error the packages throw. */
+export class I2vError extends Error {
+  /** The protocol code (1001, 2001, 4001…, or the HTTP status), when there is one. */
+  readonly code: number | null;
+  readonly kind: ErrorKind;
+  /** Where an anonymous user registers to get more credits or unlock export. */
+  readonly bindUrl: string | null;
+  /** The accepted formats, for a file of the wrong type. */
+  readonly acceptedFormats: string[] | null;
+  /** The size limit, for a file that is too large. */
+  readonly maxBytes: number | null;
+  /** How long to wait, when rate limited. */
+  readonly retryAfterMs: number | null;
+}
+/** `auth`, `client_id`: the token was rejected or the client id was missing. */
+export class AuthError extends I2vError {}
+/** `session`: the session expired. */
+export class SessionError extends I2vError {}
+/** `credits`, `export_blocked`: out of credits, or export needs a plan. */
+export class CreditsError extends I2vError {}
+/** `file_type`, `file_size`: a file was refused. */
+export class FileError extends I2vError {}
+/** `rate_limited`: wait `retryAfterMs`. */
+export class RateLimitError extends I2vError {}
+/** `network`, `disconnected`, `stream`: the connection or the stream failed. */
+export class NetworkError extends I2vError {}
+/** `agent`: the agent reported a failure. */
+export class AgentError extends I2vError {}
+/** `render`, `not_ready`: the export could not be made. */
+export class RenderError extends I2vError {}
+/** `draft`: a draft broke the format; the message names the JSON path. */
+export class DraftError extends I2vError {}
+/** `timeout`: waiting ran out. */
+export class TimeoutError extends I2vError {}
+/** `cancelled`: the `AbortSignal` fired. Its `name` is `AbortError`. */
+export class AbortError extends I2vError {}
+/** `api`, `protocol`, `invalid_input`: anything else. */
+export class ApiError extends I2vError {}
