@@ -117,6 +117,9 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
 
     /// Uploads files, reporting `{"progress": {sent, total}}` then `{"end": …}`.
     pub async fn upload(&self, op: u32, files: Vec<UploadFile>, emit: Emit) {
+        // The emitter is shared by the progress sink (moved into the transport) and the end.
+        // On wasm it is not `Send`, and needs not be: there is one thread.
+        #[allow(clippy::arc_with_non_send_sync)]
         let emit = Arc::new(Mutex::new(emit));
         let sink = progress_sink(Arc::clone(&emit));
         let outcome = self
