@@ -151,6 +151,9 @@ export async function start(api) {
         }
         syncSession();
         showState(state);
+        chat.say(state.draft
+          ? 'Welcome back: your project is as you left it. Carry on editing, or export it.'
+          : 'Welcome back: add images or tell me what to make.');
         if (saved.render) exporter.resume(saved.render);
       } else {
         store.saveSession(await client.connect());

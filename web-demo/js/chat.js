@@ -70,6 +70,11 @@ export class ChatPanel {
     }
   }
 
+  /** A line from the page itself (not the editor), such as a welcome back after a reload. */
+  say(text) {
+    this.log.append(h('li', { class: 'message assistant intro' }, h('p', { class: 'message-text' }, text)));
+  }
+
   /** Whether a turn is running. */
   get running() {
     return this.controller !== null;

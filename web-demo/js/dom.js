@@ -64,6 +64,12 @@ export function formatSeconds(ms) {
   return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
 }
 
+/** A span of time for a person: `2–4 s`, or `55 s–1 min 5 s` across a minute. */
+export function formatRange(startMs, endMs) {
+  if (endMs < 59_950) return `${formatSeconds(startMs).replace(/ s$/, '')}–${formatSeconds(endMs)}`;
+  return `${formatSeconds(startMs)}–${formatSeconds(endMs)}`;
+}
+
 /** Bytes for a person: `512 KB`, `3.4 MB`. */
 export function formatBytes(bytes) {
   if (!Number.isFinite(bytes)) return '';

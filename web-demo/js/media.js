@@ -137,7 +137,7 @@ export class MediaPanel {
       });
       const medium = media[0];
       if (medium && row.preview) this.previews.set(medium.mediaId, row.preview);
-      row.progress.value = 1;
+      row.progress.hidden = true; // the status line says it is done
       const size = medium?.width && medium?.height ? `${medium.width}×${medium.height} · ` : '';
       row.set('done', `Uploaded · ${size}${formatBytes(medium?.size ?? file.size)}`);
       if (medium) row.el.dataset.mediaId = medium.mediaId;

@@ -1,7 +1,7 @@
 // The timeline panel: the draft's tracks drawn to scale (one row per track, one block per
 // segment, positioned in percent of the whole length), and the draft's own text summary.
 
-import { byId, formatSeconds, h, replace } from './dom.js';
+import { byId, formatRange, formatSeconds, h, replace } from './dom.js';
 import { layoutDraft, rulerTicks } from './layout.js';
 
 /** Draws drafts into the timeline panel. `thumbnailFor(src)` gives a local preview URL or null. */
@@ -79,7 +79,7 @@ export class TimelineView {
   }
 
   segment(track, segment, position, totalMs) {
-    const time = `${formatSeconds(segment.startMs)}–${formatSeconds(segment.startMs + segment.durationMs)}`;
+    const time = formatRange(segment.startMs, segment.startMs + segment.durationMs);
     const name = this.segmentName(track, segment, position);
     const el = h('li', {
       class: `segment segment-${track.kind}`,
