@@ -238,3 +238,55 @@ test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
     t.diagnostic(`screenshots in ${screenshotDir}`);
   });
 });
+
+test('refusals and failures are explained, with a retry where it helps', { timeout: 60_000 }, async (t) => {
+  // Too few credits for one video: the first request for one is refused.
+  const poor = await startStudio(['--starter-credits', '5', '--chunk-delay-ms', '1']);
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await ctx.addInitScript(pageRecorder);
+  try {
+    const p = await watch(await ctx.newPage());
+    await p.goto(poor.url);
+    await p.waitForSelector('body[data-connection="ready"]');
+    await p.waitForSelector('#credits[data-state="ok"]');
+
+    await t.test('a file the browser cannot show gets a placeholder; the studio says why it refused it', async () => {
+      const fakeHeic = { name: 'holiday.heic', mimeType: 'image/heic', buffer: Buffer.from('this is not a HEIC image at all') };
+      await p.setInputFiles('#file-input', [fakeHeic]);
+      const row = p.locator('.file', { hasText: 'holiday.heic' });
+      await row.locator('.thumb.placeholder').waitFor();
+      assert.match(await row.locator('.thumb').textContent(), /HEIC/);
+      await p.waitForSelector('.file[data-status="rejected"]');
+      assert.match(await row.textContent(), /cannot be used.*Accepted: .*PNG/s);
+    });
+
+    await t.test('an upload that loses its connection can be retried', async () => {
+      const upload = '**/api/upload-video/**';
+      await p.route(upload, (route) => route.abort('connectionreset'));
+      const [image] = generateImages([{ name: 'one.png', source: 'testsrc2', size: '320x180' }]);
+      await p.setInputFiles('#file-input', [image]);
+      const row = p.locator('.file', { hasText: 'one.png' });
+      await p.waitForSelector('.file[data-status="failed"]');
+      assert.match(await row.textContent(), /connection/i);
+      await p.unroute(upload);
+      await row.getByRole('button', { name: 'Retry' }).click();
+      await p.waitForFunction(() => [...document.querySelectorAll('.file')].some((f) => f.dataset.status === 'done' && f.textContent.includes('one.png')));
+    });
+
+    await t.test('running out of credits says what it means and where to get more', async () => {
+      await p.fill('#composer-input', PROMPT);
+      await p.click('#send-button');
+      await p.waitForFunction(() => document.querySelector('.turn')?.dataset.state === 'failed');
+      const error = p.locator('.turn .error');
+      assert.match(await error.textContent(), /run out of credits/);
+      const register = error.getByRole('link', { name: 'Register for more credits' });
+      assert.match(await register.getAttribute('href'), /\?bind=/);
+      await p.waitForSelector('#credits[data-state="empty"]');
+      await screenshot(p, '09-out-of-credits');
+    });
+    assert.deepEqual(problems.filter((x) => !/Failed to load resource|ERR_CONNECTION_RESET/.test(x)), []);
+  } finally {
+    await ctx.close();
+    await poor.stop();
+  }
+});
