@@ -21,6 +21,7 @@ export function errorView(error, { retry = null, retryLabel = 'Retry', extra = n
       button.disabled = true;
       retry();
     }, { once: true });
+    if (d.kind === 'rate_limited') holdUntil(button, retryLabel, error.retryAfterMs);
     actions.append(button);
   }
   if (extra) actions.append(extra);
@@ -28,6 +29,24 @@ export function errorView(error, { retry = null, retryLabel = 'Retry', extra = n
     h('p', { class: 'error-title' }, d.title),
     d.detail ? h('p', { class: 'error-detail' }, d.detail) : null,
     actions.childElementCount ? actions : null);
+}
+
+/** Keeps a Retry button disabled, counting down, for the wait a rate limit asked for. */
+function holdUntil(button, label, waitMs) {
+  if (!Number.isFinite(waitMs) || waitMs <= 0) return;
+  const until = Date.now() + waitMs;
+  button.disabled = true;
+  const tick = () => {
+    const left = Math.ceil((until - Date.now()) / 1000);
+    if (left <= 0 || !button.isConnected) {
+      button.disabled = false;
+      button.textContent = label;
+      return;
+    }
+    button.textContent = `${label} in ${left} s`;
+    setTimeout(tick, 1000);
+  };
+  tick();
 }
 
 /** Page-level banners, one per `key`: showing a key again replaces its banner. */

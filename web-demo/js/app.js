@@ -83,7 +83,8 @@ export async function start(api) {
       exportProgress: (p) => exporter.onProgress(p),
       exported: (r) => exporter.onExported(r),
       exportFailed: (e) => exporter.onFailed(e),
-      action: (action) => runAction(action),
+      // The one thing a reply can ask that `send` cannot do itself: pick files.
+      action: () => byId('file-input').click(),
       notice: (notice) => {
         if (notice.kind === 'session_replaced') {
           syncSession();
@@ -97,32 +98,6 @@ export async function start(api) {
       },
     },
   });
-
-  /** Does what a reply asked for in an editor, with this page's controls. */
-  const runAction = (action) => {
-    switch (action.kind) {
-      case 'export':
-        exporter.start();
-        byId('export').scrollIntoView({ behavior: 'smooth', block: 'nearest' });
-        break;
-      case 'show_state':
-      case 'show_summary':
-        refreshState();
-        byId('timeline').scrollIntoView({ behavior: 'smooth', block: 'nearest' });
-        break;
-      case 'show_credits':
-        refreshCredits();
-        break;
-      case 'upload':
-        byId('file-input').click();
-        break;
-      case 'send_edit':
-        chat.submit(action.text);
-        break;
-      default:
-        break;
-    }
-  };
 
   byId('new-project').addEventListener('click', () => {
     store.clearAll();

@@ -153,7 +153,9 @@ export class ChatPanel {
         this.hooks.draft?.(event.draft);
         break;
       case 'action':
-        turn.action(event.action, (action) => this.hooks.action?.(action));
+        // `send` itself does what a reply asks for (fetches the state or credits, exports, sends
+        // the edit): its events follow. Only files must come from the person.
+        if (event.action?.kind === 'upload') turn.action(event.action, (action) => this.hooks.action?.(action));
         break;
       case 'uploaded':
         turn.note(`Uploaded ${event.media.length} ${event.media.length === 1 ? 'file' : 'files'}.`);

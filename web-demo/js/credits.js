@@ -16,12 +16,17 @@ export class CreditsView {
     this.available.textContent = String(credits.available);
     this.frozen.hidden = !credits.frozen;
     this.frozen.textContent = credits.frozen ? `· ${credits.frozen} frozen` : '';
-    this.root.dataset.state = credits.available > 0 ? 'ok' : 'empty';
+    // A balance the backend found too small stays marked until it grows.
+    if (this.shortAt !== undefined && credits.available > this.shortAt) this.shortAt = undefined;
+    const short = credits.available <= 0 || this.shortAt !== undefined;
+    this.root.dataset.state = short ? 'empty' : 'ok';
     this.root.title = `${credits.available} available, ${credits.frozen} frozen (held for work in progress), ${credits.total} in all`;
   }
 
   /** Marks the balance as spent, after the backend refused work for lack of credits. */
   exhausted() {
+    const shown = Number(this.available.textContent);
+    this.shortAt = Number.isFinite(shown) ? shown : 0;
     this.root.dataset.state = 'empty';
   }
 }

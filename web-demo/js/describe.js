@@ -32,15 +32,7 @@ export function describeTool(name) {
   return [`Working: ${sentence}`, `Done: ${sentence}`];
 }
 
-/** A GUI action from a reply, as the label of a button that does it here. */
+/** A GUI action from a reply that the page must do itself, as a button label, or null. */
 export function describeAction(action) {
-  switch (action?.kind) {
-    case 'export': return 'Export the video';
-    case 'show_state': return 'Show the timeline';
-    case 'show_summary': return 'Show the summary';
-    case 'show_credits': return 'Check credits';
-    case 'upload': return 'Add images';
-    case 'send_edit': return typeof action.text === 'string' && action.text ? `Do it: ${action.text}` : null;
-    default: return null;
-  }
+  return action?.kind === 'upload' ? 'Add images' : null;
 }

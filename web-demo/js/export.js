@@ -120,8 +120,10 @@ export class ExportPanel {
   onExported(result) {
     store.saveRender(result.renderId, true);
     this.root.dataset.renderId = result.renderId;
-    const src = safeUrl(result.url);
-    const download = safeUrl(result.downloadUrl) ?? src;
+    // `url` carries its own access key; `downloadUrl` (the protocol's fallback) wants the API
+    // token in a header, which neither a <video> nor a link can send.
+    const src = safeUrl(result.url) ?? safeUrl(result.downloadUrl);
+    const download = src;
     if (src && this.video.getAttribute('src') !== src) {
       this.video.src = src;
       this.video.load();
