@@ -284,7 +284,7 @@ test('refusals and failures are explained, with a retry where it helps', { timeo
       await p.click('#send-button');
       await p.waitForFunction(() => document.querySelector('.turn')?.dataset.state === 'failed');
       const error = p.locator('.turn .error');
-      assert.match(await error.textContent(), /run out of credits/);
+      assert.match(await error.textContent(), /not enough credits/);
       const register = error.getByRole('link', { name: 'Register for more credits' });
       assert.match(await register.getAttribute('href'), /\?bind=/);
       await p.waitForSelector('#credits[data-state="empty"]');

@@ -50,6 +50,8 @@ export class ChatPanel {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
         this.submit(this.input.value);
+      } else if (event.key === 'Escape' && this.running) {
+        this.controller.abort();
       }
     });
     this.stopButton.addEventListener('click', () => this.controller?.abort());

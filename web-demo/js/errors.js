@@ -25,7 +25,7 @@ export function describeError(error) {
     case 'rate_limited':
       return { ...base, title: 'Too many requests just now.', detail: waitText(error.retryAfterMs) };
     case 'credits':
-      return { ...base, title: 'You have run out of credits.', detail: 'Register (it is free) to get more and keep editing. Your project stays as it is.', bindUrl: error.bindUrl ?? null };
+      return { ...base, title: 'There are not enough credits for this.', detail: 'Register (it is free) to get more and keep editing. Your project stays as it is.', bindUrl: error.bindUrl ?? null };
     case 'export_blocked':
       return { ...base, title: 'Exporting needs a registered account.', detail: 'Register to unlock export; your project stays as it is.', bindUrl: error.bindUrl ?? null };
     case 'file_type':
