@@ -291,6 +291,8 @@ test('refusals, failures, silent edits and running out are explained', { timeout
       assert.equal(await turn.locator('.message.assistant').count(), 0, 'the edit was not silent');
       const changes = await turn.locator('.changes li').allTextContents();
       assert.ok(changes.some((c) => /volume/i.test(c)), `changes: ${JSON.stringify(changes)}`);
+      // The first reply's "click Export" made a video; the edit made it out of date.
+      await p.waitForSelector('#export[data-stale="true"]');
       await screenshot(p, '09-silent-edit', { fullPage: true });
     });
 

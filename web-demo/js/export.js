@@ -30,13 +30,21 @@ export class ExportPanel {
     this.meta = byId('export-meta');
     this.ready = false;
     this.busy = false;
+    this.draftJson = null; // the timeline shown, as JSON
+    this.exportedJson = null; // the timeline of the video shown (null: not known)
     this.button.addEventListener('click', () => this.start());
   }
 
-  /** Enables export when `draft` has something to render. */
+  /** Enables export when `draft` has something to render; says when a video is out of date. */
   setDraft(draft) {
     this.ready = Boolean(draft?.isExportReady());
+    this.draftJson = draft ? JSON.stringify(draft.toJSON()) : null;
     this.updateButton();
+    if (this.root.dataset.state === 'done' && this.exportedJson && this.exportedJson !== this.draftJson) {
+      this.status.textContent = 'The timeline has changed since this video was made: export again to include the changes.';
+      this.root.dataset.stale = 'true';
+      return;
+    }
     if (!this.ready && !this.busy && this.root.dataset.state === 'idle') {
       this.status.textContent = 'Make a video first, then export it here.';
     } else if (this.ready && this.root.dataset.state === 'idle') {
@@ -66,7 +74,7 @@ export class ExportPanel {
   /** Picks up a render saved before a reload: `{ id, finished }`. */
   async resume(render) {
     if (this.busy) return;
-    this.begin(render.finished ? 'Loading your last export…' : 'Picking your render back up…');
+    this.begin(render.finished ? 'Loading your last export…' : 'Picking your render back up…', null);
     this.root.dataset.resumed = 'true';
     this.root.dataset.renderId = render.id;
     try {
@@ -83,7 +91,10 @@ export class ExportPanel {
     }
   }
 
-  begin(text) {
+  begin(text, draftJson = this.draftJson) {
+    // What is being rendered, to tell later whether the video still matches the timeline.
+    this.exportedJson = draftJson;
+    delete this.root.dataset.stale;
     this.busy = true;
     this.updateButton();
     this.root.dataset.state = 'running';
