@@ -27,11 +27,16 @@ function clientOptions() {
 /** Starts the page with the browser package's exports `api`. */
 export async function start(api) {
   const client = new api.Client(clientOptions());
+  // Uploads and turns wait for the session: sent earlier, each would make a session of its own.
+  let markConnected;
+  const connected = new Promise((resolve) => {
+    markConnected = resolve;
+  });
   const alerts = new Alerts(byId('alerts'));
   const credits = new CreditsView();
   const projectLink = new ProjectLink({ client });
   const exporter = new ExportPanel({ client });
-  const media = new MediaPanel({ client, onUploaded: () => syncSession() });
+  const media = new MediaPanel({ client, connected, onUploaded: () => syncSession() });
   const timeline = new TimelineView({ thumbnailFor: (src) => media.thumbnailFor(src) });
   const connection = byId('connection');
 
@@ -75,6 +80,7 @@ export async function start(api) {
 
   const chat = new ChatPanel({
     client,
+    connected,
     media,
     hooks: {
       draft: showDraft,
@@ -134,6 +140,7 @@ export async function start(api) {
         store.saveSession(await client.connect());
       }
       setConnection('ready', 'Connected');
+      markConnected();
       alerts.clear('connect');
       refreshCredits();
     } catch (error) {

@@ -26,8 +26,9 @@ const SUGGESTIONS = [
  * `notice(notice)`, `turnDone()`.
  */
 export class ChatPanel {
-  constructor({ client, media, hooks }) {
+  constructor({ client, connected, media, hooks }) {
     this.client = client;
+    this.connected = connected;
     this.media = media;
     this.hooks = hooks;
     this.log = byId('messages');
@@ -96,6 +97,11 @@ export class ChatPanel {
     this.log.append(h('li', { class: 'message user' }, h('p', { class: 'message-text' }, text)));
     const turn = new TurnView(this.log);
     try {
+      if (document.body.dataset.connection !== 'ready') {
+        const wait = turn.activity('Waiting for the studio');
+        await this.connected;
+        wait.done('Connected');
+      }
       if (this.media.busy) {
         const wait = turn.activity('Waiting for the uploads to finish');
         await this.media.idle();

@@ -31,10 +31,14 @@ function extension(name) {
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
-/** The images panel. `onUploaded(media)` runs after each successful upload. */
+/**
+ * The images panel. Uploads start once `connected` resolves; `onUploaded(media)` runs after each
+ * successful upload.
+ */
 export class MediaPanel {
-  constructor({ client, onUploaded }) {
+  constructor({ client, connected, onUploaded }) {
     this.client = client;
+    this.connected = connected;
     this.onUploaded = onUploaded;
     this.list = byId('files');
     this.input = byId('file-input');
@@ -124,6 +128,8 @@ export class MediaPanel {
   }
 
   async upload(file, row) {
+    row.set('queued', 'Waiting for the studio…');
+    await this.connected;
     row.set('uploading', 'Uploading…');
     // fetch reports no progress while the body is sent: the bar stays indeterminate until the
     // SDK reports bytes, then shows them.
