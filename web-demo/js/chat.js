@@ -116,7 +116,9 @@ export class ChatPanel {
       turn.finish(isCancel(error) ? 'cancelled' : 'failed');
       if (isCancel(error)) turn.note('Stopped. Anything already done stays on the timeline.');
       else {
-        turn.error(error, () => this.run(text));
+        turn.error(error, () => {
+          if (!this.running) this.run(text);
+        });
         if (error?.kind === 'credits') this.hooks.credits?.(null);
         if (['exportProgress', 'exported'].includes(turn.lastEvent)) this.hooks.exportFailed?.(error);
       }
