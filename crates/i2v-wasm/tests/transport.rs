@@ -5,7 +5,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
 use i2v_core::client::multipart::{FilePart, MultipartForm, UploadSource};
-use i2v_core::client::{Body, BodyStream, Headers, Method, Request, Response, Transport};
+use i2v_core::client::{Body, Headers, Method, Request, Response, Transport};
 use i2v_wasm::FetchTransport;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
