@@ -10,10 +10,10 @@ use crate::js_error::describe;
 
 /// The form as `FormData`: one part per file, each with the core's field, file name and type.
 ///
-/// An [`UploadSource::External`] part must hold a `web_sys::Blob` (a `File` is one) or a
-/// `JsValue` that is one: it goes in as it is, so the browser reads it from disk as it sends and
-/// its bytes never enter wasm memory. Bytes already in wasm memory become a `Blob` (one copy out);
-/// a stream is read into one.
+/// An [`UploadSource::External`] part holds a `web_sys::Blob` (a `File` is one), or a `JsValue`
+/// that is a `Blob` or a `Uint8Array`: a blob goes in as it is, so the browser reads it from disk
+/// as it sends; an array becomes a blob in JS memory. Either way its bytes never enter wasm
+/// memory. Bytes already in wasm memory become a `Blob` (one copy out); a stream is read into one.
 pub(crate) async fn form_data(form: MultipartForm) -> Result<FormData, TransportError> {
     let data =
         FormData::new().map_err(|err| TransportError::not_sent(describe("no FormData", &err)))?;
@@ -40,7 +40,7 @@ async fn part_blob(source: UploadSource, name: &str, size: u64) -> Result<Blob, 
                     Err(_) => return Err(not_a_blob(name)),
                 },
             };
-            value.dyn_into::<Blob>().map_err(|_| not_a_blob(name))?
+            blob_of_value(value).ok_or_else(|| not_a_blob(name))??
         }
         UploadSource::Bytes(bytes) => blob_of(&[Uint8Array::from(bytes.as_slice())])?,
         UploadSource::Stream(mut stream) => {
@@ -51,14 +51,26 @@ async fn part_blob(source: UploadSource, name: &str, size: u64) -> Result<Blob, 
             blob_of(&chunks)?
         }
     };
-    // Sizes of real files are far below 2^53, where f64 stops being exact.
-    if blob.size() != size as f64 {
+    // Sizes of real files are far below 2^53, where f64 stops being exact. (Formatting the
+    // size as an integer also keeps float formatting, ~25 KB, out of the module.)
+    let actual = blob.size() as u64;
+    if actual != size {
         return Err(TransportError::not_sent(format!(
-            "{name} was {} bytes long, not the {size} it was declared as",
-            blob.size()
+            "{name} was {actual} bytes long, not the {size} it was declared as"
         )));
     }
     Ok(blob)
+}
+
+/// A JS value as a `Blob`: itself, or the bytes of a `Uint8Array`; `None` for anything else.
+fn blob_of_value(value: JsValue) -> Option<Result<Blob, TransportError>> {
+    match value.dyn_into::<Blob>() {
+        Ok(blob) => Some(Ok(blob)),
+        Err(value) => value
+            .dyn_into::<Uint8Array>()
+            .ok()
+            .map(|bytes| blob_of(&[bytes])),
+    }
 }
 
 /// A `Blob` of byte arrays, in order.

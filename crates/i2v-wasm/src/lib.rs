@@ -16,8 +16,15 @@ mod abort;
 mod body;
 mod clock;
 mod fetch;
+mod files;
 mod form;
 mod js_error;
+mod native;
+mod pure;
+mod sse;
 
 pub use clock::TimerClock;
 pub use fetch::FetchTransport;
+pub use native::NativeClient;
+pub use pure::{diff_drafts, parse_draft, route_intent, translate_gui};
+pub use sse::SseParserJs;
