@@ -282,7 +282,8 @@ test('refusals, failures, silent edits and running out are explained', { timeout
     });
 
     await t.test('a silent edit says what changed', async () => {
-      await p.fill('#composer-input', PROMPT);
+      // Short, because the reply's "click Export" renders it.
+      await p.fill('#composer-input', 'turn this image into a 2-second video with background music');
       await p.click('#send-button');
       await waitForTurn(p, 1);
       await p.fill('#composer-input', 'make the music quieter');
