@@ -1,0 +1,126 @@
+//! Files to upload as the JS shell hands them over (`NativeFile`), made into the core's
+//! [`UploadFile`]s without reading any of them whole.
+//!
+//! `platform.js`'s `toNativeFiles` produces one of three shapes:
+//! - `{ name, path }`: a file on disk, opened here and streamed in chunks (size from metadata);
+//! - `{ name, data }`: bytes already in memory;
+//! - `{ name, size, next }`: a pull function over a Node stream, streamed as JS yields chunks.
+
+mod path;
+mod pull;
+
+use i2v_core::Error;
+use i2v_core::client::UploadFile;
+use i2v_core::client::multipart::UploadSource;
+use napi::bindgen_prelude::Uint8Array;
+use napi_derive::napi;
+
+pub use pull::PullFn;
+use pull::PullStream;
+
+/// One file as the JS shell passes it: `name` and exactly one of `path`, `data`, or
+/// `size` + `next`.
+#[napi(object, object_to_js = false)]
+pub struct NativeFile {
+    /// The file's name; its extension decides whether the type is accepted.
+    pub name: String,
+    /// A path on disk.
+    pub path: Option<String>,
+    /// The bytes, in memory.
+    pub data: Option<Uint8Array>,
+    /// The byte count `next` will yield in all.
+    pub size: Option<f64>,
+    /// `() => Promise<Uint8Array | null>`: the next chunk, `null` at the end.
+    pub next: Option<PullFn>,
+}
+
+/// A file whose bytes are not open yet: what is left of a [`NativeFile`] once it has left the
+/// JS thread (bytes copied, the pull function made callable from any thread).
+pub(crate) enum PendingFile {
+    Path {
+        name: String,
+        path: String,
+    },
+    Bytes {
+        name: String,
+        data: Vec<u8>,
+    },
+    Pull {
+        name: String,
+        size: u64,
+        next: PullFn,
+    },
+}
+
+/// The largest integer a JS number holds exactly.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+impl NativeFile {
+    /// Checks the shape and copies in-memory bytes (on the JS thread, where they are safe to
+    /// read).
+    pub(crate) fn into_pending(self) -> Result<PendingFile, Error> {
+        let invalid = |message: String| Error::InvalidInput { message };
+        match (self.path, self.data, self.next) {
+            (Some(path), None, None) => Ok(PendingFile::Path {
+                name: self.name,
+                path,
+            }),
+            (None, Some(data), None) => Ok(PendingFile::Bytes {
+                name: self.name,
+                data: data.to_vec(),
+            }),
+            (None, None, Some(next)) => match self.size {
+                Some(size) if size >= 0.0 && size <= MAX_SAFE_INTEGER && size.fract() == 0.0 => {
+                    Ok(PendingFile::Pull {
+                        name: self.name,
+                        // Exact: a whole number within 2^53.
+                        size: size as u64,
+                        next,
+                    })
+                }
+                _ => Err(invalid(format!(
+                    "{}: a streamed file needs its size in bytes",
+                    self.name
+                ))),
+            },
+            _ => Err(invalid(format!(
+                "{}: a file needs exactly one of a path, bytes or a stream",
+                self.name
+            ))),
+        }
+    }
+}
+
+impl PendingFile {
+    /// Opens the file: a path is opened and measured now, so an unreadable one fails before
+    /// anything is sent.
+    pub(crate) async fn open(self) -> Result<UploadFile, Error> {
+        match self {
+            PendingFile::Path { name, path } => path::open(name, &path).await,
+            PendingFile::Bytes { name, data } => Ok(UploadFile {
+                name,
+                size: data.len() as u64,
+                source: UploadSource::Bytes(data),
+            }),
+            PendingFile::Pull { name, size, next } => Ok(UploadFile {
+                source: UploadSource::Stream(Box::new(PullStream::new(name.clone(), next))),
+                name,
+                size,
+            }),
+        }
+    }
+}
+
+/// Checks every file's shape, on the JS thread; the first bad one is the error.
+pub(crate) fn pending(files: Vec<NativeFile>) -> Result<Vec<PendingFile>, Error> {
+    files.into_iter().map(NativeFile::into_pending).collect()
+}
+
+/// Opens every file, in order; the first that cannot be read is the error.
+pub(crate) async fn open_all(files: Vec<PendingFile>) -> Result<Vec<UploadFile>, Error> {
+    let mut opened = Vec::with_capacity(files.len());
+    for file in files {
+        opened.push(file.open().await?);
+    }
+    Ok(opened)
+}
