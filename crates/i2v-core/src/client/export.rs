@@ -148,6 +148,47 @@ impl<T: Transport, C: Clock> Client<T, C> {
         })
         .await?
         .into_json()?;
+        // Reported at once, so a caller can keep the id and pick the render up after a restart.
+        on_progress(ExportProgress {
+            render_id: render_id.clone(),
+            status: RenderStatus::Pending,
+            progress: None,
+        });
+        self.poll_render(&render_id, on_progress).await
+    }
+
+    /// Keeps polling a render submitted earlier (by this client or one before it, e.g. a page
+    /// that was reloaded) until it ends. A failed render is an error here: there is no draft of
+    /// the caller's to submit again.
+    pub async fn resume_export<F>(
+        &self,
+        render_id: &str,
+        mut on_progress: F,
+    ) -> Result<ExportResult, Error>
+    where
+        F: FnMut(ExportProgress) + MaybeSend,
+    {
+        let valid = !render_id.is_empty()
+            && render_id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !valid {
+            return Err(Error::InvalidInput {
+                message: format!("{render_id:?} is not a render id"),
+            });
+        }
+        self.ensure_token().await?;
+        match self.poll_render(render_id, &mut on_progress).await? {
+            Attempt::Done(result) => Ok(result),
+            Attempt::Failed(message) => Err(Error::RenderFailed { message }),
+        }
+    }
+
+    /// Polls one render to an end, reporting each answer.
+    async fn poll_render<F>(&self, render_id: &str, on_progress: &mut F) -> Result<Attempt, Error>
+    where
+        F: FnMut(ExportProgress) + MaybeSend,
+    {
         let timing = &self.config.timing;
         for _ in 0..timing.export_max_polls {
             self.clock.sleep(timing.export_poll_interval).await;
@@ -163,14 +204,14 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 .and_then(Value::as_f64)
                 .map(|p| p.clamp(0.0, 100.0).round() as u8);
             on_progress(ExportProgress {
-                render_id: render_id.clone(),
+                render_id: render_id.to_owned(),
                 status,
                 progress,
             });
             match status {
                 RenderStatus::Completed => {
                     let output = field(&payload.body, &payload.data, "output");
-                    return Ok(Attempt::Done(self.export_result(&render_id, output)));
+                    return Ok(Attempt::Done(self.export_result(render_id, output)));
                 }
                 RenderStatus::Failed => {
                     let reason = field(&payload.body, &payload.data, "error")

@@ -151,6 +151,18 @@ impl<T: Transport, C: Clock> Client<T, C> {
         std::mem::take(&mut self.memory().notices)
     }
 
+    /// Works in a session made earlier (kept across a page reload or between CLI runs) instead
+    /// of creating one. Nothing is checked until the next call: an expired session is replaced
+    /// then, as any expired session is (with a [`Notice::SessionReplaced`]).
+    pub fn resume(&self, session: Session) {
+        let mut memory = self.memory();
+        if memory.session.as_ref() != Some(&session) {
+            memory.draft = None;
+            memory.draft_known = false;
+        }
+        memory.session = Some(session);
+    }
+
     /// The registration link for an anonymous user (`<web>/?bind=<bind_id>`), when known.
     pub fn bind_url(&self) -> Option<String> {
         let bind_id = self.memory().session.as_ref()?.bind_id.clone()?;

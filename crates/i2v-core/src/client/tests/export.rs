@@ -89,6 +89,11 @@ fn export_submits_the_draft_as_it_came_and_polls_to_the_url() {
         vec![
             ExportProgress {
                 render_id: render_id.clone(),
+                status: RenderStatus::Pending,
+                progress: None
+            },
+            ExportProgress {
+                render_id: render_id.clone(),
                 status: RenderStatus::Processing,
                 progress: Some(40)
             },
@@ -219,6 +224,70 @@ fn code_402_blocks_export_with_the_registration_link() {
         err,
         Error::ExportBlocked {
             bind_url: Some("https://web.test/?bind=bind_9".into())
+        }
+    );
+}
+
+#[test]
+fn a_resumed_session_keeps_polling_a_render_it_did_not_submit() {
+    let rig = Rig::new();
+    rig.script_connect("sess_old");
+    rig.run(rig.client.connect()).unwrap();
+    // A second client (a reloaded page) adopts the session and picks the render up by its id.
+    let later = Rig::new();
+    later.client.resume(rig.client.session().unwrap());
+    later.net.expect(
+        Method::Post,
+        "/api/auth/anonymous-token",
+        Reply::ok(json!({"token": "nmv_usr_t", "credits": 100})),
+    );
+    later
+        .net
+        .expect(
+            Method::Get,
+            "/api/render/proxy/lambda/render_7",
+            status(json!({"status": "processing", "progress": 60})),
+        )
+        .expect(
+            Method::Get,
+            "/api/render/proxy/lambda/render_7",
+            status(json!({"status": "completed", "output": {"url": "https://cdn.test/7.mp4"}})),
+        );
+    let mut seen = Vec::new();
+    let result = later
+        .run(
+            later
+                .client
+                .resume_export("render_7", |p| seen.push(p.progress)),
+        )
+        .unwrap();
+    assert_eq!(result.url, "https://cdn.test/7.mp4");
+    assert_eq!(seen, [Some(60), None]);
+    assert_eq!(later.client.session().unwrap().session_id, "sess_old");
+    assert_eq!(later.net.unused(), 0);
+}
+
+#[test]
+fn resuming_a_failed_or_malformed_render_is_an_error() {
+    let rig = Rig::new();
+    let err = rig
+        .run(rig.client.resume_export("../state", |_| {}))
+        .unwrap_err();
+    assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+    rig.script_connect("s");
+    rig.run(rig.client.connect()).unwrap();
+    rig.net.expect(
+        Method::Get,
+        "/api/render/proxy/lambda/render_9",
+        status(json!({"status": "failed", "error": "ffmpeg failed"})),
+    );
+    let err = rig
+        .run(rig.client.resume_export("render_9", |_| {}))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::RenderFailed {
+            message: "ffmpeg failed".into()
         }
     );
 }

@@ -1,0 +1,245 @@
+//! [`Bridge`]: the core's client as calls that answer in the JSON of the JS contract.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use i2v_core::Error;
+use i2v_core::client::{
+    Client, Clock, ExportOptions, ProgressSink, Session, Transport, UploadFile, UploadProgress,
+};
+use serde_json::{Value, json};
+
+use crate::ops::Ops;
+use crate::{config, wire};
+
+/// Receives the messages of a call that reports as it goes; the last is always `{"end": …}`.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Emit = Box<dyn FnMut(String) + Send>;
+/// Receives the messages of a call that reports as it goes; the last is always `{"end": …}`.
+#[cfg(target_arch = "wasm32")]
+pub type Emit = Box<dyn FnMut(String)>;
+
+/// Upload progress is reported at most this many times per upload (plus the last report), so
+/// a 200 MB upload does not cross into JS once per chunk.
+const PROGRESS_STEPS: u64 = 200;
+
+/// A client of the agent API whose every call a JS binding can pass through as it is.
+pub struct Bridge<T, C> {
+    client: Client<T, C>,
+    ops: Ops,
+}
+
+impl<T: Transport, C: Clock> Bridge<T, C> {
+    /// A bridge over `transport` and `clock`, configured by the shell's `configJson`; an error
+    /// comes back as the error JSON.
+    pub fn new(transport: T, clock: C, config_json: &str) -> Result<Bridge<T, C>, String> {
+        let config = config::from_json(config_json).map_err(|err| wire::error_json(&err))?;
+        Ok(Bridge {
+            client: Client::new(transport, clock, config),
+            ops: Ops::new(),
+        })
+    }
+
+    /// The client id in use (a generated one included, for the shell to persist).
+    pub fn client_id(&self) -> String {
+        self.client.client_id()
+    }
+
+    /// The session as JSON, once there is one.
+    pub fn session_json(&self) -> Option<String> {
+        self.client.session().map(|s| wire::session(&s).to_string())
+    }
+
+    /// The last draft the client saw, as the draft object of [`wire::draft`].
+    pub fn last_draft_json(&self) -> Option<String> {
+        self.client
+            .last_draft()
+            .map(|d| wire::draft(&d).to_string())
+    }
+
+    /// The registration link of an anonymous user, when known.
+    pub fn bind_url(&self) -> Option<String> {
+        self.client.bind_url()
+    }
+
+    /// Adopts a session saved earlier (`{taskId, sessionId, bindId}`); the error JSON if the
+    /// text is not one.
+    pub fn resume(&self, session_json: &str) -> Option<String> {
+        match parse_session(session_json) {
+            Ok(session) => {
+                self.client.resume(session);
+                None
+            }
+            Err(err) => Some(wire::error_json(&err)),
+        }
+    }
+
+    /// Cancels op `op`, running or about to start.
+    pub fn abort(&self, op: u32) {
+        self.ops.abort(op);
+    }
+
+    /// Gets a token if needed and creates the session: the result JSON of a session.
+    pub async fn connect(&self, op: u32) -> String {
+        let outcome = self.ops.run(op, self.client.connect()).await;
+        wire::result(outcome, |s| wire::session(&s)).to_string()
+    }
+
+    /// The claim link: the result JSON of a string.
+    pub async fn claim_url(&self, op: u32) -> String {
+        let outcome = self.ops.run(op, self.client.claim_url()).await;
+        wire::result(outcome, Value::from).to_string()
+    }
+
+    /// The credit balance: the result JSON of the credits.
+    pub async fn credits(&self, op: u32) -> String {
+        let outcome = self.ops.run(op, self.client.credits()).await;
+        wire::result(outcome, |c| wire::credits(&c)).to_string()
+    }
+
+    /// The project's state: the result JSON of the state.
+    pub async fn state(&self, op: u32) -> String {
+        let outcome = self.ops.run(op, self.client.state()).await;
+        wire::result(outcome, |s| wire::state(&s)).to_string()
+    }
+
+    /// Has the backend fetch media from URLs (`urls_json` is an array of strings).
+    pub async fn upload_urls(&self, op: u32, urls_json: &str) -> String {
+        let work = async {
+            let urls: Vec<String> =
+                serde_json::from_str(urls_json).map_err(|_| Error::InvalidInput {
+                    message: "urls must be an array of strings".into(),
+                })?;
+            self.client.upload_urls(&urls).await
+        };
+        let outcome = self.ops.run(op, work).await;
+        wire::result(outcome, |m| wire::media(&m)).to_string()
+    }
+
+    /// Uploads files, reporting `{"progress": {sent, total}}` then `{"end": …}`.
+    pub async fn upload(&self, op: u32, files: Vec<UploadFile>, emit: Emit) {
+        // The emitter is shared by the progress sink (moved into the transport) and the end.
+        // On wasm it is not `Send`, and needs not be: there is one thread.
+        #[allow(clippy::arc_with_non_send_sync)]
+        let emit = Arc::new(Mutex::new(emit));
+        let sink = progress_sink(Arc::clone(&emit));
+        let outcome = self
+            .ops
+            .run(op, self.client.upload(files, Some(sink)))
+            .await;
+        let end = wire::result(outcome, |m| wire::media(&m));
+        send(&emit, json!({ "end": end }));
+    }
+
+    /// Renders the current draft, reporting `{"progress": …}` then `{"end": …}`.
+    /// `options_json` is `{format?, quality?}`.
+    pub async fn export(&self, op: u32, options_json: &str, mut emit: Emit) {
+        let work = async {
+            let options = export_options(options_json)?;
+            self.client
+                .export(&options, |p| {
+                    emit(json!({ "progress": wire::export_progress(&p) }).to_string());
+                })
+                .await
+        };
+        let outcome = self.ops.run(op, work).await;
+        let end = wire::result(outcome, |r| wire::export_result(&r));
+        emit(json!({ "end": end }).to_string());
+    }
+
+    /// Keeps polling a render submitted earlier, reporting as [`Bridge::export`] does.
+    pub async fn resume_export(&self, op: u32, render_id: &str, mut emit: Emit) {
+        let work = self.client.resume_export(render_id, |p| {
+            emit(json!({ "progress": wire::export_progress(&p) }).to_string());
+        });
+        let outcome = self.ops.run(op, work).await;
+        let end = wire::result(outcome, |r| wire::export_result(&r));
+        emit(json!({ "end": end }).to_string());
+    }
+
+    /// Runs one chat turn, reporting `{"event": …}` for each turn event then `{"end": …}` with
+    /// the turn's outcome.
+    pub async fn chat(&self, op: u32, text: &str, mut emit: Emit) {
+        let work = self.client.chat(text, |event| {
+            emit(json!({ "event": wire::turn_event(&event) }).to_string());
+        });
+        let outcome = self.ops.run(op, work).await;
+        let end = wire::result(outcome, |o| wire::turn_outcome(&o));
+        emit(json!({ "end": end }).to_string());
+    }
+
+    /// Handles what a person typed and attached, reporting as [`Bridge::chat`] does; the end
+    /// carries the send outcome.
+    pub async fn send(&self, op: u32, text: &str, files: Vec<UploadFile>, mut emit: Emit) {
+        let work = self.client.send(text, files, |event| {
+            emit(json!({ "event": wire::turn_event(&event) }).to_string());
+        });
+        let outcome = self.ops.run(op, work).await;
+        let end = wire::result(outcome, |o| wire::send_outcome(&o));
+        emit(json!({ "end": end }).to_string());
+    }
+}
+
+/// Sends one message through a shared emitter.
+fn send(emit: &Mutex<Emit>, message: Value) {
+    let mut emit = emit.lock().unwrap_or_else(PoisonError::into_inner);
+    emit(message.to_string());
+}
+
+/// Upload progress as `{"progress": {sent, total}}`, thinned to [`PROGRESS_STEPS`] reports.
+fn progress_sink(emit: Arc<Mutex<Emit>>) -> ProgressSink {
+    let mut last_reported: Option<u64> = None;
+    Box::new(move |UploadProgress { sent, total }| {
+        let step = (total / PROGRESS_STEPS).max(1);
+        let due = match last_reported {
+            None => true,
+            Some(last) => sent >= total || sent.saturating_sub(last) >= step,
+        };
+        if due && last_reported != Some(sent) {
+            last_reported = Some(sent);
+            send(
+                &emit,
+                json!({ "progress": { "sent": sent, "total": total } }),
+            );
+        }
+    })
+}
+
+/// `{format?, quality?}`, each defaulting as the core does.
+fn export_options(text: &str) -> Result<ExportOptions, Error> {
+    let invalid = |message: &str| Error::InvalidInput {
+        message: format!("export options: {message}"),
+    };
+    let value: Value = serde_json::from_str(text).map_err(|_| invalid("not JSON"))?;
+    let mut options = ExportOptions::default();
+    for (name, slot) in [
+        ("format", &mut options.format),
+        ("quality", &mut options.quality),
+    ] {
+        match value.get(name) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(text)) if !text.is_empty() => *slot = text.to_ascii_lowercase(),
+            Some(_) => return Err(invalid(&format!("{name} must be a word"))),
+        }
+    }
+    Ok(options)
+}
+
+/// A session the shell saved: `{taskId, sessionId, bindId?}`.
+fn parse_session(text: &str) -> Result<Session, Error> {
+    let invalid = || Error::InvalidInput {
+        message: "a session is {taskId, sessionId, bindId?}".into(),
+    };
+    let value: Value = serde_json::from_str(text).map_err(|_| invalid())?;
+    let field = |name: &str| {
+        value
+            .get(name)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    Ok(Session {
+        task_id: field("taskId").ok_or_else(invalid)?,
+        session_id: field("sessionId").ok_or_else(invalid)?,
+        bind_id: field("bindId"),
+    })
+}

@@ -1,0 +1,181 @@
+//! The client's configuration from the JSON the shell builds (`configJson`).
+//!
+//! The shell has already filled in the platform's defaults (environment variables, stored
+//! client ids); what is still missing here takes the core's defaults. Unknown keys are ignored
+//! so that an older addon accepts a newer shell's options.
+
+use std::time::Duration;
+
+use i2v_core::Error;
+use i2v_core::client::{Attribution, Config, Timing, Token};
+use serde_json::{Map, Value};
+
+/// Reads `configJson`: `{apiUrl, webUrl, token?, clientId?, attribution: {source?, version?,
+/// platform?}, language?, timing: {…Ms}, seed: "<16 hex>"}`.
+pub fn from_json(text: &str) -> Result<Config, Error> {
+    let value: Value = serde_json::from_str(text).map_err(|err| invalid(format!("{err}")))?;
+    let Value::Object(fields) = value else {
+        return Err(invalid("the options must be an object".into()));
+    };
+    let defaults = Config::default();
+    let url = |name: &str, fallback: &str| -> Result<String, Error> {
+        let url = string(&fields, name)?.unwrap_or_else(|| fallback.to_owned());
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(invalid(format!(
+                "{name} must be an http(s) URL, not {url:?}"
+            )));
+        }
+        Ok(url.trim_end_matches('/').to_owned())
+    };
+    Ok(Config {
+        api_url: url("apiUrl", &defaults.api_url)?,
+        web_url: url("webUrl", &defaults.web_url)?,
+        token: string(&fields, "token")?
+            .filter(|token| !token.is_empty())
+            .map(Token::new),
+        client_id: string(&fields, "clientId")?.filter(|id| !id.is_empty()),
+        attribution: attribution(fields.get("attribution"))?,
+        language: string(&fields, "language")?.unwrap_or(defaults.language),
+        timing: timing(fields.get("timing"))?,
+        seed: seed(&fields)?,
+    })
+}
+
+fn invalid(message: String) -> Error {
+    Error::InvalidInput {
+        message: format!("client options: {message}"),
+    }
+}
+
+/// A string field; `null` and absence are both `None`.
+fn string(fields: &Map<String, Value>, name: &str) -> Result<Option<String>, Error> {
+    match fields.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(invalid(format!("{name} must be a string"))),
+    }
+}
+
+fn attribution(value: Option<&Value>) -> Result<Attribution, Error> {
+    let mut attribution = Attribution::default();
+    let Some(Value::Object(fields)) = value else {
+        return match value {
+            None | Some(Value::Null) => Ok(attribution),
+            Some(_) => Err(invalid("attribution must be an object".into())),
+        };
+    };
+    if let Some(source) = string(fields, "source")? {
+        attribution.source = source;
+    }
+    if let Some(version) = string(fields, "version")? {
+        attribution.version = version;
+    }
+    if let Some(platform) = string(fields, "platform")? {
+        attribution.platform = platform;
+    }
+    Ok(attribution)
+}
+
+/// The waits, each overriding the protocol's default when given.
+fn timing(value: Option<&Value>) -> Result<Timing, Error> {
+    let mut timing = Timing::default();
+    let fields = match value {
+        None | Some(Value::Null) => return Ok(timing),
+        Some(Value::Object(fields)) => fields,
+        Some(_) => return Err(invalid("timing must be an object".into())),
+    };
+    let number = |name: &str| -> Result<Option<u64>, Error> {
+        match fields.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => value
+                .as_f64()
+                .filter(|n| n.is_finite() && *n >= 0.0 && *n <= 1e15)
+                .map(|n| Some(n.round() as u64))
+                .ok_or_else(|| invalid(format!("timing.{name} must be a number of at least 0"))),
+        }
+    };
+    let millis = |name: &str, slot: &mut Duration| -> Result<(), Error> {
+        if let Some(ms) = number(name)? {
+            *slot = Duration::from_millis(ms);
+        }
+        Ok(())
+    };
+    let count = |name: &str, slot: &mut u32| -> Result<(), Error> {
+        if let Some(n) = number(name)? {
+            *slot = u32::try_from(n).unwrap_or(u32::MAX);
+        }
+        Ok(())
+    };
+    millis("stillWorkingAfterMs", &mut timing.still_working_after)?;
+    millis("stillWorkingEveryMs", &mut timing.still_working_every)?;
+    millis("heartbeatTimeoutMs", &mut timing.heartbeat_timeout)?;
+    millis("disconnectFirstWaitMs", &mut timing.disconnect_first_wait)?;
+    millis("disconnectNextWaitMs", &mut timing.disconnect_next_wait)?;
+    count("disconnectMaxPolls", &mut timing.disconnect_max_polls)?;
+    millis("exportPollIntervalMs", &mut timing.export_poll_interval)?;
+    count("exportMaxPolls", &mut timing.export_max_polls)?;
+    count("retryAttempts", &mut timing.retry_attempts)?;
+    millis("retryBaseBackoffMs", &mut timing.retry_base_backoff)?;
+    millis("retryMaxBackoffMs", &mut timing.retry_max_backoff)?;
+    Ok(timing)
+}
+
+/// The platform's entropy: 16 hex digits (a JS number cannot hold 64 bits).
+fn seed(fields: &Map<String, Value>) -> Result<u64, Error> {
+    match string(fields, "seed")? {
+        None => Ok(0),
+        Some(hex) => u64::from_str_radix(&hex, 16)
+            .map_err(|_| invalid("seed must be up to 16 hex digits".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn options_fill_the_config_and_defaults_stay() {
+        let config = from_json(
+            r#"{"apiUrl":"http://127.0.0.1:9/","token":"nmv_usr_x","clientId":"c1",
+                "attribution":{"platform":"cursor"},"timing":{"exportPollIntervalMs":250,
+                "exportMaxPolls":7},"seed":"00000000000000ff","future":true}"#,
+        )
+        .expect("config");
+        assert_eq!(config.api_url, "http://127.0.0.1:9");
+        assert_eq!(config.web_url, Config::default().web_url);
+        assert_eq!(config.token.as_ref().map(Token::expose), Some("nmv_usr_x"));
+        assert_eq!(config.client_id.as_deref(), Some("c1"));
+        assert_eq!(config.attribution.platform, "cursor");
+        assert_eq!(config.attribution.source, Attribution::default().source);
+        assert_eq!(
+            config.timing.export_poll_interval,
+            Duration::from_millis(250)
+        );
+        assert_eq!(config.timing.export_max_polls, 7);
+        assert_eq!(
+            config.timing.heartbeat_timeout,
+            Timing::default().heartbeat_timeout
+        );
+        assert_eq!(config.seed, 255);
+    }
+
+    #[test]
+    fn bad_options_are_typed_errors_that_never_echo_the_token() {
+        for text in [
+            "[]",
+            "{",
+            r#"{"apiUrl":"ftp://x"}"#,
+            r#"{"timing":{"heartbeatTimeoutMs":-1}}"#,
+            r#"{"token":5}"#,
+            r#"{"seed":"zz"}"#,
+        ] {
+            let err = from_json(text).expect_err(text);
+            assert_eq!(err.kind().as_str(), "invalid_input", "{text}");
+        }
+        let err = from_json(r#"{"token":"nmv_usr_secret","apiUrl":"nope"}"#).expect_err("url");
+        assert!(!err.to_string().contains("secret"));
+    }
+}

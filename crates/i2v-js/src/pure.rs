@@ -1,0 +1,100 @@
+//! The helpers that need no network: each takes and gives text, for a binding to pass on.
+
+use i2v_core::draft::{self, Draft};
+use i2v_core::{Error, gui, intent};
+use serde_json::Value;
+
+use crate::wire;
+
+/// What to do with what a person typed, as the intent JSON.
+pub fn route_intent(text: &str) -> String {
+    wire::intent(&intent::route(text)).to_string()
+}
+
+/// Text rewritten for a person without an on-screen editor, as JSON.
+pub fn translate_gui(text: &str) -> String {
+    wire::gui_translation(&gui::translate(text)).to_string()
+}
+
+/// Parses a draft: `{"ok": <draft>}` (see [`wire::draft`]) or `{"error": …}` naming the path.
+pub fn parse_draft(json: &str) -> String {
+    wire::result(Draft::parse(json).map_err(Error::from), |d| wire::draft(&d)).to_string()
+}
+
+/// What changed between two drafts: `{"ok": [change…]}` or the error of the first bad draft.
+///
+/// Either side may also be the draft object [`wire::draft`] makes (`{"value": …}` with a
+/// summary), so a draft from an event can be passed back as it came.
+pub fn diff_drafts(before: &str, after: &str) -> String {
+    let parsed = parse_either(before).and_then(|b| Ok((b, parse_either(after)?)));
+    wire::result(parsed, |(b, a)| wire::changes(&draft::diff(&b, &a))).to_string()
+}
+
+/// A draft's JSON, or the object [`wire::draft`] wraps one in.
+fn parse_either(text: &str) -> Result<Draft, Error> {
+    let value: Value = serde_json::from_str(text).map_err(|err| Error::InvalidInput {
+        message: format!("a draft must be JSON: {err}"),
+    })?;
+    let inner = match value {
+        Value::Object(mut fields) if fields.contains_key("value") && !fields.contains_key("t") => {
+            fields.remove("value").unwrap_or(Value::Null)
+        }
+        other => other,
+    };
+    Ok(Draft::from_value(inner)?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use serde_json::json;
+
+    use super::*;
+
+    fn value(text: &str) -> Value {
+        serde_json::from_str(text).expect("json")
+    }
+
+    #[test]
+    fn a_bad_draft_names_the_path() {
+        let result = value(&parse_draft(r#"{"t":[{"sg":[{"d":"long"}]}]}"#));
+        assert_eq!(result["error"]["kind"], "draft");
+        let message = result["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("t[0].sg[0].d"), "{message}");
+        assert_eq!(value(&parse_draft("not json"))["error"]["kind"], "draft");
+    }
+
+    #[test]
+    fn diffs_take_drafts_or_their_wire_objects() {
+        let before = r#"{"t":[{"tt":0,"sg":[{"d":3000,"m":{"src":"a"}}]}]}"#;
+        let after = r#"{"t":[{"tt":0,"sg":[{"d":5000,"m":{"src":"a"}}]}]}"#;
+        let wrapped = value(&parse_draft(before))["ok"].to_string();
+        let changes = value(&diff_drafts(&wrapped, after));
+        let list = changes["ok"].as_array().cloned().unwrap_or_default();
+        assert_eq!(list.len(), 1, "{changes}");
+        assert_eq!(list[0]["kind"], "duration");
+        assert!(
+            list[0]["description"]
+                .as_str()
+                .is_some_and(|d| d.contains('5'))
+        );
+        assert_eq!(value(&diff_drafts("[]", after))["error"]["kind"], "draft");
+    }
+
+    #[test]
+    fn routing_and_translation_answer_json() {
+        assert_eq!(
+            value(&route_intent("how many credits do I have")),
+            json!({"action": "credits"})
+        );
+        let translated = value(&translate_gui("Click the Export button to download."));
+        assert!(
+            translated["actions"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty()),
+            "{translated}"
+        );
+    }
+}

@@ -1,0 +1,75 @@
+// The public API of `@i2v/node` and `@i2v/web` (`index.d.ts`), over a binding's native module
+// and platform. Each package's entry calls `makeApi` once and exports what it returns.
+
+import { makeClientClass } from './client.js';
+import { Draft, makeDraftHelpers } from './draft.js';
+import { errorClasses, fromThrown } from './errors.js';
+
+/** The contract's exports for one binding. */
+export function makeApi(native, platform) {
+  const { parseDraft, diffDrafts } = makeDraftHelpers(native);
+
+  /** A WHATWG event-stream parser fed chunk by chunk. */
+  class SseParser {
+    #inner;
+
+    constructor(maxBufferedBytes) {
+      if (maxBufferedBytes !== undefined && !(Number.isInteger(maxBufferedBytes) && maxBufferedBytes > 0)) {
+        throw new TypeError('maxBufferedBytes must be a positive integer');
+      }
+      this.#inner =
+        maxBufferedBytes === undefined
+          ? new native.SseParser()
+          : new native.SseParser(maxBufferedBytes);
+    }
+
+    /** The events completed by this chunk. */
+    feed(chunk) {
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+        throw new TypeError('feed() takes a Uint8Array or a string');
+      }
+      try {
+        return this.#inner.feed(chunk);
+      } catch (thrown) {
+        throw fromThrown(thrown);
+      }
+    }
+
+    /** Ends the stream; an unterminated final event is discarded. */
+    finish() {
+      return this.#inner.finish();
+    }
+
+    /** Forgets everything, for a new stream. */
+    reset() {
+      this.#inner.reset();
+    }
+
+    /** The last event id seen. */
+    get lastEventId() {
+      return this.#inner.lastEventId;
+    }
+
+    /** The reconnection time the stream asked for, in ms. */
+    get retry() {
+      return this.#inner.retry ?? null;
+    }
+  }
+
+  return {
+    Client: makeClientClass(native, platform),
+    Draft,
+    SseParser,
+    parseDraft,
+    diffDrafts,
+    routeIntent(text) {
+      if (typeof text !== 'string') throw new TypeError('routeIntent() takes a string');
+      return JSON.parse(native.routeIntent(text));
+    },
+    translateGui(text) {
+      if (typeof text !== 'string') throw new TypeError('translateGui() takes a string');
+      return JSON.parse(native.translateGui(text));
+    },
+    ...errorClasses,
+  };
+}

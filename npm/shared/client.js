@@ -1,0 +1,338 @@
+// `Client`: the contract's client over a binding's `NativeClient`.
+//
+// The native side makes every decision; this shell only numbers calls (so an `AbortSignal` can
+// cancel one), turns result JSON into values or `I2vError`s, wraps drafts, and presents turns
+// as async iterables.
+
+import { abortError, fromThrown } from './errors.js';
+import { draftFromWire, unwrap } from './draft.js';
+import { TurnStream } from './turn.js';
+
+const TIMING_KEYS = [
+  'stillWorkingAfterMs',
+  'stillWorkingEveryMs',
+  'heartbeatTimeoutMs',
+  'disconnectFirstWaitMs',
+  'disconnectNextWaitMs',
+  'disconnectMaxPolls',
+  'exportPollIntervalMs',
+  'exportMaxPolls',
+  'retryAttempts',
+  'retryBaseBackoffMs',
+  'retryMaxBackoffMs',
+];
+
+/** The `configJson` the native constructor reads, from resolved options. */
+function configJson(resolved, seed) {
+  const timing = {};
+  for (const key of TIMING_KEYS) {
+    const value = resolved.timing?.[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new TypeError(`timing.${key} must be a number of at least 0`);
+    }
+    timing[key] = value;
+  }
+  return JSON.stringify({
+    apiUrl: resolved.apiUrl ?? null,
+    webUrl: resolved.webUrl ?? null,
+    token: resolved.token ?? null,
+    clientId: resolved.clientId ?? null,
+    attribution: resolved.attribution ?? {},
+    language: resolved.language ?? null,
+    timing,
+    seed,
+  });
+}
+
+/** A state with its draft wrapped. */
+function liftState(state) {
+  return { ...state, draft: draftFromWire(state.draft) };
+}
+
+/** A turn's outcome with its draft wrapped. */
+function liftTurnOutcome(outcome) {
+  return { ...outcome, draft: draftFromWire(outcome.draft) };
+}
+
+/** A send outcome with its drafts wrapped. */
+function liftSendOutcome(outcome) {
+  switch (outcome.type) {
+    case 'chat':
+      return { ...outcome, outcome: liftTurnOutcome(outcome.outcome) };
+    case 'state':
+      return { ...outcome, state: liftState(outcome.state) };
+    default:
+      return outcome;
+  }
+}
+
+/** A turn event with its drafts wrapped. */
+function liftEvent(event) {
+  switch (event.type) {
+    case 'draft':
+      return { ...event, draft: draftFromWire(event.draft) };
+    case 'state':
+      return { ...event, state: liftState(event.state) };
+    default:
+      return event;
+  }
+}
+
+function checkSignal(signal) {
+  if (signal !== undefined && signal !== null && typeof signal.aborted !== 'boolean') {
+    throw new TypeError('signal must be an AbortSignal');
+  }
+}
+
+/** The `Client` class over a binding's native module and platform. */
+export function makeClientClass(native, platform) {
+  return class Client {
+    #native;
+    #nextOp = 1;
+    #options;
+    #persistedClientId;
+
+    constructor(options = {}) {
+      if (options === null || typeof options !== 'object') {
+        throw new TypeError('options must be an object');
+      }
+      this.#options = options;
+      const resolved = platform.resolveOptions(options);
+      try {
+        this.#native = new native.NativeClient(configJson(resolved, platform.randomSeed()));
+      } catch (thrown) {
+        throw fromThrown(thrown);
+      }
+      this.#rememberClientId();
+    }
+
+    /** Persists the client id when it is new (the core may generate one on a 400). */
+    #rememberClientId() {
+      const id = this.#native.clientId();
+      if (id !== this.#persistedClientId) {
+        this.#persistedClientId = id;
+        platform.persistClientId(id, this.#options);
+      }
+    }
+
+    /** The client id in use. */
+    get clientId() {
+      return this.#native.clientId();
+    }
+
+    /** The current session, once connected. */
+    get session() {
+      const json = this.#native.sessionJson();
+      return json ? JSON.parse(json) : null;
+    }
+
+    /** The last draft the client saw. */
+    get lastDraft() {
+      const json = this.#native.lastDraftJson();
+      return json ? draftFromWire(JSON.parse(json)) : null;
+    }
+
+    /** The registration link for an anonymous user, when known. */
+    get bindUrl() {
+      return this.#native.bindUrl() ?? null;
+    }
+
+    /** Works in a session made earlier instead of a new one. */
+    resume(session) {
+      if (session === null || typeof session !== 'object') {
+        throw new TypeError('resume() takes a session: { taskId, sessionId, bindId }');
+      }
+      const error = this.#native.resume(JSON.stringify(session));
+      if (error) throw fromThrown(new Error(error));
+    }
+
+    /** Runs a call that answers with one result JSON. */
+    async #call(signal, start) {
+      checkSignal(signal);
+      if (signal?.aborted) throw abortError(signal);
+      const op = this.#nextOp++;
+      const onAbort = () => this.#native.abort(op);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        return unwrap(await start(op));
+      } catch (thrown) {
+        throw this.#explain(thrown, signal);
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+        this.#rememberClientId();
+      }
+    }
+
+    /**
+     * Runs a call that reports through `emit`: `onMessage(message)` for each message before the
+     * last, which is `{ end: result }`. A throwing `onMessage` cancels the call with its error.
+     */
+    #stream(signal, start, onMessage) {
+      return new Promise((resolve, reject) => {
+        checkSignal(signal);
+        if (signal?.aborted) {
+          reject(abortError(signal));
+          return;
+        }
+        const op = this.#nextOp++;
+        const onAbort = () => this.#native.abort(op);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        let settled = false;
+        const settle = (error, value) => {
+          if (settled) return;
+          settled = true;
+          signal?.removeEventListener('abort', onAbort);
+          this.#rememberClientId();
+          if (error) reject(this.#explain(error, signal));
+          else resolve(value);
+        };
+        const emit = (text) => {
+          if (settled) return;
+          let message;
+          try {
+            message = JSON.parse(text);
+          } catch {
+            return;
+          }
+          if ('end' in message) {
+            try {
+              settle(null, unwrap(JSON.stringify(message.end)));
+            } catch (error) {
+              settle(error);
+            }
+            return;
+          }
+          try {
+            onMessage(message);
+          } catch (error) {
+            this.#native.abort(op);
+            settle(error);
+          }
+        };
+        Promise.resolve()
+          .then(() => start(op, emit))
+          .catch((error) => settle(error));
+      });
+    }
+
+    /** An error as the caller should see it: cancellation by the caller's own signal names it. */
+    #explain(thrown, signal) {
+      const error = fromThrown(thrown);
+      if (error?.kind === 'cancelled' && signal?.aborted && error.cause === undefined) {
+        return abortError(signal);
+      }
+      return error;
+    }
+
+    /** A turn (`send` or `chat`) as a TurnStream. */
+    #turn(signal, start, lift) {
+      checkSignal(signal);
+      // The turn's own controller: the caller's signal aborts it, and so does leaving the loop.
+      const controller = new AbortController();
+      const onOuterAbort = () => controller.abort(signal.reason);
+      if (signal?.aborted) controller.abort(signal.reason);
+      else signal?.addEventListener('abort', onOuterAbort, { once: true });
+      return new TurnStream(
+        (push) =>
+          this.#stream(controller.signal, start, (message) => {
+            if (message.event) push(liftEvent(message.event));
+          })
+            .then(lift)
+            .finally(() => signal?.removeEventListener('abort', onOuterAbort)),
+        () => controller.abort(),
+      );
+    }
+
+    /** Gets a token when needed and creates the session. */
+    connect({ signal } = {}) {
+      return this.#call(signal, (op) => this.#native.connect(op));
+    }
+
+    /** The link that opens the project in the web app. */
+    claimUrl({ signal } = {}) {
+      return this.#call(signal, (op) => this.#native.claimUrl(op));
+    }
+
+    /** The credit balance. */
+    credits({ signal } = {}) {
+      return this.#call(signal, (op) => this.#native.credits(op));
+    }
+
+    /** The project's state, its draft parsed. */
+    async state({ signal } = {}) {
+      return liftState(await this.#call(signal, (op) => this.#native.state(op)));
+    }
+
+    /** Uploads files, streamed; type and size are checked before a byte is sent. */
+    async upload(files, { signal, onProgress } = {}) {
+      if (!Array.isArray(files)) throw new TypeError('upload() takes an array of files');
+      const nativeFiles = await platform.toNativeFiles(files);
+      return this.#stream(
+        signal,
+        (op, emit) => this.#native.upload(op, nativeFiles, emit),
+        (message) => {
+          if (message.progress) onProgress?.(message.progress);
+        },
+      );
+    }
+
+    /** Has the backend fetch media from URLs. */
+    uploadUrls(urls, { signal } = {}) {
+      if (!Array.isArray(urls) || urls.some((url) => typeof url !== 'string')) {
+        throw new TypeError('uploadUrls() takes an array of URL strings');
+      }
+      return this.#call(signal, (op) => this.#native.uploadUrls(op, JSON.stringify(urls)));
+    }
+
+    /** Renders the current draft and waits for the video. */
+    export({ format, quality, onProgress, signal } = {}) {
+      const options = JSON.stringify({ format: format ?? null, quality: quality ?? null });
+      return this.#stream(
+        signal,
+        (op, emit) => this.#native.export(op, options, emit),
+        (message) => {
+          if (message.progress) onProgress?.(message.progress);
+        },
+      );
+    }
+
+    /** Keeps polling a render submitted earlier. */
+    resumeExport(renderId, { onProgress, signal } = {}) {
+      if (typeof renderId !== 'string') throw new TypeError('resumeExport() takes a render id');
+      return this.#stream(
+        signal,
+        (op, emit) => this.#native.resumeExport(op, renderId, emit),
+        (message) => {
+          if (message.progress) onProgress?.(message.progress);
+        },
+      );
+    }
+
+    /** Handles what a person typed and attached. */
+    send(text, { files, signal } = {}) {
+      if (typeof text !== 'string') throw new TypeError('send() takes the text as a string');
+      if (files !== undefined && !Array.isArray(files)) {
+        throw new TypeError('files must be an array');
+      }
+      return this.#turn(
+        signal,
+        async (op, emit) => {
+          const nativeFiles = await platform.toNativeFiles(files ?? []);
+          return this.#native.send(op, text, nativeFiles, emit);
+        },
+        liftSendOutcome,
+      );
+    }
+
+    /** Runs one chat turn. */
+    chat(text, { signal } = {}) {
+      if (typeof text !== 'string') throw new TypeError('chat() takes the text as a string');
+      return this.#turn(
+        signal,
+        (op, emit) => this.#native.chat(op, text, emit),
+        (outcome) => ({ type: 'chat', outcome: liftTurnOutcome(outcome) }),
+      );
+    }
+  };
+}

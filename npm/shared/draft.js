@@ -1,0 +1,83 @@
+// `Draft`: a compact draft timeline as the core parsed it, and the pure helpers over drafts.
+
+import { errorFromFields, fromThrown } from './errors.js';
+
+const fromNative = Symbol('i2v.draft');
+
+/** The `ok` of a native result JSON, or its error thrown as an `I2vError`. */
+export function unwrap(resultJson) {
+  const result = JSON.parse(resultJson);
+  if (result.error) throw errorFromFields(result.error);
+  return result.ok;
+}
+
+/** A compact draft timeline (`PROTOCOL.md` §5), every unknown key kept. */
+export class Draft {
+  #value;
+  #summary;
+  #exportReady;
+  #durationMs;
+
+  /** Made by `parseDraft` and by the client, from the draft object the core describes. */
+  constructor(token, wire) {
+    if (token !== fromNative) throw new TypeError('use parseDraft() to make a Draft');
+    this.#value = wire.value;
+    this.#summary = wire.summary;
+    this.#exportReady = wire.exportReady;
+    this.#durationMs = wire.durationMs ?? null;
+  }
+
+  /** The track summary a person reads. */
+  summary() {
+    return this.#summary;
+  }
+
+  /** Whether there is something to render. */
+  isExportReady() {
+    return this.#exportReady;
+  }
+
+  /** The timeline's length in ms, when it has one. */
+  get durationMs() {
+    return this.#durationMs;
+  }
+
+  /** The draft as JSON, as it was given. */
+  toJSON() {
+    return this.#value;
+  }
+}
+
+/** A `Draft` from the core's draft object, or null. */
+export function draftFromWire(wire) {
+  return wire == null ? null : new Draft(fromNative, wire);
+}
+
+/** A draft's JSON text, from a Draft, its JSON text, or its value. */
+function draftText(draft) {
+  if (draft instanceof Draft) return JSON.stringify(draft.toJSON());
+  if (typeof draft === 'string') return draft;
+  if (draft !== null && typeof draft === 'object') return JSON.stringify(draft);
+  throw new TypeError('a draft is a Draft, its JSON text, or its JSON value');
+}
+
+/** The draft helpers over a native module. */
+export function makeDraftHelpers(native) {
+  return {
+    parseDraft(json) {
+      if (json instanceof Draft) return json;
+      try {
+        return draftFromWire(unwrap(native.parseDraft(draftText(json))));
+      } catch (thrown) {
+        throw fromThrown(thrown);
+      }
+    },
+    diffDrafts(before, after) {
+      try {
+        return unwrap(native.diffDrafts(draftText(before), draftText(after)));
+      } catch (thrown) {
+        throw fromThrown(thrown);
+      }
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// What the shared suite needs: the package under test, real studios, and real images.
+//
+// `I2V_PACKAGE` chooses the package: `node` (default) or `web`, or a path to an entry module.
+// The same test files run unchanged against both.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const ENTRIES = {
+  node: 'npm/node/index.js',
+  web: 'npm/web/pkg/index.js',
+};
+
+/** The package under test. */
+export async function loadPackage() {
+  const chosen = process.env.I2V_PACKAGE || 'node';
+  const entry = ENTRIES[chosen] ?? chosen;
+  return import(pathToFileURL(resolve(repoRoot, entry)).href);
+}
+
+/** Which package runs, for the few assertions that differ by platform. */
+export const packageName = process.env.I2V_PACKAGE || 'node';
+
+/** The studio binary: `I2V_STUDIO_BIN`, else the workspace's debug build. */
+export function studioBinary() {
+  return process.env.I2V_STUDIO_BIN || join(repoRoot, 'target/debug/i2v-studio');
+}
+
+/**
+ * Starts a real studio on a free port with a fresh data dir; `await studio.stop()` ends it.
+ * Fast streams and generous token limits unless `args` say otherwise.
+ */
+export async function startStudio(args = []) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'i2v-js-'));
+  const defaults = ['--chunk-delay-ms', '1', '--tokens-per-address', '1000'];
+  const given = new Set(args.filter((a) => a.startsWith('--')));
+  const flags = [];
+  for (let i = 0; i < defaults.length; i += 2) {
+    if (!given.has(defaults[i])) flags.push(defaults[i], defaults[i + 1]);
+  }
+  const child = spawn(studioBinary(), ['--port', '0', '--data-dir', dataDir, ...flags, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (chunk) => {
+    log = (log + chunk).slice(-8000);
+  });
+  const url = await new Promise((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the studio did not start:\n${log}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the studio exited (${code}):\n${log}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Options for a client of `studio` with short waits, a fresh client id, and no persistence. */
+export function clientOptions(studio, extra = {}) {
+  return {
+    apiUrl: studio.url,
+    webUrl: studio.url,
+    clientId: crypto.randomUUID(),
+    persistClientId: false,
+    ...extra,
+    timing: {
+      exportPollIntervalMs: 200,
+      exportMaxPolls: 600,
+      disconnectFirstWaitMs: 200,
+      disconnectNextWaitMs: 200,
+      retryBaseBackoffMs: 20,
+      ...extra.timing,
+    },
+  };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type, data) {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/** A real RGB PNG of `width`×`height`: a gradient tinted by `seed`. */
+export function png(width, height, seed = 0) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) {
+      rows[row + 1 + x * 3] = (x * 255) / width;
+      rows[row + 2 + x * 3] = (y * 255) / height;
+      rows[row + 3 + x * 3] = (seed * 67) & 0xff;
+    }
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const image = Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return new Uint8Array(image.buffer, image.byteOffset, image.length);
+}
+
+/** Upload inputs for `count` small photos of mixed shapes. */
+export function photos(count) {
+  const shapes = [
+    [320, 180],
+    [180, 320],
+    [240, 240],
+  ];
+  return Array.from({ length: count }, (_, n) => {
+    const [w, h] = shapes[n % shapes.length];
+    return { name: `photo-${n + 1}.png`, data: png(w, h, n) };
+  });
+}
+
+/** Every event of a turn, in order. */
+export async function collect(turn) {
+  const events = [];
+  for await (const event of turn) events.push(event);
+  return events;
+}

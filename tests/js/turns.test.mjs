@@ -1,0 +1,123 @@
+// The rules of a turn over a real studio: cancellation, a dropped stream recovered by polling,
+// a silent edit reported as changes, "still working", and the heartbeat timeout.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { clientOptions, collect, loadPackage, photos, startStudio } from './support.mjs';
+
+const pkg = await loadPackage();
+const { Client } = pkg;
+
+async function withStudio(args, body) {
+  const studio = await startStudio(args);
+  try {
+    await body(studio);
+  } finally {
+    await studio.stop();
+  }
+}
+
+test('an AbortSignal cancels any call, also one aborted before the call', async () => {
+  await withStudio(['--chunk-delay-ms', '200', '--silent-share', '0'], async (studio) => {
+    const client = new Client(clientOptions(studio));
+    const aborted = AbortSignal.abort(new Error('never mind'));
+    for (const call of [
+      () => client.connect({ signal: aborted }),
+      () => client.credits({ signal: aborted }),
+      () => client.upload(photos(1), { signal: aborted }),
+      () => client.export({ signal: aborted }),
+      () => collect(client.chat('hello', { signal: aborted })),
+    ]) {
+      await assert.rejects(call(), (err) => err instanceof pkg.AbortError && err.name === 'AbortError');
+    }
+    assert.equal(client.session, null, 'no request went out');
+
+    await client.upload(photos(2));
+    const controller = new AbortController();
+    const turn = client.chat('make a 4-second video from my photos', { signal: controller.signal });
+    const seen = [];
+    await assert.rejects(
+      (async () => {
+        for await (const event of turn) {
+          seen.push(event.type);
+          if (event.type === 'textDelta') controller.abort();
+        }
+      })(),
+      (err) => err instanceof pkg.AbortError && err.kind === 'cancelled',
+    );
+    assert.ok(seen.includes('textDelta'));
+    assert.ok(!seen.includes('done'));
+    // The client stays usable.
+    assert.equal((await client.credits()).frozen, 0);
+  });
+});
+
+test('breaking out of the loop cancels the turn', async () => {
+  await withStudio(['--chunk-delay-ms', '200', '--silent-share', '0'], async (studio) => {
+    const client = new Client(clientOptions(studio));
+    await client.upload(photos(1));
+    const turn = client.chat('make a 3-second video from my photo');
+    for await (const event of turn) {
+      if (event.type === 'textDelta') break;
+    }
+    await assert.rejects(turn.outcome, pkg.AbortError);
+  });
+});
+
+test('a dropped stream is recovered by polling the state, never re-sent', async () => {
+  await withStudio(['--silent-share', '0', '--fault-drop-stream-after', '1'], async (studio) => {
+    const client = new Client(clientOptions(studio));
+    await client.upload(photos(2));
+    const events = await collect(client.chat('make a 4-second video from my photos'));
+    const types = events.map((e) => e.type);
+    assert.ok(types.includes('connectionLost'), types.join());
+    const outcome = events.at(-1).outcome.outcome;
+    assert.equal(outcome.recovered, true);
+    assert.ok(outcome.changes.length > 0, 'the change was found by polling');
+    assert.ok(outcome.draft.isExportReady());
+    assert.ok(types.includes('changes'));
+    const credits = await client.credits();
+    assert.equal(credits.total - credits.available, 0);
+    assert.ok(credits.total < 100, 'charged once, not twice');
+  });
+});
+
+test('a silent edit is reported as what changed', async () => {
+  await withStudio(['--silent-share', '1'], async (studio) => {
+    const client = new Client(clientOptions(studio));
+    await client.upload(photos(2));
+    await collect(client.chat('make a 4-second video from my photos'));
+    const events = await collect(client.chat('make each photo 5 seconds'));
+    const outcome = events.at(-1).outcome.outcome;
+    assert.equal(outcome.silent, true);
+    assert.ok(outcome.changes.length > 0);
+    const changes = events.find((e) => e.type === 'changes');
+    assert.ok(changes.changes.some((c) => c.kind === 'duration'), JSON.stringify(changes.changes));
+    assert.equal(outcome.draft.durationMs, 10_000);
+  });
+});
+
+test('heartbeats only: "still working", then a timeout', async () => {
+  await withStudio(
+    ['--fault-stall-stream', '3', '--heartbeat-every', '1', '--silent-share', '0'],
+    async (studio) => {
+      const patient = new Client(
+        clientOptions(studio, { timing: { stillWorkingAfterMs: 1000, stillWorkingEveryMs: 1000 } }),
+      );
+      await patient.upload(photos(1));
+      const events = await collect(patient.chat('make a 3-second video from my photo'));
+      const still = events.filter((e) => e.type === 'stillWorking');
+      assert.ok(still.length >= 1, events.map((e) => e.type).join());
+      assert.ok(still[0].waitedMs >= 1000);
+      assert.equal(events.at(-1).type, 'done');
+
+      const hasty = new Client(clientOptions(studio, { timing: { heartbeatTimeoutMs: 1500 } }));
+      await hasty.upload(photos(1));
+      await assert.rejects(
+        collect(hasty.chat('make a 3-second video from my photo')),
+        (err) => err instanceof pkg.TimeoutError && err.kind === 'timeout',
+      );
+    },
+  );
+});
