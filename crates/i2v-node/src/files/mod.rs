@@ -70,7 +70,7 @@ impl NativeFile {
                 data: data.to_vec(),
             }),
             (None, None, Some(next)) => match self.size {
-                Some(size) if size >= 0.0 && size <= MAX_SAFE_INTEGER && size.fract() == 0.0 => {
+                Some(size) if (0.0..=MAX_SAFE_INTEGER).contains(&size) && size.fract() == 0.0 => {
                     Ok(PendingFile::Pull {
                         name: self.name,
                         // Exact: a whole number within 2^53.
