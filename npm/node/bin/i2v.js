@@ -77,9 +77,13 @@ async function make(args, backend, signal) {
   if (!batch) {
     const client = new Client(backend.options);
     await client.connect({ signal });
-    rememberSession(backend.key, client.session);
     const [job] = jobs;
-    const result = await makeVideo(client, job, { verbose: true, signal });
+    const result = await makeVideo(client, job, {
+      verbose: true,
+      signal,
+      // The project to go on with in `i2v chat` and `i2v export`, once there is one.
+      onDraft: () => rememberSession(backend.key, client.session),
+    });
     process.stdout.write(`${job.out} (${describeVideo(result)})\n`);
     return 0;
   }

@@ -37,9 +37,10 @@ export function describeVideo(result) {
 
 /**
  * Makes `job`'s video with `client` (connected or resumed). With `verbose`, progress bars and
- * the agent's reply are shown as they come; a batch runs quietly.
+ * the agent's reply are shown as they come; a batch runs quietly. `onDraft` is called once the
+ * agent has made something, before the render, so the project can be picked up again.
  */
-export async function makeVideo(client, job, { verbose, signal }) {
+export async function makeVideo(client, job, { verbose, signal, onDraft }) {
   const upload = verbose ? uploadProgress(`uploading ${job.images.length} file${job.images.length === 1 ? '' : 's'}`) : null;
   try {
     const media = await client.upload(job.images, { signal, onProgress: upload?.onProgress });
@@ -51,6 +52,7 @@ export async function makeVideo(client, job, { verbose, signal }) {
   const turn = client.chat(job.prompt, { signal });
   if (verbose) await printTurn(turn, { linksLast: false });
   else await turn.outcome;
+  onDraft?.();
   const render = verbose ? renderProgress('rendering') : null;
   let result;
   try {
