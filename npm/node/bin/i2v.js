@@ -37,22 +37,30 @@ prompt.txt; a job list is [{ "images": [...], "prompt": "…", "out": "name.mp4"
 Environment: NEMO_API_URL (default: a local i2v-studio), NEMO_TOKEN, NEMO_WEB_URL,
 I2V_STUDIO_BIN, I2V_DATA_DIR.`;
 
+/** A studio on this machine renders in seconds: poll its renders often, for up to ten minutes. */
+const LOCAL_TIMING = { exportPollIntervalMs: 500, exportMaxPolls: 1200 };
+
+function isLoopback(url) {
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** The backend for this run: NEMO_API_URL, or a local studio started now. */
 async function openBackend() {
-  if (process.env.NEMO_API_URL) {
-    return { key: process.env.NEMO_API_URL, local: false, options: {}, stop: async () => {} };
+  const apiUrl = process.env.NEMO_API_URL;
+  if (apiUrl) {
+    const options = isLoopback(apiUrl) ? { timing: LOCAL_TIMING } : {};
+    return { key: apiUrl, local: false, options, stop: async () => {} };
   }
   const studio = await startStudio();
   return {
     // The port changes every run; the data folder is what identifies the projects.
     key: `local:${studio.dataDir}`,
     local: true,
-    options: {
-      apiUrl: studio.url,
-      webUrl: studio.url,
-      // A local render takes seconds: poll often, for up to ten minutes.
-      timing: { exportPollIntervalMs: 500, exportMaxPolls: 1200 },
-    },
+    options: { apiUrl: studio.url, webUrl: studio.url, timing: LOCAL_TIMING },
     stop: () => studio.stop(),
   };
 }
