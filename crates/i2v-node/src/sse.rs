@@ -1,20 +1,9 @@
 //! `SseParser` for JS: the core's WHATWG event-stream parser, fed from JS chunk by chunk.
 
-use i2v_core::sse::{SseItem, SseParser};
-use napi::bindgen_prelude::{Either, Uint8ArraySlice};
+use i2v_core::sse::{SseEvent, SseItem, SseParser};
+use napi::bindgen_prelude::{Array, Either, JsObjectValue, Object, Uint8ArraySlice};
+use napi::{Env, JsString};
 use napi_derive::napi;
-
-/// One dispatched event, as JS sees it.
-#[napi(object, object_from_js = false)]
-pub struct SseEvent {
-    /// The event type (`message` when the stream named none).
-    #[napi(js_name = "type")]
-    pub event_type: String,
-    /// The data lines, joined with `\n`.
-    pub data: String,
-    /// The last event ID in force when the event was dispatched.
-    pub last_event_id: String,
-}
 
 /// A push parser over the core's: comments (heartbeats) are skipped, events are handed out.
 #[napi(js_name = "SseParser")]
@@ -45,27 +34,31 @@ impl JsSseParser {
 
     /// The events this chunk completes. An oversized event throws an `Error` whose message is
     /// the error JSON of a `stream` error; the parser then reads on after it.
-    #[napi(ts_args_type = "chunk: Uint8Array | string")]
-    pub fn feed(
+    #[napi(
+        ts_args_type = "chunk: Uint8Array | string",
+        ts_return_type = "Array<{ type: string, data: string, lastEventId: string }>"
+    )]
+    pub fn feed<'env>(
         &mut self,
+        env: &'env Env,
         chunk: Either<Uint8ArraySlice<'_>, String>,
-    ) -> napi::Result<Vec<SseEvent>> {
+    ) -> napi::Result<Array<'env>> {
         let bytes: &[u8] = match &chunk {
             Either::A(slice) => slice,
             Either::B(text) => text.as_bytes(),
         };
         match self.inner.feed(bytes) {
-            Ok(items) => Ok(events(items)),
+            Ok(items) => to_js(env, items),
             Err(err) => Err(napi::Error::from_reason(i2v_js::sse_error_json(&err))),
         }
     }
 
     /// Ends the stream. An unterminated final event is discarded, as the standard says, so
     /// this never completes an event: the answer is always empty.
-    #[napi]
-    pub fn finish(&mut self) -> Vec<SseEvent> {
+    #[napi(ts_return_type = "Array<{ type: string, data: string, lastEventId: string }>")]
+    pub fn finish<'env>(&mut self, env: &'env Env) -> napi::Result<Array<'env>> {
         self.inner.finish();
-        Vec::new()
+        env.create_array(0)
     }
 
     /// Forgets everything, for a new stream.
@@ -88,17 +81,55 @@ impl JsSseParser {
     }
 }
 
-/// The events among `items`; comments are the server's heartbeats and mean nothing to JS.
-fn events(items: Vec<SseItem>) -> Vec<SseEvent> {
-    items
-        .into_iter()
-        .filter_map(|item| match item {
-            SseItem::Event(event) => Some(SseEvent {
-                event_type: event.event_type,
-                data: event.data,
-                last_event_id: event.last_event_id,
-            }),
-            SseItem::Comment(_) => None,
-        })
-        .collect()
+/// The events among `items` as JS objects `{type, data, lastEventId}`; comments are the
+/// server's heartbeats and mean nothing to JS.
+///
+/// This is the hot path of a stream (one object per event), so the three keys are made once
+/// per chunk, and a type or id equal to the previous event's reuses its JS string: most
+/// events are `message` with the same id.
+fn to_js(env: &Env, items: Vec<SseItem>) -> napi::Result<Array<'_>> {
+    let count = items
+        .iter()
+        .filter(|item| matches!(item, SseItem::Event(_)))
+        .count();
+    let mut array = env.create_array(u32::try_from(count).unwrap_or(u32::MAX))?;
+    let keys = [
+        env.create_string("type")?,
+        env.create_string("data")?,
+        env.create_string("lastEventId")?,
+    ];
+    let mut previous: Option<(SseEvent, JsString<'_>, JsString<'_>)> = None;
+    let mut index = 0u32;
+    for item in items {
+        let SseItem::Event(event) = item else {
+            continue;
+        };
+        let (event_type, last_event_id) = match &previous {
+            Some((before, event_type, id))
+                if before.event_type == event.event_type
+                    && before.last_event_id == event.last_event_id =>
+            {
+                (*event_type, *id)
+            }
+            _ => (
+                env.create_string(&event.event_type)?,
+                env.create_string(&event.last_event_id)?,
+            ),
+        };
+        let mut object = Object::new(env)?;
+        object.set_property(keys[0], event_type)?;
+        object.set_property(keys[1], env.create_string(&event.data)?)?;
+        object.set_property(keys[2], last_event_id)?;
+        array.set(index, object)?;
+        index += 1;
+        previous = Some((
+            SseEvent {
+                data: String::new(),
+                ..event
+            },
+            event_type,
+            last_event_id,
+        ));
+    }
+    Ok(array)
 }
