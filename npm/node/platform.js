@@ -86,14 +86,18 @@ export function persistClientId(id, options = {}) {
   }
 }
 
-/** A pull function over an async iterable of byte (or text) chunks. */
+/**
+ * `{ next, cancel }` over an async iterable of byte (or text) chunks: `next()` pulls one chunk
+ * (null at the end); `cancel()`, called when the upload will not read it all, closes the
+ * iterator, which destroys a Node stream and so closes the file behind it.
+ */
 function puller(iterable) {
   let iterator;
   const encoder = new TextEncoder();
-  return async () => {
-    iterator ??= iterable[Symbol.asyncIterator]();
+  const open = () => (iterator ??= iterable[Symbol.asyncIterator]());
+  const next = async () => {
     for (;;) {
-      const { done, value } = await iterator.next();
+      const { done, value } = await open().next();
       if (done) return null;
       if (typeof value === 'string') {
         if (value.length) return encoder.encode(value);
@@ -106,6 +110,18 @@ function puller(iterable) {
       }
     }
   };
+  const cancel = () => {
+    Promise.resolve()
+      .then(() => {
+        if (iterator) return iterator.return?.();
+        // An iterator never started would not run its cleanup: end the source itself.
+        if (typeof iterable.destroy === 'function') return iterable.destroy();
+        if (typeof iterable.cancel === 'function') return iterable.cancel();
+        return iterable.return?.();
+      })
+      .catch(() => {});
+  };
+  return { next, cancel };
 }
 
 function isAsyncIterable(value) {
@@ -128,7 +144,7 @@ function toNativeFile(input) {
   }
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
     const name = typeof input.name === 'string' && input.name ? input.name : 'blob';
-    return { name, size: input.size, next: puller(input.stream()) };
+    return { name, size: input.size, ...puller(input.stream()) };
   }
   if (input === null || typeof input !== 'object') {
     throw new TypeError('a file is a path, { path }, { name, data }, { name, size, stream } or a Blob');
@@ -143,7 +159,7 @@ function toNativeFile(input) {
   if (input.data instanceof Uint8Array) return { name: input.name, data: input.data };
   if (input.data instanceof ArrayBuffer) return { name: input.name, data: new Uint8Array(input.data) };
   if (isAsyncIterable(input.stream)) {
-    return { name: input.name, size: byteCount(input.size, input.name), next: puller(input.stream) };
+    return { name: input.name, size: byteCount(input.size, input.name), ...puller(input.stream) };
   }
   throw new TypeError(`${input.name}: give the file's data (a Uint8Array) or a stream with its size`);
 }

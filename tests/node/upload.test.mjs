@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 
@@ -124,12 +125,17 @@ test('a stream that fails fails the upload with its reason', async () => {
 test('an AbortSignal stops an upload from a stream half-way', async () => {
   const chunk = new Uint8Array(1 << 20);
   let pulled = 0;
+  let closed = false;
   const endless = (async function* () {
-    // A real PNG first: the studio judges the type by the opening bytes.
-    yield png(64, 64, 2);
-    for (;;) {
-      pulled += 1;
-      yield chunk;
+    try {
+      // A real PNG first: the studio judges the type by the opening bytes.
+      yield png(64, 64, 2);
+      for (;;) {
+        pulled += 1;
+        yield chunk;
+      }
+    } finally {
+      closed = true;
     }
   })();
   const controller = new AbortController();
@@ -147,7 +153,23 @@ test('an AbortSignal stops an upload from a stream half-way', async () => {
   await new Promise((done) => setTimeout(done, 300));
   assert.ok(pulled <= pulledAtAbort + 1, 'no more chunks are read once cancelled');
   assert.ok(pulled < 150, `stopped half-way (${pulled} MB read)`);
+  assert.ok(closed, 'the stream was closed');
   assert.ok(Date.now() - started < 10_000);
+});
+
+test('a Node stream that will not be read is closed, and so is its file', async () => {
+  const [photo] = writePhotos(join(home.dir, 'closing'), 1);
+  const stream = createReadStream(photo);
+  const closed = once(stream, 'close');
+  await assert.rejects(
+    client().upload([{ name: 'photo.txt', size: statSync(photo).size, stream }]),
+    pkg.FileError,
+  );
+  await Promise.race([
+    closed,
+    new Promise((_, fail) => setTimeout(() => fail(new Error('the stream was left open')), 2000)),
+  ]);
+  assert.ok(stream.destroyed);
 });
 
 test('nonsense inputs are TypeErrors', async () => {

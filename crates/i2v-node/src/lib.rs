@@ -18,5 +18,5 @@ mod transport;
 
 pub use clock::TokioClock;
 pub use emit::EmitFn;
-pub use files::{NativeFile, PullFn};
+pub use files::{CancelFn, NativeFile, PullFn};
 pub use transport::HttpTransport;

@@ -4,7 +4,8 @@
 //! `platform.js`'s `toNativeFiles` produces one of three shapes:
 //! - `{ name, path }`: a file on disk, opened here and streamed in chunks (size from metadata);
 //! - `{ name, data }`: bytes already in memory;
-//! - `{ name, size, next }`: a pull function over a Node stream, streamed as JS yields chunks.
+//! - `{ name, size, next, cancel? }`: a pull function over a Node stream, streamed as JS yields
+//!   chunks; `cancel` is called when the stream will not be read to its end.
 
 mod path;
 mod pull;
@@ -15,8 +16,8 @@ use i2v_core::client::multipart::UploadSource;
 use napi::bindgen_prelude::Uint8Array;
 use napi_derive::napi;
 
-pub use pull::PullFn;
 use pull::PullStream;
+pub use pull::{CancelFn, PullFn};
 
 /// One file as the JS shell passes it: `name` and exactly one of `path`, `data`, or
 /// `size` + `next`.
@@ -32,6 +33,8 @@ pub struct NativeFile {
     pub size: Option<f64>,
     /// `() => Promise<Uint8Array | null>`: the next chunk, `null` at the end.
     pub next: Option<PullFn>,
+    /// `() => void`: called when the stream will not be read to its end.
+    pub cancel: Option<CancelFn>,
 }
 
 /// A file whose bytes are not open yet: what is left of a [`NativeFile`] once it has left the
@@ -48,7 +51,7 @@ pub(crate) enum PendingFile {
     Pull {
         name: String,
         size: u64,
-        next: PullFn,
+        stream: PullStream,
     },
 }
 
@@ -72,10 +75,11 @@ impl NativeFile {
             (None, None, Some(next)) => match self.size {
                 Some(size) if (0.0..=MAX_SAFE_INTEGER).contains(&size) && size.fract() == 0.0 => {
                     Ok(PendingFile::Pull {
+                        // Made here, so that a file never opened is cancelled too.
+                        stream: PullStream::new(self.name.clone(), next, self.cancel),
                         name: self.name,
                         // Exact: a whole number within 2^53.
                         size: size as u64,
-                        next,
                     })
                 }
                 _ => Err(invalid(format!(
@@ -102,10 +106,10 @@ impl PendingFile {
                 size: data.len() as u64,
                 source: UploadSource::Bytes(data),
             }),
-            PendingFile::Pull { name, size, next } => Ok(UploadFile {
-                source: UploadSource::Stream(Box::new(PullStream::new(name.clone(), next))),
+            PendingFile::Pull { name, size, stream } => Ok(UploadFile {
                 name,
                 size,
+                source: UploadSource::Stream(Box::new(stream)),
             }),
         }
     }

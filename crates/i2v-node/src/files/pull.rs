@@ -2,17 +2,21 @@
 //!
 //! This is how a Node `Readable` or any async iterable is uploaded without buffering it: the
 //! shell wraps its iterator in `next`, and each chunk crosses into Rust only when the transport
-//! is ready to send it.
+//! is ready to send it. A stream left unfinished (the upload failed or was cancelled) is told
+//! so through `cancel()`, which closes the iterator and with it any file behind it.
 
 use std::sync::Arc;
 
 use i2v_core::client::{BodyStream, BoxFuture, TransportError};
 use napi::Status;
 use napi::bindgen_prelude::{Promise, Uint8Array};
-use napi::threadsafe_function::ThreadsafeFunction;
+use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 
 /// `() => Promise<Uint8Array | null>`, callable from the runtime's threads.
 pub type PullFn = ThreadsafeFunction<(), Promise<Option<Uint8Array>>, (), Status, false>;
+
+/// `() => void`: the stream will not be read to its end.
+pub type CancelFn = ThreadsafeFunction<(), (), (), Status, false>;
 
 type Pending = BoxFuture<'static, Option<Result<Vec<u8>, TransportError>>>;
 
@@ -23,18 +27,29 @@ type Pending = BoxFuture<'static, Option<Result<Vec<u8>, TransportError>>>;
 pub(crate) struct PullStream {
     name: String,
     next: Arc<PullFn>,
+    cancel: Option<CancelFn>,
     pending: Option<Pending>,
     ended: bool,
 }
 
 impl PullStream {
-    /// Chunks of the file `name` from `next`.
-    pub(crate) fn new(name: String, next: PullFn) -> PullStream {
+    /// Chunks of the file `name` from `next`; `cancel` is called if they are not all read.
+    pub(crate) fn new(name: String, next: PullFn, cancel: Option<CancelFn>) -> PullStream {
         PullStream {
             name,
             next: Arc::new(next),
+            cancel,
             pending: None,
             ended: false,
+        }
+    }
+}
+
+impl Drop for PullStream {
+    fn drop(&mut self) {
+        if let (false, Some(cancel)) = (self.ended, &self.cancel) {
+            // `Closing` means Node is shutting down, and the stream with it.
+            let _status = cancel.call((), ThreadsafeFunctionCallMode::NonBlocking);
         }
     }
 }
