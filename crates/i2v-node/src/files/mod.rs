@@ -128,3 +128,69 @@ pub(crate) async fn open_all(files: Vec<PendingFile>) -> Result<Vec<UploadFile>,
     }
     Ok(opened)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: Option<&str>, data: Option<&[u8]>, size: Option<f64>) -> NativeFile {
+        NativeFile {
+            name: "a.png".into(),
+            path: path.map(str::to_owned),
+            data: data.map(|bytes| Uint8Array::from(bytes.to_vec())),
+            size,
+            next: None,
+            cancel: None,
+        }
+    }
+
+    fn message(result: Result<PendingFile, Error>) -> String {
+        match result {
+            Err(Error::InvalidInput { message }) => message,
+            Err(other) => panic!("{other:?}"),
+            Ok(_) => panic!("accepted"),
+        }
+    }
+
+    #[test]
+    fn a_file_is_a_path_or_bytes() {
+        assert!(matches!(
+            file(Some("/x/a.png"), None, None).into_pending(),
+            Ok(PendingFile::Path { path, .. }) if path == "/x/a.png"
+        ));
+        assert!(matches!(
+            file(None, Some(b"abc"), None).into_pending(),
+            Ok(PendingFile::Bytes { data, .. }) if data == b"abc"
+        ));
+    }
+
+    #[test]
+    fn a_file_with_none_or_two_sources_is_invalid_input() {
+        for shape in [
+            file(None, None, None),
+            file(None, None, Some(3.0)),
+            file(Some("/x/a.png"), Some(b"abc"), None),
+        ] {
+            let message = message(shape.into_pending());
+            assert!(
+                message.contains("exactly one of a path, bytes or a stream"),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
+    fn bytes_open_as_themselves() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("a test runtime");
+        let opened = runtime
+            .block_on(open_all(vec![PendingFile::Bytes {
+                name: "a.png".into(),
+                data: b"abcd".to_vec(),
+            }]))
+            .expect("opens");
+        assert_eq!(opened.len(), 1);
+        assert_eq!((opened[0].name.as_str(), opened[0].size), ("a.png", 4));
+    }
+}
