@@ -33,7 +33,10 @@ export async function printTurn(turn, { linksLast = true, out = process.stdout, 
         streamed.add(event.message);
         break;
       case 'text':
-        if (!streamed.has(event.message)) out.write(event.text);
+        if (!streamed.has(event.message)) {
+          if (!event.text) break;
+          out.write(event.text);
+        }
         lineOpen = true;
         endLine();
         break;
