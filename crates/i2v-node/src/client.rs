@@ -1,0 +1,247 @@
+//! `NativeClient`: the bridge's client as a napi class, every call run on the addon's tokio
+//! runtime.
+//!
+//! Calls that answer once resolve to the bridge's result JSON; calls that report as they go
+//! resolve to nothing once finished, and report everything, the outcome included, through
+//! `emit`. `abort(op)` cancels a call (also one not started yet): the bridge drops its future,
+//! which drops the request in flight and so closes its connection.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use i2v_js::Bridge;
+use napi::Env;
+use napi::bindgen_prelude::PromiseRaw;
+use napi_derive::napi;
+
+use crate::clock::TokioClock;
+use crate::emit::{EmitFn, emitter};
+use crate::files::{self, NativeFile, PendingFile};
+use crate::transport::HttpTransport;
+
+type NodeBridge = Bridge<HttpTransport, TokioClock>;
+
+/// A client of the agent API: the native half of the JS `Client`.
+#[napi]
+pub struct NativeClient {
+    bridge: Arc<NodeBridge>,
+}
+
+#[napi]
+impl NativeClient {
+    /// A client configured by the shell's `configJson`; throws an `Error` whose message is the
+    /// error JSON when the configuration cannot work.
+    #[napi(constructor)]
+    pub fn new(config_json: String) -> napi::Result<NativeClient> {
+        let transport = HttpTransport::new()
+            .map_err(|err| napi::Error::from_reason(i2v_js::error_json(&err.into())))?;
+        let bridge =
+            Bridge::new(transport, TokioClock, &config_json).map_err(napi::Error::from_reason)?;
+        Ok(NativeClient {
+            bridge: Arc::new(bridge),
+        })
+    }
+
+    /// The client id in use.
+    #[napi]
+    pub fn client_id(&self) -> String {
+        self.bridge.client_id()
+    }
+
+    /// The session as JSON, once connected.
+    #[napi]
+    pub fn session_json(&self) -> Option<String> {
+        self.bridge.session_json()
+    }
+
+    /// The last draft the client saw, as JSON.
+    #[napi]
+    pub fn last_draft_json(&self) -> Option<String> {
+        self.bridge.last_draft_json()
+    }
+
+    /// The registration link of an anonymous user, when known.
+    #[napi]
+    pub fn bind_url(&self) -> Option<String> {
+        self.bridge.bind_url()
+    }
+
+    /// Adopts a saved session; the error JSON when the text is not one.
+    #[napi]
+    pub fn resume(&self, session_json: String) -> Option<String> {
+        self.bridge.resume(&session_json)
+    }
+
+    /// Cancels call `op`, running or about to start.
+    #[napi]
+    pub fn abort(&self, op: u32) {
+        self.bridge.abort(op);
+    }
+
+    /// Gets a token when needed and creates the session: the result JSON of a session.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn connect<'env>(&self, env: &'env Env, op: u32) -> napi::Result<PromiseRaw<'env, String>> {
+        let bridge = Arc::clone(&self.bridge);
+        answer(env, async move { bridge.connect(op).await })
+    }
+
+    /// The claim link: the result JSON of a string.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn claim_url<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let bridge = Arc::clone(&self.bridge);
+        answer(env, async move { bridge.claim_url(op).await })
+    }
+
+    /// The credit balance: the result JSON of the credits.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn credits<'env>(&self, env: &'env Env, op: u32) -> napi::Result<PromiseRaw<'env, String>> {
+        let bridge = Arc::clone(&self.bridge);
+        answer(env, async move { bridge.credits(op).await })
+    }
+
+    /// The project's state: the result JSON of the state.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn state<'env>(&self, env: &'env Env, op: u32) -> napi::Result<PromiseRaw<'env, String>> {
+        let bridge = Arc::clone(&self.bridge);
+        answer(env, async move { bridge.state(op).await })
+    }
+
+    /// Has the backend fetch media from URLs (`urlsJson`: an array of strings).
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn upload_urls<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+        urls_json: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let bridge = Arc::clone(&self.bridge);
+        answer(env, async move { bridge.upload_urls(op, &urls_json).await })
+    }
+
+    /// Uploads files: `{"progress": …}` messages, then `{"end": …}`.
+    #[napi(ts_args_type = "op: number, files: NativeFile[], emit: (msg: string) => void")]
+    pub fn upload<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+        files: Vec<NativeFile>,
+        emit: EmitFn,
+    ) -> napi::Result<PromiseRaw<'env, ()>> {
+        let bridge = Arc::clone(&self.bridge);
+        let files = files::pending(files);
+        report(env, async move {
+            let mut emit = emitter(emit);
+            match open(files).await {
+                Ok(files) => bridge.upload(op, files, emit).await,
+                Err(end) => emit(end),
+            }
+        })
+    }
+
+    /// Renders the current draft (`optionsJson`: `{format?, quality?}`): `{"progress": …}`
+    /// messages, then `{"end": …}`.
+    #[napi(ts_args_type = "op: number, optionsJson: string, emit: (msg: string) => void")]
+    pub fn export<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+        options_json: String,
+        emit: EmitFn,
+    ) -> napi::Result<PromiseRaw<'env, ()>> {
+        let bridge = Arc::clone(&self.bridge);
+        report(env, async move {
+            bridge.export(op, &options_json, emitter(emit)).await;
+        })
+    }
+
+    /// Keeps polling a render submitted earlier, reporting as `export` does.
+    #[napi(ts_args_type = "op: number, renderId: string, emit: (msg: string) => void")]
+    pub fn resume_export<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+        render_id: String,
+        emit: EmitFn,
+    ) -> napi::Result<PromiseRaw<'env, ()>> {
+        let bridge = Arc::clone(&self.bridge);
+        report(env, async move {
+            bridge.resume_export(op, &render_id, emitter(emit)).await;
+        })
+    }
+
+    /// Runs one chat turn: `{"event": …}` messages, then `{"end": …}`.
+    #[napi(ts_args_type = "op: number, text: string, emit: (msg: string) => void")]
+    pub fn chat<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+        text: String,
+        emit: EmitFn,
+    ) -> napi::Result<PromiseRaw<'env, ()>> {
+        let bridge = Arc::clone(&self.bridge);
+        report(env, async move {
+            bridge.chat(op, &text, emitter(emit)).await;
+        })
+    }
+
+    /// Handles what a person typed and attached, reporting as `chat` does.
+    #[napi(
+        ts_args_type = "op: number, text: string, files: NativeFile[], emit: (msg: string) => void"
+    )]
+    pub fn send<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+        text: String,
+        files: Vec<NativeFile>,
+        emit: EmitFn,
+    ) -> napi::Result<PromiseRaw<'env, ()>> {
+        let bridge = Arc::clone(&self.bridge);
+        let files = files::pending(files);
+        report(env, async move {
+            let mut emit = emitter(emit);
+            match open(files).await {
+                Ok(files) => bridge.send(op, &text, files, emit).await,
+                Err(end) => emit(end),
+            }
+        })
+    }
+}
+
+/// Runs a call that answers with one result JSON.
+fn answer<'env>(
+    env: &'env Env,
+    work: impl Future<Output = String> + Send + 'static,
+) -> napi::Result<PromiseRaw<'env, String>> {
+    env.spawn_future(async move { Ok(work.await) })
+}
+
+/// Runs a call that reports through `emit`; its promise only says that it has finished.
+fn report<'env>(
+    env: &'env Env,
+    work: impl Future<Output = ()> + Send + 'static,
+) -> napi::Result<PromiseRaw<'env, ()>> {
+    env.spawn_future(async move {
+        work.await;
+        Ok(())
+    })
+}
+
+/// Opens the files checked on the JS thread; a file that cannot be used is the `{"end": …}`
+/// message to send instead of uploading anything.
+async fn open(
+    files: Result<Vec<PendingFile>, i2v_core::Error>,
+) -> Result<Vec<i2v_core::client::UploadFile>, String> {
+    let opened = match files {
+        Ok(files) => files::open_all(files).await,
+        Err(err) => Err(err),
+    };
+    opened.map_err(|err| {
+        // `error_json` is an object's text, so this is valid JSON.
+        format!(r#"{{"end":{{"error":{}}}}}"#, i2v_js::error_json(&err))
+    })
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the Node addon and lays out the @i2v/node package in npm/node:
+#   npm/node/i2v-node.<platform>-<arch>.node   the addon (cargo's cdylib, renamed)
+#   npm/node/shared/*.js                       the JS shell, copied from npm/shared
+#   npm/node/index.d.ts                        the one TypeScript contract, copied
+# Usage: scripts/build-node.sh [--release]. Quick when nothing changed: cargo does nothing and
+# files are copied only when they differ.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+profile=debug
+cargo_flags=()
+case "${1:-}" in
+  --release) profile=release; cargo_flags=(--release) ;;
+  "") ;;
+  *) echo "usage: $0 [--release]" >&2; exit 2 ;;
+esac
+
+cargo build --quiet -p i2v-node "${cargo_flags[@]}"
+
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+case "$(uname -s)" in
+  Linux) lib="libi2v_node.so"; platform=linux ;;
+  Darwin) lib="libi2v_node.dylib"; platform=darwin ;;
+  *) echo "build-node.sh: unsupported system $(uname -s)" >&2; exit 1 ;;
+esac
+case "$(uname -m)" in
+  x86_64 | amd64) arch=x64 ;;
+  aarch64 | arm64) arch=arm64 ;;
+  *) echo "build-node.sh: unsupported machine $(uname -m)" >&2; exit 1 ;;
+esac
+
+# Copies $1 to $2 unless they are already the same (so timestamps only move on a change).
+copy() {
+  if ! cmp -s "$1" "$2"; then
+    cp "$1" "$2.tmp"
+    mv "$2.tmp" "$2"
+  fi
+}
+
+copy "$target_dir/$profile/$lib" "npm/node/i2v-node.$platform-$arch.node"
+mkdir -p npm/node/shared
+for file in npm/shared/*.js; do
+  copy "$file" "npm/node/shared/$(basename "$file")"
+done
+copy npm/shared/index.d.ts npm/node/index.d.ts
