@@ -228,3 +228,54 @@ test('the client id is kept in localStorage, the token only when asked', { timeo
   assert.equal(result.tokenKept, true);
   assert.deepEqual(pageErrors, []);
 });
+
+test('uploads from bytes and from a ReadableStream; nonsense inputs are TypeErrors', { timeout: 60_000 }, async () => {
+  const result = await page.evaluate(async (options) => {
+    const { Client, FileError } = window.i2v;
+    const client = new Client(options);
+    const canvas = new OffscreenCanvas(64, 48);
+    canvas.getContext('2d').fillRect(0, 0, 64, 48);
+    const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(png.subarray(0, 10));
+        controller.enqueue(png.subarray(10));
+        controller.close();
+      },
+    });
+    const media = await client.upload([
+      { name: 'bytes.png', data: png.buffer },
+      { name: 'stream.png', size: png.length, stream },
+    ]);
+    const refusals = [];
+    for (const input of [
+      'photo.png',
+      { path: 'photo.png' },
+      new Blob([png]),
+      { name: 'short.png', size: png.length + 1, stream: new Blob([png]).stream() },
+      { name: 'nothing.png' },
+    ]) {
+      try {
+        await client.upload([input]);
+        refusals.push('uploaded');
+      } catch (error) {
+        refusals.push(error.constructor.name);
+      }
+    }
+    let wrongType;
+    try {
+      await client.upload([new File([png], 'notes.txt')]);
+    } catch (error) {
+      wrongType = { fileError: error instanceof FileError, kind: error.kind };
+    }
+    return { media: media.map((m) => [m.name, m.width, m.height, m.size]), size: png.length, refusals, wrongType };
+  }, options());
+
+  assert.deepEqual(result.media, [
+    ['bytes.png', 64, 48, result.size],
+    ['stream.png', 64, 48, result.size],
+  ]);
+  assert.deepEqual(result.refusals, ['TypeError', 'TypeError', 'TypeError', 'TypeError', 'TypeError']);
+  assert.deepEqual(result.wrongType, { fileError: true, kind: 'file_type' });
+  assert.deepEqual(pageErrors, []);
+});
