@@ -2,9 +2,11 @@
 //!
 //! A feed does its work in three steps, each once per call however many events the chunk
 //! completes: the chunk is copied into wasm memory, the core parses it, and every event's
-//! strings go back to JS as one string plus a table of lengths, from which `sse_events.js`
-//! builds the event objects. Crossing into JS once per event, or decoding each string on its
-//! own, would cost more than the parsing.
+//! strings go back to JS as two runs of bytes (ASCII, other UTF-8) plus a table of lengths, from
+//! which `sse_events.js` builds the event objects. Crossing into JS once per event, or decoding
+//! each string on its own, would cost more than the parsing.
+
+use std::mem::take;
 
 use i2v_core::sse::{SseEvent, SseItem, SseParser as CoreParser};
 use js_sys::{Array, Uint8Array};
@@ -13,26 +15,49 @@ use wasm_bindgen::{JsCast, JsError, JsValue};
 
 #[wasm_bindgen(module = "/src/sse_events.js")]
 extern "C" {
-    /// The event objects of `text`, cut by `lengths` (see the module).
+    /// The event objects of the two byte runs and the large strings, cut by `lengths` (see the
+    /// module).
     #[wasm_bindgen(js_name = sseEvents)]
-    fn sse_events(text: &str, lengths: &[u32]) -> Array;
+    fn sse_events(ascii: &[u8], unicode: &[u8], lengths: &[u32], large: &Array) -> Array;
+    /// One string decoded on its own: ASCII (`ascii`) or any UTF-8.
+    #[wasm_bindgen(js_name = sseText)]
+    fn sse_text(bytes: &[u8], ascii: bool) -> JsValue;
+    /// A string's UTF-8 bytes, by `TextEncoder`.
+    #[wasm_bindgen(js_name = utf8Bytes)]
+    fn utf8_bytes(text: &JsValue) -> Uint8Array;
 }
 
-/// In `lengths`: this type or id is the previous event's, and is not repeated in the text.
+/// In `lengths`: this type or id is the previous event's, and is not repeated in the bytes.
 const SAME: u32 = u32::MAX;
+/// In `lengths`: the string is the next of the large ones, decoded on their own.
+const LARGE: u32 = u32::MAX - 1;
+/// In `lengths`: the string is in the `unicode` run, and the rest is its UTF-16 length.
+const UNICODE: u32 = 1 << 31;
+/// Strings from this many bytes on are decoded on their own rather than copied into a run:
+/// the copy would cost more than the extra call.
+const LARGE_FROM: usize = 64 * 1024;
 
 /// A WHATWG event-stream parser fed chunk by chunk (`Uint8Array`s or strings).
 #[wasm_bindgen(js_name = SseParser)]
 pub struct SseParserJs {
     parser: CoreParser,
-    /// Reused between feeds, so a steady stream allocates nothing per chunk:
-    /// the items a chunk completed,
+    /// Reused between feeds, so a steady stream allocates little per chunk.
+    scratch: Scratch,
+}
+
+/// The buffers a feed fills and empties.
+#[derive(Default)]
+struct Scratch {
+    /// The items a chunk completed.
     items: Vec<SseItem>,
-    /// the bytes of a `Uint8Array` chunk,
+    /// The bytes of the chunk.
     chunk: Vec<u8>,
-    /// and the strings and lengths handed to `sse_events`.
-    text: String,
+    /// The strings handed to `sse_events`: ASCII ones, the others, and the lengths table.
+    ascii: Vec<u8>,
+    unicode: Vec<u8>,
     lengths: Vec<u32>,
+    /// The large strings of the feed, already decoded, or `None` while there were none.
+    large: Option<Array>,
 }
 
 #[wasm_bindgen(js_class = SseParser)]
@@ -47,10 +72,7 @@ impl SseParserJs {
         };
         SseParserJs {
             parser,
-            items: Vec::new(),
-            chunk: Vec::new(),
-            text: String::new(),
-            lengths: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -59,19 +81,26 @@ impl SseParserJs {
     /// Throws an `Error` whose message is the error JSON (kind `stream`) when an event outgrew
     /// the cap; the parser then skips that event and reads on.
     pub fn feed(&mut self, chunk: &JsValue) -> Result<Array, JsError> {
-        let fed = if let Some(text) = chunk.as_string() {
-            self.parser.feed_into(text.as_bytes(), &mut self.items)
-        } else if let Some(bytes) = chunk.dyn_ref::<Uint8Array>() {
-            self.chunk.resize(bytes.length() as usize, 0);
-            bytes.copy_to(&mut self.chunk);
-            self.parser.feed_into(&self.chunk, &mut self.items)
+        let encoded;
+        let bytes = if let Some(bytes) = chunk.dyn_ref::<Uint8Array>() {
+            bytes
+        } else if chunk.is_string() {
+            encoded = utf8_bytes(chunk);
+            &encoded
         } else {
             return Err(JsError::new("feed() takes a Uint8Array or a string"));
         };
-        match fed {
-            Ok(()) => Ok(self.take_events()),
+        let scratch = &mut self.scratch;
+        let length = bytes.length() as usize;
+        scratch.chunk.clear();
+        scratch.chunk.reserve(length);
+        // Copied straight into spare capacity: the bytes are written once, never zeroed first.
+        let spare = scratch.chunk.spare_capacity_mut().get_mut(..length);
+        let chunk = bytes.copy_to_uninit(spare.ok_or_else(|| JsError::new("out of memory"))?);
+        match self.parser.feed_into(chunk, &mut scratch.items) {
+            Ok(()) => Ok(scratch.take_events()),
             Err(error) => {
-                self.items.clear();
+                scratch.items.clear();
                 Err(JsError::new(&i2v_js::sse_error_json(&error)))
             }
         }
@@ -86,7 +115,7 @@ impl SseParserJs {
     /// Forgets everything, the last event id and retry included, for a new stream.
     pub fn reset(&mut self) {
         self.parser.reset();
-        self.items.clear();
+        self.scratch = Scratch::default();
     }
 
     /// The last event id: what the latest `id` field said, as of the last blank line.
@@ -101,53 +130,64 @@ impl SseParserJs {
         // Milliseconds beyond 2^53 are not a real wait; the rounding does not matter there.
         self.parser.retry().map(|ms| ms as f64)
     }
+}
 
+impl Scratch {
     /// Turns the items gathered by a feed into event objects (comments are not events).
     fn take_events(&mut self) -> Array {
-        self.text.clear();
+        self.ascii.clear();
+        self.unicode.clear();
         self.lengths.clear();
+        let items = take(&mut self.items);
         let mut previous: Option<&SseEvent> = None;
-        for item in &self.items {
+        for item in &items {
             let SseItem::Event(event) = item else {
                 continue;
             };
             let same_type = previous.is_some_and(|p| p.event_type == event.event_type);
             let same_id = previous.is_some_and(|p| p.last_event_id == event.last_event_id);
-            push(
-                &mut self.text,
-                &mut self.lengths,
-                &event.event_type,
-                same_type,
-            );
-            push(&mut self.text, &mut self.lengths, &event.data, false);
-            push(
-                &mut self.text,
-                &mut self.lengths,
-                &event.last_event_id,
-                same_id,
-            );
+            self.push((!same_type).then_some(event.event_type.as_str()));
+            self.push(Some(&event.data));
+            self.push((!same_id).then_some(event.last_event_id.as_str()));
             previous = Some(event);
         }
+        // Give the (emptied) vector back, keeping its allocation for the next feed.
+        self.items = items;
         self.items.clear();
         if self.lengths.is_empty() {
             return Array::new();
         }
-        sse_events(&self.text, &self.lengths)
+        let large = self.large.take().unwrap_or_default();
+        sse_events(&self.ascii, &self.unicode, &self.lengths, &large)
+    }
+
+    /// Appends one string to its run and its entry to `lengths`; `None` is a repeat ([`SAME`]).
+    fn push(&mut self, value: Option<&str>) {
+        let Some(value) = value else {
+            self.lengths.push(SAME);
+            return;
+        };
+        // The parser's cap keeps any string far below 2 GiB (wasm32 memory could not hold one).
+        let length = |units: usize| u32::try_from(units).unwrap_or(UNICODE - 1).min(UNICODE - 1);
+        if value.len() >= LARGE_FROM {
+            let text = sse_text(value.as_bytes(), value.is_ascii());
+            self.large.get_or_insert_with(Array::new).push(&text);
+            self.lengths.push(LARGE);
+        } else if value.is_ascii() {
+            self.ascii.extend_from_slice(value.as_bytes());
+            self.lengths.push(length(value.len()));
+        } else {
+            self.unicode.extend_from_slice(value.as_bytes());
+            self.lengths
+                .push(UNICODE | length(utf16_len(value.as_bytes())));
+        }
     }
 }
 
-/// Appends one string (or [`SAME`] for a repeat) to the text and its UTF-16 length to `lengths`.
-fn push(text: &mut String, lengths: &mut Vec<u32>, value: &str, repeat: bool) {
-    if repeat {
-        lengths.push(SAME);
-        return;
-    }
-    text.push_str(value);
-    let units = if value.is_ascii() {
-        value.len()
-    } else {
-        value.chars().map(char::len_utf16).sum()
-    };
-    // The parser's cap keeps an event far below 4 GiB (wasm32 memory could not hold one).
-    lengths.push(u32::try_from(units).unwrap_or(SAME - 1));
+/// The UTF-16 length of valid UTF-8: one unit per character, two for a four-byte one. Counting
+/// bytes that start characters (and once more the four-byte leads) is a plain loop over bytes.
+fn utf16_len(utf8: &[u8]) -> usize {
+    utf8.iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
