@@ -5,17 +5,37 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$(repo_root)"
 ensure_all
+ensure_browser
 
 log "format"
 cargo fmt --all --check
 
 log "lint (host and wasm32)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy -p i2v-core --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p i2v-core -p i2v-js -p i2v-wasm --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 log "tests (host)"
 cargo test --workspace --locked
 
-# A host `cargo test` compiles nothing for wasm, so the core's tests run again on wasm32, in Node.
-log "tests (i2v-core on wasm32, in Node)"
-cargo test -p i2v-core --locked --target wasm32-unknown-unknown
+# A host `cargo test` compiles nothing for wasm, so the core's tests run again on wasm32, in Node,
+# and the wasm binding's in headless Chromium.
+log "tests (i2v-core and i2v-js on wasm32, in Node)"
+cargo test -p i2v-core -p i2v-js --locked --target wasm32-unknown-unknown
+log "tests (i2v-wasm on wasm32, in Chromium)"
+WASM_BINDGEN_USE_BROWSER=1 cargo test -p i2v-wasm --locked --target wasm32-unknown-unknown
+
+log "building the JS packages"
+bash scripts/build-node.sh
+bash scripts/build-web.sh   # also checks the .wasm size budget
+
+log "JS syntax"
+find npm web-demo tests -name node_modules -prune -o \( -name '*.js' -o -name '*.mjs' \) -print0 |
+  xargs -0 -n1 node --check
+
+# The studio binary the JS tests start is the workspace's debug build, made by `cargo test` above.
+log "the shared JS suite against @i2v/node, and the Node-only tests"
+I2V_PACKAGE=node node --test --test-concurrency=2 tests/js/*.test.mjs tests/node/*.test.mjs
+log "the shared JS suite against @i2v/web (in Node)"
+I2V_PACKAGE=web node --test --test-concurrency=2 tests/js/*.test.mjs
+log "browser tests (headless Chromium): the package across origins, and the demo page"
+node --test --test-concurrency=1 tests/browser/*.test.mjs tests/e2e/*.test.mjs
