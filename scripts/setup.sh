@@ -52,10 +52,30 @@ ensure_media_tools() {
   ensure_apt ffmpeg fonts-dejavu-core fonts-wqy-zenhei libheif-examples
 }
 
+# The JS dev tools of the root package.json (wasm-opt, playwright-core, the benchmark's
+# comparison parser), reinstalled only when package-lock.json changed.
+ensure_npm_packages() {
+  local root stamp want
+  root=$(repo_root)
+  stamp="$root/node_modules/.i2v-lock-sha256"
+  want=$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    log "installing the npm dev tools (package-lock.json)"
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" >"$stamp"
+  fi
+}
+
+# Debian's Chromium drives the browser tests (playwright-core and wasm-bindgen-test).
+ensure_browser() {
+  ensure_apt chromium chromium-driver
+}
+
 ensure_all() {
   ensure_node
   ensure_rust_wasm
   ensure_media_tools
+  ensure_npm_packages
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -20,6 +20,7 @@ const TIMING_KEYS = [
   'retryAttempts',
   'retryBaseBackoffMs',
   'retryMaxBackoffMs',
+  'rateLimitMaxWaitMs',
 ];
 
 /** The `configJson` the native constructor reads, from resolved options. */

@@ -26,6 +26,9 @@ export interface Timing {
   retryBaseBackoffMs: number;
   /** Idempotent requests: the largest backoff (default 8000). */
   retryMaxBackoffMs: number;
+  /** 429: the longest `Retry-After` waited out before the one retry; a longer one is thrown as a
+   * `RateLimitError` at once (default 60000). */
+  rateLimitMaxWaitMs: number;
 }
 
 /** The attribution headers every request carries. */

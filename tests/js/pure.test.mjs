@@ -63,7 +63,7 @@ test('routeIntent: actions and export options, in English and Chinese', () => {
 const DRAFT = {
   t: [
     { tt: 0, sg: [{ d: 3000, m: { src: 'med_1', name: 'beach.jpg' } }, { d: 2000, m: { src: 'med_2' } }] },
-    { tt: 1, sg: [{ d: 5000, m: { src: 'lofi', vol: 0.35 } }] },
+    { tt: 1, sg: [{ d: 5000, m: { src: 'lofi', volume: 0.35 } }] },
   ],
   vendor: { kept: [1, 2] },
 };
@@ -96,7 +96,7 @@ test('parseDraft: a malformed draft names the JSON path', () => {
 test('diffDrafts: what changed, in words', () => {
   const after = structuredClone(DRAFT);
   after.t[0].sg[0].d = 4000;
-  after.t[1].sg[0].m.vol = 0.8;
+  after.t[1].sg[0].m.volume = 0.8;
   const changes = diffDrafts(DRAFT, after);
   assert.deepEqual(
     changes.map((c) => c.kind),

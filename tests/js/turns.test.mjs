@@ -48,8 +48,8 @@ test('an AbortSignal cancels any call, also one aborted before the call', async 
     );
     assert.ok(seen.includes('textDelta'));
     assert.ok(!seen.includes('done'));
-    // The client stays usable.
-    assert.equal((await client.credits()).frozen, 0);
+    // The client stays usable (the studio may still be finishing the turn it had started).
+    assert.equal((await client.credits()).total, 100);
   });
 });
 

@@ -117,6 +117,7 @@ fn timing(value: Option<&Value>) -> Result<Timing, Error> {
     count("retryAttempts", &mut timing.retry_attempts)?;
     millis("retryBaseBackoffMs", &mut timing.retry_base_backoff)?;
     millis("retryMaxBackoffMs", &mut timing.retry_max_backoff)?;
+    millis("rateLimitMaxWaitMs", &mut timing.rate_limit_max_wait)?;
     Ok(timing)
 }
 

@@ -104,6 +104,9 @@ pub struct Timing {
     pub retry_base_backoff: Duration,
     /// Idempotent requests: the largest backoff.
     pub retry_max_backoff: Duration,
+    /// 429: the longest `Retry-After` worth waiting for before the one retry; a longer wait
+    /// (a daily quota, say) goes to the caller at once as the error, with the wait in it.
+    pub rate_limit_max_wait: Duration,
 }
 
 impl Default for Timing {
@@ -120,6 +123,7 @@ impl Default for Timing {
             retry_attempts: 3,
             retry_base_backoff: Duration::from_millis(500),
             retry_max_backoff: Duration::from_secs(8),
+            rate_limit_max_wait: Duration::from_secs(60),
         }
     }
 }

@@ -179,7 +179,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 };
                 self.notice(Notice::ClientIdGenerated { client_id });
             }
-            Recovery::RetryAfter(wait) if !used.rate_limit => {
+            Recovery::RetryAfter(wait)
+                if !used.rate_limit && wait <= self.config.timing.rate_limit_max_wait =>
+            {
                 used.rate_limit = true;
                 self.clock.sleep(wait).await;
             }

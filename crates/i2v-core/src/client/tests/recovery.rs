@@ -3,6 +3,8 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+use std::time::Duration;
+
 use serde_json::json;
 
 use super::*;
@@ -160,6 +162,17 @@ fn code_429_waits_retry_after_and_retries_once() {
         7_000 + 30_000,
         "default wait is 30 s, once"
     );
+
+    // A wait past the cap (a quota that refills tomorrow) is the caller's to decide on, now.
+    rig.net.expect(
+        Method::Get,
+        "/api/credits",
+        Reply::code(429, 429, "").header("Retry-After", "86400"),
+    );
+    let err = rig.run(rig.client.credits()).unwrap_err();
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(86_400)));
+    assert_eq!(rig.elapsed_ms(), 37_000, "no wait at all");
+    assert_eq!(rig.net.unused(), 0);
 }
 
 #[test]

@@ -66,8 +66,7 @@ pub(crate) async fn run(
     let mut peak: Option<u64> = None;
     // The first sample waits one interval: a process sampled straight after exec has not yet
     // loaded anything, and a figure from then would understate its peak.
-    let mut ticker =
-        tokio::time::interval_at(tokio::time::Instant::now() + SAMPLE_EVERY, SAMPLE_EVERY);
+    let mut ticker = tokio::time::interval_at(Instant::now() + SAMPLE_EVERY, SAMPLE_EVERY);
     let total_us = duration_ms.saturating_mul(1000).max(1);
     let status = loop {
         tokio::select! {

@@ -1,0 +1,216 @@
+//! `NativeClient`: the bridge's calls as the native interface the JS shell (`npm/shared`) drives.
+//!
+//! Calls that answer once return a `Promise` of the result JSON; calls that report as they go
+//! send every message through the `emit` function the shell gives and return a `Promise` that
+//! settles after the last one (`{"end": …}`). The shell cancels a call with `abort(op)`; the
+//! bridge then drops the call's future, and with it the fetch in flight.
+
+use std::pin::Pin;
+use std::rc::Rc;
+
+use i2v_js::Bridge;
+use js_sys::{Function, Promise};
+use serde_json::json;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::clock::TimerClock;
+use crate::fetch::FetchTransport;
+use crate::files::upload_files;
+
+type WebBridge = Bridge<FetchTransport, TimerClock>;
+
+/// A client of the agent API over `fetch`, as the JS shell sees it.
+#[wasm_bindgen]
+pub struct NativeClient {
+    /// Shared with the futures of the calls in flight, which outlive any one borrow of `self`.
+    bridge: Rc<WebBridge>,
+}
+
+/// A call's work, boxed so that every call shares one instance of the promise glue.
+type Work<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// A promise of `work`'s text, which never rejects: errors travel inside the result JSON.
+fn promise_of(work: Work<String>) -> Promise {
+    future_to_promise(async move { Ok(JsValue::from(work.await)) })
+}
+
+/// A promise that resolves once `work` is done; its messages went through `emit`.
+fn promise_of_unit(work: Work<()>) -> Promise {
+    future_to_promise(async move {
+        work.await;
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// The shell's `emit` as the bridge's [`i2v_js::Emit`].
+///
+/// The shell's function catches its own errors; should it throw anyway, the message is dropped
+/// rather than unwinding through the bridge, which always sends its `end`.
+fn emitter(emit: Function) -> i2v_js::Emit {
+    Box::new(move |message: String| {
+        let _ = emit.call1(&JsValue::NULL, &JsValue::from(message));
+    })
+}
+
+/// The `{"end": {"error": …}}` of a call the binding itself refuses (files that are not files).
+fn end_with_error(emit: &mut i2v_js::Emit, error: &i2v_core::Error) {
+    emit(format!(
+        r#"{{"end":{{"error":{}}}}}"#,
+        i2v_js::error_json(error)
+    ));
+}
+
+/// Upload progress as `fetch` allows it to be known.
+///
+/// `fetch` reports nothing while a `FormData` body goes out, and the files stay in JS, so the
+/// core never counts their bytes: the honest account is 0 of the total before the request and
+/// the total once the backend has answered that it stored them.
+fn whole_upload_progress(total: u64, mut emit: i2v_js::Emit) -> i2v_js::Emit {
+    let progress =
+        move |sent: u64| json!({ "progress": { "sent": sent, "total": total } }).to_string();
+    emit(progress(0));
+    Box::new(move |message: String| {
+        // The bridge's end is compact JSON: `{"end":{"ok":…}}` is a stored upload.
+        if message.starts_with(r#"{"end":{"ok""#) {
+            emit(progress(total));
+        }
+        emit(message);
+    })
+}
+
+#[wasm_bindgen]
+impl NativeClient {
+    /// A client configured by the shell's `configJson`; throws an `Error` whose message is the
+    /// error JSON when the configuration is wrong.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config_json: &str) -> Result<NativeClient, JsError> {
+        Bridge::new(FetchTransport, TimerClock, config_json)
+            .map(|bridge| NativeClient {
+                bridge: Rc::new(bridge),
+            })
+            .map_err(|error_json| JsError::new(&error_json))
+    }
+
+    /// The client id in use.
+    #[wasm_bindgen(js_name = clientId)]
+    pub fn client_id(&self) -> String {
+        self.bridge.client_id()
+    }
+
+    /// The session as JSON, once connected.
+    #[wasm_bindgen(js_name = sessionJson)]
+    pub fn session_json(&self) -> Option<String> {
+        self.bridge.session_json()
+    }
+
+    /// The last draft seen, as the bridge's draft JSON.
+    #[wasm_bindgen(js_name = lastDraftJson)]
+    pub fn last_draft_json(&self) -> Option<String> {
+        self.bridge.last_draft_json()
+    }
+
+    /// The registration link of an anonymous user, when known.
+    #[wasm_bindgen(js_name = bindUrl)]
+    pub fn bind_url(&self) -> Option<String> {
+        self.bridge.bind_url()
+    }
+
+    /// Adopts a saved session; the error JSON when it is not one.
+    pub fn resume(&self, session_json: &str) -> Option<String> {
+        self.bridge.resume(session_json)
+    }
+
+    /// Cancels call `op`, running or about to start.
+    pub fn abort(&self, op: u32) {
+        self.bridge.abort(op);
+    }
+
+    /// Gets a token if needed and creates the session: a promise of the result JSON.
+    pub fn connect(&self, op: u32) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        promise_of(Box::pin(async move { bridge.connect(op).await }))
+    }
+
+    /// The claim link: a promise of the result JSON.
+    #[wasm_bindgen(js_name = claimUrl)]
+    pub fn claim_url(&self, op: u32) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        promise_of(Box::pin(async move { bridge.claim_url(op).await }))
+    }
+
+    /// The credit balance: a promise of the result JSON.
+    pub fn credits(&self, op: u32) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        promise_of(Box::pin(async move { bridge.credits(op).await }))
+    }
+
+    /// The project's state: a promise of the result JSON.
+    pub fn state(&self, op: u32) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        promise_of(Box::pin(async move { bridge.state(op).await }))
+    }
+
+    /// Has the backend fetch media from URLs (`urlsJson`: an array of strings).
+    #[wasm_bindgen(js_name = uploadUrls)]
+    pub fn upload_urls(&self, op: u32, urls_json: String) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        promise_of(Box::pin(
+            async move { bridge.upload_urls(op, &urls_json).await },
+        ))
+    }
+
+    /// Uploads `NativeFile`s (`{ name, blob }` or `{ name, data }`), reporting through `emit`.
+    pub fn upload(&self, op: u32, files: JsValue, emit: Function) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        let mut emit = emitter(emit);
+        promise_of_unit(Box::pin(async move {
+            match upload_files(&files) {
+                Ok(files) => {
+                    let total = files.iter().map(|f| f.size).sum();
+                    let emit = whole_upload_progress(total, emit);
+                    bridge.upload(op, files, emit).await;
+                }
+                Err(error) => end_with_error(&mut emit, &error),
+            }
+        }))
+    }
+
+    /// Renders the current draft (`optionsJson`: `{format?, quality?}`), reporting through `emit`.
+    pub fn export(&self, op: u32, options_json: String, emit: Function) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        promise_of_unit(Box::pin(async move {
+            bridge.export(op, &options_json, emitter(emit)).await
+        }))
+    }
+
+    /// Keeps polling a render submitted earlier, reporting through `emit`.
+    #[wasm_bindgen(js_name = resumeExport)]
+    pub fn resume_export(&self, op: u32, render_id: String, emit: Function) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        promise_of_unit(Box::pin(async move {
+            bridge.resume_export(op, &render_id, emitter(emit)).await
+        }))
+    }
+
+    /// Runs one chat turn, reporting its events through `emit`.
+    pub fn chat(&self, op: u32, text: String, emit: Function) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        promise_of_unit(Box::pin(async move {
+            bridge.chat(op, &text, emitter(emit)).await
+        }))
+    }
+
+    /// Handles what a person typed and attached, reporting through `emit`.
+    pub fn send(&self, op: u32, text: String, files: JsValue, emit: Function) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        let mut emit = emitter(emit);
+        promise_of_unit(Box::pin(async move {
+            match upload_files(&files) {
+                Ok(files) => bridge.send(op, &text, files, emit).await,
+                Err(error) => end_with_error(&mut emit, &error),
+            }
+        }))
+    }
+}

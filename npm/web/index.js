@@ -1,0 +1,7 @@
+// @i2v/web: the contract of `index.d.ts` over the wasm build of the i2v core.
+import * as native from './native.js';
+import * as platform from './platform.js';
+import { makeApi } from './shared/api.js';
+export const { Client, Draft, SseParser, parseDraft, diffDrafts, routeIntent, translateGui, I2vError,
+  AuthError, SessionError, CreditsError, FileError, RateLimitError, NetworkError, AgentError, RenderError,
+  DraftError, TimeoutError, AbortError, ApiError } = makeApi(native, platform);

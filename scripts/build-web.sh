@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds @i2v/web into npm/web/pkg: the i2v-wasm crate for wasm32 (size-tuned profile), its
+# wasm-bindgen glue (`--target web`, the CLI pinned to the crate's version), `wasm-opt -Oz` from
+# npm's binaryen, the JS shell (npm/shared) and the package's own files. Then it checks the size
+# budget: the optimised .wasm must stay within WASM_GZIP_BUDGET bytes gzipped.
+#
+# Idempotent and quick when nothing changed: cargo rebuilds only what changed, and wasm-bindgen
+# and wasm-opt run only when cargo's .wasm is newer than their output.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$(repo_root)"
+
+# 150 KB, counted in thousands: the budget of the issue, read strictly.
+WASM_GZIP_BUDGET=${WASM_GZIP_BUDGET:-150000}
+
+ensure_node
+ensure_rust_wasm
+if [ ! -x node_modules/.bin/wasm-opt ]; then
+  log "installing the JS dev tools (binaryen's wasm-opt)"
+  npm ci --no-audit --no-fund
+fi
+
+log "building i2v-wasm (wasm32, profile wasm-release)"
+cargo build --locked -p i2v-wasm --target wasm32-unknown-unknown --profile wasm-release
+raw=target/wasm32-unknown-unknown/wasm-release/i2v_wasm.wasm
+
+# wasm-bindgen's output, optimised, kept in target/ so an unchanged build skips both steps.
+glue=target/web-pkg
+if [ ! -f "$glue/i2v_wasm_bg.wasm" ] || [ "$raw" -nt "$glue/i2v_wasm_bg.wasm" ]; then
+  log "wasm-bindgen --target web"
+  rm -rf "$glue"
+  wasm-bindgen --target web --no-typescript --out-dir "$glue" "$raw"
+  log "wasm-opt -Oz"
+  node_modules/.bin/wasm-opt -Oz "$glue/i2v_wasm_bg.wasm" -o "$glue/i2v_wasm_bg.opt.wasm"
+  mv "$glue/i2v_wasm_bg.opt.wasm" "$glue/i2v_wasm_bg.wasm"
+fi
+
+log "writing npm/web/pkg"
+pkg=npm/web/pkg
+rm -rf "$pkg"
+mkdir -p "$pkg/shared"
+cp -R "$glue"/. "$pkg"/
+cp npm/shared/*.js "$pkg/shared/"
+cp npm/shared/index.d.ts "$pkg/index.d.ts"
+cp npm/web/index.js npm/web/native.js npm/web/platform.js npm/web/package.json "$pkg/"
+
+raw_bytes=$(wc -c <"$pkg/i2v_wasm_bg.wasm")
+gzip_bytes=$(gzip -9 -c "$pkg/i2v_wasm_bg.wasm" | wc -c)
+echo "i2v_wasm_bg.wasm: ${raw_bytes} bytes, ${gzip_bytes} bytes gzipped (budget ${WASM_GZIP_BUDGET})"
+if [ "$gzip_bytes" -gt "$WASM_GZIP_BUDGET" ]; then
+  echo "error: the optimised .wasm is over its size budget" >&2
+  exit 1
+fi

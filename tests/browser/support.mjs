@@ -1,0 +1,113 @@
+// What the browser test needs: a static server for the page and the built package, a real
+// studio on another port (another origin), and headless Chromium.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+const pkgDir = join(repoRoot, 'npm/web/pkg');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.ts': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** Serves `page.html` at `/` and the built package at `/pkg/`, on a free port of 127.0.0.1. */
+export async function startPageServer() {
+  if (!existsSync(join(pkgDir, 'index.js'))) {
+    throw new Error('npm/web/pkg is missing: run scripts/build-web.sh first');
+  }
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    let file;
+    if (path === '/') file = join(here, 'page.html');
+    else if (path.startsWith('/pkg/')) {
+      file = normalize(join(pkgDir, path.slice('/pkg/'.length)));
+      if (!file.startsWith(pkgDir + sep)) file = undefined;
+    }
+    try {
+      if (!file) throw new Error('not found');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stop: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/** Starts `target/debug/i2v-studio` (or `I2V_STUDIO_BIN`) on a free port with a fresh data dir. */
+export async function startStudio(args = []) {
+  const binary = process.env.I2V_STUDIO_BIN || join(repoRoot, 'target/debug/i2v-studio');
+  const dataDir = mkdtempSync(join(tmpdir(), 'i2v-browser-'));
+  const child = spawn(binary, ['--port', '0', '--data-dir', dataDir, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (chunk) => {
+    log = (log + chunk).slice(-8000);
+  });
+  const url = await new Promise((found, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`the studio did not start:\n${log}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        found(match[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the studio exited (${code}):\n${log}`));
+    });
+  });
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this machine needs (TOOLCHAIN.md). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}

@@ -1,0 +1,144 @@
+// What the browser tests need: a real studio serving the demo page and the browser package,
+// Debian's Chromium driven by playwright-core, and generated images.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshotDir = join(repoRoot, 'target/e2e-screenshots');
+
+/** The studio binary: `I2V_STUDIO_BIN`, else the workspace's debug build. */
+function studioBinary() {
+  return process.env.I2V_STUDIO_BIN || join(repoRoot, 'target/debug/i2v-studio');
+}
+
+/** Fails early, in words, when something the test serves has not been built. */
+export function checkBuilt() {
+  const missing = [];
+  if (!existsSync(studioBinary())) missing.push(`${studioBinary()} (cargo build -p i2v-studio)`);
+  if (!existsSync(join(repoRoot, 'npm/web/pkg/index.js'))) missing.push('npm/web/pkg (bash scripts/build-web.sh)');
+  if (missing.length) throw new Error(`build these first: ${missing.join('; ')}`);
+}
+
+/**
+ * Starts a real studio on a free port with a fresh data dir, serving `web-demo` at `/` and the
+ * browser package at `/pkg/`. `studio.log()` is everything it wrote to stderr (the access log).
+ */
+export async function startStudio(args = []) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'i2v-e2e-'));
+  const child = spawn(studioBinary(), [
+    '--port', '0', '--data-dir', dataDir,
+    '--web-root', join(repoRoot, 'web-demo'), '--pkg-root', join(repoRoot, 'npm/web/pkg'),
+    '--tokens-per-address', '1000',
+    ...args,
+  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let log = '';
+  child.stderr.on('data', (chunk) => {
+    log += chunk;
+  });
+  const url = await new Promise((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the studio did not start:\n${log}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the studio exited (${code}):\n${log}`));
+    });
+  });
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The flags TOOLCHAIN.md found Debian's Chromium needs here. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  // The test plays the video muted and headless: no user gesture to wait for.
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Launches headless Chromium (`CHROMIUM_PATH`, else `/usr/bin/chromium`). */
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/**
+ * Real PNG photos made by ffmpeg's test sources: `[{ name, mimeType, buffer }]` as Playwright's
+ * `setInputFiles` takes them. Each spec: `{ name, source, size }`.
+ */
+export function generateImages(specs) {
+  const dir = mkdtempSync(join(tmpdir(), 'i2v-e2e-img-'));
+  try {
+    return specs.map((spec, i) => {
+      const path = join(dir, `${i}.png`);
+      execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `${spec.source}=s=${spec.size}`,
+        '-frames:v', '1', path]);
+      return { name: spec.name, mimeType: 'image/png', buffer: readFileSync(path) };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Saves a screenshot of `page` as `target/e2e-screenshots/<name>.png`. */
+export async function screenshot(page, name, options = {}) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), ...options });
+}
+
+/**
+ * Installed before the page's own scripts: records every text an assistant message showed (so
+ * the test can tell partial text came before the final text) and any `<img>` not made from a
+ * local file (what markup injected from backend data would create).
+ */
+export function pageRecorder() {
+  const ids = new WeakMap();
+  let next = 0;
+  const last = new Map();
+  window.__i2vTexts = [];
+  window.__i2vForeignImages = [];
+  const check = () => {
+    for (const el of document.querySelectorAll('.message.assistant:not(.intro)')) {
+      if (!ids.has(el)) ids.set(el, next++);
+      const id = ids.get(el);
+      const entry = { id, state: el.dataset.state, text: el.textContent };
+      const key = `${entry.state}\u0000${entry.text}`;
+      if (last.get(id) !== key) {
+        last.set(id, key);
+        window.__i2vTexts.push(entry);
+      }
+    }
+    for (const img of document.querySelectorAll('img')) {
+      const src = img.getAttribute('src') ?? '';
+      if (!src.startsWith('blob:')) window.__i2vForeignImages.push(src);
+    }
+  };
+  new MutationObserver(check).observe(document, {
+    subtree: true, childList: true, characterData: true, attributes: true,
+  });
+}

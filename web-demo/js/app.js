@@ -1,0 +1,155 @@
+// The app: one client for the page, the panels, and the start-up that either resumes the saved
+// session (and any render in flight) or connects a new one.
+
+import { byId } from './dom.js';
+import { Alerts } from './alerts.js';
+import { ChatPanel } from './chat.js';
+import { CreditsView } from './credits.js';
+import { ExportPanel, ProjectLink } from './export.js';
+import { MediaPanel } from './media.js';
+import { TimelineView } from './timeline.js';
+import * as store from './store.js';
+
+/**
+ * The page is served by the studio, so the API and the links share its origin. Renders on a local
+ * studio take seconds, so the export is polled every second (the protocol's 30 s suits the cloud),
+ * for up to the studio's longest render.
+ */
+function clientOptions() {
+  return {
+    apiUrl: location.origin,
+    webUrl: location.origin,
+    language: navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en',
+    timing: { exportPollIntervalMs: 1000, exportMaxPolls: 900 },
+  };
+}
+
+/** Starts the page with the browser package's exports `api`. */
+export async function start(api) {
+  const client = new api.Client(clientOptions());
+  // Uploads and turns wait for the session: sent earlier, each would make a session of its own.
+  let markConnected;
+  const connected = new Promise((resolve) => {
+    markConnected = resolve;
+  });
+  const alerts = new Alerts(byId('alerts'));
+  const credits = new CreditsView();
+  const projectLink = new ProjectLink({ client });
+  const exporter = new ExportPanel({ client });
+  const media = new MediaPanel({ client, connected, onUploaded: () => syncSession() });
+  const timeline = new TimelineView({ thumbnailFor: (src) => media.thumbnailFor(src) });
+  const connection = byId('connection');
+
+  const setConnection = (state, text) => {
+    document.body.dataset.connection = state;
+    connection.textContent = text;
+  };
+
+  /** Keeps the saved session in step when the client replaced an expired one. */
+  const syncSession = () => {
+    if (client.session) store.saveSession(client.session);
+  };
+
+  const showDraft = (draft) => {
+    timeline.render(draft);
+    exporter.setDraft(draft);
+    if (draft) projectLink.show();
+  };
+
+  const showState = (state) => {
+    showDraft(state.draft);
+    timeline.setCanvas(state.canvas);
+    media.showKnown(state.videoInfos);
+  };
+
+  const refreshCredits = async () => {
+    try {
+      credits.show(await client.credits());
+    } catch {
+      // The balance is informative; a failed refresh leaves the last one shown.
+    }
+  };
+
+  const refreshState = async () => {
+    try {
+      showState(await client.state());
+    } catch {
+      // The timeline keeps what the turn's events drew.
+    }
+  };
+
+  const chat = new ChatPanel({
+    client,
+    connected,
+    media,
+    hooks: {
+      draft: showDraft,
+      credits: (c) => (c ? credits.show(c) : credits.exhausted()),
+      state: showState,
+      exportProgress: (p) => exporter.onProgress(p),
+      exported: (r) => exporter.onExported(r),
+      exportFailed: (e) => exporter.onFailed(e),
+      // The one thing a reply can ask that `send` cannot do itself: pick files.
+      action: () => byId('file-input').click(),
+      notice: (notice) => {
+        if (notice.kind === 'session_replaced') {
+          syncSession();
+          alerts.notice('session', 'The earlier session had expired, so a new one was started. Its timeline is gone; your images need uploading again.');
+        }
+      },
+      turnDone: () => {
+        syncSession();
+        refreshCredits();
+        refreshState(); // the canvas (a vertical frame…) is only in the state
+      },
+    },
+  });
+
+  byId('new-project').addEventListener('click', () => {
+    store.clearAll();
+    location.reload();
+  });
+
+  window.addEventListener('unhandledrejection', (event) => {
+    alerts.show('unexpected', event.reason);
+  });
+
+  const connect = async () => {
+    setConnection('connecting', 'Connecting…');
+    const saved = store.load();
+    try {
+      if (saved.session) {
+        client.resume(saved.session);
+        let state;
+        try {
+          state = await client.state();
+        } catch (error) {
+          if (error?.kind !== 'session' && error?.kind !== 'auth') throw error;
+          // The saved session is gone (expired, or another browser profile's): start afresh.
+          store.clearAll();
+          alerts.notice('session', 'Your earlier project has expired, so this is a new one.');
+          return connect();
+        }
+        syncSession();
+        showState(state);
+        chat.say(state.draft
+          ? 'Welcome back: your project is as you left it. Carry on editing, or export it.'
+          : 'Welcome back: add images or tell me what to make.');
+        if (saved.render) exporter.resume(saved.render);
+      } else {
+        store.saveSession(await client.connect());
+      }
+      setConnection('ready', 'Connected');
+      markConnected();
+      alerts.clear('connect');
+      refreshCredits();
+    } catch (error) {
+      setConnection('offline', 'Not connected');
+      alerts.show('connect', error, { retry: connect });
+    }
+    return undefined;
+  };
+
+  await connect();
+  return { client, chat };
+}

@@ -1,0 +1,208 @@
+// The export panel: start a render, show its progress, then the video (seekable: the studio
+// serves byte ranges) and a download link. The render id is saved as soon as it is known, so a
+// reload during a render resumes polling the same render instead of starting another.
+
+import { byId, formatBytes, formatSeconds, replace, safeUrl } from './dom.js';
+import { errorView } from './alerts.js';
+import { isCancel } from './errors.js';
+import * as store from './store.js';
+
+const STATUS_TEXT = {
+  pending: 'Waiting for a free renderer…',
+  processing: 'Rendering',
+  completed: 'Finishing…',
+  failed: 'The render failed; trying once more…',
+};
+
+/** The export panel. */
+export class ExportPanel {
+  constructor({ client }) {
+    this.client = client;
+    this.root = byId('export');
+    this.button = byId('export-button');
+    this.quality = byId('quality');
+    this.status = byId('export-status');
+    this.progress = byId('export-progress');
+    this.errorBox = byId('export-error');
+    this.result = byId('export-result');
+    this.video = byId('video');
+    this.download = byId('download-link');
+    this.meta = byId('export-meta');
+    this.ready = false;
+    this.busy = false;
+    this.draftJson = null; // the timeline shown, as JSON
+    this.exportedJson = null; // the timeline of the video shown (null: not known)
+    this.button.addEventListener('click', () => this.start());
+  }
+
+  /** Enables export when `draft` has something to render; says when a video is out of date. */
+  setDraft(draft) {
+    this.ready = Boolean(draft?.isExportReady());
+    this.draftJson = draft ? JSON.stringify(draft.toJSON()) : null;
+    this.updateButton();
+    if (this.root.dataset.state === 'done' && this.exportedJson && this.exportedJson !== this.draftJson) {
+      this.status.textContent = 'The timeline has changed since this video was made: export again to include the changes.';
+      this.root.dataset.stale = 'true';
+      return;
+    }
+    if (!this.ready && !this.busy && this.root.dataset.state === 'idle') {
+      this.status.textContent = 'Make a video first, then export it here.';
+    } else if (this.ready && this.root.dataset.state === 'idle') {
+      this.status.textContent = 'Ready to export.';
+    }
+  }
+
+  updateButton() {
+    this.button.disabled = !this.ready || this.busy;
+  }
+
+  /** Starts a new render of the current draft. */
+  async start() {
+    if (this.busy) return;
+    this.begin('Sending the timeline to the renderer…');
+    try {
+      const result = await this.client.export({
+        quality: this.quality.value,
+        onProgress: (p) => this.onProgress(p),
+      });
+      this.onExported(result);
+    } catch (error) {
+      this.onFailed(error, () => this.start());
+    }
+  }
+
+  /** Picks up a render saved before a reload: `{ id, finished }`. */
+  async resume(render) {
+    if (this.busy) return;
+    this.begin(render.finished ? 'Loading your last export…' : 'Picking your render back up…', null);
+    this.root.dataset.resumed = 'true';
+    this.root.dataset.renderId = render.id;
+    try {
+      const result = await this.client.resumeExport(render.id, { onProgress: (p) => this.onProgress(p) });
+      this.onExported(result);
+    } catch (error) {
+      if (render.finished) {
+        // An old render the studio no longer has is nothing to report.
+        store.clearRender();
+        this.end('idle', this.ready ? 'Ready to export.' : 'Make a video first, then export it here.');
+        return;
+      }
+      this.onFailed(error, () => this.resume(render));
+    }
+  }
+
+  begin(text, draftJson = this.draftJson) {
+    // What is being rendered, to tell later whether the video still matches the timeline.
+    this.exportedJson = draftJson;
+    delete this.root.dataset.stale;
+    this.busy = true;
+    this.updateButton();
+    this.root.dataset.state = 'running';
+    this.errorBox.hidden = true;
+    replace(this.errorBox);
+    this.status.textContent = text;
+    this.progress.removeAttribute('value');
+    this.progress.hidden = false;
+  }
+
+  end(state, text) {
+    this.busy = false;
+    this.root.dataset.state = state;
+    this.status.textContent = text;
+    this.progress.hidden = true;
+    this.updateButton();
+  }
+
+  /** A status report of a render (from this panel's calls or from a chat "export"). */
+  onProgress(p) {
+    if (this.root.dataset.state !== 'running') this.begin('Sending the timeline to the renderer…');
+    if (this.root.dataset.renderId !== p.renderId) {
+      this.root.dataset.renderId = p.renderId;
+      store.saveRender(p.renderId, false);
+    }
+    const pct = Number.isFinite(p.progress) ? Math.max(0, Math.min(100, p.progress)) : null;
+    if (pct === null) this.progress.removeAttribute('value');
+    else this.progress.value = pct;
+    const label = STATUS_TEXT[p.status] ?? 'Rendering';
+    this.status.textContent = p.status === 'processing' && pct !== null ? `${label}… ${Math.round(pct)}%` : label + (p.status === 'processing' ? '…' : '');
+  }
+
+  /** A finished render: the video, its download link and what it is. */
+  onExported(result) {
+    store.saveRender(result.renderId, true);
+    this.root.dataset.renderId = result.renderId;
+    // `url` carries its own access key; `downloadUrl` (the protocol's fallback) wants the API
+    // token in a header, which neither a <video> nor a link can send.
+    const src = safeUrl(result.url) ?? safeUrl(result.downloadUrl);
+    const download = src;
+    if (src && this.video.getAttribute('src') !== src) {
+      this.video.src = src;
+      this.video.load();
+    }
+    if (download) this.download.href = download;
+    this.download.setAttribute('download', `i2v-${result.renderId}.mp4`);
+    const parts = [];
+    if (result.width && result.height) parts.push(`${result.width}×${result.height}`);
+    if (result.durationMs) parts.push(formatSeconds(result.durationMs));
+    if (result.size) parts.push(formatBytes(result.size));
+    this.meta.textContent = parts.join(' · ');
+    this.result.hidden = false;
+    this.end('done', 'Your video is ready.');
+  }
+
+  /** A render that could not be made (or polled); `retry` starts it again. */
+  onFailed(error, retry = () => this.start()) {
+    if (isCancel(error)) {
+      this.end('idle', 'Export stopped.');
+      return;
+    }
+    this.end('failed', 'The export did not finish.');
+    replace(this.errorBox, errorView(error, { retry }));
+    this.errorBox.hidden = false;
+  }
+}
+
+/** The project (claim) link, fetched once per page and session. */
+export class ProjectLink {
+  constructor({ client }) {
+    this.client = client;
+    this.root = byId('project-link');
+    this.anchor = byId('project-link-anchor');
+    this.copy = byId('copy-link');
+    this.sessionId = null;
+    this.copy.addEventListener('click', () => this.copyLink());
+  }
+
+  /** Fetches and shows the link for the client's current session, once. */
+  async show() {
+    const session = this.client.session;
+    if (!session || this.sessionId === session.sessionId) return;
+    this.sessionId = session.sessionId;
+    try {
+      const url = safeUrl(await this.client.claimUrl());
+      if (!url) return;
+      this.anchor.href = url;
+      this.anchor.textContent = url;
+      this.root.hidden = false;
+    } catch {
+      // The link is a convenience: without it the page works the same. Try again next time.
+      this.sessionId = null;
+    }
+  }
+
+  async copyLink() {
+    const url = this.anchor.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.copy.textContent = 'Copied';
+    } catch {
+      // No clipboard permission: select the link text so Ctrl+C copies it.
+      const range = document.createRange();
+      range.selectNodeContents(this.anchor);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      this.copy.textContent = 'Press Ctrl+C';
+    }
+    setTimeout(() => { this.copy.textContent = 'Copy'; }, 2000);
+  }
+}
