@@ -91,9 +91,10 @@ test('make: a folder of image sets, several at once, one line per video', async 
       ['make', sets, '--prompt', 'make a 5-second video from my photos', '--out', 'videos', '--jobs', '3'],
       { cwd: home.dir, env: { ...home.env, NEMO_API_URL: studio.url, NEMO_WEB_URL: studio.url } },
     );
-    assert.equal(run.code, 0, run.stderr);
+    const output = `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
+    assert.equal(run.code, 0, output);
     const lines = run.stdout.trim().split('\n');
-    assert.equal(lines.length, 4, run.stdout);
+    assert.equal(lines.length, 4, output);
     assert.equal(lines.at(-1), '3 of 3 videos made');
     for (const [name, seconds] of [
       ['beach', 5],
@@ -103,7 +104,7 @@ test('make: a folder of image sets, several at once, one line per video', async 
       assert.ok(lines.some((line) => line.startsWith(`${name}: `)), `${name} has its line`);
       const video = probe(join(home.dir, 'videos', `${name}.mp4`));
       assert.equal(video.video, 'h264');
-      assert.ok(Math.abs(video.duration - seconds) < 0.5, `${name}: ${video.duration}`);
+      assert.ok(Math.abs(video.duration - seconds) < 0.5, `${name}: ${video.duration}\n${output}`);
     }
   } finally {
     home.cleanup();
