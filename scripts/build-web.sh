@@ -42,7 +42,7 @@ mkdir -p "$pkg/shared"
 cp -R "$glue"/. "$pkg"/
 cp npm/shared/*.js "$pkg/shared/"
 cp npm/shared/index.d.ts "$pkg/index.d.ts"
-cp npm/web/index.js npm/web/native.js npm/web/platform.js npm/web/package.json "$pkg/"
+cp npm/web/index.js npm/web/native.js npm/web/platform.js npm/web/package.json npm/web/README.md "$pkg/"
 
 raw_bytes=$(wc -c <"$pkg/i2v_wasm_bg.wasm")
 gzip_bytes=$(gzip -9 -c "$pkg/i2v_wasm_bg.wasm" | wc -c)

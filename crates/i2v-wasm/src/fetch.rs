@@ -5,7 +5,7 @@ use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, RequestInit};
+use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestInit};
 
 use crate::abort::AbortGuard;
 use crate::body::FetchBody;
@@ -44,6 +44,8 @@ async fn send(request: Request) -> Result<Response, TransportError> {
     let abort = AbortGuard::new()?;
     let init = RequestInit::new();
     init.set_method(request.method.as_str());
+    // State, credits and render status are polled: an answer from the HTTP cache would be stale.
+    init.set_cache(RequestCache::NoStore);
     let multipart = matches!(request.body, Body::Multipart(_));
     init.set_headers_headers(&request_headers(&request.headers, multipart)?);
     match request.body {
