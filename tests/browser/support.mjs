@@ -1,15 +1,15 @@
 // What the browser test needs: a static server for the page and the built package, a real
 // studio on another port (another origin), and headless Chromium.
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+
+import { launchStudio } from '../studio.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
@@ -53,45 +53,9 @@ export async function startPageServer() {
   };
 }
 
-/** Starts `target/debug/i2v-studio` (or `I2V_STUDIO_BIN`) on a free port with a fresh data dir. */
-export async function startStudio(args = []) {
-  const binary = process.env.I2V_STUDIO_BIN || join(repoRoot, 'target/debug/i2v-studio');
-  const dataDir = mkdtempSync(join(tmpdir(), 'i2v-browser-'));
-  const child = spawn(binary, ['--port', '0', '--data-dir', dataDir, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stderr.on('data', (chunk) => {
-    log = (log + chunk).slice(-8000);
-  });
-  const url = await new Promise((found, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`the studio did not start:\n${log}`)), 30_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = out.match(/listening on (\S+)/);
-      if (match) {
-        clearTimeout(timer);
-        found(match[1]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`the studio exited (${code}):\n${log}`));
-    });
-  });
-  return {
-    url,
-    log: () => log,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+/** Starts a real studio on a free port with a fresh data dir (see tests/studio.mjs). */
+export function startStudio(args = []) {
+  return launchStudio(args);
 }
 
 /** Debian's Chromium, headless, with the flags this machine needs (TOOLCHAIN.md). */

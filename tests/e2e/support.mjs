@@ -1,19 +1,16 @@
 // What the browser tests need: a real studio serving the demo page and the browser package,
 // Debian's Chromium driven by playwright-core, and generated images.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { launchStudio, studioBinary } from '../studio.mjs';
+
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshotDir = join(repoRoot, 'target/e2e-screenshots');
-
-/** The studio binary: `I2V_STUDIO_BIN`, else the workspace's debug build. */
-function studioBinary() {
-  return process.env.I2V_STUDIO_BIN || join(repoRoot, 'target/debug/i2v-studio');
-}
 
 /** Fails early, in words, when something the test serves has not been built. */
 export function checkBuilt() {
@@ -27,46 +24,9 @@ export function checkBuilt() {
  * Starts a real studio on a free port with a fresh data dir, serving `web-demo` at `/` and the
  * browser package at `/pkg/`. `studio.log()` is everything it wrote to stderr (the access log).
  */
-export async function startStudio(args = []) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'i2v-e2e-'));
-  const child = spawn(studioBinary(), [
-    '--port', '0', '--data-dir', dataDir,
-    '--web-root', join(repoRoot, 'web-demo'), '--pkg-root', join(repoRoot, 'npm/web/pkg'),
-    '--tokens-per-address', '1000',
-    ...args,
-  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-  let log = '';
-  child.stderr.on('data', (chunk) => {
-    log += chunk;
-  });
-  const url = await new Promise((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the studio did not start:\n${log}`)), 30_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = out.match(/listening on (\S+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the studio exited (${code}):\n${log}`));
-    });
-  });
-  return {
-    url,
-    log: () => log,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+export function startStudio(args = []) {
+  const served = ['--web-root', join(repoRoot, 'web-demo'), '--pkg-root', join(repoRoot, 'npm/web/pkg')];
+  return launchStudio([...served, '--tokens-per-address', '1000', ...args], { logLimit: Infinity });
 }
 
 /** The flags TOOLCHAIN.md found Debian's Chromium needs here. */

@@ -3,14 +3,13 @@
 // `I2V_PACKAGE` chooses the package: `node` (default) or `web`, or a path to an entry module.
 // The same test files run unchanged against both.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { launchStudio, repoRoot, studioBinary } from '../studio.mjs';
+
+export { repoRoot, studioBinary };
 
 const ENTRIES = {
   node: 'npm/node/index.js',
@@ -27,59 +26,18 @@ export async function loadPackage() {
 /** Which package runs, for the few assertions that differ by platform. */
 export const packageName = process.env.I2V_PACKAGE || 'node';
 
-/** The studio binary: `I2V_STUDIO_BIN`, else the workspace's debug build. */
-export function studioBinary() {
-  return process.env.I2V_STUDIO_BIN || join(repoRoot, 'target/debug/i2v-studio');
-}
-
 /**
- * Starts a real studio on a free port with a fresh data dir; `await studio.stop()` ends it.
- * Fast streams and generous token limits unless `args` say otherwise.
+ * Starts a real studio (see tests/studio.mjs), with fast streams and generous token limits unless
+ * `args` say otherwise; `await studio.stop()` ends it.
  */
 export async function startStudio(args = []) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'i2v-js-'));
   const defaults = ['--chunk-delay-ms', '1', '--tokens-per-address', '1000'];
   const given = new Set(args.filter((a) => a.startsWith('--')));
   const flags = [];
   for (let i = 0; i < defaults.length; i += 2) {
     if (!given.has(defaults[i])) flags.push(defaults[i], defaults[i + 1]);
   }
-  const child = spawn(studioBinary(), ['--port', '0', '--data-dir', dataDir, ...flags, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stderr.on('data', (chunk) => {
-    log = (log + chunk).slice(-8000);
-  });
-  const url = await new Promise((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the studio did not start:\n${log}`)), 30_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = out.match(/listening on (\S+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the studio exited (${code}):\n${log}`));
-    });
-  });
-  return {
-    url,
-    dataDir,
-    log: () => log,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return launchStudio([...flags, ...args]);
 }
 
 /** Options for a client of `studio` with short waits, a fresh client id, and no persistence. */
