@@ -249,7 +249,13 @@ impl Error {
                 size: None,
                 max_bytes: MAX_UPLOAD_BYTES,
             },
-            400 => Error::MissingClientId,
+            // 400 means a missing client id on the anonymous-token call (§2); any other bad
+            // request keeps the server's own words.
+            400 if message
+                .is_none_or(|m| m.is_empty() || m.to_ascii_lowercase().contains("client")) =>
+            {
+                Error::MissingClientId
+            }
             402 => Error::ExportBlocked { bind_url: None },
             429 => Error::RateLimited {
                 retry_after: parse_retry_after(retry_after),
@@ -390,6 +396,22 @@ mod tests {
             assert_eq!(err.code(), Some(code), "{err:?}");
             assert!(!matches!(err, Error::Api { .. }), "{code} fell through");
         }
+    }
+
+    #[test]
+    fn only_a_client_id_400_is_a_missing_client_id() {
+        let missing = Error::from_api(Some(400), 400, Some("missing or invalid X-Client-Id"), None);
+        assert_eq!(missing, Error::MissingClientId);
+        let other = Error::from_api(Some(400), 400, Some("no `files` part in the form"), None);
+        assert_eq!(
+            other,
+            Error::Api {
+                code: 400,
+                http_status: 400,
+                message: "no `files` part in the form".into()
+            }
+        );
+        assert!(other.to_string().contains("no `files` part"));
     }
 
     #[test]

@@ -135,19 +135,31 @@ impl<T: Transport, C: Clock> Client<T, C> {
     where
         F: FnMut(ExportProgress) + MaybeSend,
     {
-        let render_id = self.fresh_render_id();
         let session_id = self.connect().await?.session_id;
-        let body = json!({
-            "id": render_id,
-            "sessionId": session_id,
-            "draft": draft,
-            "output": {"format": options.format, "quality": options.quality},
-        });
-        self.call(Spec::post(false), |_| {
-            Ok(Outgoing::json("/api/render/proxy/lambda", &body))
-        })
-        .await?
-        .into_json()?;
+        // `render_<ms>` ids are unique within one client; another client submitting in the same
+        // millisecond (a batch of exports) takes the id first and the backend refuses ours as in
+        // use, so a refused id is replaced by a fresh one, a few times.
+        let mut conflicts = 0;
+        let render_id = loop {
+            let render_id = self.fresh_render_id();
+            let body = json!({
+                "id": render_id,
+                "sessionId": session_id,
+                "draft": draft,
+                "output": {"format": options.format, "quality": options.quality},
+            });
+            let submitted = self
+                .call(Spec::post(false), |_| {
+                    Ok(Outgoing::json("/api/render/proxy/lambda", &body))
+                })
+                .await
+                .and_then(|answer| answer.into_json());
+            match submitted {
+                Ok(_) => break render_id,
+                Err(err) if id_in_use(&err) && conflicts < MAX_ID_CONFLICTS => conflicts += 1,
+                Err(err) => return Err(err),
+            }
+        };
         // Reported at once, so a caller can keep the id and pick the render up after a restart.
         on_progress(ExportProgress {
             render_id: render_id.clone(),
@@ -258,6 +270,14 @@ impl<T: Transport, C: Clock> Client<T, C> {
             duration_ms: number("duration_ms"),
         }
     }
+}
+
+/// How many refused render ids are replaced before the refusal goes to the caller.
+const MAX_ID_CONFLICTS: u32 = 3;
+
+/// Whether the backend refused a render because its id is taken.
+fn id_in_use(err: &Error) -> bool {
+    matches!(err, Error::Api { http_status: 400 | 409, message, .. } if message.contains("in use"))
 }
 
 /// A field of the render status: top-level as documented, else inside `data`.

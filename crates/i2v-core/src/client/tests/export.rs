@@ -291,3 +291,35 @@ fn resuming_a_failed_or_malformed_render_is_an_error() {
         }
     );
 }
+
+#[test]
+fn a_render_id_taken_by_another_client_is_replaced() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    with_state(&rig, draft());
+    rig.net
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::code(
+                400,
+                400,
+                &format!("bad request: render id 'render_{T0}' is already in use"),
+            ),
+        )
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({})),
+        )
+        .expect(
+            Method::Get,
+            &format!("/api/render/proxy/lambda/render_{}", T0 + 1),
+            status(json!({"status": "completed", "output": {"url": "https://cdn.test/v.mp4"}})),
+        );
+    let result = rig
+        .run(rig.client.export(&ExportOptions::default(), |_| {}))
+        .unwrap();
+    assert_eq!(result.render_id, format!("render_{}", T0 + 1));
+    assert_eq!(rig.net.unused(), 0);
+}
