@@ -30,18 +30,6 @@ function persistedClientId() {
   }
 }
 
-/**
- * The attribution platform from where this package is installed (the rule of
- * `Attribution::platform_from_path` in i2v-core): `/.clawhub/` → `clawhub`,
- * `/.cursor/skills/` → `cursor`, else `unknown`.
- */
-export function platformFromPath(path) {
-  const normal = path.replaceAll('\\', '/');
-  if (normal.includes('/.clawhub/')) return 'clawhub';
-  if (normal.includes('/.cursor/skills/')) return 'cursor';
-  return 'unknown';
-}
-
 /** The options with Node's defaults filled in. */
 export function resolveOptions(options) {
   const attribution = options.attribution ?? {};
@@ -55,10 +43,9 @@ export function resolveOptions(options) {
     attribution: {
       source: attribution.source,
       version: attribution.version,
-      platform:
-        attribution.platform ??
-        env('SKILL_SOURCE') ??
-        platformFromPath(fileURLToPath(import.meta.url)),
+      platform: attribution.platform ?? env('SKILL_SOURCE'),
+      // Without either, the core names the platform from where the package is installed.
+      installPath: fileURLToPath(import.meta.url),
     },
     language: options.language,
     timing: options.timing,

@@ -11,7 +11,7 @@ use i2v_core::client::{Attribution, Config, Timing, Token};
 use serde_json::{Map, Value};
 
 /// Reads `configJson`: `{apiUrl, webUrl, token?, clientId?, attribution: {source?, version?,
-/// platform?}, language?, timing: {…Ms}, seed: "<16 hex>"}`.
+/// platform?, installPath?}, language?, timing: {…Ms}, seed: "<16 hex>"}`.
 pub fn from_json(text: &str) -> Result<Config, Error> {
     let value: Value = serde_json::from_str(text).map_err(|err| invalid(format!("{err}")))?;
     let Value::Object(fields) = value else {
@@ -70,8 +70,11 @@ fn attribution(value: Option<&Value>) -> Result<Attribution, Error> {
     if let Some(version) = string(fields, "version")? {
         attribution.version = version;
     }
-    if let Some(platform) = string(fields, "platform")? {
-        attribution.platform = platform;
+    // No platform named: the core's rule reads it from where the package is installed.
+    match (string(fields, "platform")?, string(fields, "installPath")?) {
+        (Some(platform), _) => attribution.platform = platform,
+        (None, Some(path)) => attribution.platform = Attribution::platform_from_path(&path).into(),
+        (None, None) => {}
     }
     Ok(attribution)
 }
@@ -161,6 +164,9 @@ mod tests {
             Timing::default().heartbeat_timeout
         );
         assert_eq!(config.seed, 255);
+        let installed = from_json(r#"{"attribution":{"installPath":"/h/.clawhub/skills/x/p.js"}}"#)
+            .expect("config");
+        assert_eq!(installed.attribution.platform, "clawhub");
     }
 
     #[test]

@@ -22,4 +22,4 @@ pub mod wire;
 
 pub use bridge::{Bridge, Emit};
 pub use pure::{diff_drafts, parse_draft, route_intent, translate_gui};
-pub use wire::{error_json, sse_error_json};
+pub use wire::{end_error_json, error_json, sse_error_json};

@@ -52,6 +52,12 @@ pub fn error_json(error: &Error) -> String {
     error_value(error).to_string()
 }
 
+/// The last message of a streaming call that a binding ends itself, before the bridge runs
+/// (files that cannot be read): `{"end": {"error": …}}`.
+pub fn end_error_json(error: &Error) -> String {
+    json!({ "end": err(error) }).to_string()
+}
+
 /// An SSE parser's error, as the error JSON of kind `stream`.
 pub fn sse_error_json(error: &SseError) -> String {
     error_json(&Error::Sse(error.clone()))

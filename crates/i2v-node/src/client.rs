@@ -240,8 +240,5 @@ async fn open(
         Ok(files) => files::open_all(files).await,
         Err(err) => Err(err),
     };
-    opened.map_err(|err| {
-        // `error_json` is an object's text, so this is valid JSON.
-        format!(r#"{{"end":{{"error":{}}}}}"#, i2v_js::error_json(&err))
-    })
+    opened.map_err(|err| i2v_js::end_error_json(&err))
 }

@@ -10,7 +10,6 @@ use std::rc::Rc;
 
 use i2v_js::Bridge;
 use js_sys::{Function, Promise};
-use serde_json::json;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_futures::future_to_promise;
@@ -51,32 +50,6 @@ fn promise_of_unit(work: Work<()>) -> Promise {
 fn emitter(emit: Function) -> i2v_js::Emit {
     Box::new(move |message: String| {
         let _ = emit.call1(&JsValue::NULL, &JsValue::from(message));
-    })
-}
-
-/// The `{"end": {"error": …}}` of a call the binding itself refuses (files that are not files).
-fn end_with_error(emit: &mut i2v_js::Emit, error: &i2v_core::Error) {
-    emit(format!(
-        r#"{{"end":{{"error":{}}}}}"#,
-        i2v_js::error_json(error)
-    ));
-}
-
-/// Upload progress as `fetch` allows it to be known.
-///
-/// `fetch` reports nothing while a `FormData` body goes out, and the files stay in JS, so the
-/// core never counts their bytes: the honest account is 0 of the total before the request and
-/// the total once the backend has answered that it stored them.
-fn whole_upload_progress(total: u64, mut emit: i2v_js::Emit) -> i2v_js::Emit {
-    let progress =
-        move |sent: u64| json!({ "progress": { "sent": sent, "total": total } }).to_string();
-    emit(progress(0));
-    Box::new(move |message: String| {
-        // The bridge's end is compact JSON: `{"end":{"ok":…}}` is a stored upload.
-        if message.starts_with(r#"{"end":{"ok""#) {
-            emit(progress(total));
-        }
-        emit(message);
     })
 }
 
@@ -167,12 +140,8 @@ impl NativeClient {
         let mut emit = emitter(emit);
         promise_of_unit(Box::pin(async move {
             match upload_files(&files) {
-                Ok(files) => {
-                    let total = files.iter().map(|f| f.size).sum();
-                    let emit = whole_upload_progress(total, emit);
-                    bridge.upload(op, files, emit).await;
-                }
-                Err(error) => end_with_error(&mut emit, &error),
+                Ok(files) => bridge.upload(op, files, emit).await,
+                Err(error) => emit(i2v_js::end_error_json(&error)),
             }
         }))
     }
@@ -209,7 +178,7 @@ impl NativeClient {
         promise_of_unit(Box::pin(async move {
             match upload_files(&files) {
                 Ok(files) => bridge.send(op, &text, files, emit).await,
-                Err(error) => end_with_error(&mut emit, &error),
+                Err(error) => emit(i2v_js::end_error_json(&error)),
             }
         }))
     }

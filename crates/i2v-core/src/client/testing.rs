@@ -15,6 +15,7 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 use super::clock::Clock;
+use super::multipart::UploadSource;
 use super::platform::BoxFuture;
 use super::transport::{
     Body, BodyStream, Headers, Method, Request, Response, Transport, TransportError,
@@ -256,6 +257,16 @@ impl ScriptedTransport {
             Body::Bytes(bytes) => {
                 let len = bytes.len() as u64;
                 (bytes, len)
+            }
+            // A browser's `File` handles are read by its own transport only: nothing to keep.
+            Body::Multipart(form)
+                if form
+                    .parts()
+                    .iter()
+                    .any(|p| matches!(p.source, UploadSource::External(_))) =>
+            {
+                let len = form.content_length();
+                (Vec::new(), len)
             }
             Body::Multipart(form) => {
                 let mut stream = form.into_stream()?;

@@ -129,6 +129,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
             .collect::<Result<Vec<_>, _>>()?;
         let total = files.iter().map(|f| f.size).sum();
         let counter = progress.map(|sink| Counter::new(sink, total));
+        // Bytes of handles only the transport reads (a browser `File` in a `FormData`) cannot be
+        // counted as they go: they are reported as none sent before the request, and as sent
+        // once the backend has stored them.
+        let uncounted: u64 = files
+            .iter()
+            .filter(|f| matches!(f.source, UploadSource::External(_)))
+            .map(|f| f.size)
+            .sum();
+        if let (Some(counter), true) = (&counter, uncounted > 0) {
+            counter.add(0);
+        }
         let parts = files
             .into_iter()
             .zip(content_types)
@@ -164,7 +175,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
             })
             .await?
             .into_json()?;
-        parse_media_list(&payload.data)
+        let stored = parse_media_list(&payload.data)?;
+        if let (Some(counter), true) = (&counter, uncounted > 0) {
+            counter.add(uncounted);
+        }
+        Ok(stored)
     }
 
     /// Asks the backend to fetch media from http(s) URLs.

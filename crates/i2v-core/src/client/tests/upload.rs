@@ -120,6 +120,30 @@ fn progress_counts_every_byte_handed_to_the_transport() {
 }
 
 #[test]
+fn handles_only_the_transport_reads_count_as_sent_once_stored() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    rig.net.expect(
+        Method::Post,
+        "/api/upload-video/",
+        Reply::ok(json!({"files": [stored("a.png", 10)]})),
+    );
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = {
+        let seen = seen.clone();
+        Box::new(move |p: UploadProgress| seen.lock().unwrap().push(p))
+    };
+    let file = UploadFile {
+        name: "a.png".into(),
+        size: 10,
+        source: UploadSource::External(Box::new(())),
+    };
+    rig.run(rig.client.upload(vec![file], Some(sink))).unwrap();
+    let sent: Vec<u64> = seen.lock().unwrap().iter().map(|p| p.sent).collect();
+    assert_eq!(sent, vec![0, 10]);
+}
+
+#[test]
 fn an_expired_session_is_renewed_but_the_upload_is_not_resent() {
     let rig = Rig::new();
     rig.script_connect("old");
