@@ -8,14 +8,7 @@
 
 use memchr::memchr;
 
-use super::event::{SseEvent, SseItem};
-
-/// The event type when no `event` field set one.
-const DEFAULT_EVENT_TYPE: &str = "message";
-
-/// Data up to this size is copied out of the reused buffer at dispatch, so that the event's string
-/// has no spare capacity and the buffer keeps its own; a larger one is moved out, to skip the copy.
-const COPY_DATA_UP_TO: usize = 64 * 1024;
+use super::event::{SseEventRef, SseSink, decode};
 
 /// The per-stream buffers of the standard, plus the two values that outlive an event.
 #[derive(Clone, Default)]
@@ -63,7 +56,7 @@ impl EventBuffers {
     }
 
     /// Interprets one complete line, without its line ending, pushing what it completes to `out`.
-    pub(super) fn interpret_line(&mut self, line: &[u8], out: &mut Vec<SseItem>) {
+    pub(super) fn interpret_line(&mut self, line: &[u8], out: &mut impl SseSink) {
         // A blank line dispatches the event.
         if line.is_empty() {
             self.dispatch(out);
@@ -82,10 +75,29 @@ impl EventBuffers {
         // A line that starts with a colon is a comment. The standard ignores it; we surface it,
         // because servers send comments as heartbeats.
         if name.is_empty() {
-            out.push(SseItem::Comment(decode(value.to_vec())));
+            out.comment(value);
         } else {
             self.process_field(name, value);
         }
+    }
+
+    /// Interprets a line that was assembled across chunks, as [`Self::interpret_line`] does.
+    ///
+    /// Such a line may be megabytes (one large event's data), so when it is the event's first
+    /// `data` line its buffer becomes the data buffer, and `line` gets the old (empty) one back:
+    /// the value is moved within its buffer rather than copied into a second one.
+    pub(super) fn interpret_assembled_line(&mut self, line: &mut Vec<u8>, out: &mut impl SseSink) {
+        let Some(rest) = line.strip_prefix(b"data:") else {
+            return self.interpret_line(line, out);
+        };
+        if !self.data.is_empty() {
+            return self.interpret_line(line, out);
+        }
+        // The field's name is `data` exactly; one space after the colon is not part of the value.
+        let value_start = line.len() - rest.len() + usize::from(rest.first() == Some(&b' '));
+        std::mem::swap(&mut self.data, line);
+        self.data.drain(..value_start);
+        self.data.push(b'\n');
     }
 
     /// The standard's "process the field" steps. Names compare literally: `Data` is not `data`.
@@ -119,7 +131,7 @@ impl EventBuffers {
     }
 
     /// The standard's "dispatch the event" steps, at a blank line.
-    fn dispatch(&mut self, out: &mut Vec<SseItem>) {
+    fn dispatch(&mut self, out: &mut impl SseSink) {
         // 1. The last event ID string takes the buffer's value, even when nothing is dispatched.
         if let Some(id) = self.pending_id.take() {
             self.last_event_id = decode(id);
@@ -133,32 +145,15 @@ impl EventBuffers {
         if self.data.last() == Some(&b'\n') {
             self.data.pop();
         }
-        // 4–6. The type is "message" unless the type buffer says otherwise; the event carries the
-        // last event ID string.
-        let event_type = if self.event_type.is_empty() {
-            DEFAULT_EVENT_TYPE.to_owned()
-        } else {
-            decode(self.event_type.clone())
-        };
-        let data = if self.data.len() <= COPY_DATA_UP_TO {
-            let copy = self.data.clone();
-            self.data.clear();
-            copy
-        } else {
-            std::mem::take(&mut self.data)
-        };
+        // 4–6. The type is "message" unless the type buffer says otherwise (`SseEventRef` reads an
+        // empty buffer so); the event carries the last event ID string.
+        out.event(SseEventRef {
+            event_type: &self.event_type,
+            data: &mut self.data,
+            last_event_id: &self.last_event_id,
+        });
         // 7. The data and type buffers are reset.
+        self.data.clear();
         self.event_type.clear();
-        out.push(SseItem::Event(SseEvent {
-            event_type,
-            data: decode(data),
-            last_event_id: self.last_event_id.clone(),
-        }));
     }
-}
-
-/// UTF-8 decodes bytes, replacing each invalid sequence with U+FFFD; valid bytes are not copied.
-fn decode(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes)
-        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
 }

@@ -4,7 +4,7 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use super::{comment, event, items, message, run};
-use crate::sse::SseParser;
+use crate::SseParser;
 
 #[test]
 fn lf_cr_and_crlf_each_end_a_line() {

@@ -4,7 +4,7 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use super::{comment, event, message, run_with};
-use crate::sse::{SseError, SseParser};
+use crate::{SseError, SseParser};
 
 const TOO_LARGE_16: SseError = SseError::EventTooLarge { limit: 16 };
 

@@ -8,8 +8,15 @@
 //! blank line dispatches the event if it has data; an unfinished event at the end is dropped;
 //! invalid UTF-8 becomes U+FFFD.
 //!
+//! [`SseSink`] takes the events as they complete, borrowed, with no allocation per event;
+//! [`packed`] is the sink a JS binding uses to hand a whole chunk's events over in one crossing.
+//!
+//! It is a crate of its own, re-exported as `i2v_core::sse`, for one reason: it is the hot loop
+//! of every chat turn, and its own crate can be compiled for speed while the rest of the
+//! WebAssembly build is compiled for size (`[profile.wasm-release.package.i2v-sse]`).
+//!
 //! ```
-//! use i2v_core::sse::{SseItem, SseParser};
+//! use i2v_sse::{SseItem, SseParser};
 //!
 //! let mut parser = SseParser::new();
 //! let mut items = parser.feed(b"data: {\"partial\":tr").unwrap();
@@ -19,8 +26,11 @@
 //! assert!(!parser.finish());
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod event;
 mod fields;
+pub mod packed;
 mod parser;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -28,7 +38,7 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
-pub use event::{SseEvent, SseItem};
+pub use event::{SseEvent, SseEventRef, SseItem, SseSink};
 pub use parser::SseParser;
 
 /// What can go wrong while parsing an event stream.

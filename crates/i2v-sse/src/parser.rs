@@ -8,7 +8,7 @@ use std::fmt;
 use memchr::memchr2;
 
 use super::SseError;
-use super::event::SseItem;
+use super::event::{SseItem, SseSink};
 use super::fields::EventBuffers;
 
 /// The UTF-8 byte order mark, which UTF-8 decoding drops once at the start of a stream.
@@ -113,6 +113,14 @@ impl SseParser {
     /// [`SseError::EventTooLarge`]. The parser is then in a good state: it skips to the blank line
     /// that ends the dropped event and reads on from there.
     pub fn feed_into(&mut self, chunk: &[u8], out: &mut Vec<SseItem>) -> Result<(), SseError> {
+        self.feed_with(chunk, out)
+    }
+
+    /// Parses the next chunk of the stream, handing what it completes to `sink` as it goes.
+    ///
+    /// The same as [`feed_into`](Self::feed_into), without the owned items: the sink borrows
+    /// each event from the parser's buffers, so a steady stream allocates nothing per event.
+    pub fn feed_with(&mut self, chunk: &[u8], sink: &mut impl SseSink) -> Result<(), SseError> {
         let mut rest = self.strip_bom(chunk);
         let mut result = Ok(());
         while !rest.is_empty() {
@@ -132,7 +140,7 @@ impl SseParser {
                 break;
             };
             rest = self.skip_line_ending(ending_and_rest);
-            if let Err(err) = self.end_line(content, out) {
+            if let Err(err) = self.end_line(content, sink) {
                 result = Err(err);
             }
         }
@@ -213,7 +221,7 @@ impl SseParser {
     }
 
     /// Handles a line whose ending was just found; `content` is its part in the current chunk.
-    fn end_line(&mut self, content: &[u8], out: &mut Vec<SseItem>) -> Result<(), SseError> {
+    fn end_line(&mut self, content: &[u8], out: &mut impl SseSink) -> Result<(), SseError> {
         if let Some(skip) = &mut self.skipping {
             // The blank line that ends the oversized event ends the skipping; it dispatches nothing.
             if content.is_empty() && !skip.mid_line {
@@ -232,7 +240,7 @@ impl SseParser {
         } else {
             let mut line = std::mem::take(&mut self.line);
             line.extend_from_slice(content);
-            self.buffers.interpret_line(&line, out);
+            self.buffers.interpret_assembled_line(&mut line, out);
             line.clear();
             // Keep the allocation for the next long line.
             self.line = line;

@@ -4,7 +4,7 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use super::{Outcome, SplitMix, comment, event, message, run, run_with};
-use crate::sse::{SseItem, SseParser};
+use crate::{SseItem, SseParser};
 
 /// A stock ADK turn: partial text, a tool call and its response with a draft, the final text.
 const ADK_TURN: &str = include_str!("../fixtures/adk_turn.sse");
