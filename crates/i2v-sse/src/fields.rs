@@ -87,17 +87,17 @@ impl EventBuffers {
     /// `data` line its buffer becomes the data buffer, and `line` gets the old (empty) one back:
     /// the value is moved within its buffer rather than copied into a second one.
     pub(super) fn interpret_assembled_line(&mut self, line: &mut Vec<u8>, out: &mut impl SseSink) {
-        let Some(rest) = line.strip_prefix(b"data:") else {
-            return self.interpret_line(line, out);
-        };
-        if !self.data.is_empty() {
-            return self.interpret_line(line, out);
+        match line.strip_prefix(b"data:") {
+            Some(rest) if self.data.is_empty() => {
+                // The name is `data` exactly; one space after the colon is not part of the value.
+                let value_start =
+                    line.len() - rest.len() + usize::from(rest.first() == Some(&b' '));
+                std::mem::swap(&mut self.data, line);
+                self.data.drain(..value_start);
+                self.data.push(b'\n');
+            }
+            _ => self.interpret_line(line, out),
         }
-        // The field's name is `data` exactly; one space after the colon is not part of the value.
-        let value_start = line.len() - rest.len() + usize::from(rest.first() == Some(&b' '));
-        std::mem::swap(&mut self.data, line);
-        self.data.drain(..value_start);
-        self.data.push(b'\n');
     }
 
     /// The standard's "process the field" steps. Names compare literally: `Data` is not `data`.

@@ -114,12 +114,7 @@ impl PackedEvents {
         // The parser's cap keeps strings far below 2 GiB (wasm32 memory could not hold one).
         let length = |units: usize| u32::try_from(units).unwrap_or(LARGE - 1).min(UTF16 - 1);
         if value.len() >= LARGE_FROM {
-            let ascii = is_ascii(value);
-            self.large.push(LargeText {
-                bytes: value.to_vec(),
-                ascii,
-            });
-            self.lengths.push(LARGE);
+            self.push_large(value.to_vec());
         } else if is_ascii(value) {
             self.ascii.extend_from_slice(value);
             self.lengths.push(length(value.len()));
@@ -128,6 +123,13 @@ impl PackedEvents {
             push_utf16(&mut self.utf16, value);
             self.lengths.push(UTF16 | length(self.utf16.len() - before));
         }
+    }
+
+    /// Appends a string handed over on its own, and its [`LARGE`] entry.
+    fn push_large(&mut self, bytes: Vec<u8>) {
+        let ascii = is_ascii(&bytes);
+        self.large.push(LargeText { bytes, ascii });
+        self.lengths.push(LARGE);
     }
 }
 
@@ -138,10 +140,7 @@ impl SseSink for PackedEvents {
         self.push((!same_type).then_some(event.event_type()));
         if event.data().len() >= LARGE_FROM {
             // Moved, not copied: a large event's data is megabytes.
-            let bytes = event.take_data();
-            let ascii = is_ascii(&bytes);
-            self.large.push(LargeText { bytes, ascii });
-            self.lengths.push(LARGE);
+            self.push_large(event.take_data());
         } else {
             self.push(Some(event.data()));
         }
