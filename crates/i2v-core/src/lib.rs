@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod adk;
+mod case;
 pub mod client;
 pub mod draft;
 pub mod error;

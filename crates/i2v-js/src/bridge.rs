@@ -105,10 +105,9 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
     /// Has the backend fetch media from URLs (`urls_json` is an array of strings).
     pub async fn upload_urls(&self, op: u32, urls_json: &str) -> String {
         let work = async {
-            let urls: Vec<String> =
-                serde_json::from_str(urls_json).map_err(|_| Error::InvalidInput {
-                    message: "urls must be an array of strings".into(),
-                })?;
+            let urls = string_list(urls_json).ok_or_else(|| Error::InvalidInput {
+                message: "urls must be an array of strings".into(),
+            })?;
             self.client.upload_urls(&urls).await
         };
         let outcome = self.ops.run(op, work).await;
@@ -242,4 +241,36 @@ fn parse_session(text: &str) -> Result<Session, Error> {
         session_id: field("sessionId").ok_or_else(invalid)?,
         bind_id: field("bindId"),
     })
+}
+
+/// The strings of a JSON array of strings; `None` when the text is anything else.
+fn string_list(text: &str) -> Option<Vec<String>> {
+    match serde_json::from_str(text).ok()? {
+        Value::Array(items) => items
+            .into_iter()
+            .map(|item| match item {
+                Value::String(text) => Some(text),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn only_an_array_of_strings_is_a_url_list() {
+        let urls = string_list(r#"["https://a.example/1.png", ""]"#);
+        assert_eq!(urls, Some(vec!["https://a.example/1.png".into(), String::new()]));
+        assert_eq!(string_list("[]"), Some(Vec::new()));
+        for bad in [r#"["a", 1]"#, r#""a""#, "{}", "[", "null"] {
+            assert_eq!(string_list(bad), None, "{bad}");
+        }
+    }
 }

@@ -4,59 +4,46 @@
 //! (`PROTOCOL.md` §4). Every field here is optional or has a default, names we do not know are
 //! ignored, a field of an unexpected shape counts as absent (see `lenient`), and snake_case
 //! spellings are accepted too, so an event from a different ADK version still yields what it can.
+//! The readers are written out rather than derived: they are few, and the browser build is
+//! smaller without serde's generated visitors.
 
-use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use super::lenient;
 use crate::Error;
 
 /// One ADK event: a piece of the agent's reply, a tool call or answer, a state change, or a failure.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdkEvent {
     /// The event's id; the partial chunks of a message and its final event share it.
-    #[serde(deserialize_with = "lenient::string")]
     pub id: Option<String>,
     /// The id of the agent run this event belongs to (`e-…`).
-    #[serde(alias = "invocation_id", deserialize_with = "lenient::string")]
     pub invocation_id: Option<String>,
     /// Who wrote the event: the agent's name, or `user` for the echo of the person's message.
-    #[serde(deserialize_with = "lenient::string")]
     pub author: Option<String>,
     /// The message itself, when the event carries one.
-    #[serde(deserialize_with = "lenient::or_none")]
     pub content: Option<Content>,
     /// Whether this is a streamed chunk holding only the new piece of text (absent means false).
-    #[serde(deserialize_with = "lenient::flag")]
     pub partial: bool,
     /// Why the model stopped (`STOP`, `MAX_TOKENS`, …); informational only.
-    #[serde(alias = "finish_reason", deserialize_with = "lenient::string")]
     pub finish_reason: Option<String>,
     /// The agent's error code, when this event reports a failure.
-    #[serde(alias = "error_code", deserialize_with = "lenient::string")]
     pub error_code: Option<String>,
     /// The agent's error message, when this event reports a failure.
-    #[serde(alias = "error_message", deserialize_with = "lenient::string")]
     pub error_message: Option<String>,
     /// Side effects of the event, the state changes among them.
-    #[serde(deserialize_with = "lenient::or_default")]
     pub actions: Actions,
     /// When the event was made, in seconds since the Unix epoch.
-    #[serde(deserialize_with = "lenient::number")]
     pub timestamp: Option<f64>,
 }
 
 /// The message an event carries: who speaks and the parts of what they say.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Content {
     /// `model` for the agent, `user` for the person (and for tool answers, which ADK files under
     /// the user); absent is read as the agent.
-    #[serde(deserialize_with = "lenient::string")]
     pub role: Option<String>,
     /// The parts in order; a value that is not a list counts as no parts.
-    #[serde(deserialize_with = "lenient::or_default")]
     pub parts: Vec<Part>,
 }
 
@@ -74,46 +61,56 @@ pub enum Part {
 }
 
 /// A tool call the agent makes.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FunctionCall {
     /// The call's id, which its answer repeats.
-    #[serde(deserialize_with = "lenient::string")]
     pub id: Option<String>,
     /// The tool's name (empty when the event did not give one).
-    #[serde(deserialize_with = "name")]
     pub name: String,
     /// The arguments, raw: internal to the agent, never for display.
     pub args: Value,
 }
 
 /// A tool's answer to a call.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FunctionResponse {
     /// The id of the call this answers.
-    #[serde(deserialize_with = "lenient::string")]
     pub id: Option<String>,
     /// The tool's name (empty when the event did not give one).
-    #[serde(deserialize_with = "name")]
     pub name: String,
     /// The answer, raw: internal to the agent, never for display.
     pub response: Value,
 }
 
 /// The side effects an event records.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Actions {
     /// Session state keys this event sets; `draft` among them is the new draft.
-    #[serde(alias = "state_delta", deserialize_with = "lenient::object")]
     pub state_delta: Map<String, Value>,
     /// Artifacts this event saved, by name.
-    #[serde(alias = "artifact_delta", deserialize_with = "lenient::object")]
     pub artifact_delta: Map<String, Value>,
 }
 
 impl AdkEvent {
+    /// Reads an event from its JSON; never fails: a value that is not an object is an event
+    /// with nothing in it, and each field is read by the rules of `lenient`.
+    pub fn from_value(value: Value) -> AdkEvent {
+        let mut fields = lenient::object(value);
+        let mut field = |names: &[&str]| lenient::take(&mut fields, names);
+        AdkEvent {
+            id: lenient::string(field(&["id"])),
+            invocation_id: lenient::string(field(&["invocationId", "invocation_id"])),
+            author: lenient::string(field(&["author"])),
+            content: Content::from_value(field(&["content"])),
+            partial: lenient::flag(&field(&["partial"])),
+            finish_reason: lenient::string(field(&["finishReason", "finish_reason"])),
+            error_code: lenient::string(field(&["errorCode", "error_code"])),
+            error_message: lenient::string(field(&["errorMessage", "error_message"])),
+            actions: Actions::from_value(field(&["actions"])),
+            timestamp: lenient::number(&field(&["timestamp"])),
+        }
+    }
+
     /// The parts of the event's message, none when it has no message.
     pub fn parts(&self) -> &[Part] {
         self.content.as_ref().map_or(&[], |c| c.parts.as_slice())
@@ -182,10 +179,20 @@ impl Part {
             return Part::Other(Value::Object(map));
         }
         if let Some(call) = take_object(&mut map, &["functionCall", "function_call"]) {
-            return Part::FunctionCall(serde_json::from_value(call).unwrap_or_default());
+            let mut call = lenient::object(call);
+            return Part::FunctionCall(FunctionCall {
+                id: lenient::string(lenient::take(&mut call, &["id"])),
+                name: lenient::string(lenient::take(&mut call, &["name"])).unwrap_or_default(),
+                args: lenient::take(&mut call, &["args"]),
+            });
         }
         if let Some(answer) = take_object(&mut map, &["functionResponse", "function_response"]) {
-            return Part::FunctionResponse(serde_json::from_value(answer).unwrap_or_default());
+            let mut answer = lenient::object(answer);
+            return Part::FunctionResponse(FunctionResponse {
+                id: lenient::string(lenient::take(&mut answer, &["id"])),
+                name: lenient::string(lenient::take(&mut answer, &["name"])).unwrap_or_default(),
+                response: lenient::take(&mut answer, &["response"]),
+            });
         }
         match map.remove("text") {
             Some(Value::String(text)) => Part::Text(text),
@@ -198,9 +205,38 @@ impl Part {
     }
 }
 
-impl<'de> Deserialize<'de> for Part {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Part, D::Error> {
-        Ok(Part::from_value(Value::deserialize(deserializer)?))
+impl Content {
+    /// The message of an event: present only when the value is an object. Its `parts` are
+    /// read when they are a list, each one by [`Part::from_value`].
+    fn from_value(value: Value) -> Option<Content> {
+        let Value::Object(mut fields) = value else {
+            return None;
+        };
+        let parts = match lenient::take(&mut fields, &["parts"]) {
+            Value::Array(parts) => parts.into_iter().map(Part::from_value).collect(),
+            _ => Vec::new(),
+        };
+        Some(Content {
+            role: lenient::string(lenient::take(&mut fields, &["role"])),
+            parts,
+        })
+    }
+}
+
+impl Actions {
+    /// The side effects of an event; a value that is not an object records none.
+    fn from_value(value: Value) -> Actions {
+        let mut fields = lenient::object(value);
+        Actions {
+            state_delta: lenient::object(lenient::take(
+                &mut fields,
+                &["stateDelta", "state_delta"],
+            )),
+            artifact_delta: lenient::object(lenient::take(
+                &mut fields,
+                &["artifactDelta", "artifact_delta"],
+            )),
+        }
     }
 }
 
@@ -210,11 +246,6 @@ fn take_object(map: &mut Map<String, Value>, keys: &[&str]) -> Option<Value> {
         .iter()
         .find(|key| map.get(**key).is_some_and(Value::is_object))?;
     map.remove(*key)
-}
-
-/// A tool name: the lenient string rule, with absent read as empty.
-fn name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    Ok(lenient::string(deserializer)?.unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -227,10 +258,7 @@ mod tests {
     use super::*;
 
     fn event(value: Value) -> AdkEvent {
-        match serde_json::from_value(value) {
-            Ok(event) => event,
-            Err(err) => panic!("an object was rejected: {err}"),
-        }
+        AdkEvent::from_value(value)
     }
 
     #[test]
@@ -346,6 +374,18 @@ mod tests {
         assert_eq!(nested.content.and_then(|c| c.role).as_deref(), Some("3"));
         assert!(nested.actions.state_delta.is_empty());
         assert_eq!(nested.actions.artifact_delta.len(), 1);
+    }
+
+    #[test]
+    fn both_spellings_of_a_field_keep_the_event() {
+        let e = event(json!({
+            "errorCode": "A", "error_code": "B", "content": ["model", []],
+            "actions": {"stateDelta": {"draft": {"t": []}}, "state_delta": {}}
+        }));
+        assert_eq!(e.error_code.as_deref(), Some("A"));
+        assert_eq!(e.content, None);
+        assert_eq!(e.draft(), Some(&json!({"t": []})));
+        assert_eq!(event(json!([1, 2])), AdkEvent::default());
     }
 
     #[test]

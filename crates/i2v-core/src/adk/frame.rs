@@ -70,11 +70,7 @@ impl StreamFrame {
         if map.get("error").is_some_and(|error| !error.is_null()) {
             return StreamFrame::ServerError(ServerError::from_frame(map));
         }
-        match serde_json::from_value(Value::Object(map)) {
-            Ok(event) => StreamFrame::Event(Box::new(event)),
-            // Every field reader is lenient, so this is not expected; still never a panic.
-            Err(_) => StreamFrame::Unrecognized(data.to_owned()),
-        }
+        StreamFrame::Event(Box::new(AdkEvent::from_value(Value::Object(map))))
     }
 
     /// Whether the frame is only a sign of life: a heartbeat or unrecognised data.
@@ -95,7 +91,7 @@ impl ServerError {
             .and_then(|details| details.get("code"))
             .or_else(|| error.get("code"))
             .cloned()
-            .and_then(lenient::string_of);
+            .and_then(lenient::string);
         let message = match error {
             Value::String(text) => text,
             Value::Object(object) => match object.get("message") {

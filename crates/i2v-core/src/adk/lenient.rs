@@ -6,67 +6,42 @@
 //! costs that field and never the rest of the event (`PROTOCOL.md`: be lenient where the cloud
 //! might differ).
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
+
+/// Removes a field from an event's object: the first of `names` present (the camelCase name
+/// first, then the snake_case spelling some ADK versions use), `null` when none is.
+pub(super) fn take(object: &mut Map<String, Value>, names: &[&str]) -> Value {
+    names
+        .iter()
+        .find_map(|name| object.remove(*name))
+        .unwrap_or(Value::Null)
+}
 
 /// A string field: a string as it is, a number as its decimal text, anything else (and an empty
 /// string, which ADK would have omitted) as absent.
-pub(super) fn string<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    Ok(string_of(Value::deserialize(deserializer)?))
-}
-
-/// A flag: `true` only when the value is the JSON `true`; absent, `null` or odd values are false.
-pub(super) fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
-    Ok(matches!(
-        Value::deserialize(deserializer)?,
-        Value::Bool(true)
-    ))
-}
-
-/// A number field: a JSON number, else absent.
-pub(super) fn number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
-    Ok(Value::deserialize(deserializer)?.as_f64())
-}
-
-/// A JSON object field: an object as it is, anything else as an empty object.
-pub(super) fn object<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Map<String, Value>, D::Error> {
-    match Value::deserialize(deserializer)? {
-        Value::Object(map) => Ok(map),
-        _ => Ok(Map::new()),
-    }
-}
-
-/// A nested structure: its own lenient reading, or its default when the value has the wrong shape.
-pub(super) fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned + Default,
-{
-    let value = Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).unwrap_or_default())
-}
-
-/// An optional nested structure: present only when the value has a shape it can be read from.
-pub(super) fn or_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    let value = Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).ok())
-}
-
-/// The rule of [`string`], for a value already in hand.
-pub(super) fn string_of(value: Value) -> Option<String> {
+pub(super) fn string(value: Value) -> Option<String> {
     match value {
         Value::String(text) if !text.is_empty() => Some(text),
         Value::Number(number) => Some(number.to_string()),
         _ => None,
+    }
+}
+
+/// A flag: `true` only when the value is the JSON `true`; absent, `null` or odd values are false.
+pub(super) fn flag(value: &Value) -> bool {
+    *value == Value::Bool(true)
+}
+
+/// A number field: a JSON number, else absent.
+pub(super) fn number(value: &Value) -> Option<f64> {
+    value.as_f64()
+}
+
+/// A JSON object field: an object as it is, anything else as an empty object.
+pub(super) fn object(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
     }
 }
 
@@ -75,75 +50,44 @@ mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    use serde::Deserialize;
     use serde_json::{Value, json};
 
-    #[derive(Debug, Default, Deserialize)]
-    #[serde(default)]
-    struct Inner {
-        #[serde(deserialize_with = "super::string")]
-        name: Option<String>,
-    }
-
-    #[derive(Debug, Default, Deserialize)]
-    #[serde(default)]
-    struct Probe {
-        #[serde(deserialize_with = "super::string")]
-        text: Option<String>,
-        #[serde(deserialize_with = "super::flag")]
-        on: bool,
-        #[serde(deserialize_with = "super::number")]
-        at: Option<f64>,
-        #[serde(deserialize_with = "super::object")]
-        map: serde_json::Map<String, Value>,
-        #[serde(deserialize_with = "super::or_default")]
-        inner: Inner,
-        #[serde(deserialize_with = "super::or_none")]
-        maybe: Option<Inner>,
-    }
-
-    fn probe(value: Value) -> Probe {
-        match serde_json::from_value(value) {
-            Ok(probe) => probe,
-            Err(err) => panic!("lenient fields rejected an object: {err}"),
-        }
-    }
+    use super::*;
 
     #[test]
     fn well_formed_fields_are_read() {
-        let p = probe(json!({
-            "text": "hi", "on": true, "at": 1.5, "map": {"k": 1},
-            "inner": {"name": "a"}, "maybe": {"name": "b"}
-        }));
-        assert_eq!(p.text.as_deref(), Some("hi"));
-        assert!(p.on);
-        assert_eq!(p.at, Some(1.5));
-        assert_eq!(p.map.get("k"), Some(&json!(1)));
-        assert_eq!(p.inner.name.as_deref(), Some("a"));
-        assert_eq!(p.maybe.and_then(|m| m.name).as_deref(), Some("b"));
+        assert_eq!(string(json!("hi")).as_deref(), Some("hi"));
+        assert!(flag(&json!(true)));
+        assert_eq!(number(&json!(1.5)), Some(1.5));
+        assert_eq!(object(json!({"k": 1})).get("k"), Some(&json!(1)));
     }
 
     #[test]
     fn odd_fields_cost_only_themselves() {
-        let p = probe(json!({
-            "text": 42, "on": "yes", "at": "soon", "map": [1],
-            "inner": "x", "maybe": 7
-        }));
-        assert_eq!(p.text.as_deref(), Some("42"));
-        assert!(!p.on);
-        assert_eq!(p.at, None);
-        assert!(p.map.is_empty());
-        assert_eq!(p.inner.name, None);
-        assert!(p.maybe.is_none());
+        assert_eq!(string(json!(42)).as_deref(), Some("42"));
+        assert_eq!(string(json!(2.5)).as_deref(), Some("2.5"));
+        assert_eq!(string(json!(["x"])), None);
+        assert!(!flag(&json!("yes")));
+        assert!(!flag(&json!(1)));
+        assert_eq!(number(&json!("soon")), None);
+        assert!(object(json!([1])).is_empty());
     }
 
     #[test]
     fn null_and_empty_mean_absent() {
-        let p = probe(json!({"text": "", "on": null, "at": null, "map": null, "maybe": null}));
-        assert_eq!(p.text, None);
-        assert!(!p.on);
-        assert_eq!(p.at, None);
-        assert!(p.maybe.is_none());
-        assert_eq!(probe(json!({"text": null})).text, None);
+        assert_eq!(string(json!("")), None);
+        assert_eq!(string(Value::Null), None);
+        assert!(!flag(&Value::Null));
+        assert_eq!(number(&Value::Null), None);
+        assert!(object(Value::Null).is_empty());
+    }
+
+    #[test]
+    fn a_field_is_taken_by_its_first_spelling_present() {
+        let mut fields = object(json!({"error_code": "b", "errorCode": "a", "other": 1}));
+        assert_eq!(take(&mut fields, &["errorCode", "error_code"]), json!("a"));
+        assert_eq!(take(&mut fields, &["errorCode", "error_code"]), json!("b"));
+        assert_eq!(take(&mut fields, &["errorCode", "error_code"]), Value::Null);
+        assert_eq!(fields.len(), 1);
     }
 }

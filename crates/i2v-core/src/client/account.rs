@@ -56,7 +56,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// The credit balance (`GET /api/credits/balance/simple`).
     pub async fn credits(&self) -> Result<Credits, Error> {
         let payload = self
-            .call(Spec::get(false), |_| {
+            .call(Spec::get(false), &mut |_| {
                 Ok(Outgoing::empty("/api/credits/balance/simple"))
             })
             .await?
@@ -83,7 +83,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// The project's latest state, with the draft parsed (`GET /api/state/…/latest`).
     pub async fn state(&self) -> Result<State, Error> {
         let payload = self
-            .call(Spec::get(true), |client| {
+            .call(Spec::get(true), &mut |client| {
                 let session = client.session().map(|s| s.session_id).unwrap_or_default();
                 Ok(Outgoing::empty(format!(
                     "/api/state/nemo_agent/me/{session}/latest"

@@ -26,7 +26,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
         let session = self.ensure_session().await?;
         let body = json!({"task_id": session.task_id, "session_id": session.session_id});
         let payload = self
-            .call(Spec::post(false), |_| {
+            .call(Spec::post(false), &mut |_| {
                 Ok(Outgoing::json("/api/auth/claim-token", &body))
             })
             .await?
@@ -57,7 +57,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 ..Spec::post(false)
             };
             let payload = self
-                .call(spec, |_| Ok(Outgoing::empty("/api/auth/anonymous-token")))
+                .call(spec, &mut |_| {
+                    Ok(Outgoing::empty("/api/auth/anonymous-token"))
+                })
                 .await?
                 .into_json()?;
             let token = required_str(&payload.data, "token")?;
@@ -100,7 +102,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     async fn create_session(&self) -> Result<Session, Error> {
         let body = json!({"task_name": "project", "language": self.config.language});
         let payload = self
-            .call(Spec::post(false), |_| {
+            .call(Spec::post(false), &mut |_| {
                 Ok(Outgoing::json(
                     "/api/tasks/me/with-session/nemo_agent",
                     &body,

@@ -15,7 +15,7 @@ use serde_json::json;
 use super::account::{Credits, State};
 use super::export::{ExportProgress, ExportResult};
 use super::http::{Answer, Outgoing, Spec};
-use super::platform::MaybeSend;
+use super::platform::{Callback, MaybeSend};
 use super::race::{First, race};
 use super::transport::Response;
 use super::upload::UploadedMedia;
@@ -112,6 +112,15 @@ impl<T: Transport, C: Clock> Client<T, C> {
     where
         F: FnMut(TurnEvent) + MaybeSend,
     {
+        self.run_chat(text, &mut on_event).await
+    }
+
+    /// [`Client::chat`] with the listener type-erased, compiled once for every caller.
+    pub(crate) async fn run_chat(
+        &self,
+        text: &str,
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<TurnOutcome, Error> {
         let before = self.draft_before_turn().await?;
         let body = |session_id: &str| {
             json!({
@@ -127,14 +136,14 @@ impl<T: Transport, C: Clock> Client<T, C> {
             ..Spec::post(true)
         };
         let sent = self
-            .call(spec, |client| {
+            .call(spec, &mut |client| {
                 let session = client.session().map(|s| s.session_id).unwrap_or_default();
                 Ok(Outgoing::json("/run_sse", &body(&session)))
             })
             .await;
-        self.report_notices(&mut on_event);
+        self.report_notices(on_event);
         let end = match sent {
-            Ok(Answer::Stream(response)) => self.read_turn(response, &mut on_event).await?,
+            Ok(Answer::Stream(response)) => self.read_turn(response, on_event).await?,
             Ok(Answer::Json(_)) => {
                 return Err(Error::Protocol {
                     message: "the chat answered with JSON, not an event stream".into(),
@@ -145,19 +154,16 @@ impl<T: Transport, C: Clock> Client<T, C> {
             Err(err) => return Err(err),
         };
         match end {
-            StreamEnd::Ended(assembler) => self.close_turn(*assembler, before, &mut on_event).await,
+            StreamEnd::Ended(assembler) => self.close_turn(*assembler, before, on_event).await,
             StreamEnd::Dropped => {
                 on_event(TurnEvent::ConnectionLost);
-                self.recover_by_polling(before, &mut on_event).await
+                self.recover_by_polling(before, on_event).await
             }
         }
     }
 
     /// Hands the notices gathered so far to the caller as events.
-    pub(crate) fn report_notices<F>(&self, on_event: &mut F)
-    where
-        F: FnMut(TurnEvent) + MaybeSend,
-    {
+    pub(crate) fn report_notices(&self, on_event: &mut Callback<'_, TurnEvent>) {
         for notice in self.take_notices() {
             on_event(TurnEvent::Notice(notice));
         }
@@ -172,14 +178,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// Reads the stream, applying the heartbeat rules, until it ends, drops or fails.
-    async fn read_turn<F>(
+    async fn read_turn(
         &self,
         mut response: Response,
-        on_event: &mut F,
-    ) -> Result<StreamEnd, Error>
-    where
-        F: FnMut(TurnEvent) + MaybeSend,
-    {
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<StreamEnd, Error> {
         let timing = &self.config.timing;
         let mut parser = SseParser::new();
         let mut assembler = TurnAssembler::new();
@@ -229,10 +232,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// Hands one assembler update to the caller as a turn event; a failure ends the turn.
-    fn deliver<F>(&self, update: TurnUpdate, on_event: &mut F) -> Result<(), Error>
-    where
-        F: FnMut(TurnEvent) + MaybeSend,
-    {
+    fn deliver(
+        &self,
+        update: TurnUpdate,
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<(), Error> {
         match update {
             TurnUpdate::TextDelta { message, text, .. } => {
                 on_event(TurnEvent::TextDelta { message, text })
@@ -261,15 +265,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// Ends a turn whose stream ended: closing texts, then the diff when it said nothing.
-    async fn close_turn<F>(
+    async fn close_turn(
         &self,
         assembler: TurnAssembler,
         before: Option<Draft>,
-        on_event: &mut F,
-    ) -> Result<TurnOutcome, Error>
-    where
-        F: FnMut(TurnEvent) + MaybeSend,
-    {
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<TurnOutcome, Error> {
         let summary = assembler.finish();
         for update in summary.closing.clone() {
             self.deliver(update, on_event)?;
@@ -297,14 +298,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// After a dropped connection: poll the state until the draft moves, or give up.
-    async fn recover_by_polling<F>(
+    async fn recover_by_polling(
         &self,
         before: Option<Draft>,
-        on_event: &mut F,
-    ) -> Result<TurnOutcome, Error>
-    where
-        F: FnMut(TurnEvent) + MaybeSend,
-    {
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<TurnOutcome, Error> {
         let timing = &self.config.timing;
         for poll in 0..timing.disconnect_max_polls {
             let wait = if poll == 0 {

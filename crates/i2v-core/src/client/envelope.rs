@@ -42,7 +42,11 @@ pub(crate) fn interpret(
     retry_after: Option<&str>,
     body: &[u8],
 ) -> Result<Payload, Error> {
-    let json: Option<Value> = serde_json::from_slice(body).ok();
+    // Read as text first: one JSON reader (over `&str`) serves the whole crate, which keeps the
+    // browser build from carrying a second copy of serde_json's parser for byte slices.
+    let json: Option<Value> = std::str::from_utf8(body)
+        .ok()
+        .and_then(|text| serde_json::from_str(text).ok());
     let envelope_code = json
         .as_ref()
         .and_then(|v| v.get("code"))

@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use super::http::{Outgoing, Spec};
-use super::platform::MaybeSend;
+use super::platform::{Callback, MaybeSend};
 use super::{Client, Clock, Transport};
 use crate::Error;
 
@@ -110,6 +110,15 @@ impl<T: Transport, C: Clock> Client<T, C> {
     where
         F: FnMut(ExportProgress) + MaybeSend,
     {
+        self.run_export(options, &mut on_progress).await
+    }
+
+    /// [`Client::export`] with the listener type-erased, compiled once for every caller.
+    pub(crate) async fn run_export(
+        &self,
+        options: &ExportOptions,
+        on_progress: &mut Callback<'_, ExportProgress>,
+    ) -> Result<ExportResult, Error> {
         let state = self.state().await?;
         let draft = match state.draft {
             Some(draft) if draft.is_export_ready() => draft.to_value(),
@@ -117,7 +126,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
         };
         let mut failure = String::new();
         for _ in 0..2 {
-            match self.render_once(&draft, options, &mut on_progress).await? {
+            match self.render_once(&draft, options, on_progress).await? {
                 Attempt::Done(result) => return Ok(result),
                 Attempt::Failed(reason) => failure = reason,
             }
@@ -126,15 +135,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// Submits one render under a fresh id and polls it to an end.
-    async fn render_once<F>(
+    async fn render_once(
         &self,
         draft: &Value,
         options: &ExportOptions,
-        on_progress: &mut F,
-    ) -> Result<Attempt, Error>
-    where
-        F: FnMut(ExportProgress) + MaybeSend,
-    {
+        on_progress: &mut Callback<'_, ExportProgress>,
+    ) -> Result<Attempt, Error> {
         let session_id = self.connect().await?.session_id;
         // `render_<ms>` ids are unique within one client; another client submitting in the same
         // millisecond (a batch of exports) takes the id first and the backend refuses ours as in
@@ -149,7 +155,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 "output": {"format": options.format, "quality": options.quality},
             });
             let submitted = self
-                .call(Spec::post(false), |_| {
+                .call(Spec::post(false), &mut |_| {
                     Ok(Outgoing::json("/api/render/proxy/lambda", &body))
                 })
                 .await
@@ -197,16 +203,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// Polls one render to an end, reporting each answer.
-    async fn poll_render<F>(&self, render_id: &str, on_progress: &mut F) -> Result<Attempt, Error>
-    where
-        F: FnMut(ExportProgress) + MaybeSend,
-    {
+    async fn poll_render(
+        &self,
+        render_id: &str,
+        on_progress: &mut Callback<'_, ExportProgress>,
+    ) -> Result<Attempt, Error> {
         let timing = &self.config.timing;
         for _ in 0..timing.export_max_polls {
             self.clock.sleep(timing.export_poll_interval).await;
             let path = format!("/api/render/proxy/lambda/{render_id}");
             let payload = self
-                .call(Spec::get(false), |_| Ok(Outgoing::empty(path.clone())))
+                .call(Spec::get(false), &mut |_| Ok(Outgoing::empty(path.clone())))
                 .await?
                 .into_json()?;
             let status = field(&payload.body, &payload.data, "status")

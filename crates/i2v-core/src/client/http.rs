@@ -12,6 +12,7 @@
 use std::time::Duration;
 
 use super::envelope::{Payload, interpret, read_body};
+use super::platform::Callback;
 use super::transport::{Body, Headers, Method, Request, Response};
 use super::{Client, Clock, Notice, Transport};
 use crate::{Error, Recovery};
@@ -113,10 +114,11 @@ struct Used {
 
 impl<T: Transport, C: Clock> Client<T, C> {
     /// Runs a call: `build` makes each attempt's request; the answer is JSON or an open stream.
-    pub(crate) async fn call<B>(&self, spec: Spec, mut build: B) -> Result<Answer, Error>
-    where
-        B: FnMut(&Self) -> Result<Outgoing, Error>,
-    {
+    pub(crate) async fn call<'s>(
+        &'s self,
+        spec: Spec,
+        build: &mut Callback<'_, &'s Self, Result<Outgoing, Error>>,
+    ) -> Result<Answer, Error> {
         let mut used = Used::default();
         loop {
             if !spec.anonymous {

@@ -42,3 +42,18 @@ impl<T: Sync + ?Sized> MaybeSync for T {}
 pub trait MaybeSync {}
 #[cfg(target_arch = "wasm32")]
 impl<T: ?Sized> MaybeSync for T {}
+
+/// A callback taking `A`, type-erased: `Send` outside wasm.
+///
+/// Workflows take their callbacks (event listeners, request builders) as `&mut Callback`
+/// rather than as a type parameter, so each workflow is compiled once whatever closure the
+/// caller passes; in the size-tuned browser build every extra copy of a workflow costs kilobytes.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) type Callback<'a, A, R = ()> = dyn FnMut(A) -> R + Send + 'a;
+/// A callback taking `A`, type-erased: `Send` outside wasm.
+///
+/// Workflows take their callbacks (event listeners, request builders) as `&mut Callback`
+/// rather than as a type parameter, so each workflow is compiled once whatever closure the
+/// caller passes; in the size-tuned browser build every extra copy of a workflow costs kilobytes.
+#[cfg(target_arch = "wasm32")]
+pub(crate) type Callback<'a, A, R = ()> = dyn FnMut(A) -> R + 'a;

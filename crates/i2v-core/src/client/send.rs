@@ -8,7 +8,7 @@
 use super::account::{Credits, State};
 use super::chat::{TurnEvent, TurnOutcome};
 use super::export::{ExportOptions, ExportResult};
-use super::platform::MaybeSend;
+use super::platform::{Callback, MaybeSend};
 use super::upload::{UploadFile, UploadedMedia};
 use super::{Client, Clock, Transport};
 use crate::Error;
@@ -41,28 +41,35 @@ impl<T: Transport, C: Clock> Client<T, C> {
     where
         F: FnMut(TurnEvent) + MaybeSend,
     {
+        self.run_send(text, files, &mut on_event).await
+    }
+
+    /// [`Client::send`] with the listener type-erased, compiled once for every caller.
+    async fn run_send(
+        &self,
+        text: &str,
+        files: Vec<UploadFile>,
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<SendOutcome, Error> {
         let mut uploaded = Vec::new();
         if !files.is_empty() {
             uploaded = self.upload(files, None).await?;
             on_event(TurnEvent::Uploaded(uploaded.clone()));
         }
         let routed = intent::route(text);
-        let outcome = self.run_routed(text, routed, uploaded, &mut on_event).await;
-        self.report_notices(&mut on_event);
+        let outcome = self.run_routed(text, routed, uploaded, on_event).await;
+        self.report_notices(on_event);
         outcome
     }
 
     /// Runs the workflow the routed text asks for.
-    async fn run_routed<F>(
+    async fn run_routed(
         &self,
         text: &str,
         routed: intent::Intent,
         uploaded: Vec<UploadedMedia>,
-        on_event: &mut F,
-    ) -> Result<SendOutcome, Error>
-    where
-        F: FnMut(TurnEvent) + MaybeSend,
-    {
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<SendOutcome, Error> {
         match routed.action {
             _ if text.trim().is_empty() && !uploaded.is_empty() => {
                 Ok(SendOutcome::Uploaded(uploaded))
@@ -93,7 +100,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             Action::Chat => {
                 let mut actions = Vec::new();
                 let outcome = self
-                    .chat(text, |event| {
+                    .run_chat(text, &mut |event| {
                         if let TurnEvent::Action(action) = &event {
                             if !actions.contains(action) {
                                 actions.push(action.clone());
@@ -109,14 +116,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// Does through the API what a reply asked a person to do in an editor.
-    async fn run_gui_actions<F>(
+    async fn run_gui_actions(
         &self,
         actions: Vec<GuiAction>,
-        on_event: &mut F,
-    ) -> Result<(), Error>
-    where
-        F: FnMut(TurnEvent) + MaybeSend,
-    {
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<(), Error> {
         for action in actions {
             match action {
                 GuiAction::ShowState | GuiAction::ShowSummary => {
@@ -129,7 +133,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 }
                 GuiAction::SendEdit(edit) => {
                     // One level only: actions of this follow-up turn are reported, not run.
-                    self.chat(&edit, &mut *on_event).await?;
+                    self.run_chat(&edit, on_event).await?;
                 }
                 // Files come from the person; the event already told the caller to ask.
                 GuiAction::Upload => {}
@@ -139,16 +143,13 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// Exports with progress events, then the result as an event too.
-    async fn export_reporting<F>(
+    async fn export_reporting(
         &self,
         options: &ExportOptions,
-        on_event: &mut F,
-    ) -> Result<ExportResult, Error>
-    where
-        F: FnMut(TurnEvent) + MaybeSend,
-    {
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<ExportResult, Error> {
         let result = self
-            .export(options, |progress| {
+            .run_export(options, &mut |progress| {
                 on_event(TurnEvent::ExportProgress(progress))
             })
             .await?;
@@ -157,10 +158,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// "Export vertical 9:16" on a landscape project: ask the agent to change the shape first.
-    async fn reshape_before_export<F>(&self, aspect: Aspect, on_event: &mut F) -> Result<(), Error>
-    where
-        F: FnMut(TurnEvent) + MaybeSend,
-    {
+    async fn reshape_before_export(
+        &self,
+        aspect: Aspect,
+        on_event: &mut Callback<'_, TurnEvent>,
+    ) -> Result<(), Error> {
         let canvas = self.state().await?.canvas;
         let (w, h) = aspect.ratio();
         // Same shape when the cross products agree (1920x1080 is 16:9).
@@ -168,7 +170,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             return Ok(());
         }
         let instruction = format!("change the aspect ratio to {}", aspect.as_str());
-        self.chat(&instruction, &mut *on_event).await?;
+        self.run_chat(&instruction, on_event).await?;
         Ok(())
     }
 }

@@ -164,7 +164,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             ..Spec::post(true)
         };
         let payload = self
-            .call(spec, |client| {
+            .call(spec, &mut |client| {
                 let form = form.take().ok_or_else(|| Error::Protocol {
                     message: "the upload cannot be sent twice".into(),
                 })?;
@@ -199,7 +199,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
         }
         let body = json!({"urls": urls, "source_type": "url"});
         let payload = self
-            .call(Spec::post(true), |client| {
+            .call(Spec::post(true), &mut |client| {
                 Ok(Outgoing::json(upload_path(client), &body))
             })
             .await?

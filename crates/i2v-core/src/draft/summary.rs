@@ -22,6 +22,7 @@ use std::fmt::{self, Write};
 use super::meta::Meta;
 use super::model::{Draft, Segment, Track, TrackKind};
 use super::timing::Span;
+use crate::case;
 
 impl Draft {
     /// The timeline in one line a person can read, in the exact form of `PROTOCOL.md` §5.
@@ -191,9 +192,7 @@ fn track_role(track: &Track) -> Option<&str> {
 fn in_words(role: &str) -> Option<String> {
     let words = one_line(&role.replace(['_', '-'], " "));
     let words = words.trim();
-    let mut chars = words.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    (!words.is_empty()).then(|| case::capitalize(words))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use super::GuiAction;
+use crate::case;
 use crate::intent::pattern::Table;
 use crate::intent::tokens::{Kind, Tokens, is_han};
 
@@ -42,9 +43,7 @@ pub(crate) fn as_message(text: &str) -> Option<String> {
         .trim_matches(['"', '\'', '“', '”', '‘', '’', '「', '」'])
         .trim_end_matches(['.', '!', '?', '。', '！', '？', ',', '，'])
         .trim();
-    let mut chars = trimmed.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    (!trimmed.is_empty()).then(|| case::capitalize(trimmed))
 }
 
 /// A purpose ("to add the fade", "加音乐") as a chat message, without its opener.

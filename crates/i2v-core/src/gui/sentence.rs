@@ -22,6 +22,7 @@ use super::detect::{self, Step};
 use super::labels::Target;
 use super::leads::{self, Lead};
 use super::rewrite;
+use crate::case;
 use crate::intent::pattern::Table;
 use crate::intent::tokens::{Kind, Tokens};
 
@@ -337,12 +338,7 @@ fn lead_in(piece: &str) -> String {
         .at(&tokens, 0)
         .and_then(|end| tokens.orig(end))
         .map_or(0, |r| r.start);
-    let rest = piece.get(skip..).unwrap_or(piece);
-    let mut chars = rest.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    case::capitalize(piece.get(skip..).unwrap_or(piece))
 }
 
 /// The closing mark of a sentence (`.`, `!`, `。` …), for a sentence whose last clause went.

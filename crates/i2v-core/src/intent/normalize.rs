@@ -4,7 +4,7 @@
 //! Rules, applied to every character:
 //! - full-width ASCII (`ＥＸＰＯＲＴ`, `１０８０ｐ`, `，`) becomes half-width, the ideographic
 //!   space becomes a space;
-//! - letters are lowercased;
+//! - letters are lowercased (one character for one: see `crate::case` for which alphabets);
 //! - common traditional Chinese characters become simplified (`導出` → `导出`), from a small
 //!   table that covers the words the tables use rather than a full converter;
 //! - the many quotation marks collapse onto two: `"` for double-style quotes (including `「」`
@@ -16,6 +16,8 @@
 //! byte).
 
 use std::ops::Range;
+
+use crate::case;
 
 /// One normalised character and the bytes of the input character it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,16 +33,10 @@ pub(crate) fn normalize(input: &str) -> Vec<NormChar> {
     let mut out = Vec::with_capacity(input.len());
     for (start, c) in input.char_indices() {
         let orig = start..start + c.len_utf8();
-        let c = fold(c);
-        if c.is_uppercase() {
-            // Lowercasing may yield several characters (`İ` → `i̇`): all map to the same source.
-            out.extend(c.to_lowercase().map(|c| NormChar {
-                c,
-                orig: orig.clone(),
-            }));
-        } else {
-            out.push(NormChar { c, orig });
-        }
+        out.push(NormChar {
+            c: case::lower(fold(c)),
+            orig,
+        });
     }
     out
 }
