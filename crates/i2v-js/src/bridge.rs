@@ -6,7 +6,7 @@ use i2v_core::Error;
 use i2v_core::client::{
     Client, Clock, ExportOptions, ProgressSink, Session, Transport, UploadFile, UploadProgress,
 };
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::ops::Ops;
 use crate::{config, wire};
@@ -126,7 +126,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
             .run(op, self.client.upload(files, Some(sink)))
             .await;
         let end = wire::result(outcome, |m| wire::media(&m));
-        send(&emit, json!({ "end": end }));
+        send(&emit, wire::object([("end", end)]));
     }
 
     /// Renders the current draft, reporting `{"progress": …}` then `{"end": …}`.
@@ -136,45 +136,45 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
             let options = export_options(options_json)?;
             self.client
                 .export(&options, |p| {
-                    emit(json!({ "progress": wire::export_progress(&p) }).to_string());
+                    emit(wire::object([("progress", wire::export_progress(&p))]).to_string());
                 })
                 .await
         };
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |r| wire::export_result(&r));
-        emit(json!({ "end": end }).to_string());
+        emit(wire::object([("end", end)]).to_string());
     }
 
     /// Keeps polling a render submitted earlier, reporting as [`Bridge::export`] does.
     pub async fn resume_export(&self, op: u32, render_id: &str, mut emit: Emit) {
         let work = self.client.resume_export(render_id, |p| {
-            emit(json!({ "progress": wire::export_progress(&p) }).to_string());
+            emit(wire::object([("progress", wire::export_progress(&p))]).to_string());
         });
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |r| wire::export_result(&r));
-        emit(json!({ "end": end }).to_string());
+        emit(wire::object([("end", end)]).to_string());
     }
 
     /// Runs one chat turn, reporting `{"event": …}` for each turn event then `{"end": …}` with
     /// the turn's outcome.
     pub async fn chat(&self, op: u32, text: &str, mut emit: Emit) {
         let work = self.client.chat(text, |event| {
-            emit(json!({ "event": wire::turn_event(&event) }).to_string());
+            emit(wire::object([("event", wire::turn_event(&event))]).to_string());
         });
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |o| wire::turn_outcome(&o));
-        emit(json!({ "end": end }).to_string());
+        emit(wire::object([("end", end)]).to_string());
     }
 
     /// Handles what a person typed and attached, reporting as [`Bridge::chat`] does; the end
     /// carries the send outcome.
     pub async fn send(&self, op: u32, text: &str, files: Vec<UploadFile>, mut emit: Emit) {
         let work = self.client.send(text, files, |event| {
-            emit(json!({ "event": wire::turn_event(&event) }).to_string());
+            emit(wire::object([("event", wire::turn_event(&event))]).to_string());
         });
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |o| wire::send_outcome(&o));
-        emit(json!({ "end": end }).to_string());
+        emit(wire::object([("end", end)]).to_string());
     }
 }
 
@@ -197,7 +197,10 @@ fn progress_sink(emit: Arc<Mutex<Emit>>) -> ProgressSink {
             last_reported = Some(sent);
             send(
                 &emit,
-                json!({ "progress": { "sent": sent, "total": total } }),
+                wire::object([(
+                    "progress",
+                    wire::object([("sent", sent.into()), ("total", total.into())]),
+                )]),
             );
         }
     })
@@ -267,7 +270,10 @@ mod tests {
     #[test]
     fn only_an_array_of_strings_is_a_url_list() {
         let urls = string_list(r#"["https://a.example/1.png", ""]"#);
-        assert_eq!(urls, Some(vec!["https://a.example/1.png".into(), String::new()]));
+        assert_eq!(
+            urls,
+            Some(vec!["https://a.example/1.png".into(), String::new()])
+        );
         assert_eq!(string_list("[]"), Some(Vec::new()));
         for bad in [r#"["a", 1]"#, r#""a""#, "{}", "[", "null"] {
             assert_eq!(string_list(bad), None, "{bad}");

@@ -13,16 +13,33 @@ use i2v_core::draft::{Change, ChangeKind, Draft, Place};
 use i2v_core::gui::{GuiAction, GuiTranslation};
 use i2v_core::intent::Intent;
 use i2v_core::sse::SseError;
-use serde_json::{Value, json};
+use serde_json::Value;
+
+/// A JSON object of `fields`, in order.
+///
+/// Written out rather than with serde_json's macro, which sends every field through serde's
+/// serializer: in the browser build that costs kilobytes of code for what is a list of pairs.
+pub fn object<const N: usize>(mut fields: [(&str, Value); N]) -> Value {
+    object_of(&mut fields)
+}
+
+/// [`object`] for any number of fields (compiled once), taking the values out of `fields`.
+fn object_of(fields: &mut [(&str, Value)]) -> Value {
+    let mut object = serde_json::Map::new();
+    for (name, value) in fields {
+        object.insert((*name).to_owned(), std::mem::take(value));
+    }
+    Value::Object(object)
+}
 
 /// `{"ok": value}`.
 pub fn ok(value: Value) -> Value {
-    json!({ "ok": value })
+    object([("ok", value)])
 }
 
 /// `{"error": {...}}` for a core error.
 pub fn err(error: &Error) -> Value {
-    json!({ "error": error_value(error) })
+    object([("error", error_value(error))])
 }
 
 /// A result as the shell reads it: `{"ok": …}` or `{"error": …}`.
@@ -36,15 +53,24 @@ pub fn result<T>(result: Result<T, Error>, to_value: impl FnOnce(T) -> Value) ->
 /// An error as the shell turns it into an `I2vError`: the protocol code, the stable kind, the
 /// message a person reads, and the fields that say what to do about it.
 pub fn error_value(error: &Error) -> Value {
-    json!({
-        "code": error.code(),
-        "kind": error.kind().as_str(),
-        "message": error.to_string(),
-        "bindUrl": error.bind_url(),
-        "acceptedFormats": error.accepted_formats(),
-        "maxBytes": error.max_bytes(),
-        "retryAfterMs": error.retry_after().map(|wait| millis(wait.as_millis())),
-    })
+    object([
+        ("code", error.code().into()),
+        ("kind", error.kind().as_str().into()),
+        ("message", error.to_string().into()),
+        ("bindUrl", error.bind_url().into()),
+        (
+            "acceptedFormats",
+            error.accepted_formats().map(<[_]>::to_vec).into(),
+        ),
+        ("maxBytes", error.max_bytes().into()),
+        (
+            "retryAfterMs",
+            error
+                .retry_after()
+                .map(|wait| millis(wait.as_millis()))
+                .into(),
+        ),
+    ])
 }
 
 /// [`error_value`] as text, for errors a binding raises itself.
@@ -55,7 +81,7 @@ pub fn error_json(error: &Error) -> String {
 /// The last message of a streaming call that a binding ends itself, before the bridge runs
 /// (files that cannot be read): `{"end": {"error": …}}`.
 pub fn end_error_json(error: &Error) -> String {
-    json!({ "end": err(error) }).to_string()
+    object([("end", err(error))]).to_string()
 }
 
 /// An SSE parser's error, as the error JSON of kind `stream`.
@@ -70,21 +96,21 @@ fn millis(ms: u128) -> u64 {
 
 /// A session.
 pub fn session(session: &Session) -> Value {
-    json!({
-        "taskId": session.task_id,
-        "sessionId": session.session_id,
-        "bindId": session.bind_id,
-    })
+    object([
+        ("taskId", session.task_id.as_str().into()),
+        ("sessionId", session.session_id.as_str().into()),
+        ("bindId", session.bind_id.as_deref().into()),
+    ])
 }
 
 /// A draft: its JSON exactly as given, and what the core worked out about it.
 pub fn draft(draft: &Draft) -> Value {
-    json!({
-        "value": draft.to_value(),
-        "summary": draft.summary(),
-        "exportReady": draft.is_export_ready(),
-        "durationMs": draft.duration_ms(),
-    })
+    object([
+        ("value", draft.to_value()),
+        ("summary", draft.summary().into()),
+        ("exportReady", draft.is_export_ready().into()),
+        ("durationMs", draft.duration_ms().into()),
+    ])
 }
 
 fn optional_draft(value: Option<&Draft>) -> Value {
@@ -93,25 +119,29 @@ fn optional_draft(value: Option<&Draft>) -> Value {
 
 /// The credit balance.
 pub fn credits(credits: &Credits) -> Value {
-    json!({
-        "available": credits.available,
-        "frozen": credits.frozen,
-        "total": credits.total,
-    })
+    object([
+        ("available", credits.available.into()),
+        ("frozen", credits.frozen.into()),
+        ("total", credits.total.into()),
+    ])
 }
 
 fn canvas(canvas: &Canvas) -> Value {
-    json!({ "width": canvas.width, "height": canvas.height, "fps": canvas.fps })
+    object([
+        ("width", canvas.width.into()),
+        ("height", canvas.height.into()),
+        ("fps", canvas.fps.into()),
+    ])
 }
 
 /// The project's state.
 pub fn state(state: &State) -> Value {
-    json!({
-        "draft": optional_draft(state.draft.as_ref()),
-        "canvas": canvas(&state.canvas),
-        "videoInfos": state.video_infos,
-        "generatedMedia": state.generated_media,
-    })
+    object([
+        ("draft", optional_draft(state.draft.as_ref())),
+        ("canvas", canvas(&state.canvas)),
+        ("videoInfos", state.video_infos.clone().into()),
+        ("generatedMedia", state.generated_media.clone().into()),
+    ])
 }
 
 /// Uploaded media, in order.
@@ -119,47 +149,46 @@ pub fn media(media: &[UploadedMedia]) -> Value {
     media
         .iter()
         .map(|m| {
-            json!({
-                "mediaId": m.media_id,
-                "name": m.name,
-                "kind": m.kind,
-                "mime": m.mime,
-                "size": m.size,
-                "width": m.width,
-                "height": m.height,
-                "durationMs": m.duration_ms,
-            })
+            object([
+                ("mediaId", m.media_id.as_str().into()),
+                ("name", m.name.as_str().into()),
+                ("kind", m.kind.as_str().into()),
+                ("mime", m.mime.as_str().into()),
+                ("size", m.size.into()),
+                ("width", m.width.into()),
+                ("height", m.height.into()),
+                ("durationMs", m.duration_ms.into()),
+            ])
         })
         .collect()
 }
 
 /// An export's status while it runs.
 pub fn export_progress(progress: &ExportProgress) -> Value {
-    json!({
-        "renderId": progress.render_id,
-        "status": progress.status.as_str(),
-        "progress": progress.progress,
-    })
+    object([
+        ("renderId", progress.render_id.as_str().into()),
+        ("status", progress.status.as_str().into()),
+        ("progress", progress.progress.into()),
+    ])
 }
 
 /// A finished export.
 pub fn export_result(result: &ExportResult) -> Value {
-    json!({
-        "renderId": result.render_id,
-        "url": result.url,
-        "downloadUrl": result.download_url,
-        "size": result.size,
-        "width": result.width,
-        "height": result.height,
-        "durationMs": result.duration_ms,
-    })
+    object([
+        ("renderId", result.render_id.as_str().into()),
+        ("url", result.url.as_str().into()),
+        ("downloadUrl", result.download_url.as_str().into()),
+        ("size", result.size.into()),
+        ("width", result.width.into()),
+        ("height", result.height.into()),
+        ("durationMs", result.duration_ms.into()),
+    ])
 }
 
 fn place(place: Option<&Place>) -> Value {
-    place.map_or(
-        Value::Null,
-        |p| json!({ "track": p.track, "segment": p.segment }),
-    )
+    place.map_or(Value::Null, |p| {
+        object([("track", p.track.into()), ("segment", p.segment.into())])
+    })
 }
 
 /// The contract's name of a change's kind.
@@ -184,13 +213,13 @@ pub fn changes(changes: &[Change]) -> Value {
     changes
         .iter()
         .map(|change| {
-            json!({
-                "kind": change_kind(&change.kind),
-                "subject": change.subject.to_string(),
-                "description": change.to_string(),
-                "before": place(change.before.as_ref()),
-                "after": place(change.after.as_ref()),
-            })
+            object([
+                ("kind", change_kind(&change.kind).into()),
+                ("subject", change.subject.to_string().into()),
+                ("description", change.to_string().into()),
+                ("before", place(change.before.as_ref())),
+                ("after", place(change.after.as_ref())),
+            ])
         })
         .collect()
 }
@@ -198,17 +227,23 @@ pub fn changes(changes: &[Change]) -> Value {
 /// Something a reply asked a person to do in an editor.
 pub fn gui_action(action: &GuiAction) -> Value {
     match action {
-        GuiAction::SendEdit(text) => json!({ "kind": action.as_str(), "text": text }),
-        _ => json!({ "kind": action.as_str() }),
+        GuiAction::SendEdit(text) => object([
+            ("kind", action.as_str().into()),
+            ("text", text.as_str().into()),
+        ]),
+        _ => object([("kind", action.as_str().into())]),
     }
 }
 
 /// Text rewritten for a person without an editor, and what it asked for.
 pub fn gui_translation(translation: &GuiTranslation) -> Value {
-    json!({
-        "text": translation.text,
-        "actions": translation.actions.iter().map(gui_action).collect::<Vec<_>>(),
-    })
+    object([
+        ("text", translation.text.as_str().into()),
+        (
+            "actions",
+            translation.actions.iter().map(gui_action).collect(),
+        ),
+    ])
 }
 
 /// What the client did on its own.
@@ -217,76 +252,84 @@ pub fn notice(notice: &Notice) -> Value {
         Notice::SessionReplaced {
             old_session_id,
             new_session_id,
-        } => json!({
-            "kind": "session_replaced",
-            "oldSessionId": old_session_id,
-            "newSessionId": new_session_id,
-        }),
-        Notice::TokenRenewed => json!({ "kind": "token_renewed" }),
-        Notice::ClientIdGenerated { client_id } => {
-            json!({ "kind": "client_id_generated", "clientId": client_id })
-        }
+        } => object([
+            ("kind", "session_replaced".into()),
+            ("oldSessionId", old_session_id.as_str().into()),
+            ("newSessionId", new_session_id.as_str().into()),
+        ]),
+        Notice::TokenRenewed => object([("kind", "token_renewed".into())]),
+        Notice::ClientIdGenerated { client_id } => object([
+            ("kind", "client_id_generated".into()),
+            ("clientId", client_id.as_str().into()),
+        ]),
     }
+}
+
+/// `{"type": kind, name: value}`: a tagged union member with one field.
+fn tagged(kind: &str, name: &str, value: Value) -> Value {
+    object([("type", kind.into()), (name, value)])
 }
 
 /// One event of a turn, tagged by `type`.
 pub fn turn_event(event: &TurnEvent) -> Value {
     match event {
-        TurnEvent::TextDelta { message, text } => {
-            json!({ "type": "textDelta", "message": message, "text": text })
-        }
-        TurnEvent::Text { message, text } => {
-            json!({ "type": "text", "message": message, "text": text })
-        }
-        TurnEvent::ToolStarted { name } => json!({ "type": "toolStarted", "name": name }),
-        TurnEvent::ToolFinished { name } => json!({ "type": "toolFinished", "name": name }),
-        TurnEvent::Draft(value) => json!({ "type": "draft", "draft": draft(value) }),
-        TurnEvent::StillWorking { waited } => {
-            json!({ "type": "stillWorking", "waitedMs": millis(waited.as_millis()) })
-        }
-        TurnEvent::ConnectionLost => json!({ "type": "connectionLost" }),
-        TurnEvent::Changes(list) => json!({ "type": "changes", "changes": changes(list) }),
-        TurnEvent::Action(action) => json!({ "type": "action", "action": gui_action(action) }),
-        TurnEvent::Uploaded(list) => json!({ "type": "uploaded", "media": media(list) }),
-        TurnEvent::Credits(balance) => json!({ "type": "credits", "credits": credits(balance) }),
-        TurnEvent::State(value) => json!({ "type": "state", "state": state(value) }),
+        TurnEvent::TextDelta { message, text } => object([
+            ("type", "textDelta".into()),
+            ("message", (*message).into()),
+            ("text", text.as_str().into()),
+        ]),
+        TurnEvent::Text { message, text } => object([
+            ("type", "text".into()),
+            ("message", (*message).into()),
+            ("text", text.as_str().into()),
+        ]),
+        TurnEvent::ToolStarted { name } => tagged("toolStarted", "name", name.as_str().into()),
+        TurnEvent::ToolFinished { name } => tagged("toolFinished", "name", name.as_str().into()),
+        TurnEvent::Draft(value) => tagged("draft", "draft", draft(value)),
+        TurnEvent::StillWorking { waited } => tagged(
+            "stillWorking",
+            "waitedMs",
+            millis(waited.as_millis()).into(),
+        ),
+        TurnEvent::ConnectionLost => object([("type", "connectionLost".into())]),
+        TurnEvent::Changes(list) => tagged("changes", "changes", changes(list)),
+        TurnEvent::Action(action) => tagged("action", "action", gui_action(action)),
+        TurnEvent::Uploaded(list) => tagged("uploaded", "media", media(list)),
+        TurnEvent::Credits(balance) => tagged("credits", "credits", credits(balance)),
+        TurnEvent::State(value) => tagged("state", "state", state(value)),
         TurnEvent::ExportProgress(progress) => {
-            json!({ "type": "exportProgress", "progress": export_progress(progress) })
+            tagged("exportProgress", "progress", export_progress(progress))
         }
-        TurnEvent::Exported(result) => {
-            json!({ "type": "exported", "result": export_result(result) })
-        }
-        TurnEvent::Notice(value) => json!({ "type": "notice", "notice": notice(value) }),
+        TurnEvent::Exported(result) => tagged("exported", "result", export_result(result)),
+        TurnEvent::Notice(value) => tagged("notice", "notice", notice(value)),
     }
 }
 
 /// How a chat turn ended.
 pub fn turn_outcome(outcome: &TurnOutcome) -> Value {
-    json!({
-        "texts": outcome.texts,
-        "draft": optional_draft(outcome.draft.as_ref()),
-        "changes": changes(&outcome.changes),
-        "silent": outcome.silent,
-        "recovered": outcome.recovered,
-    })
+    object([
+        ("texts", outcome.texts.clone().into()),
+        ("draft", optional_draft(outcome.draft.as_ref())),
+        ("changes", changes(&outcome.changes)),
+        ("silent", outcome.silent.into()),
+        ("recovered", outcome.recovered.into()),
+    ])
 }
 
 /// What `send` ended with, tagged by `type`.
 pub fn send_outcome(outcome: &SendOutcome) -> Value {
     match outcome {
-        SendOutcome::Uploaded(list) => json!({ "type": "uploaded", "media": media(list) }),
-        SendOutcome::Credits(balance) => json!({ "type": "credits", "credits": credits(balance) }),
-        SendOutcome::State(value) => json!({ "type": "state", "state": state(value) }),
-        SendOutcome::Exported(result) => {
-            json!({ "type": "exported", "result": export_result(result) })
-        }
-        SendOutcome::Chat(turn) => json!({ "type": "chat", "outcome": turn_outcome(turn) }),
+        SendOutcome::Uploaded(list) => tagged("uploaded", "media", media(list)),
+        SendOutcome::Credits(balance) => tagged("credits", "credits", credits(balance)),
+        SendOutcome::State(value) => tagged("state", "state", state(value)),
+        SendOutcome::Exported(result) => tagged("exported", "result", export_result(result)),
+        SendOutcome::Chat(turn) => tagged("chat", "outcome", turn_outcome(turn)),
     }
 }
 
 /// What to do with what a person typed; `export` only for the export action.
 pub fn intent(intent: &Intent) -> Value {
-    let mut value = json!({ "action": intent.action.as_str() });
+    let mut value = object([("action", intent.action.as_str().into())]);
     if let (Some(options), Some(object)) = (&intent.export, value.as_object_mut()) {
         let mut export = serde_json::Map::new();
         if let Some(format) = options.format {
@@ -312,6 +355,8 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use std::time::Duration;
+
+    use serde_json::json;
 
     use super::*;
 

@@ -5,8 +5,6 @@
 //! model does not know, `fit`, `motion`, a duration change smaller than a ms) is listed by name,
 //! so that no real difference goes unreported.
 
-use std::collections::BTreeSet;
-
 use serde_json::{Map, Value};
 
 use super::change::ChangeKind;
@@ -126,7 +124,7 @@ pub(super) fn compare(level: Level, before: Side<'_>, after: Side<'_>) -> Vec<Ch
         meta.insert(keys::TRANSITION);
     }
 
-    let rest: BTreeSet<&str> = own
+    let rest: Keys<'_> = own
         .into_iter()
         .map(|key| own_key_in_words(level, key))
         .chain(meta)
@@ -143,12 +141,62 @@ pub(super) fn compare(level: Level, before: Side<'_>, after: Side<'_>) -> Vec<Ch
 pub(super) fn differing<'a>(
     before: Option<&'a Object>,
     after: Option<&'a Object>,
-) -> BTreeSet<&'a str> {
+) -> Keys<'a> {
     let keys = before.into_iter().chain(after).flat_map(Map::keys);
     let value = |object: Option<&'a Object>, key: &str| object.and_then(|o| o.get(key));
     keys.filter(|key| !same_meaning(value(before, key), value(after, key)))
         .map(String::as_str)
         .collect()
+}
+
+/// Keys of a draft object, in order and each once: a sorted list, since an object has a few
+/// keys at most (and a tree per key type costs kilobytes of the browser build).
+#[derive(Debug, Default)]
+pub(super) struct Keys<'a>(Vec<&'a str>);
+
+impl<'a> Keys<'a> {
+    /// Adds `key` unless it is there.
+    pub(super) fn insert(&mut self, key: &'a str) {
+        if let Err(at) = self.0.binary_search(&key) {
+            self.0.insert(at, key);
+        }
+    }
+
+    /// Removes `key`; whether it was there.
+    pub(super) fn remove(&mut self, key: &str) -> bool {
+        let found = self.0.binary_search(&key);
+        if let Ok(at) = found {
+            self.0.remove(at);
+        }
+        found.is_ok()
+    }
+
+    /// Whether `key` is there.
+    pub(super) fn contains(&self, key: &str) -> bool {
+        self.0.binary_search(&key).is_ok()
+    }
+
+    /// Whether there is no key.
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Keys<'a> {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(keys: I) -> Keys<'a> {
+        let mut set = Keys::default();
+        keys.into_iter().for_each(|key| set.insert(key));
+        set
+    }
+}
+
+impl<'a> IntoIterator for Keys<'a> {
+    type Item = &'a str;
+    type IntoIter = std::vec::IntoIter<&'a str>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
 }
 
 /// `null` is absent, and numbers are equal when their values are (`3000` and `3000.0`).
