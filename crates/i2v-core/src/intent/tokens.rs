@@ -215,7 +215,8 @@ fn quote_spans(chars: &[NormChar]) -> Vec<(usize, usize)> {
         i.and_then(|i| chars.get(i))
             .is_some_and(|n| n.c.is_alphanumeric())
     };
-    let mut spans = Vec::new();
+    // One list per kind of quote: a kind's pairs follow one another, so each list is in order.
+    let (mut doubles, mut singles) = (Vec::new(), Vec::new());
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
     for (i, nc) in chars.iter().enumerate() {
@@ -224,7 +225,7 @@ fn quote_spans(chars: &[NormChar]) -> Vec<(usize, usize)> {
                 Some(open) => {
                     // A double pair wins over a single quote opened inside it.
                     open_single = open_single.filter(|&s| s < open);
-                    spans.push((open, i));
+                    doubles.push((open, i));
                 }
                 None => open_double = Some(i),
             },
@@ -233,7 +234,7 @@ fn quote_spans(chars: &[NormChar]) -> Vec<(usize, usize)> {
                 let after = word(Some(i + 1));
                 match open_single {
                     Some(open) if before && !after => {
-                        spans.push((open, i));
+                        singles.push((open, i));
                         open_single = None;
                     }
                     None if !before && after => open_single = Some(i),
@@ -243,15 +244,26 @@ fn quote_spans(chars: &[NormChar]) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    spans.sort_unstable();
-    // Keep outermost spans only: a span inside another is part of its content.
-    let mut outer: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-    for span in spans {
+    // Merged in order of opening, keeping outermost spans only: a span inside another is part
+    // of its content.
+    let mut outer: Vec<(usize, usize)> = Vec::with_capacity(doubles.len() + singles.len());
+    let (mut doubles, mut singles) = (
+        doubles.into_iter().peekable(),
+        singles.into_iter().peekable(),
+    );
+    loop {
+        let span = match (doubles.peek(), singles.peek()) {
+            (Some(double), Some(single)) if single < double => singles.next(),
+            (Some(_), _) => doubles.next(),
+            (None, _) => singles.next(),
+        };
+        let Some(span) = span else {
+            return outer;
+        };
         if outer.last().is_none_or(|&(_, close)| span.0 > close) {
             outer.push(span);
         }
     }
-    outer
 }
 
 #[cfg(test)]
@@ -300,6 +312,14 @@ mod tests {
         assert_eq!(
             texts("title 'Export now' please"),
             ["title", "<export now>", "please"]
+        );
+    }
+
+    #[test]
+    fn quotes_inside_quotes_are_content_whichever_kind_is_outside() {
+        assert_eq!(
+            texts("say 'a \"b\" c' and \"d 'e' f\" then 'g'"),
+            ["say", "<a \"b\" c>", "and", "<d 'e' f>", "then", "<g>"]
         );
     }
 

@@ -138,10 +138,7 @@ pub(super) fn compare(level: Level, before: Side<'_>, after: Side<'_>) -> Vec<Ch
 }
 
 /// The keys whose values differ in meaning between two objects (either may be absent).
-pub(super) fn differing<'a>(
-    before: Option<&'a Object>,
-    after: Option<&'a Object>,
-) -> Keys<'a> {
+pub(super) fn differing<'a>(before: Option<&'a Object>, after: Option<&'a Object>) -> Keys<'a> {
     let keys = before.into_iter().chain(after).flat_map(Map::keys);
     let value = |object: Option<&'a Object>, key: &str| object.and_then(|o| o.get(key));
     keys.filter(|key| !same_meaning(value(before, key), value(after, key)))
