@@ -10,12 +10,13 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$(repo_root)"
 
-# The issue's budget is 150 KB gzipped, and it is NOT met yet: the build is about 231 KB (the
-# core client's async state machines, serde/serde_json, fmt and the phrase tables dominate; see
-# issue 7's note). Until it is, this guard is set just above today's size so that the .wasm
-# cannot grow unnoticed; lower it as the size comes down, and to 150000 when the target is reached.
+# The issue's budget is 150 KB gzipped, and it is NOT met yet: the build is about 161 KB (serde_json
+# with its BTreeMap, the wasm-bindgen glue, the client's async workflows and the intent, GUI and
+# draft code dominate; see issue 7's note). Until it is, this guard is set just above today's size
+# so that the .wasm cannot grow unnoticed; lower it as the size comes down, and to 150000 when the
+# target is reached.
 WASM_GZIP_TARGET=150000
-WASM_GZIP_BUDGET=${WASM_GZIP_BUDGET:-235000}
+WASM_GZIP_BUDGET=${WASM_GZIP_BUDGET:-165000}
 
 ensure_node
 ensure_rust_wasm

@@ -6,7 +6,6 @@
 //! remembered and the op is cancelled as it starts. Remembered aborts are few and bounded: an
 //! abort that arrives after its op finished is kept only until newer ones push it out.
 
-use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -22,10 +21,12 @@ pub struct Ops {
     state: Mutex<OpsState>,
 }
 
+/// Plain lists: a shell has a handful of calls in flight, and maps would add kilobytes of code
+/// to the browser build.
 #[derive(Debug, Default)]
 struct OpsState {
-    running: HashMap<u32, AbortHandle>,
-    aborted_early: VecDeque<u32>,
+    running: Vec<(u32, AbortHandle)>,
+    aborted_early: Vec<u32>,
 }
 
 impl Ops {
@@ -42,13 +43,13 @@ impl Ops {
     /// Cancels the op: now if it is running, as it starts if it has not started yet.
     pub fn abort(&self, op: u32) {
         let mut state = self.state();
-        if let Some(handle) = state.running.get(&op) {
+        if let Some((_, handle)) = state.running.iter().find(|(running, _)| *running == op) {
             handle.abort();
         } else if !state.aborted_early.contains(&op) {
             if state.aborted_early.len() >= REMEMBERED_ABORTS {
-                state.aborted_early.pop_front();
+                state.aborted_early.remove(0);
             }
-            state.aborted_early.push_back(op);
+            state.aborted_early.push(op);
         }
     }
 
@@ -60,17 +61,31 @@ impl Ops {
         work: impl Future<Output = Result<T, Error>>,
     ) -> Result<T, Error> {
         let (handle, registration) = AbortHandle::new_pair();
-        {
-            let mut state = self.state();
-            if let Some(at) = state.aborted_early.iter().position(|&early| early == op) {
-                state.aborted_early.remove(at);
-                return Err(Error::Cancelled);
-            }
-            state.running.insert(op, handle);
+        if !self.start(op, handle) {
+            return Err(Error::Cancelled);
         }
         let outcome = Abortable::new(work, registration).await;
-        self.state().running.remove(&op);
+        self.finish(op);
         outcome.unwrap_or(Err(Error::Cancelled))
+    }
+
+    /// Registers op `op` as running; false when it was aborted before it started.
+    fn start(&self, op: u32, handle: AbortHandle) -> bool {
+        let mut state = self.state();
+        if let Some(at) = state.aborted_early.iter().position(|&early| early == op) {
+            state.aborted_early.remove(at);
+            return false;
+        }
+        state.running.push((op, handle));
+        true
+    }
+
+    /// Forgets op `op`, which has ended.
+    fn finish(&self, op: u32) {
+        let mut state = self.state();
+        if let Some(at) = state.running.iter().position(|(running, _)| *running == op) {
+            state.running.swap_remove(at);
+        }
     }
 
     /// How many ops are running (for tests and leak checks).
