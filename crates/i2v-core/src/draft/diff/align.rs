@@ -8,7 +8,6 @@
 //! outside a longest run in unchanged relative order are the ones that moved.
 
 use std::collections::{HashMap, VecDeque};
-use std::hash::Hash;
 
 /// How the items of a sequence before pair with those after.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,10 +21,12 @@ pub(super) struct Alignment {
 }
 
 /// Pairs `before` with `after` by key where there is one, else by `same` content and position.
-pub(super) fn align<K: Hash + Eq>(
-    before: &[Option<K>],
-    after: &[Option<K>],
-    same: impl Fn(usize, usize) -> bool,
+///
+/// Not generic, so that the browser build holds one copy for tracks and segments alike.
+pub(super) fn align(
+    before: &[Option<&str>],
+    after: &[Option<&str>],
+    same: &dyn Fn(usize, usize) -> bool,
 ) -> Alignment {
     let mut alignment = Alignment {
         partner_after: vec![None; before.len()],
@@ -43,8 +44,8 @@ pub(super) fn align<K: Hash + Eq>(
 }
 
 /// The n-th item before with a key pairs with the n-th item after with the same key.
-fn keyed_pairs<K: Hash + Eq>(before: &[Option<K>], after: &[Option<K>]) -> Vec<(usize, usize)> {
-    let mut waiting: HashMap<&K, VecDeque<usize>> = HashMap::new();
+fn keyed_pairs(before: &[Option<&str>], after: &[Option<&str>]) -> Vec<(usize, usize)> {
+    let mut waiting: HashMap<&str, VecDeque<usize>> = HashMap::new();
     for (j, key) in after.iter().enumerate() {
         if let Some(key) = key {
             waiting.entry(key).or_default().push_back(j);
@@ -64,12 +65,12 @@ fn keyed_pairs<K: Hash + Eq>(before: &[Option<K>], after: &[Option<K>]) -> Vec<(
 }
 
 /// Items without a key: equal ones at the common start and end pair up, the middle by position.
-fn unkeyed_pairs<K>(
-    before: &[Option<K>],
-    after: &[Option<K>],
-    same: impl Fn(usize, usize) -> bool,
+fn unkeyed_pairs(
+    before: &[Option<&str>],
+    after: &[Option<&str>],
+    same: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
-    let unkeyed = |keys: &[Option<K>]| -> Vec<usize> {
+    let unkeyed = |keys: &[Option<&str>]| -> Vec<usize> {
         let indices = keys.iter().enumerate();
         indices
             .filter(|(_, k)| k.is_none())
@@ -169,12 +170,12 @@ mod tests {
     }
 
     fn by_key(before: &[&'static str], after: &[&'static str]) -> Alignment {
-        align(&keyed(before), &keyed(after), |_, _| false)
+        align(&keyed(before), &keyed(after), &|_, _| false)
     }
 
     fn unkeyed(before: &[&str], after: &[&str]) -> Alignment {
-        let (b, a) = (vec![None::<()>; before.len()], vec![None; after.len()]);
-        align(&b, &a, |i, j| before[i] == after[j])
+        let (b, a) = (vec![None; before.len()], vec![None; after.len()]);
+        align(&b, &a, &|i, j| before[i] == after[j])
     }
 
     #[test]

@@ -45,10 +45,9 @@ pub fn diff(before: &Draft, after: &Draft) -> Vec<Change> {
 
     let (old, new) = (before.tracks(), after.tracks());
     let (old_names, new_names) = (TrackName::all(old), TrackName::all(new));
-    let key = |name: &TrackName| Some(name.label.clone());
-    let old_keys: Vec<_> = old_names.iter().map(key).collect();
-    let new_keys: Vec<_> = new_names.iter().map(key).collect();
-    let tracks = align(&old_keys, &new_keys, |_, _| false);
+    let old_keys: Vec<_> = old_names.iter().map(TrackName::key).collect();
+    let new_keys: Vec<_> = new_names.iter().map(TrackName::key).collect();
+    let tracks = align(&old_keys, &new_keys, &|_, _| false);
 
     removed_and_moved(&tracks, &mut changes, |i, j| {
         let name = old_names.get(i)?;
@@ -134,6 +133,11 @@ impl TrackName {
         names
     }
 
+    /// The track's identity for pairing: its label.
+    fn key(&self) -> Option<&str> {
+        Some(&self.label)
+    }
+
     fn whole(&self) -> Subject {
         Subject::Track {
             name: self.name.clone(),
@@ -188,7 +192,7 @@ impl<'a> TrackPair<'a> {
                 .map(|s| src(s).filter(|_| !single))
                 .collect()
         };
-        align(&keys(old), &keys(new), |a, b| {
+        align(&keys(old), &keys(new), &|a, b| {
             single || old.get(a) == new.get(b)
         })
     }
