@@ -12,25 +12,9 @@ use i2v_core::client::{
 use i2v_core::draft::{Change, ChangeKind, Draft, Place};
 use i2v_core::gui::{GuiAction, GuiTranslation};
 use i2v_core::intent::Intent;
+pub use i2v_core::json::object;
 use i2v_core::sse::SseError;
 use serde_json::Value;
-
-/// A JSON object of `fields`, in order.
-///
-/// Written out rather than with serde_json's macro, which sends every field through serde's
-/// serializer: in the browser build that costs kilobytes of code for what is a list of pairs.
-pub fn object<const N: usize>(mut fields: [(&str, Value); N]) -> Value {
-    object_of(&mut fields)
-}
-
-/// [`object`] for any number of fields (compiled once), taking the values out of `fields`.
-fn object_of(fields: &mut [(&str, Value)]) -> Value {
-    let mut object = serde_json::Map::new();
-    for (name, value) in fields {
-        object.insert((*name).to_owned(), std::mem::take(value));
-    }
-    Value::Object(object)
-}
 
 /// `{"ok": value}`.
 pub fn ok(value: Value) -> Value {

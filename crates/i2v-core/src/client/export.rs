@@ -4,12 +4,13 @@
 //! SDK does not know included). A render that fails is submitted once more under a new id; a
 //! render that never finishes within the configured polls is a timeout.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::http::{Outgoing, Spec};
 use super::platform::{Callback, MaybeSend};
 use super::{Client, Clock, Transport};
 use crate::Error;
+use crate::json::object;
 
 /// What the caller asks of the export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,12 +149,18 @@ impl<T: Transport, C: Clock> Client<T, C> {
         let mut conflicts = 0;
         let render_id = loop {
             let render_id = self.fresh_render_id();
-            let body = json!({
-                "id": render_id,
-                "sessionId": session_id,
-                "draft": draft,
-                "output": {"format": options.format, "quality": options.quality},
-            });
+            let body = object([
+                ("id", render_id.as_str().into()),
+                ("sessionId", session_id.as_str().into()),
+                ("draft", draft.clone()),
+                (
+                    "output",
+                    object([
+                        ("format", options.format.as_str().into()),
+                        ("quality", options.quality.as_str().into()),
+                    ]),
+                ),
+            ]);
             let submitted = self
                 .call(Spec::post(false), &mut |_| {
                     Ok(Outgoing::json("/api/render/proxy/lambda", &body))

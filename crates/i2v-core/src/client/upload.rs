@@ -4,7 +4,7 @@
 //! wrong file costs nothing and the others are not sent half-way. The body is streamed: a file
 //! given as a stream is read chunk by chunk while the transport sends it.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::auth::required_str;
 use super::http::{Outgoing, Spec};
@@ -13,6 +13,7 @@ use super::platform::BoxFuture;
 use super::transport::{Body, BodyStream, TransportError};
 use super::{Client, Clock, Transport};
 use crate::Error;
+use crate::json::object;
 use crate::media::{ACCEPTED_FORMATS, MAX_UPLOAD_BYTES};
 
 /// One file to upload.
@@ -197,7 +198,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 message: format!("not an http(s) URL: {bad}"),
             });
         }
-        let body = json!({"urls": urls, "source_type": "url"});
+        let body = object([("urls", urls.into()), ("source_type", "url".into())]);
         let payload = self
             .call(Spec::post(true), &mut |client| {
                 Ok(Outgoing::json(upload_path(client), &body))
