@@ -11,6 +11,7 @@ mod case;
 pub mod client;
 pub mod draft;
 pub mod error;
+mod find;
 pub mod gui;
 pub mod intent;
 pub mod json;

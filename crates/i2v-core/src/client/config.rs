@@ -6,6 +6,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::find;
+
 /// The cloud's API base URL.
 pub const DEFAULT_API_URL: &str = "https://mega-api-prod.nemovideo.ai";
 /// The cloud's web URL, where claim and registration links point.
@@ -69,9 +71,9 @@ impl Attribution {
     /// `cursor`, else `unknown`.
     pub fn platform_from_path(path: &str) -> &'static str {
         let path = path.replace('\\', "/");
-        if path.contains("/.clawhub/") {
+        if find::contains(&path, "/.clawhub/") {
             "clawhub"
-        } else if path.contains("/.cursor/skills/") {
+        } else if find::contains(&path, "/.cursor/skills/") {
             "cursor"
         } else {
             "unknown"

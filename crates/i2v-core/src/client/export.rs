@@ -10,6 +10,7 @@ use super::http::{Outgoing, Spec};
 use super::platform::{Callback, MaybeSend};
 use super::{Client, Clock, Transport};
 use crate::Error;
+use crate::find;
 use crate::json::object;
 
 /// What the caller asks of the export.
@@ -291,7 +292,7 @@ const MAX_ID_CONFLICTS: u32 = 3;
 
 /// Whether the backend refused a render because its id is taken.
 fn id_in_use(err: &Error) -> bool {
-    matches!(err, Error::Api { http_status: 400 | 409, message, .. } if message.contains("in use"))
+    matches!(err, Error::Api { http_status: 400 | 409, message, .. } if find::contains(message, "in use"))
 }
 
 /// A field of the render status: top-level as documented, else inside `data`.
