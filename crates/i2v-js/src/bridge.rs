@@ -2,10 +2,10 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use i2v_core::Error;
 use i2v_core::client::{
     Client, Clock, ExportOptions, ProgressSink, Session, Transport, UploadFile, UploadProgress,
 };
+use i2v_core::{Error, json};
 use serde_json::Value;
 
 use crate::ops::Ops;
@@ -46,14 +46,16 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
 
     /// The session as JSON, once there is one.
     pub fn session_json(&self) -> Option<String> {
-        self.client.session().map(|s| wire::session(&s).to_string())
+        self.client
+            .session()
+            .map(|s| json::to_string(&wire::session(&s)))
     }
 
     /// The last draft the client saw, as the draft object of [`wire::draft`].
     pub fn last_draft_json(&self) -> Option<String> {
         self.client
             .last_draft()
-            .map(|d| wire::draft(&d).to_string())
+            .map(|d| json::to_string(&wire::draft(&d)))
     }
 
     /// The registration link of an anonymous user, when known.
@@ -81,25 +83,25 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
     /// Gets a token if needed and creates the session: the result JSON of a session.
     pub async fn connect(&self, op: u32) -> String {
         let outcome = self.ops.run(op, self.client.connect()).await;
-        wire::result(outcome, |s| wire::session(&s)).to_string()
+        json::to_string(&wire::result(outcome, |s| wire::session(&s)))
     }
 
     /// The claim link: the result JSON of a string.
     pub async fn claim_url(&self, op: u32) -> String {
         let outcome = self.ops.run(op, self.client.claim_url()).await;
-        wire::result(outcome, Value::from).to_string()
+        json::to_string(&wire::result(outcome, Value::from))
     }
 
     /// The credit balance: the result JSON of the credits.
     pub async fn credits(&self, op: u32) -> String {
         let outcome = self.ops.run(op, self.client.credits()).await;
-        wire::result(outcome, |c| wire::credits(&c)).to_string()
+        json::to_string(&wire::result(outcome, |c| wire::credits(&c)))
     }
 
     /// The project's state: the result JSON of the state.
     pub async fn state(&self, op: u32) -> String {
         let outcome = self.ops.run(op, self.client.state()).await;
-        wire::result(outcome, |s| wire::state(&s)).to_string()
+        json::to_string(&wire::result(outcome, |s| wire::state(&s)))
     }
 
     /// Has the backend fetch media from URLs (`urls_json` is an array of strings).
@@ -111,7 +113,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
             self.client.upload_urls(&urls).await
         };
         let outcome = self.ops.run(op, work).await;
-        wire::result(outcome, |m| wire::media(&m)).to_string()
+        json::to_string(&wire::result(outcome, |m| wire::media(&m)))
     }
 
     /// Uploads files, reporting `{"progress": {sent, total}}` then `{"end": …}`.
@@ -136,52 +138,64 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
             let options = export_options(options_json)?;
             self.client
                 .export(&options, |p| {
-                    emit(wire::object([("progress", wire::export_progress(&p))]).to_string());
+                    emit(json::to_string(&wire::object([(
+                        "progress",
+                        wire::export_progress(&p),
+                    )])));
                 })
                 .await
         };
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |r| wire::export_result(&r));
-        emit(wire::object([("end", end)]).to_string());
+        emit(json::to_string(&wire::object([("end", end)])));
     }
 
     /// Keeps polling a render submitted earlier, reporting as [`Bridge::export`] does.
     pub async fn resume_export(&self, op: u32, render_id: &str, mut emit: Emit) {
         let work = self.client.resume_export(render_id, |p| {
-            emit(wire::object([("progress", wire::export_progress(&p))]).to_string());
+            emit(json::to_string(&wire::object([(
+                "progress",
+                wire::export_progress(&p),
+            )])));
         });
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |r| wire::export_result(&r));
-        emit(wire::object([("end", end)]).to_string());
+        emit(json::to_string(&wire::object([("end", end)])));
     }
 
     /// Runs one chat turn, reporting `{"event": …}` for each turn event then `{"end": …}` with
     /// the turn's outcome.
     pub async fn chat(&self, op: u32, text: &str, mut emit: Emit) {
         let work = self.client.chat(text, |event| {
-            emit(wire::object([("event", wire::turn_event(&event))]).to_string());
+            emit(json::to_string(&wire::object([(
+                "event",
+                wire::turn_event(&event),
+            )])));
         });
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |o| wire::turn_outcome(&o));
-        emit(wire::object([("end", end)]).to_string());
+        emit(json::to_string(&wire::object([("end", end)])));
     }
 
     /// Handles what a person typed and attached, reporting as [`Bridge::chat`] does; the end
     /// carries the send outcome.
     pub async fn send(&self, op: u32, text: &str, files: Vec<UploadFile>, mut emit: Emit) {
         let work = self.client.send(text, files, |event| {
-            emit(wire::object([("event", wire::turn_event(&event))]).to_string());
+            emit(json::to_string(&wire::object([(
+                "event",
+                wire::turn_event(&event),
+            )])));
         });
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |o| wire::send_outcome(&o));
-        emit(wire::object([("end", end)]).to_string());
+        emit(json::to_string(&wire::object([("end", end)])));
     }
 }
 
 /// Sends one message through a shared emitter.
 fn send(emit: &Mutex<Emit>, message: Value) {
     let mut emit = emit.lock().unwrap_or_else(PoisonError::into_inner);
-    emit(message.to_string());
+    emit(json::to_string(&message));
 }
 
 /// Upload progress as `{"progress": {sent, total}}`, thinned to [`PROGRESS_STEPS`] reports.

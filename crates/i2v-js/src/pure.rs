@@ -1,24 +1,27 @@
 //! The helpers that need no network: each takes and gives text, for a binding to pass on.
 
 use i2v_core::draft::{self, Draft};
-use i2v_core::{Error, gui, intent};
+use i2v_core::{Error, gui, intent, json};
 use serde_json::Value;
 
 use crate::wire;
 
 /// What to do with what a person typed, as the intent JSON.
 pub fn route_intent(text: &str) -> String {
-    wire::intent(&intent::route(text)).to_string()
+    json::to_string(&wire::intent(&intent::route(text)))
 }
 
 /// Text rewritten for a person without an on-screen editor, as JSON.
 pub fn translate_gui(text: &str) -> String {
-    wire::gui_translation(&gui::translate(text)).to_string()
+    json::to_string(&wire::gui_translation(&gui::translate(text)))
 }
 
 /// Parses a draft: `{"ok": <draft>}` (see [`wire::draft`]) or `{"error": …}` naming the path.
-pub fn parse_draft(json: &str) -> String {
-    wire::result(Draft::parse(json).map_err(Error::from), |d| wire::draft(&d)).to_string()
+pub fn parse_draft(text: &str) -> String {
+    json::to_string(&wire::result(
+        Draft::parse(text).map_err(Error::from),
+        |d| wire::draft(&d),
+    ))
 }
 
 /// What changed between two drafts: `{"ok": [change…]}` or the error of the first bad draft.
@@ -27,7 +30,9 @@ pub fn parse_draft(json: &str) -> String {
 /// summary), so a draft from an event can be passed back as it came.
 pub fn diff_drafts(before: &str, after: &str) -> String {
     let parsed = parse_either(before).and_then(|b| Ok((b, parse_either(after)?)));
-    wire::result(parsed, |(b, a)| wire::changes(&draft::diff(&b, &a))).to_string()
+    json::to_string(&wire::result(parsed, |(b, a)| {
+        wire::changes(&draft::diff(&b, &a))
+    }))
 }
 
 /// A draft's JSON, or the object [`wire::draft`] wraps one in.

@@ -12,6 +12,7 @@ use i2v_core::client::{
 use i2v_core::draft::{Change, ChangeKind, Draft, Place};
 use i2v_core::gui::{GuiAction, GuiTranslation};
 use i2v_core::intent::Intent;
+use i2v_core::json;
 pub use i2v_core::json::object;
 use i2v_core::sse::SseError;
 use serde_json::Value;
@@ -59,13 +60,13 @@ pub fn error_value(error: &Error) -> Value {
 
 /// [`error_value`] as text, for errors a binding raises itself.
 pub fn error_json(error: &Error) -> String {
-    error_value(error).to_string()
+    json::to_string(&error_value(error))
 }
 
 /// The last message of a streaming call that a binding ends itself, before the bridge runs
 /// (files that cannot be read): `{"end": {"error": …}}`.
 pub fn end_error_json(error: &Error) -> String {
-    object([("end", err(error))]).to_string()
+    json::to_string(&object([("end", err(error))]))
 }
 
 /// An SSE parser's error, as the error JSON of kind `stream`.

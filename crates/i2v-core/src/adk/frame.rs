@@ -19,8 +19,8 @@ use serde_json::{Map, Value};
 
 use super::event::{AdkEvent, NO_DETAILS};
 use super::lenient;
-use crate::Error;
 use crate::sse::SseItem;
+use crate::{Error, json};
 
 /// One decoded item of a chat turn's stream.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,9 +96,9 @@ impl ServerError {
             Value::String(text) => text,
             Value::Object(object) => match object.get("message") {
                 Some(Value::String(text)) => text.clone(),
-                _ => Value::Object(object).to_string(),
+                _ => json::to_string(&Value::Object(object)),
             },
-            other => other.to_string(),
+            other => json::to_string(&other),
         };
         let message = if message.trim().is_empty() {
             NO_DETAILS.to_owned()

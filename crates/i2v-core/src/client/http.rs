@@ -15,7 +15,7 @@ use super::envelope::{Payload, interpret, read_body};
 use super::platform::Callback;
 use super::transport::{Body, Headers, Method, Request, Response};
 use super::{Client, Clock, Notice, Transport};
-use crate::{Error, Recovery};
+use crate::{Error, Recovery, json};
 
 /// What kind of call this is, for the recovery rules.
 #[derive(Debug, Clone, Copy)]
@@ -68,7 +68,7 @@ impl Outgoing {
     pub(crate) fn json(path: impl Into<String>, value: &serde_json::Value) -> Outgoing {
         Outgoing {
             path: path.into(),
-            body: Body::Bytes(value.to_string().into_bytes()),
+            body: Body::Bytes(json::to_string(value).into_bytes()),
         }
     }
 

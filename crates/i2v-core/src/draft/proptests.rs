@@ -211,6 +211,12 @@ fn exercise(draft: &Draft) {
 }
 
 proptest! {
+    // The JSON generators live here, so the check of `crate::json` against serde_json does too.
+    #[test]
+    fn json_text_is_what_serde_json_writes(value in any_json()) {
+        prop_assert_eq!(crate::json::to_string(&value), value.to_string());
+    }
+
     #[test]
     fn any_json_reads_or_fails_without_panicking(value in any_json()) {
         if let Ok(draft) = Draft::from_value(value.clone()) {
