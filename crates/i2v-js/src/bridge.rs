@@ -225,7 +225,7 @@ fn export_options(text: &str) -> Result<ExportOptions, Error> {
     let invalid = |message: &str| Error::InvalidInput {
         message: format!("export options: {message}"),
     };
-    let value: Value = serde_json::from_str(text).map_err(|_| invalid("not JSON"))?;
+    let value = json::from_str(text).map_err(|_| invalid("not JSON"))?;
     let mut options = ExportOptions::default();
     for (name, slot) in [
         ("format", &mut options.format),
@@ -245,7 +245,7 @@ fn parse_session(text: &str) -> Result<Session, Error> {
     let invalid = || Error::InvalidInput {
         message: "a session is {taskId, sessionId, bindId?}".into(),
     };
-    let value: Value = serde_json::from_str(text).map_err(|_| invalid())?;
+    let value = json::from_str(text).map_err(|_| invalid())?;
     let field = |name: &str| {
         value
             .get(name)
@@ -262,7 +262,7 @@ fn parse_session(text: &str) -> Result<Session, Error> {
 
 /// The strings of a JSON array of strings; `None` when the text is anything else.
 fn string_list(text: &str) -> Option<Vec<String>> {
-    match serde_json::from_str(text).ok()? {
+    match json::from_str(text).ok()? {
         Value::Array(items) => items
             .into_iter()
             .map(|item| match item {

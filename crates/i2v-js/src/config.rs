@@ -6,14 +6,14 @@
 
 use std::time::Duration;
 
-use i2v_core::Error;
 use i2v_core::client::{Attribution, Config, Timing, Token};
+use i2v_core::{Error, json};
 use serde_json::{Map, Value};
 
 /// Reads `configJson`: `{apiUrl, webUrl, token?, clientId?, attribution: {source?, version?,
 /// platform?, installPath?}, language?, timing: {…Ms}, seed: "<16 hex>"}`.
 pub fn from_json(text: &str) -> Result<Config, Error> {
-    let value: Value = serde_json::from_str(text).map_err(|err| invalid(format!("{err}")))?;
+    let value = json::from_str(text).map_err(|err| invalid(err.to_string()))?;
     let Value::Object(fields) = value else {
         return Err(invalid("the options must be an object".into()));
     };
@@ -22,7 +22,8 @@ pub fn from_json(text: &str) -> Result<Config, Error> {
         let url = string(&fields, name)?.unwrap_or_else(|| fallback.to_owned());
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(invalid(format!(
-                "{name} must be an http(s) URL, not {url:?}"
+                "{name} must be an http(s) URL, not {}",
+                json::quote(&url)
             )));
         }
         Ok(url.trim_end_matches('/').to_owned())

@@ -37,7 +37,7 @@ pub fn diff_drafts(before: &str, after: &str) -> String {
 
 /// A draft's JSON, or the object [`wire::draft`] wraps one in.
 fn parse_either(text: &str) -> Result<Draft, Error> {
-    let value: Value = serde_json::from_str(text).map_err(|err| Error::InvalidInput {
+    let value: Value = json::from_str(text).map_err(|err| Error::InvalidInput {
         message: format!("a draft must be JSON: {err}"),
     })?;
     let inner = match value {

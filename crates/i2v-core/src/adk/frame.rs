@@ -63,7 +63,7 @@ impl StreamFrame {
         if data.trim().is_empty() {
             return StreamFrame::Heartbeat;
         }
-        let map = match serde_json::from_str(data) {
+        let map = match json::from_str(data) {
             Ok(Value::Object(map)) => map,
             _ => return StreamFrame::Unrecognized(data.to_owned()),
         };

@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::transport::Response;
-use crate::Error;
+use crate::{Error, json};
 
 /// The most bytes a JSON response may have; more is a protocol error, not an allocation.
 pub const MAX_JSON_RESPONSE: usize = 8 * 1024 * 1024;
@@ -42,11 +42,9 @@ pub(crate) fn interpret(
     retry_after: Option<&str>,
     body: &[u8],
 ) -> Result<Payload, Error> {
-    // Read as text first: one JSON reader (over `&str`) serves the whole crate, which keeps the
-    // browser build from carrying a second copy of serde_json's parser for byte slices.
     let json: Option<Value> = std::str::from_utf8(body)
         .ok()
-        .and_then(|text| serde_json::from_str(text).ok());
+        .and_then(|text| json::from_str(text).ok());
     let envelope_code = json
         .as_ref()
         .and_then(|v| v.get("code"))

@@ -11,7 +11,7 @@ use super::platform::{Callback, MaybeSend};
 use super::{Client, Clock, Transport};
 use crate::Error;
 use crate::find;
-use crate::json::object;
+use crate::json::{self, object};
 
 /// What the caller asks of the export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,7 +200,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
         if !valid {
             return Err(Error::InvalidInput {
-                message: format!("{render_id:?} is not a render id"),
+                message: format!("{} is not a render id", json::quote(render_id)),
             });
         }
         self.ensure_token().await?;

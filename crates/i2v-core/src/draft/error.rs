@@ -1,12 +1,14 @@
 //! What can be wrong with a draft: text that is not JSON, or a known key of the wrong type.
 
+use crate::json::JsonError;
+
 /// Why a draft could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DraftError {
-    /// The text is not valid JSON; the message carries serde_json's line and column.
+    /// The text is not valid JSON; the message carries the line and column.
     #[error("invalid JSON: {message}")]
     Json {
-        /// serde_json's description, ending in "at line L column C".
+        /// What was wrong, ending in "at line L column C".
         message: String,
         /// The 1-based line where reading failed.
         line: usize,
@@ -38,11 +40,11 @@ impl DraftError {
         }
     }
 
-    pub(crate) fn from_json(err: &serde_json::Error) -> DraftError {
+    pub(crate) fn from_json(err: JsonError) -> DraftError {
         DraftError::Json {
             message: err.to_string(),
-            line: err.line(),
-            column: err.column(),
+            line: err.line,
+            column: err.column,
         }
     }
 }

@@ -16,6 +16,7 @@ use super::error::{DraftError, type_name};
 use super::keys::{self, Expect};
 use super::meta::{Meta, Transition};
 use super::model::{Draft, Segment, Track};
+use crate::json;
 
 type Object = Map<String, Value>;
 
@@ -36,7 +37,7 @@ impl Draft {
 
     /// Reads a draft from JSON text; text that is not JSON gives serde_json's line and column.
     pub fn parse(text: &str) -> Result<Draft, DraftError> {
-        let value = serde_json::from_str(text).map_err(|err| DraftError::from_json(&err))?;
+        let value = json::from_str(text).map_err(DraftError::from_json)?;
         Draft::from_value(value)
     }
 }

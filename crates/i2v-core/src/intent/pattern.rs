@@ -159,7 +159,9 @@ fn pieces(alternative: &str) -> impl Iterator<Item = &str> {
                 .find(|&(_, c)| super::tokens::is_han(c))
                 .map_or(rest.len(), |(i, _)| i)
         };
-        let (piece, tail) = rest.split_at(len);
+        // `len` is a character boundary; the checked split keeps the browser build free of
+        // `str` slicing's panic message (and the Unicode tables its `{:?}` brings).
+        let (piece, tail) = rest.split_at_checked(len)?;
         rest = tail;
         Some(piece)
     })

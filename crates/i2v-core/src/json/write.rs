@@ -1,29 +1,8 @@
-//! Building and writing JSON values without serde's serializer.
-//!
-//! `serde_json::json!` sends every field through `serde_json::to_value`, a serializer per field
-//! type plus an `unwrap` of its error, and `Value`'s `Display` writes through serde's serializer
-//! into an `io::Write` (bringing `std::io`'s error texts along): in the size-tuned browser build
-//! that is kilobytes of code for a list of pairs and a short recursive writer. The objects the
-//! client and the bindings build go through [`object`], and the text they send through
-//! [`to_string`], which writes what serde_json writes, byte for byte.
+//! JSON text, written as serde_json writes it.
 
 use std::fmt::Write;
 
-use serde_json::{Map, Value};
-
-/// A JSON object of `fields`, in order given (serde_json sorts them when written).
-pub fn object<const N: usize>(mut fields: [(&str, Value); N]) -> Value {
-    object_of(&mut fields)
-}
-
-/// [`object`] for any number of fields (compiled once), taking the values out of `fields`.
-fn object_of(fields: &mut [(&str, Value)]) -> Value {
-    let mut object = Map::new();
-    for (name, value) in fields {
-        object.insert((*name).to_owned(), std::mem::take(value));
-    }
-    Value::Object(object)
-}
+use serde_json::Value;
 
 /// `value` as compact JSON text, exactly as `serde_json::to_string` writes it.
 pub fn to_string(value: &Value) -> String {
@@ -65,14 +44,24 @@ fn write_value(out: &mut String, value: &Value) {
     }
 }
 
+/// `text` as a JSON string, quoted and escaped: a safe way to show any text in a message.
+pub fn quote(text: &str) -> String {
+    let mut out = String::new();
+    write_string(&mut out, text);
+    out
+}
+
 /// A JSON string: `"` and `\` escaped, control characters as their short escape or `\u00XX`.
 fn write_string(out: &mut String, text: &str) {
     out.push('"');
     let mut rest = text;
     while let Some(at) = rest.find(|c: char| c < ' ' || c == '"' || c == '\\') {
-        let (plain, tail) = rest.split_at(at);
+        // `at` is the boundary of an ASCII character, so the checked split always succeeds.
+        let Some((plain, tail)) = rest.split_at_checked(at) else {
+            break;
+        };
         out.push_str(plain);
-        let byte = tail.as_bytes()[0];
+        let byte = tail.as_bytes().first().copied().unwrap_or_default();
         match byte {
             b'"' => out.push_str("\\\""),
             b'\\' => out.push_str("\\\\"),
@@ -83,7 +72,7 @@ fn write_string(out: &mut String, text: &str) {
             0x0C => out.push_str("\\f"),
             _ => drop(write!(out, "\\u{byte:04x}")),
         }
-        rest = &tail[1..];
+        rest = tail.get(1..).unwrap_or_default();
     }
     out.push_str(rest);
     out.push('"');
@@ -97,22 +86,6 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-
-    #[test]
-    fn fields_become_an_object_a_repeated_name_keeping_the_last() {
-        let built = object([
-            ("text", "hi".into()),
-            ("n", 3.into()),
-            ("none", Value::Null),
-            ("nested", object([("ok", true.into())])),
-            ("n", 4.into()),
-        ]);
-        assert_eq!(
-            built,
-            json!({"text": "hi", "n": 4, "none": null, "nested": {"ok": true}})
-        );
-        assert_eq!(object([]), json!({}));
-    }
 
     #[test]
     fn text_is_what_serde_json_writes() {
