@@ -52,98 +52,51 @@ enum Layout {
     Pairs { range: (u32, u32), even: bool },
 }
 
+/// A block whose capitals `first..=last` have their small letters `distance` above.
+const fn offset(first: u32, last: u32, distance: u32) -> Layout {
+    Layout::Offset {
+        upper: (first, last),
+        distance,
+    }
+}
+
+/// A block of pairs `first..=last`, each capital at an even code point when `even`.
+const fn pairs(first: u32, last: u32, even: bool) -> Layout {
+    Layout::Pairs {
+        range: (first, last),
+        even,
+    }
+}
+
 /// The alphabets' blocks, by code point; the letters that fit no layout are in `SINGLES`.
 const LAYOUTS: &[Layout] = &[
     // ASCII, Latin-1 (À–Þ, but not ×).
-    Layout::Offset {
-        upper: (0x41, 0x5A),
-        distance: 0x20,
-    },
-    Layout::Offset {
-        upper: (0xC0, 0xD6),
-        distance: 0x20,
-    },
-    Layout::Offset {
-        upper: (0xD8, 0xDE),
-        distance: 0x20,
-    },
+    offset(0x41, 0x5A, 0x20),
+    offset(0xC0, 0xD6, 0x20),
+    offset(0xD8, 0xDE, 0x20),
     // Latin Extended-A, around ı/İ, ĸ, ŉ and ſ.
-    Layout::Pairs {
-        range: (0x100, 0x12F),
-        even: true,
-    },
-    Layout::Pairs {
-        range: (0x132, 0x137),
-        even: true,
-    },
-    Layout::Pairs {
-        range: (0x139, 0x148),
-        even: false,
-    },
-    Layout::Pairs {
-        range: (0x14A, 0x177),
-        even: true,
-    },
-    Layout::Pairs {
-        range: (0x179, 0x17E),
-        even: false,
-    },
+    pairs(0x100, 0x12F, true),
+    pairs(0x132, 0x137, true),
+    pairs(0x139, 0x148, false),
+    pairs(0x14A, 0x177, true),
+    pairs(0x179, 0x17E, false),
     // Greek: Α–Ρ, Σ–Ϋ (no capital at U+03A2, where final ς's would be), accented vowels.
-    Layout::Offset {
-        upper: (0x391, 0x3A1),
-        distance: 0x20,
-    },
-    Layout::Offset {
-        upper: (0x3A3, 0x3AB),
-        distance: 0x20,
-    },
-    Layout::Offset {
-        upper: (0x388, 0x38A),
-        distance: 0x25,
-    },
-    Layout::Offset {
-        upper: (0x38E, 0x38F),
-        distance: 0x3F,
-    },
+    offset(0x391, 0x3A1, 0x20),
+    offset(0x3A3, 0x3AB, 0x20),
+    offset(0x388, 0x38A, 0x25),
+    offset(0x38E, 0x38F, 0x3F),
     // Cyrillic: Ѐ–Џ, А–Я, then the pairs of the extended letters.
-    Layout::Offset {
-        upper: (0x400, 0x40F),
-        distance: 0x50,
-    },
-    Layout::Offset {
-        upper: (0x410, 0x42F),
-        distance: 0x20,
-    },
-    Layout::Pairs {
-        range: (0x460, 0x481),
-        even: true,
-    },
-    Layout::Pairs {
-        range: (0x48A, 0x4BF),
-        even: true,
-    },
-    Layout::Pairs {
-        range: (0x4C1, 0x4CE),
-        even: false,
-    },
-    Layout::Pairs {
-        range: (0x4D0, 0x52F),
-        even: true,
-    },
+    offset(0x400, 0x40F, 0x50),
+    offset(0x410, 0x42F, 0x20),
+    pairs(0x460, 0x481, true),
+    pairs(0x48A, 0x4BF, true),
+    pairs(0x4C1, 0x4CE, false),
+    pairs(0x4D0, 0x52F, true),
     // Armenian.
-    Layout::Offset {
-        upper: (0x531, 0x556),
-        distance: 0x30,
-    },
+    offset(0x531, 0x556, 0x30),
     // Latin Extended Additional (Vietnamese among others), around ẖ–ẝ and ẞ.
-    Layout::Pairs {
-        range: (0x1E00, 0x1E95),
-        even: true,
-    },
-    Layout::Pairs {
-        range: (0x1EA0, 0x1EFF),
-        even: true,
-    },
+    pairs(0x1E00, 0x1E95, true),
+    pairs(0x1EA0, 0x1EFF, true),
 ];
 
 /// Pairs (upper, lower) outside any layout. Where Unicode maps a letter one way only (`ı` has

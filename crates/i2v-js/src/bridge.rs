@@ -128,7 +128,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
             .run(op, self.client.upload(files, Some(sink)))
             .await;
         let end = wire::result(outcome, |m| wire::media(&m));
-        send(&emit, wire::object([("end", end)]));
+        send(&emit, wire::message("end", end));
     }
 
     /// Renders the current draft, reporting `{"progress": …}` then `{"end": …}`.
@@ -138,64 +138,52 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
             let options = export_options(options_json)?;
             self.client
                 .export(&options, |p| {
-                    emit(json::to_string(&wire::object([(
-                        "progress",
-                        wire::export_progress(&p),
-                    )])));
+                    emit(wire::message("progress", wire::export_progress(&p)));
                 })
                 .await
         };
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |r| wire::export_result(&r));
-        emit(json::to_string(&wire::object([("end", end)])));
+        emit(wire::message("end", end));
     }
 
     /// Keeps polling a render submitted earlier, reporting as [`Bridge::export`] does.
     pub async fn resume_export(&self, op: u32, render_id: &str, mut emit: Emit) {
         let work = self.client.resume_export(render_id, |p| {
-            emit(json::to_string(&wire::object([(
-                "progress",
-                wire::export_progress(&p),
-            )])));
+            emit(wire::message("progress", wire::export_progress(&p)));
         });
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |r| wire::export_result(&r));
-        emit(json::to_string(&wire::object([("end", end)])));
+        emit(wire::message("end", end));
     }
 
     /// Runs one chat turn, reporting `{"event": …}` for each turn event then `{"end": …}` with
     /// the turn's outcome.
     pub async fn chat(&self, op: u32, text: &str, mut emit: Emit) {
         let work = self.client.chat(text, |event| {
-            emit(json::to_string(&wire::object([(
-                "event",
-                wire::turn_event(&event),
-            )])));
+            emit(wire::message("event", wire::turn_event(&event)));
         });
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |o| wire::turn_outcome(&o));
-        emit(json::to_string(&wire::object([("end", end)])));
+        emit(wire::message("end", end));
     }
 
     /// Handles what a person typed and attached, reporting as [`Bridge::chat`] does; the end
     /// carries the send outcome.
     pub async fn send(&self, op: u32, text: &str, files: Vec<UploadFile>, mut emit: Emit) {
         let work = self.client.send(text, files, |event| {
-            emit(json::to_string(&wire::object([(
-                "event",
-                wire::turn_event(&event),
-            )])));
+            emit(wire::message("event", wire::turn_event(&event)));
         });
         let outcome = self.ops.run(op, work).await;
         let end = wire::result(outcome, |o| wire::send_outcome(&o));
-        emit(json::to_string(&wire::object([("end", end)])));
+        emit(wire::message("end", end));
     }
 }
 
 /// Sends one message through a shared emitter.
-fn send(emit: &Mutex<Emit>, message: Value) {
+fn send(emit: &Mutex<Emit>, message: String) {
     let mut emit = emit.lock().unwrap_or_else(PoisonError::into_inner);
-    emit(json::to_string(&message));
+    emit(message);
 }
 
 /// Upload progress as `{"progress": {sent, total}}`, thinned to [`PROGRESS_STEPS`] reports.
@@ -209,13 +197,8 @@ fn progress_sink(emit: Arc<Mutex<Emit>>) -> ProgressSink {
         };
         if due && last_reported != Some(sent) {
             last_reported = Some(sent);
-            send(
-                &emit,
-                wire::object([(
-                    "progress",
-                    wire::object([("sent", sent.into()), ("total", total.into())]),
-                )]),
-            );
+            let progress = json::object([("sent", sent.into()), ("total", total.into())]);
+            send(&emit, wire::message("progress", progress));
         }
     })
 }

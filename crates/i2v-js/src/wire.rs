@@ -12,8 +12,7 @@ use i2v_core::client::{
 use i2v_core::draft::{Change, ChangeKind, Draft, Place};
 use i2v_core::gui::{GuiAction, GuiTranslation};
 use i2v_core::intent::Intent;
-use i2v_core::json;
-pub use i2v_core::json::object;
+use i2v_core::json::{self, object};
 use i2v_core::sse::SseError;
 use serde_json::Value;
 
@@ -66,7 +65,12 @@ pub fn error_json(error: &Error) -> String {
 /// The last message of a streaming call that a binding ends itself, before the bridge runs
 /// (files that cannot be read): `{"end": {"error": …}}`.
 pub fn end_error_json(error: &Error) -> String {
-    json::to_string(&object([("end", err(error))]))
+    message("end", err(error))
+}
+
+/// One message of a call that reports as it goes, `{name: value}`, as the text the shell reads.
+pub fn message(name: &str, value: Value) -> String {
+    json::to_string(&object([(name, value)]))
 }
 
 /// An SSE parser's error, as the error JSON of kind `stream`.

@@ -42,13 +42,12 @@ impl std::error::Error for JsonError {}
 pub fn from_str(text: &str) -> Result<Value, JsonError> {
     let mut reader = Reader {
         text,
-        bytes: text.as_bytes(),
         at: 0,
         depth: 0,
     };
     let value = reader.value()?;
     reader.skip_space();
-    if reader.at < reader.bytes.len() {
+    if reader.at < text.len() {
         return Err(reader.error("trailing characters"));
     }
     Ok(value)
@@ -57,7 +56,6 @@ pub fn from_str(text: &str) -> Result<Value, JsonError> {
 /// A position in the text being read.
 struct Reader<'a> {
     text: &'a str,
-    bytes: &'a [u8],
     at: usize,
     depth: u32,
 }
@@ -104,12 +102,8 @@ impl Reader<'_> {
         }
         loop {
             items.push(self.value()?);
-            self.skip_space();
-            match self.next() {
-                Some(b',') => {}
-                Some(b']') => return Ok(Value::Array(items)),
-                None => return Err(self.error("EOF while parsing a list")),
-                Some(_) => return Err(self.error("expected `,` or `]`")),
+            if self.after_item(b']', "EOF while parsing a list", "expected `,` or `]`")? {
+                return Ok(Value::Array(items));
             }
         }
     }
@@ -120,29 +114,47 @@ impl Reader<'_> {
         if self.eat(b'}') {
             return Ok(Value::Object(fields));
         }
+        const AT_END: &str = "EOF while parsing an object";
         loop {
-            self.skip_space();
-            match self.next() {
-                Some(b'"') => {}
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("key must be a string")),
-            }
+            self.expect(b'"', AT_END, "key must be a string")?;
             let key = self.string()?;
-            self.skip_space();
-            match self.next() {
-                Some(b':') => {}
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("expected `:`")),
-            }
+            self.expect(b':', AT_END, "expected `:`")?;
             let value = self.value()?;
             fields.insert(key, value);
-            self.skip_space();
-            match self.next() {
-                Some(b',') => {}
-                Some(b'}') => return Ok(Value::Object(fields)),
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("expected `,` or `}`")),
+            if self.after_item(b'}', AT_END, "expected `,` or `}`")? {
+                return Ok(Value::Object(fields));
             }
+        }
+    }
+
+    /// Reads `byte` after any white space; `at_end` or `otherwise` says what came instead.
+    fn expect(
+        &mut self,
+        byte: u8,
+        at_end: &'static str,
+        otherwise: &'static str,
+    ) -> Result<(), JsonError> {
+        self.skip_space();
+        match self.next() {
+            Some(found) if found == byte => Ok(()),
+            None => Err(self.error(at_end)),
+            Some(_) => Err(self.error(otherwise)),
+        }
+    }
+
+    /// Reads what follows an item of a list or object: `,` (false) or `close` (true).
+    fn after_item(
+        &mut self,
+        close: u8,
+        at_end: &'static str,
+        otherwise: &'static str,
+    ) -> Result<bool, JsonError> {
+        self.skip_space();
+        match self.next() {
+            Some(b',') => Ok(false),
+            Some(found) if found == close => Ok(true),
+            None => Err(self.error(at_end)),
+            Some(_) => Err(self.error(otherwise)),
         }
     }
 
@@ -297,7 +309,7 @@ impl Reader<'_> {
     }
 
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+        self.text.as_bytes().get(self.at).copied()
     }
 
     fn next(&mut self) -> Option<u8> {
