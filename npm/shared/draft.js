@@ -11,7 +11,7 @@ export function unwrap(resultJson) {
   return result.ok;
 }
 
-/** A compact draft timeline (`PROTOCOL.md` §5), every unknown key kept. */
+/** A compact draft timeline (`docs/PROTOCOL.md` §5), every unknown key kept. */
 export class Draft {
   #value;
   #summary;

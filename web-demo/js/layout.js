@@ -1,4 +1,4 @@
-// The draft's tracks laid out in time (PROTOCOL.md §5), with no DOM: what the timeline view draws.
+// The draft's tracks laid out in time (docs/PROTOCOL.md §5), with no DOM: what the timeline view draws.
 //
 // A track is `{tt, m?, sg: [segment]}`; a segment is `{d, s?, m?}`. `s` is the start in ms on the
 // timeline; absent, the segment follows the previous one of its track. Values that break the

@@ -8,7 +8,7 @@ import { byId, formatBytes, h, replace } from './dom.js';
 import { errorView } from './alerts.js';
 import { acceptedText, describeError } from './errors.js';
 
-/** The extensions the page takes (PROTOCOL.md §3.5, images only), as the SDK judges them. */
+/** The extensions the page takes (docs/PROTOCOL.md §3.5, images only), as the SDK judges them. */
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'heic', 'gif'];
 /** The backend's documented limit; a studio configured lower answers with its own. */
 export const MAX_BYTES = 200 * 1024 * 1024;

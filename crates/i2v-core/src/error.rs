@@ -1,6 +1,6 @@
 //! The one error type of the core: every failure a caller can see, each knowing its recovery.
 //!
-//! The protocol codes of `PROTOCOL.md` §2 are variants of their own, so that a caller matches on
+//! The protocol codes of `docs/PROTOCOL.md` §2 are variants of their own, so that a caller matches on
 //! meaning rather than numbers; [`Error::from_api`] maps an envelope (or a bare HTTP status) onto
 //! them. Messages are short and lowercase, and never carry a token: nothing here holds one.
 
@@ -12,7 +12,7 @@ use crate::find;
 use crate::media::{ACCEPTED_FORMATS, MAX_UPLOAD_BYTES};
 use crate::sse::SseError;
 
-/// How long to wait on a 429 whose `Retry-After` is missing or unreadable (`PROTOCOL.md` §2).
+/// How long to wait on a 429 whose `Retry-After` is missing or unreadable (`docs/PROTOCOL.md` §2).
 pub const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(30);
 
 /// Everything that can go wrong in the core.
@@ -95,7 +95,7 @@ pub enum Error {
         /// What the agent said went wrong.
         message: String,
     },
-    /// A draft that does not follow `PROTOCOL.md` §5.
+    /// A draft that does not follow `docs/PROTOCOL.md` §5.
     #[error(transparent)]
     Draft(#[from] DraftError),
     /// A response the SDK could not make sense of.
@@ -130,7 +130,7 @@ pub enum Error {
     },
 }
 
-/// What a client does about an error before giving it to the caller (`PROTOCOL.md` §2).
+/// What a client does about an error before giving it to the caller (`docs/PROTOCOL.md` §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recovery {
     /// Acquire a fresh anonymous token for the same client id, then retry once.
@@ -270,7 +270,7 @@ impl Error {
         }
     }
 
-    /// The protocol code of `PROTOCOL.md` §2 this error stands for, if it is one.
+    /// The protocol code of `docs/PROTOCOL.md` §2 this error stands for, if it is one.
     pub fn code(&self) -> Option<i64> {
         match self {
             Error::TokenRejected { .. } => Some(1001),
@@ -312,7 +312,7 @@ impl Error {
         }
     }
 
-    /// What a client does about this error before the caller sees it (`PROTOCOL.md` §2).
+    /// What a client does about this error before the caller sees it (`docs/PROTOCOL.md` §2).
     pub fn recovery(&self) -> Recovery {
         match self {
             Error::TokenRejected { configured: false } => Recovery::Reauthenticate,

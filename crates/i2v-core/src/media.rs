@@ -1,6 +1,6 @@
-//! What the backend accepts as upload: the formats of `PROTOCOL.md` §3.5 and the size limit.
+//! What the backend accepts as upload: the formats of `docs/PROTOCOL.md` §3.5 and the size limit.
 
-/// File extensions the backend accepts, in the order `PROTOCOL.md` §3.5 lists them.
+/// File extensions the backend accepts, in the order `docs/PROTOCOL.md` §3.5 lists them.
 pub const ACCEPTED_FORMATS: &[&str] = &[
     "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp", "heic", "mp3", "wav",
     "m4a", "aac",

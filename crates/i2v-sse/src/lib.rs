@@ -2,7 +2,7 @@
 //!
 //! [`SseParser`] is a push parser: it does no I/O, takes the body in chunks of any size and hands
 //! back [`SseItem`]s: dispatched [`SseEvent`]s, and comments (servers send those as heartbeats).
-//! The rules it follows (`PROTOCOL.md` §4): CR, LF and CRLF each end a line; one leading BOM is
+//! The rules it follows (`docs/PROTOCOL.md` §4): CR, LF and CRLF each end a line; one leading BOM is
 //! dropped; a line starting with `:` is a comment; a field splits at its first colon and loses one
 //! space after it; `event`, `data`, `id` and `retry` are the fields, compared case-sensitively; a
 //! blank line dispatches the event if it has data; an unfinished event at the end is dropped;

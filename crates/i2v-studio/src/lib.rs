@@ -1,4 +1,4 @@
-//! i2v-studio: a local backend that speaks the NemoVideo agent API (`PROTOCOL.md`) from the
+//! i2v-studio: a local backend that speaks the NemoVideo agent API (`docs/PROTOCOL.md`) from the
 //! server side, keeps its data in SQLite, and renders real MP4s with ffmpeg.
 //!
 //! The pieces, each its own module: [`config`] (every knob, with the defaults of the protocol),

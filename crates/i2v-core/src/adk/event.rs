@@ -1,7 +1,7 @@
 //! The ADK `Event` as a stock ADK api_server streams it, read leniently.
 //!
 //! The api_server writes each event with camelCase names and empty fields left out
-//! (`PROTOCOL.md` §4). Every field here is optional or has a default, names we do not know are
+//! (`docs/PROTOCOL.md` §4). Every field here is optional or has a default, names we do not know are
 //! ignored, a field of an unexpected shape counts as absent (see `lenient`), and snake_case
 //! spellings are accepted too, so an event from a different ADK version still yields what it can.
 //! The readers are written out rather than derived: they are few, and the browser build is

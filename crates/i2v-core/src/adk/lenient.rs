@@ -3,7 +3,7 @@
 //! The cloud's ADK version may differ from the one these types were written against: a field may
 //! be `null`, a number where a string was expected, or a shape we do not know. Each reader here
 //! takes whatever JSON value is present and keeps what it can use, so that one unexpected field
-//! costs that field and never the rest of the event (`PROTOCOL.md`: be lenient where the cloud
+//! costs that field and never the rest of the event (`docs/PROTOCOL.md`: be lenient where the cloud
 //! might differ).
 
 use serde_json::{Map, Value};

@@ -4,7 +4,7 @@
 //! [`Message::finish`] that counts (later ones are repeats and yield nothing), or instead
 //! [`Message::close`] when the stream ended before the whole text came.
 //!
-//! Whether a message is shown is decided once, as soon as its text tells (`PROTOCOL.md` §4):
+//! Whether a message is shown is decided once, as soon as its text tells (`docs/PROTOCOL.md` §4):
 //! - text that leaves the temporary-issue phrase is shown;
 //! - the trailer is hidden when the turn already had normal responses, and shown otherwise;
 //! - text that is only whitespace is never shown.

@@ -1,6 +1,6 @@
 //! Recognising the agent's "I encountered a temporary issue" trailer as its text streams in.
 //!
-//! The cloud's agent often ends a turn whose work succeeded with this apology (`PROTOCOL.md` §4).
+//! The cloud's agent often ends a turn whose work succeeded with this apology (`docs/PROTOCOL.md` §4).
 //! A message is the trailer when it starts with [`TEMPORARY_ISSUE_PHRASE`], compared without
 //! regard to ASCII case and after any leading whitespace. Text arrives in pieces, so the matcher
 //! is fed piece by piece and looks at every character once: until the text either diverges from

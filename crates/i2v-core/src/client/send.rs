@@ -1,4 +1,4 @@
-//! `send`: what a person types (and attaches) in, the right workflow out (`PROTOCOL.md` §6–7).
+//! `send`: what a person types (and attaches) in, the right workflow out (`docs/PROTOCOL.md` §6–7).
 //!
 //! Attached files are uploaded first. The text is then routed: export, credits, state and
 //! upload never reach the chat stream; everything else is a chat turn. After a turn, what the

@@ -1,4 +1,4 @@
-//! The vocabulary of `PROTOCOL.md` §5: every key the model knows, where it lives, and its type.
+//! The vocabulary of `docs/PROTOCOL.md` §5: every key the model knows, where it lives, and its type.
 //!
 //! Parsing checks these types once; the accessors then read the same keys without re-checking.
 

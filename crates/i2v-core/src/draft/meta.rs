@@ -1,6 +1,6 @@
 //! The metadata object `m` of a track or segment, and the transition inside it.
 //!
-//! The keys are ours (`PROTOCOL.md` §5): the cloud may send others, which stay as they came.
+//! The keys are ours (`docs/PROTOCOL.md` §5): the cloud may send others, which stay as they came.
 //! Types as this model reads them: `name`, `src`, `text`, `role`, `fit`, `motion`, `position` and
 //! `color` are strings; `volume` (0–1) and `font_size` are numbers; `fade_in`, `fade_out` and a
 //! transition's `d` are durations in ms, like every duration in the draft.

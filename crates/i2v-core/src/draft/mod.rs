@@ -1,4 +1,4 @@
-//! The draft: the compact JSON timeline of `PROTOCOL.md` §5, as a typed model that loses nothing.
+//! The draft: the compact JSON timeline of `docs/PROTOCOL.md` §5, as a typed model that loses nothing.
 //!
 //! A backend sends a draft in the state (§3.7) and in `actions.stateDelta.draft` of an event (§4);
 //! the SDK sends it back to export (§3.8). In between, this model reads it into tracks and

@@ -3,7 +3,7 @@
 //! Every node keeps the object it was read from, minus the children that are parsed into nodes of
 //! their own (`t`, `sg`, `m`, `transition`). Known scalar keys are read through typed accessors;
 //! every other key stays where it was, untouched, so that writing the draft back gives exactly the
-//! JSON value it was read from (`PROTOCOL.md` §5, round trip).
+//! JSON value it was read from (`docs/PROTOCOL.md` §5, round trip).
 //!
 //! A known key holding `null` counts as absent, and the `null` is kept.
 
@@ -13,7 +13,7 @@ use super::keys;
 use super::meta::Meta;
 use super::timing::whole_ms;
 
-/// A draft timeline: the compact JSON of `PROTOCOL.md` §5, read into tracks and segments.
+/// A draft timeline: the compact JSON of `docs/PROTOCOL.md` §5, read into tracks and segments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     /// The tracks of `t`, or `None` where `t` is absent or `null`.
@@ -93,7 +93,7 @@ impl Draft {
     }
 
     /// Whether there is something to render: `t` exists and at least one track has a non-empty
-    /// `sg` (`PROTOCOL.md` §5, export-ready).
+    /// `sg` (`docs/PROTOCOL.md` §5, export-ready).
     pub fn is_export_ready(&self) -> bool {
         self.tracks()
             .iter()

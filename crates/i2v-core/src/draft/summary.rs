@@ -1,4 +1,4 @@
-//! The one-line summary of a timeline (`PROTOCOL.md` §5), and the labels and descriptions of tracks
+//! The one-line summary of a timeline (`docs/PROTOCOL.md` §5), and the labels and descriptions of tracks
 //! and segments that the diff shares with it.
 //!
 //! `Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) 3. Title: "Urban Dreams" (0-3s)`
@@ -25,7 +25,7 @@ use super::timing::Span;
 use crate::case;
 
 impl Draft {
-    /// The timeline in one line a person can read, in the exact form of `PROTOCOL.md` §5.
+    /// The timeline in one line a person can read, in the exact form of `docs/PROTOCOL.md` §5.
     pub fn summary(&self) -> String {
         let tracks = self.tracks();
         let mut out = match tracks.len() {

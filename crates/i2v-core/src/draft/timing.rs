@@ -1,6 +1,6 @@
 //! Where each segment sits on the timeline, and how times read in seconds.
 //!
-//! Times in the draft are ms (`PROTOCOL.md` §5). The model reads any JSON number without
+//! Times in the draft are ms (`docs/PROTOCOL.md` §5). The model reads any JSON number without
 //! complaint and resolves it to whole ms: a negative time is 0, a fraction rounds to the nearest
 //! ms, and a number too large for `u64` saturates. The JSON itself keeps the number as written.
 
@@ -36,7 +36,7 @@ impl fmt::Display for Span {
 impl Track {
     /// The resolved place of each segment, in `sg` order.
     ///
-    /// Rule (`PROTOCOL.md` §5): a segment starts at its `s`; without one, right after the previous
+    /// Rule (`docs/PROTOCOL.md` §5): a segment starts at its `s`; without one, right after the previous
     /// segment of the track ends (the first one at 0). It lasts its `d`; without one, 0 ms.
     pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
         self.segments().iter().scan(0u64, |previous_end, segment| {

@@ -1,4 +1,4 @@
-//! Writing a draft back as JSON, equal to what was read plus any edits (`PROTOCOL.md` §5, round
+//! Writing a draft back as JSON, equal to what was read plus any edits (`docs/PROTOCOL.md` §5, round
 //! trip).
 //!
 //! Each node writes the keys it kept, as received, then the children it parsed out of them (`t`,

@@ -1,4 +1,4 @@
-//! Finding the GUI step a clause asks the person to take (`PROTOCOL.md` §7).
+//! Finding the GUI step a clause asks the person to take (`docs/PROTOCOL.md` §7).
 //!
 //! Rules:
 //! - An English GUI verb counts only in imperative position: everything before it in the clause

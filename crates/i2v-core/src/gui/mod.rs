@@ -1,4 +1,4 @@
-//! Translating backend text that assumes an on-screen editor (`PROTOCOL.md` §7).
+//! Translating backend text that assumes an on-screen editor (`docs/PROTOCOL.md` §7).
 //!
 //! The chat backend talks to its user as if an editor were on screen ("click Export", "drag the
 //! clip onto the timeline", "打开文字面板"). [`translate`] turns such text into what a person
@@ -71,7 +71,7 @@ pub struct GuiTranslation {
     pub actions: Vec<GuiAction>,
 }
 
-/// Translates backend text that may assume an on-screen editor (`PROTOCOL.md` §7).
+/// Translates backend text that may assume an on-screen editor (`docs/PROTOCOL.md` §7).
 pub fn translate(text: &str) -> GuiTranslation {
     let mut actions = Vec::new();
     let mut out = String::with_capacity(text.len());

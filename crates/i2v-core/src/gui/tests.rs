@@ -1,4 +1,4 @@
-//! Tests of [`translate`]: every row of `PROTOCOL.md` §7 in English and Chinese, mixed
+//! Tests of [`translate`]: every row of `docs/PROTOCOL.md` §7 in English and Chinese, mixed
 //! messages, and text that must come back unchanged.
 
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,5 @@
 //! The keyword tables: the phrases that ask for each non-chat action, with the guard that
-//! checks their sense (see [`super::senses`]). `PROTOCOL.md` §6 gives the floor (export, 导出,
+//! checks their sense (see [`super::senses`]). `docs/PROTOCOL.md` §6 gives the floor (export, 导出,
 //! download, send me the video; credits, 积分, balance, 余额; status, 状态, show tracks; upload,
 //! 上传); the rest are the ways people actually say these things.
 //!

@@ -1,4 +1,4 @@
-//! Routing what a person types (`PROTOCOL.md` §6): export, credits, state, upload, or chat.
+//! Routing what a person types (`docs/PROTOCOL.md` §6): export, credits, state, upload, or chat.
 //!
 //! [`route`] is a small rule-based classifier, run on every message in the browser and in Node,
 //! so it allocates little and uses no regular expressions. The rules, in the order they apply:
@@ -91,7 +91,7 @@ impl Intent {
     };
 }
 
-/// Routes what a person typed to an action (`PROTOCOL.md` §6); see the module docs for the rules.
+/// Routes what a person typed to an action (`docs/PROTOCOL.md` §6); see the module docs for the rules.
 pub fn route(text: &str) -> Intent {
     let tokens = Tokens::new(text);
     let live: Vec<Hit> = lexicon::hits(&tokens)

@@ -1,4 +1,4 @@
-//! A plan as the events a stock ADK api_server streams (`PROTOCOL.md` §4).
+//! A plan as the events a stock ADK api_server streams (`docs/PROTOCOL.md` §4).
 //!
 //! Each event is ADK `Event` JSON, camelCase, with absent fields left out and the fields in the
 //! order ADK writes them (`content`, `partial`, `finishReason`, `errorCode`, `errorMessage`,

@@ -179,7 +179,7 @@ impl TurnPlan {
         self.kind.cost()
     }
 
-    /// Whether the turn may be streamed without text (`PROTOCOL.md` §4, silent turns).
+    /// Whether the turn may be streamed without text (`docs/PROTOCOL.md` §4, silent turns).
     ///
     /// Only an edit that changed the draft qualifies: a client reports a silent turn by diffing
     /// the drafts, so a turn that changed only the canvas must say so in words.

@@ -1,4 +1,4 @@
-//! Why an upload was refused, with the envelope code (`PROTOCOL.md` §2) and HTTP status that go with it.
+//! Why an upload was refused, with the envelope code (`docs/PROTOCOL.md` §2) and HTTP status that go with it.
 
 use i2v_core::media::ACCEPTED_FORMATS;
 
@@ -57,7 +57,7 @@ impl MediaError {
         }
     }
 
-    /// The HTTP status the studio answers with (`PROTOCOL.md` §2: 415 for 4001, 413 for 4002; ours: 502 for a
+    /// The HTTP status the studio answers with (`docs/PROTOCOL.md` §2: 415 for 4001, 413 for 4002; ours: 502 for a
     /// failed fetch, 403 for a forbidden URL, 400 for a broken body, 500 for storage).
     pub fn http_status(&self) -> u16 {
         match self {

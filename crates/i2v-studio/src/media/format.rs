@@ -1,6 +1,6 @@
 //! Judging a file's format by its first bytes (magic numbers), never by its name.
 //!
-//! Rule (`PROTOCOL.md` §3.5): the backend accepts mp4, mov, avi, webm, mkv, jpg/jpeg, png, gif, webp, heic, mp3,
+//! Rule (`docs/PROTOCOL.md` §3.5): the backend accepts mp4, mov, avi, webm, mkv, jpg/jpeg, png, gif, webp, heic, mp3,
 //! wav, m4a and aac, and judges the type by content. [`sniff`] recognises exactly those and nothing else.
 
 /// How many leading bytes [`sniff`] looks at; give it at least this many when the file has them.

@@ -6,7 +6,7 @@
 //! limit and moves it into place only when complete; [`fetch_url`] does the same for an http(s) URL, refusing
 //! private addresses. Every refusal is a [`MediaError`] with its envelope code.
 //!
-//! The upload endpoint (`POST /api/upload-video/nemo_agent/me/<sid>`, `PROTOCOL.md` §3.5) calls
+//! The upload endpoint (`POST /api/upload-video/nemo_agent/me/<sid>`, `docs/PROTOCOL.md` §3.5) calls
 //! [`save_stream`] once per multipart `files` part, or [`fetch_url`] once per URL, and answers
 //! `{"files": [Saved::to_json(), …]}`. At startup the studio calls [`cleanup_temp`] on the media directory.
 

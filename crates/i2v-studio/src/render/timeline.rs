@@ -1,7 +1,7 @@
 //! The draft read as a render timeline: clips in frames, music and texts in ms, every default
 //! filled in and every duration clamped so that the filter graph cannot be asked the impossible.
 //!
-//! Rules (ours, following `PROTOCOL.md` §5):
+//! Rules (ours, following `docs/PROTOCOL.md` §5):
 //! - The video is the first video track (`tt` 0) with segments; its clips play in start order.
 //!   A gap between clips holds the earlier picture, an overlap cuts it short, so the screen is
 //!   never black. The output lasts until the last clip ends: music and text are cut there.

@@ -1,5 +1,5 @@
 //! The response envelope `{"code","message","data"}` and the API's one error type
-//! (`PROTOCOL.md` §2).
+//! (`docs/PROTOCOL.md` §2).
 //!
 //! Every handler returns [`ApiResult`]: `Ok(ApiOk(data))` becomes `{"code":0,"message":"ok",
 //! "data":…}` with HTTP 200, and an [`ApiError`] becomes its code with the HTTP status of the
@@ -128,7 +128,7 @@ impl ApiError {
         }
     }
 
-    /// The HTTP status (the "HTTP (ours)" column of `PROTOCOL.md` §2).
+    /// The HTTP status (the "HTTP (ours)" column of `docs/PROTOCOL.md` §2).
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::MissingClientId | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,

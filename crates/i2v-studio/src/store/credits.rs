@@ -1,6 +1,6 @@
 //! Credits: what a user can spend, and the holds that reserve credits for work in progress.
 //!
-//! The rules (`PROTOCOL.md` §3.6):
+//! The rules (`docs/PROTOCOL.md` §3.6):
 //! - `frozen` is the sum of the user's open holds, `total` is `available + frozen`;
 //! - a hold takes its amount out of `available` at once, or fails when `available` is short;
 //! - settling a hold either charges it (the credits are gone) or refunds it (back to

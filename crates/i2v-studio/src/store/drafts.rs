@@ -2,7 +2,7 @@
 //! session's canvas.
 //!
 //! The text is kept byte for byte so that the draft the state answer gives a client is the
-//! draft that was saved, with every key the studio does not know (`PROTOCOL.md` §5, round trip).
+//! draft that was saved, with every key the studio does not know (`docs/PROTOCOL.md` §5, round trip).
 
 use rusqlite::{OptionalExtension, params};
 use serde::de::IgnoredAny;

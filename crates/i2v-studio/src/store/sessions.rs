@@ -1,4 +1,4 @@
-//! Sessions and the claim tokens that open them in a browser (`PROTOCOL.md` §3.2–3.3).
+//! Sessions and the claim tokens that open them in a browser (`docs/PROTOCOL.md` §3.2–3.3).
 //!
 //! The rules:
 //! - a session belongs to the user who created it; to anyone else it does not exist;

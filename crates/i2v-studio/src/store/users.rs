@@ -1,4 +1,4 @@
-//! Users and their anonymous tokens (`PROTOCOL.md` §3.1).
+//! Users and their anonymous tokens (`docs/PROTOCOL.md` §3.1).
 //!
 //! The rules:
 //! - a client id is one user; its first token creates the user with the starter credits;

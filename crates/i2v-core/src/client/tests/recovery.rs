@@ -1,4 +1,4 @@
-//! The recovery rules of `PROTOCOL.md` §2, one test per code, asserting the exact requests.
+//! The recovery rules of `docs/PROTOCOL.md` §2, one test per code, asserting the exact requests.
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;

@@ -1,4 +1,4 @@
-//! Comparing two drafts into changes a person can read (`PROTOCOL.md` §5): what a silent turn did
+//! Comparing two drafts into changes a person can read (`docs/PROTOCOL.md` §5): what a silent turn did
 //! (§4), told as `Title added: "Paradise Found" (0-3s)` rather than as JSON.
 //!
 //! Tracks pair by label (`Video`, `BGM`, `Title`…), the n-th of a label before with the n-th after;

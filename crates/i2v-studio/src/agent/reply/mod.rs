@@ -6,7 +6,7 @@
 //! the changes, the problems (each once), then a hint. Generation always ends with "preview it
 //! in the timeline and click the Export button"; an edit does one time in two, as the turn's
 //! `variant` decides. The cloud's agent writes such hints for its web editor, and the SDK
-//! translates them (`PROTOCOL.md` §7).
+//! translates them (`docs/PROTOCOL.md` §7).
 
 mod phrases;
 

@@ -1,4 +1,4 @@
-//! The credit balance (`PROTOCOL.md` §3.6).
+//! The credit balance (`docs/PROTOCOL.md` §3.6).
 
 use axum::Router;
 use axum::extract::State;
