@@ -10,11 +10,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$(repo_root)"
 
-# The issue's budget: at most 150 KB gzipped (about 146 KB today). What keeps it there is written
-# in issue 7's notes: workflows take their callbacks type-erased (one copy each), JSON goes
-# through i2v_core::json rather than serde's machinery, letter case through i2v_core::case rather
-# than Unicode's tables, and no `str` slicing panics (their message brings Unicode tables too).
-WASM_GZIP_TARGET=150000
+# The budget: at most 200 KB gzipped (issue 17 raised it from issue 7's 150 KB; about 152 KB
+# today, 146 KB before the cloud's other dialects were read, issue 13). What keeps it there is
+# written in issue 7's notes: workflows take their callbacks type-erased (one copy each), JSON
+# goes through i2v_core::json rather than serde's machinery, letter case through i2v_core::case
+# rather than Unicode's tables, and no `str` slicing panics (their message brings Unicode tables).
+WASM_GZIP_TARGET=200000
 WASM_GZIP_BUDGET=${WASM_GZIP_BUDGET:-$WASM_GZIP_TARGET}
 
 ensure_node

@@ -30,6 +30,12 @@ function persistedClientId() {
   }
 }
 
+/** The person's locales, most specific first; the core takes the language of the first that has one. */
+function locales() {
+  const posix = ['LC_ALL', 'LC_MESSAGES', 'LANG'].map(env);
+  return [...posix, Intl.DateTimeFormat().resolvedOptions().locale].filter(Boolean);
+}
+
 /** The options with Node's defaults filled in. */
 export function resolveOptions(options) {
   const attribution = options.attribution ?? {};
@@ -48,6 +54,7 @@ export function resolveOptions(options) {
       installPath: fileURLToPath(import.meta.url),
     },
     language: options.language,
+    locales: locales(),
     timing: options.timing,
     persistToken: false,
   };

@@ -41,6 +41,7 @@ function configJson(resolved, seed) {
     clientId: resolved.clientId ?? null,
     attribution: resolved.attribution ?? {},
     language: resolved.language ?? null,
+    locales: resolved.locales ?? [],
     timing,
     seed,
   });

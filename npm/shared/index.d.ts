@@ -54,7 +54,9 @@ export interface ClientOptions {
   clientId?: string;
   /** Attribution headers. */
   attribution?: Attribution;
-  /** The session language (default `en`). */
+  /** The session language, a tag such as `en`, `zh-CN`, `ja` (a locale such as `zh_CN.UTF-8`
+   * is read as its language). Default: the person's locale (`navigator.language` in the browser;
+   * the first of `LC_ALL`, `LC_MESSAGES`, `LANG` and `Intl` that names one in Node), else `en`. */
   language?: string;
   /** Waits and attempts. */
   timing?: Partial<Timing>;
@@ -73,6 +75,8 @@ export interface Session {
   sessionId: string;
   /** The id behind an anonymous user's registration link, when the backend gave one. */
   bindId: string | null;
+  /** The backend's id of the session's user, when it gave one. */
+  userId: string | null;
 }
 
 /** The credit balance. */
@@ -102,20 +106,32 @@ export interface State {
   videoInfos: unknown[];
   /** Media the backend generated, as it described them. */
   generatedMedia: unknown[];
+  /** What the backend's analysis found in the videos, as it described it (may be empty). */
+  videoAnalyses: unknown[];
 }
 
-/** A medium the backend stored. */
+/** A medium the backend stored (either answer form of docs/PROTOCOL.md §3.5 and §8). */
 export interface UploadedMedia {
-  /** The id drafts refer to (`med_…`). */
+  /** The id to refer to it by: the backend's media id (`med_…`), else its content hash, else
+   * its URL. */
   mediaId: string;
   name: string;
   kind: 'image' | 'video' | 'audio';
-  /** The MIME type the backend judged from the content. */
+  /** The MIME type the backend judged from the content (else the one the name implies). */
   mime: string;
+  /** Size in bytes; 0 when the backend does not say. */
   size: number;
   width: number | null;
   height: number | null;
   durationMs: number | null;
+  /** Frames per second, for videos, when the backend says. */
+  fps: number | null;
+  /** Where the backend serves the file, when it says. */
+  url: string | null;
+  /** The backend's hash of the content, when it gives one. */
+  hash: string | null;
+  /** Whether the backend says the upload is in the session's state already, when it says. */
+  inState: boolean | null;
 }
 
 /** How far an upload has got, in bytes of the files. */
@@ -140,7 +156,7 @@ export type UploadInput =
 export interface ExportProgress {
   /** The render's id; keep it to pick the render up again with `resumeExport`. */
   renderId: string;
-  status: 'pending' | 'processing' | 'completed' | 'failed';
+  status: 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled';
   /** Percent done, when the backend said. */
   progress: number | null;
 }
@@ -299,17 +315,20 @@ export class Client {
   upload(files: UploadInput[], options?: UploadOptions): Promise<UploadedMedia[]>;
   /** Has the backend fetch media from URLs. */
   uploadUrls(urls: string[], options?: CallOptions): Promise<UploadedMedia[]>;
-  /** Renders the current draft and waits for the video. */
+  /** Renders the current draft and waits for the video. Aborting it (the `signal`) also asks the
+   * backend to cancel the render, before the promise rejects. */
   export(options?: ExportCallOptions): Promise<ExportResult>;
-  /** Keeps polling a render submitted earlier (by this or another client of the session). */
+  /** Keeps polling a render submitted earlier (by this or another client of the session).
+   * Aborting it cancels the render, as `export` does. */
   resumeExport(renderId: string, options?: ExportCallOptions): Promise<ExportResult>;
-  /** Handles what a person types (and attaches): upload, credits, state, export, or a chat turn. */
+  /** Handles what a person types (and attaches): upload, credits, state, export, or a chat turn.
+   * Aborting it during an export cancels the render, as `export` does. */
   send(text: string, options?: SendOptions): TurnStream;
   /** Runs one chat turn. */
   chat(text: string, options?: CallOptions): TurnStream;
 }
 
-/** A compact draft timeline (`PROTOCOL.md` §5), every unknown key kept. */
+/** A compact draft timeline (`docs/PROTOCOL.md` §5), every unknown key kept. */
 export class Draft {
   private constructor();
   /** The track summary a person reads. */

@@ -2,7 +2,7 @@
 //
 // The client id is kept in `localStorage` when the page has one (and in memory otherwise, for
 // the life of the page or process). The token is kept in `localStorage` only when the caller
-// asks with `persistToken: true`. Under Node the `NEMO_*` variables of PROTOCOL.md §1 are
+// asks with `persistToken: true`. Under Node the `NEMO_*` variables of docs/PROTOCOL.md §1 are
 // honoured as well, as @i2v/node does. Whatever is not given takes the core's defaults: the
 // cloud's URLs and attribution.
 
@@ -68,6 +68,11 @@ export function resolveOptions(options = {}) {
     clientId,
     attribution,
     language: options.language,
+    // The person's languages as the browser knows them; the core takes the first it can read.
+    locales: [
+      ...(globalThis.navigator?.languages ?? [globalThis.navigator?.language]),
+      Intl.DateTimeFormat().resolvedOptions().locale,
+    ].filter(Boolean),
     timing: options.timing,
     persistToken,
   };

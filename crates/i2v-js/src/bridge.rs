@@ -1,5 +1,6 @@
 //! [`Bridge`]: the core's client as calls that answer in the JSON of the JS contract.
 
+use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use i2v_core::client::{
@@ -63,7 +64,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
         self.client.bind_url()
     }
 
-    /// Adopts a session saved earlier (`{taskId, sessionId, bindId}`); the error JSON if the
+    /// Adopts a session saved earlier (`{taskId, sessionId, bindId, userId}`); the error JSON if the
     /// text is not one.
     pub fn resume(&self, session_json: &str) -> Option<String> {
         match parse_session(session_json) {
@@ -80,27 +81,41 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
         self.ops.abort(op);
     }
 
+    /// Runs `work` as op `op`. An aborted op may have left a render running on the server (an
+    /// export, or a `send` that exported): the client stops it before the call ends.
+    async fn run<R>(
+        &self,
+        op: u32,
+        work: impl Future<Output = Result<R, Error>>,
+    ) -> Result<R, Error> {
+        let outcome = self.ops.run(op, work).await;
+        if matches!(outcome, Err(Error::Cancelled)) {
+            self.client.cancel_abandoned_renders().await;
+        }
+        outcome
+    }
+
     /// Gets a token if needed and creates the session: the result JSON of a session.
     pub async fn connect(&self, op: u32) -> String {
-        let outcome = self.ops.run(op, self.client.connect()).await;
+        let outcome = self.run(op, self.client.connect()).await;
         json::to_string(&wire::result(outcome, |s| wire::session(&s)))
     }
 
     /// The claim link: the result JSON of a string.
     pub async fn claim_url(&self, op: u32) -> String {
-        let outcome = self.ops.run(op, self.client.claim_url()).await;
+        let outcome = self.run(op, self.client.claim_url()).await;
         json::to_string(&wire::result(outcome, Value::from))
     }
 
     /// The credit balance: the result JSON of the credits.
     pub async fn credits(&self, op: u32) -> String {
-        let outcome = self.ops.run(op, self.client.credits()).await;
+        let outcome = self.run(op, self.client.credits()).await;
         json::to_string(&wire::result(outcome, |c| wire::credits(&c)))
     }
 
     /// The project's state: the result JSON of the state.
     pub async fn state(&self, op: u32) -> String {
-        let outcome = self.ops.run(op, self.client.state()).await;
+        let outcome = self.run(op, self.client.state()).await;
         json::to_string(&wire::result(outcome, |s| wire::state(&s)))
     }
 
@@ -112,7 +127,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
             })?;
             self.client.upload_urls(&urls).await
         };
-        let outcome = self.ops.run(op, work).await;
+        let outcome = self.run(op, work).await;
         json::to_string(&wire::result(outcome, |m| wire::media(&m)))
     }
 
@@ -123,10 +138,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
         #[allow(clippy::arc_with_non_send_sync)]
         let emit = Arc::new(Mutex::new(emit));
         let sink = progress_sink(Arc::clone(&emit));
-        let outcome = self
-            .ops
-            .run(op, self.client.upload(files, Some(sink)))
-            .await;
+        let outcome = self.run(op, self.client.upload(files, Some(sink))).await;
         let end = wire::result(outcome, |m| wire::media(&m));
         send(&emit, wire::message("end", end));
     }
@@ -142,7 +154,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
                 })
                 .await
         };
-        let outcome = self.ops.run(op, work).await;
+        let outcome = self.run(op, work).await;
         let end = wire::result(outcome, |r| wire::export_result(&r));
         emit(wire::message("end", end));
     }
@@ -152,7 +164,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
         let work = self.client.resume_export(render_id, |p| {
             emit(wire::message("progress", wire::export_progress(&p)));
         });
-        let outcome = self.ops.run(op, work).await;
+        let outcome = self.run(op, work).await;
         let end = wire::result(outcome, |r| wire::export_result(&r));
         emit(wire::message("end", end));
     }
@@ -163,7 +175,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
         let work = self.client.chat(text, |event| {
             emit(wire::message("event", wire::turn_event(&event)));
         });
-        let outcome = self.ops.run(op, work).await;
+        let outcome = self.run(op, work).await;
         let end = wire::result(outcome, |o| wire::turn_outcome(&o));
         emit(wire::message("end", end));
     }
@@ -174,7 +186,7 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
         let work = self.client.send(text, files, |event| {
             emit(wire::message("event", wire::turn_event(&event)));
         });
-        let outcome = self.ops.run(op, work).await;
+        let outcome = self.run(op, work).await;
         let end = wire::result(outcome, |o| wire::send_outcome(&o));
         emit(wire::message("end", end));
     }
@@ -223,10 +235,10 @@ fn export_options(text: &str) -> Result<ExportOptions, Error> {
     Ok(options)
 }
 
-/// A session the shell saved: `{taskId, sessionId, bindId?}`.
+/// A session the shell saved: `{taskId, sessionId, bindId?, userId?}`.
 fn parse_session(text: &str) -> Result<Session, Error> {
     let invalid = || Error::InvalidInput {
-        message: "a session is {taskId, sessionId, bindId?}".into(),
+        message: "a session is {taskId, sessionId, bindId?, userId?}".into(),
     };
     let value = json::from_str(text).map_err(|_| invalid())?;
     let field = |name: &str| {
@@ -240,6 +252,7 @@ fn parse_session(text: &str) -> Result<Session, Error> {
         task_id: field("taskId").ok_or_else(invalid)?,
         session_id: field("sessionId").ok_or_else(invalid)?,
         bind_id: field("bindId"),
+        user_id: field("userId"),
     })
 }
 

@@ -6,12 +6,12 @@
 
 use std::time::Duration;
 
-use i2v_core::client::{Attribution, Config, Timing, Token};
+use i2v_core::client::{Attribution, Config, Timing, Token, language_tag};
 use i2v_core::{Error, json};
 use serde_json::{Map, Value};
 
 /// Reads `configJson`: `{apiUrl, webUrl, token?, clientId?, attribution: {source?, version?,
-/// platform?, installPath?}, language?, timing: {…Ms}, seed: "<16 hex>"}`.
+/// platform?, installPath?}, language?, locales?: [], timing: {…Ms}, seed: "<16 hex>"}`.
 pub fn from_json(text: &str) -> Result<Config, Error> {
     let value = json::from_str(text).map_err(|err| invalid(err.to_string()))?;
     let Value::Object(fields) = value else {
@@ -36,7 +36,7 @@ pub fn from_json(text: &str) -> Result<Config, Error> {
             .map(Token::new),
         client_id: string(&fields, "clientId")?.filter(|id| !id.is_empty()),
         attribution: attribution(fields.get("attribution"))?,
-        language: string(&fields, "language")?.unwrap_or(defaults.language),
+        language: language(&fields)?.unwrap_or(defaults.language),
         timing: timing(fields.get("timing"))?,
         seed: seed(&fields)?,
     })
@@ -46,6 +46,26 @@ fn invalid(message: String) -> Error {
     Error::InvalidInput {
         message: format!("client options: {message}"),
     }
+}
+
+/// The session language: `language` as the caller gave it (which must be a language tag or
+/// locale), else that of the first of the platform's `locales` that names one.
+fn language(fields: &Map<String, Value>) -> Result<Option<String>, Error> {
+    if let Some(given) = string(fields, "language")? {
+        return language_tag(&given).map(Some).ok_or_else(|| {
+            invalid(format!(
+                "language must be a language tag such as en or zh-CN, not {}",
+                json::quote(&given)
+            ))
+        });
+    }
+    Ok(match fields.get("locales") {
+        Some(Value::Array(locales)) => locales
+            .iter()
+            .filter_map(Value::as_str)
+            .find_map(language_tag),
+        _ => None,
+    })
 }
 
 /// A string field; `null` and absence are both `None`.
@@ -168,6 +188,29 @@ mod tests {
         let installed = from_json(r#"{"attribution":{"installPath":"/h/.clawhub/skills/x/p.js"}}"#)
             .expect("config");
         assert_eq!(installed.attribution.platform, "clawhub");
+    }
+
+    #[test]
+    fn the_language_is_given_or_comes_from_the_locale() {
+        let language = |text: &str| from_json(text).map(|config| config.language);
+        assert_eq!(language("{}").as_deref(), Ok("en"));
+        assert_eq!(
+            language(r#"{"locales":["zh_CN.UTF-8","en-US"]}"#).as_deref(),
+            Ok("zh-CN")
+        );
+        // A locale that says nothing (`C`) is passed over; none at all keeps the default.
+        assert_eq!(
+            language(r#"{"locales":["C.UTF-8","ja-JP"]}"#).as_deref(),
+            Ok("ja")
+        );
+        assert_eq!(language(r#"{"locales":["C", 5]}"#).as_deref(), Ok("en"));
+        // A given language wins.
+        assert_eq!(
+            language(r#"{"language":"es","locales":["zh-TW"]}"#).as_deref(),
+            Ok("es")
+        );
+        let err = language(r#"{"language":"klingon!"}"#).expect_err("not a tag");
+        assert_eq!(err.kind().as_str(), "invalid_input");
     }
 
     #[test]

@@ -89,6 +89,7 @@ pub fn session(session: &Session) -> Value {
         ("taskId", session.task_id.as_str().into()),
         ("sessionId", session.session_id.as_str().into()),
         ("bindId", session.bind_id.as_deref().into()),
+        ("userId", session.user_id.as_deref().into()),
     ])
 }
 
@@ -130,6 +131,7 @@ pub fn state(state: &State) -> Value {
         ("canvas", canvas(&state.canvas)),
         ("videoInfos", state.video_infos.clone().into()),
         ("generatedMedia", state.generated_media.clone().into()),
+        ("videoAnalyses", state.video_analyses.clone().into()),
     ])
 }
 
@@ -147,6 +149,10 @@ pub fn media(media: &[UploadedMedia]) -> Value {
                 ("width", m.width.into()),
                 ("height", m.height.into()),
                 ("durationMs", m.duration_ms.into()),
+                ("fps", m.fps.into()),
+                ("url", m.url.as_deref().into()),
+                ("hash", m.hash.as_deref().into()),
+                ("inState", m.in_state.into()),
             ])
         })
         .collect()

@@ -1,6 +1,6 @@
 //! What one item of the `/run_sse` stream means: an ADK event, a server error, or a sign of life.
 //!
-//! Decoding never fails. Rules (`PROTOCOL.md` §4), in the order they are tried:
+//! Decoding never fails. Rules (`docs/PROTOCOL.md` §4 and §8), in the order they are tried:
 //! 1. An SSE comment, or an event whose type is `heartbeat`, is a [`StreamFrame::Heartbeat`],
 //!    whatever its data.
 //! 2. Data that is empty or only whitespace is a heartbeat too (a `data:` line with no payload).
@@ -9,7 +9,10 @@
 //!    would throw away a reply that may still be coming, so it is tolerated.
 //! 4. An object with a non-null `error` is [`StreamFrame::ServerError`]: the api_server caught an
 //!    exception while streaming (`{"error":"…","error_details":{…}}`, snake_case).
-//! 5. Any other object is an [`AdkEvent`], read leniently.
+//! 5. An object whose `type` is a string is a frame of the api-reference's form
+//!    (`{"type":"text","content":"…"}`, `tool_call`, `tool_result`, `heartbeat`), read into the
+//!    frame an ADK event of the same meaning would give (see `typed`).
+//! 6. Any other object is an [`AdkEvent`], read leniently.
 //!
 //! Events of any other type (`event: foo`) are decoded by their data like untyped ones: a stock
 //! api_server never names its events, so a name can only come from something between it and us
@@ -18,7 +21,7 @@
 use serde_json::{Map, Value};
 
 use super::event::{AdkEvent, NO_DETAILS};
-use super::lenient;
+use super::{lenient, typed};
 use crate::sse::SseItem;
 use crate::{Error, json};
 
@@ -58,7 +61,7 @@ impl StreamFrame {
         }
     }
 
-    /// Decodes the data of one event (rules 2 to 5 of the module documentation).
+    /// Decodes the data of one event (rules 2 to 6 of the module documentation).
     pub fn decode(data: &str) -> StreamFrame {
         if data.trim().is_empty() {
             return StreamFrame::Heartbeat;
@@ -69,6 +72,9 @@ impl StreamFrame {
         };
         if map.get("error").is_some_and(|error| !error.is_null()) {
             return StreamFrame::ServerError(ServerError::from_frame(map));
+        }
+        if typed::is_typed(&map) {
+            return typed::decode(map, data);
         }
         StreamFrame::Event(Box::new(AdkEvent::from_value(Value::Object(map))))
     }

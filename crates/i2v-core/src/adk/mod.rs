@@ -1,6 +1,7 @@
-//! ADK events and the rules of a chat turn (`PROTOCOL.md` §4).
+//! ADK events and the rules of a chat turn (`docs/PROTOCOL.md` §4).
 //!
-//! The chat backend is a Google ADK app. Each item of its `/run_sse` stream decodes into a
+//! The chat backend is a Google ADK app. Each item of its `/run_sse` stream (an ADK event, or a
+//! frame of the api-reference's `type` form, §8) decodes into a
 //! [`StreamFrame`]: an [`AdkEvent`], a server error, or a sign of life. A [`TurnAssembler`] turns
 //! the items of one turn into [`TurnUpdate`]s a person can watch (text as it streams, tool
 //! progress, drafts, the failure, liveness) and a [`TurnSummary`] at its end, applying the turn's
@@ -13,6 +14,7 @@ mod lenient;
 mod message;
 mod trailer;
 mod turn;
+mod typed;
 mod update;
 
 #[cfg(test)]

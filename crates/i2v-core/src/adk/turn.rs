@@ -38,6 +38,8 @@ pub struct TurnAssembler {
     results_seen: HashSet<String>,
     /// Whether the turn has had a normal response: text shown, a tool, or a draft.
     normal: bool,
+    /// Whether the agent ran a tool in this turn.
+    ran_tools: bool,
     draft: Option<Draft>,
     failure: Option<Error>,
 }
@@ -94,6 +96,7 @@ impl TurnAssembler {
         TurnSummary {
             closing,
             texts,
+            ran_tools: self.ran_tools,
             draft: self.draft,
             failure: self.failure,
         }
@@ -214,6 +217,7 @@ impl TurnAssembler {
                 _ => continue,
             };
             self.normal = true;
+            self.ran_tools = true;
             updates.push(update);
         }
     }

@@ -55,7 +55,7 @@ pub enum TurnUpdate {
 impl TurnUpdate {
     /// Whether this update is progress, as opposed to a mere sign of life.
     ///
-    /// A client measures "still working" and the heartbeat-only timeout (`PROTOCOL.md` §4) from
+    /// A client measures "still working" and the heartbeat-only timeout (`docs/PROTOCOL.md` §4) from
     /// the last update for which this is true.
     pub fn is_progress(&self) -> bool {
         !matches!(self, TurnUpdate::Alive)
@@ -70,6 +70,8 @@ pub struct TurnSummary {
     pub closing: Vec<TurnUpdate>,
     /// The whole text of every message shown, in message order.
     pub texts: Vec<String>,
+    /// Whether the agent ran a tool: the project may have changed even when no draft came.
+    pub ran_tools: bool,
     /// The last draft the turn produced, if any.
     pub draft: Option<Draft>,
     /// Why the turn failed, if it did.
@@ -95,6 +97,7 @@ mod tests {
         TurnSummary {
             closing: Vec::new(),
             texts: texts.iter().map(|t| (*t).to_owned()).collect(),
+            ran_tools: false,
             draft: None,
             failure,
         }

@@ -1,4 +1,4 @@
-//! Reading the account and the project: credits and state (`PROTOCOL.md` §3.6–3.7).
+//! Reading the account and the project: credits and state (`docs/PROTOCOL.md` §3.6–3.7).
 
 use serde_json::Value;
 
@@ -50,6 +50,9 @@ pub struct State {
     pub video_infos: Vec<Value>,
     /// Media the backend generated, as it described them.
     pub generated_media: Vec<Value>,
+    /// What the backend's analysis found in the videos (`video_analyses`, api-reference
+    /// dialect), as it described it; empty when it sends none.
+    pub video_analyses: Vec<Value>,
 }
 
 impl<T: Transport, C: Clock> Client<T, C> {
@@ -92,6 +95,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
             .await?
             .into_json()?;
         let state = parse_state(&payload.data)?;
+        let bind_id = payload.data.get("bind_id").and_then(Value::as_str);
+        if let Some(bind_id) = bind_id.filter(|id| !id.is_empty()) {
+            self.learn_bind_id(bind_id.to_owned());
+        }
         self.remember_draft(state.draft.clone());
         Ok(state)
     }
@@ -129,5 +136,6 @@ fn parse_state(data: &Value) -> Result<State, Error> {
         },
         video_infos: list("video_infos"),
         generated_media: list("generated_media"),
+        video_analyses: list("video_analyses"),
     })
 }

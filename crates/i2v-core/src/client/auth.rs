@@ -1,4 +1,4 @@
-//! Connecting: the token, the session, and the claim link (`PROTOCOL.md` §3.1–3.3).
+//! Connecting: the token, the session, and the claim link (`docs/PROTOCOL.md` §3.1–3.3).
 
 use serde_json::Value;
 
@@ -121,10 +121,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
         Ok(Session {
             task_id: required_str(data, "task_id")?.to_owned(),
             session_id: required_str(data, "session_id")?.to_owned(),
-            bind_id: data
-                .get("bind_id")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
+            bind_id: optional_str(data, "bind_id"),
+            user_id: optional_str(data, "user_id"),
         })
     }
 }
@@ -137,6 +135,14 @@ pub(crate) fn required_str<'v>(data: &'v Value, field: &str) -> Result<&'v str, 
         .ok_or_else(|| Error::Protocol {
             message: format!("the response has no `{field}`"),
         })
+}
+
+/// A string field a response may have; empty counts as absent.
+fn optional_str(data: &Value, field: &str) -> Option<String> {
+    data.get(field)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 /// Percent-encodes a query value (everything but RFC 3986 unreserved characters).

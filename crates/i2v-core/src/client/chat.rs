@@ -1,4 +1,4 @@
-//! A chat turn (`PROTOCOL.md` §3.4 and §4): POST `/run_sse`, then the stream's rules.
+//! A chat turn (`docs/PROTOCOL.md` §3.4 and §4): POST `/run_sse`, then the stream's rules.
 //!
 //! The body goes through the SSE parser and the turn assembler; what they yield reaches the
 //! caller as [`TurnEvent`]s, final texts translated for a person who has no editor on screen.
@@ -288,6 +288,15 @@ impl<T: Transport, C: Clock> Client<T, C> {
             let changes = changes_between(before.as_ref(), after.as_ref());
             on_event(TurnEvent::Changes(changes.clone()));
             (after, changes)
+        } else if summary.ran_tools && summary.draft.is_none() {
+            // The agent worked but the stream did not carry the draft it left (the
+            // api-reference's frames never do, §8): the state says, so that the caller and
+            // the next turn's comparison start from the project as it is.
+            let after = self.state().await?.draft;
+            if let Some(draft) = after.as_ref().filter(|_| after != before) {
+                on_event(TurnEvent::Draft(draft.clone()));
+            }
+            (after, Vec::new())
         } else {
             (summary.draft.or(before), Vec::new())
         };

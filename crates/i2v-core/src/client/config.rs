@@ -1,4 +1,4 @@
-//! The client's configuration, with the defaults of `PROTOCOL.md` §1.
+//! The client's configuration, with the defaults of `docs/PROTOCOL.md` §1.
 //!
 //! Bindings fill it from their environment (`NEMO_API_URL`, `NEMO_TOKEN`, …); the core reads no
 //! environment of its own.
@@ -45,7 +45,7 @@ impl fmt::Display for Token {
     }
 }
 
-/// The attribution headers of `PROTOCOL.md` §1.
+/// The attribution headers of `docs/PROTOCOL.md` §1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
     /// `X-Skill-Source`.
@@ -143,7 +143,7 @@ pub struct Config {
     pub client_id: Option<String>,
     /// The attribution headers.
     pub attribution: Attribution,
-    /// The language the session is created in.
+    /// The language the session is created in: a tag as [`language_tag`] writes it.
     pub language: String,
     /// Waits and attempts.
     pub timing: Timing,
@@ -167,6 +167,34 @@ impl Default for Config {
     }
 }
 
+/// The session language for a locale, in the form the api-reference asks for (`zh-CN`, `en`,
+/// `ja`, `es`, …): the primary language subtag in lower case, and for Chinese also the written
+/// form (`zh-TW` for traditional script or a Taiwan, Hong Kong or Macau region, else `zh-CN`).
+///
+/// Reads BCP 47 tags (`en-US`, `zh-Hant-HK`, from `navigator.language` or `Intl`) and POSIX
+/// locales (`zh_CN.UTF-8`, `de_DE@euro`, from `LANG`). `None` for `C`, `POSIX`, the empty
+/// string and anything whose first subtag is not 2–3 ASCII letters.
+pub fn language_tag(locale: &str) -> Option<String> {
+    let locale = locale.trim();
+    let locale = locale.split(['.', '@']).next().unwrap_or_default();
+    let mut subtags = locale.split(['-', '_']);
+    let primary = subtags.next()?.to_ascii_lowercase();
+    let letters =
+        (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
+    if !letters {
+        return None;
+    }
+    if primary != "zh" {
+        return Some(primary);
+    }
+    let traditional = subtags.any(|subtag| {
+        ["hant", "tw", "hk", "mo"]
+            .iter()
+            .any(|mark| subtag.eq_ignore_ascii_case(mark))
+    });
+    Some(if traditional { "zh-TW" } else { "zh-CN" }.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
@@ -183,6 +211,34 @@ mod tests {
         let shown = format!("{config:?} {}", Token::new("nmv_usr_secret"));
         assert!(!shown.contains("secret"), "{shown}");
         assert!(shown.contains("<redacted>"));
+    }
+
+    #[test]
+    fn languages_from_locales() {
+        for (locale, language) in [
+            ("en-US", Some("en")),
+            ("en_GB.UTF-8", Some("en")),
+            ("zh-CN", Some("zh-CN")),
+            ("zh_CN.UTF-8", Some("zh-CN")),
+            ("zh", Some("zh-CN")),
+            ("zh-Hans-SG", Some("zh-CN")),
+            ("zh-TW", Some("zh-TW")),
+            ("zh-Hant-HK", Some("zh-TW")),
+            ("zh_HK.Big5", Some("zh-TW")),
+            ("JA-jp", Some("ja")),
+            ("es-419", Some("es")),
+            ("de_DE@euro", Some("de")),
+            ("fil-PH", Some("fil")),
+            ("C", None),
+            ("C.UTF-8", None),
+            ("POSIX", None),
+            ("", None),
+            ("  ", None),
+            ("12-34", None),
+            ("english", None),
+        ] {
+            assert_eq!(language_tag(locale).as_deref(), language, "{locale:?}");
+        }
     }
 
     #[test]

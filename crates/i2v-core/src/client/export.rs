@@ -1,14 +1,21 @@
-//! Exporting (`PROTOCOL.md` §3.8): readiness check, submit, poll, one retry, the download URL.
+//! Exporting (`docs/PROTOCOL.md` §3.8): readiness check, submit, poll, one retry, the URL.
 //!
 //! The draft is fetched fresh from the state and sent back exactly as it came (every key the
 //! SDK does not know included). A render that fails is submitted once more under a new id; a
-//! render that never finishes within the configured polls is a timeout.
+//! render that never finishes within the configured polls is a timeout; a render cancelled on
+//! the server is not submitted again. A render whose export is dropped before it ends (an
+//! aborted call) is remembered as abandoned, for [`Client::cancel_abandoned_renders`] to stop.
+
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
 
 use serde_json::Value;
 
 use super::http::{Outgoing, Spec};
 use super::platform::{Callback, MaybeSend};
-use super::{Client, Clock, Transport};
+use super::race::race;
+use super::render_status::{Polled, RenderStatus};
+use super::{Client, Clock, Memory, Transport};
 use crate::Error;
 use crate::find;
 use crate::json::{self, object};
@@ -27,41 +34,6 @@ impl Default for ExportOptions {
         ExportOptions {
             format: "mp4".into(),
             quality: "high".into(),
-        }
-    }
-}
-
-/// Where a render stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RenderStatus {
-    /// Queued.
-    Pending,
-    /// Rendering.
-    Processing,
-    /// Done: the output is ready.
-    Completed,
-    /// Failed.
-    Failed,
-}
-
-impl RenderStatus {
-    /// Reads the protocol's status word; unknown words are taken as still pending.
-    fn parse(word: &str) -> RenderStatus {
-        match word.to_ascii_lowercase().as_str() {
-            "processing" | "running" | "rendering" => RenderStatus::Processing,
-            "completed" | "complete" | "done" | "succeeded" | "success" => RenderStatus::Completed,
-            "failed" | "error" => RenderStatus::Failed,
-            _ => RenderStatus::Pending,
-        }
-    }
-
-    /// The status as the protocol writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RenderStatus::Pending => "pending",
-            RenderStatus::Processing => "processing",
-            RenderStatus::Completed => "completed",
-            RenderStatus::Failed => "failed",
         }
     }
 }
@@ -100,10 +72,18 @@ pub struct ExportResult {
 enum Attempt {
     Done(ExportResult),
     Failed(String),
+    /// Stopped on the server; submitting it again would undo someone's decision.
+    Cancelled,
 }
+
+/// The most a cancel request may take after an abort: the caller is waiting for its call to end.
+const CANCEL_WAIT: Duration = Duration::from_secs(10);
 
 impl<T: Transport, C: Clock> Client<T, C> {
     /// Exports the current draft, reporting progress, and returns where the video is.
+    ///
+    /// Dropping the future before it ends leaves the render abandoned, not stopped: call
+    /// [`Client::cancel_abandoned_renders`] then (the JS bindings do, when a call is aborted).
     pub async fn export<F>(
         &self,
         options: &ExportOptions,
@@ -131,6 +111,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             match self.render_once(&draft, options, on_progress).await? {
                 Attempt::Done(result) => return Ok(result),
                 Attempt::Failed(reason) => failure = reason,
+                Attempt::Cancelled => return Err(cancelled_on_server()),
             }
         }
         Err(Error::RenderFailed { message: failure })
@@ -148,10 +129,13 @@ impl<T: Transport, C: Clock> Client<T, C> {
         // millisecond (a batch of exports) takes the id first and the backend refuses ours as in
         // use, so a refused id is replaced by a fresh one, a few times.
         let mut conflicts = 0;
-        let render_id = loop {
+        let watch = loop {
             let render_id = self.fresh_render_id();
+            // Watched from before the request leaves: an abort while it is in flight may
+            // leave a render on the server.
+            let watch = Watch::new(self, render_id);
             let body = object([
-                ("id", render_id.as_str().into()),
+                ("id", watch.render_id.as_str().into()),
                 ("sessionId", session_id.as_str().into()),
                 ("draft", draft.clone()),
                 (
@@ -169,23 +153,31 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 .await
                 .and_then(|answer| answer.into_json());
             match submitted {
-                Ok(_) => break render_id,
-                Err(err) if id_in_use(&err) && conflicts < MAX_ID_CONFLICTS => conflicts += 1,
-                Err(err) => return Err(err),
+                Ok(_) => break watch,
+                Err(err) => {
+                    watch.settle();
+                    if !(id_in_use(&err) && conflicts < MAX_ID_CONFLICTS) {
+                        return Err(err);
+                    }
+                    conflicts += 1;
+                }
             }
         };
         // Reported at once, so a caller can keep the id and pick the render up after a restart.
         on_progress(ExportProgress {
-            render_id: render_id.clone(),
+            render_id: watch.render_id.clone(),
             status: RenderStatus::Pending,
             progress: None,
         });
-        self.poll_render(&render_id, on_progress).await
+        let outcome = self.poll_render(&watch.render_id, on_progress).await;
+        watch.settle();
+        outcome
     }
 
     /// Keeps polling a render submitted earlier (by this client or one before it, e.g. a page
     /// that was reloaded) until it ends. A failed render is an error here: there is no draft of
-    /// the caller's to submit again.
+    /// the caller's to submit again. Dropping the future abandons the render, as
+    /// [`Client::export`] does.
     pub async fn resume_export<F>(
         &self,
         render_id: &str,
@@ -194,19 +186,45 @@ impl<T: Transport, C: Clock> Client<T, C> {
     where
         F: FnMut(ExportProgress) + MaybeSend,
     {
-        let valid = !render_id.is_empty()
-            && render_id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if !valid {
-            return Err(Error::InvalidInput {
-                message: format!("{} is not a render id", json::quote(render_id)),
-            });
-        }
+        check_render_id(render_id)?;
         self.ensure_token().await?;
-        match self.poll_render(render_id, &mut on_progress).await? {
+        let watch = Watch::new(self, render_id.to_owned());
+        let outcome = self.poll_render(render_id, &mut on_progress).await;
+        watch.settle();
+        match outcome? {
             Attempt::Done(result) => Ok(result),
             Attempt::Failed(message) => Err(Error::RenderFailed { message }),
+            Attempt::Cancelled => Err(cancelled_on_server()),
+        }
+    }
+
+    /// Asks the backend to stop a render (`POST /api/render/proxy/lambda/<id>/cancel`).
+    ///
+    /// A render that has already ended stays as it is; the backend decides what it answers.
+    pub async fn cancel_render(&self, render_id: &str) -> Result<(), Error> {
+        check_render_id(render_id)?;
+        let path = format!("/api/render/proxy/lambda/{render_id}/cancel");
+        self.call(Spec::post(false), &mut |_| {
+            Ok(Outgoing::empty(path.clone()))
+        })
+        .await?
+        .into_json()?;
+        Ok(())
+    }
+
+    /// Stops the renders whose export or resumed export was dropped before it ended (an aborted
+    /// call, Ctrl-C in a CLI), each with [`Client::cancel_render`], waiting at most 10 s for
+    /// each. Best effort: a render the backend cannot cancel goes on, and nothing is reported.
+    pub async fn cancel_abandoned_renders(&self) {
+        let abandoned = std::mem::take(&mut self.memory().abandoned_renders);
+        for render_id in abandoned {
+            // Best effort: the caller's call has ended already, so a failure is not reported;
+            // the render then finishes or fails on its own.
+            let _ = race(
+                self.cancel_render(&render_id),
+                self.clock.sleep(CANCEL_WAIT),
+            )
+            .await;
         }
     }
 
@@ -217,36 +235,28 @@ impl<T: Transport, C: Clock> Client<T, C> {
         on_progress: &mut Callback<'_, ExportProgress>,
     ) -> Result<Attempt, Error> {
         let timing = &self.config.timing;
+        let path = format!("/api/render/proxy/lambda/{render_id}");
         for _ in 0..timing.export_max_polls {
             self.clock.sleep(timing.export_poll_interval).await;
-            let path = format!("/api/render/proxy/lambda/{render_id}");
             let payload = self
                 .call(Spec::get(false), &mut |_| Ok(Outgoing::empty(path.clone())))
                 .await?
                 .into_json()?;
-            let status = field(&payload.body, &payload.data, "status")
-                .and_then(Value::as_str)
-                .map_or(RenderStatus::Pending, RenderStatus::parse);
-            let progress = field(&payload.body, &payload.data, "progress")
-                .and_then(Value::as_f64)
-                .map(|p| p.clamp(0.0, 100.0).round() as u8);
+            let polled = Polled::read(&payload);
             on_progress(ExportProgress {
                 render_id: render_id.to_owned(),
-                status,
-                progress,
+                status: polled.status,
+                progress: polled.progress,
             });
-            match status {
+            match polled.status {
                 RenderStatus::Completed => {
-                    let output = field(&payload.body, &payload.data, "output");
-                    return Ok(Attempt::Done(self.export_result(render_id, output)));
+                    return Ok(Attempt::Done(self.export_result(render_id, polled)));
                 }
                 RenderStatus::Failed => {
-                    let reason = field(&payload.body, &payload.data, "error")
-                        .or_else(|| field(&payload.body, &payload.data, "message"))
-                        .and_then(Value::as_str)
-                        .unwrap_or("the backend gave no reason");
-                    return Ok(Attempt::Failed(reason.to_owned()));
+                    let reason = polled.reason.unwrap_or_else(|| NO_REASON.to_owned());
+                    return Ok(Attempt::Failed(reason));
                 }
+                RenderStatus::Cancelled => return Ok(Attempt::Cancelled),
                 RenderStatus::Pending | RenderStatus::Processing => {}
             }
         }
@@ -264,26 +274,79 @@ impl<T: Transport, C: Clock> Client<T, C> {
         format!("render_{ts}")
     }
 
-    fn export_result(&self, render_id: &str, output: Option<&Value>) -> ExportResult {
-        let number = |name: &str| output.and_then(|o| o.get(name)).and_then(Value::as_u64);
+    fn export_result(&self, render_id: &str, polled: Polled) -> ExportResult {
         let download_url = format!(
             "{}/api/render/proxy/{render_id}/download",
             self.config.api_url.trim_end_matches('/')
         );
-        let url = output
-            .and_then(|o| o.get("url"))
-            .and_then(Value::as_str)
-            .filter(|u| !u.is_empty())
-            .map_or_else(|| download_url.clone(), str::to_owned);
         ExportResult {
             render_id: render_id.to_owned(),
-            url,
+            url: polled.url.unwrap_or_else(|| download_url.clone()),
             download_url,
-            size: number("size"),
-            width: number("width").and_then(|v| u32::try_from(v).ok()),
-            height: number("height").and_then(|v| u32::try_from(v).ok()),
-            duration_ms: number("duration_ms"),
+            size: polled.size,
+            width: polled.width,
+            height: polled.height,
+            duration_ms: polled.duration_ms,
         }
+    }
+}
+
+/// A render this client is waiting for. Dropped unsettled (its export's future was dropped),
+/// it is recorded as abandoned for [`Client::cancel_abandoned_renders`].
+struct Watch<'c> {
+    memory: &'c Mutex<Memory>,
+    render_id: String,
+    settled: bool,
+}
+
+impl<'c> Watch<'c> {
+    fn new<T, C>(client: &'c Client<T, C>, render_id: String) -> Watch<'c> {
+        Watch {
+            memory: &client.memory,
+            render_id,
+            settled: false,
+        }
+    }
+
+    /// The wait ended on its own (an answer, an error): nothing to cancel.
+    fn settle(mut self) {
+        self.settled = true;
+    }
+}
+
+impl Drop for Watch<'_> {
+    fn drop(&mut self) {
+        if !self.settled {
+            let render_id = std::mem::take(&mut self.render_id);
+            // As `Client::memory`: a poisoned lock still holds whole values.
+            let mut memory = self.memory.lock().unwrap_or_else(PoisonError::into_inner);
+            memory.abandoned_renders.push(render_id);
+        }
+    }
+}
+
+/// The reason of a failed render whose backend gave none.
+const NO_REASON: &str = "the backend gave no reason";
+
+/// A render that was stopped on the server, not by this call.
+fn cancelled_on_server() -> Error {
+    Error::RenderFailed {
+        message: "the render was cancelled".into(),
+    }
+}
+
+/// Only ids the protocol's paths can carry: letters, digits, `_` and `-`.
+fn check_render_id(render_id: &str) -> Result<(), Error> {
+    let valid = !render_id.is_empty()
+        && render_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::InvalidInput {
+            message: format!("{} is not a render id", json::quote(render_id)),
+        })
     }
 }
 
@@ -293,11 +356,4 @@ const MAX_ID_CONFLICTS: u32 = 3;
 /// Whether the backend refused a render because its id is taken.
 fn id_in_use(err: &Error) -> bool {
     matches!(err, Error::Api { http_status: 400 | 409, message, .. } if find::contains(message, "in use"))
-}
-
-/// A field of the render status: top-level as documented, else inside `data`.
-fn field<'v>(body: &'v Value, data: &'v Value, name: &str) -> Option<&'v Value> {
-    body.get(name)
-        .filter(|v| !v.is_null())
-        .or_else(|| data.get(name).filter(|v| !v.is_null()))
 }

@@ -1,4 +1,4 @@
-//! One API call with the recovery rules of `PROTOCOL.md` §2 around it.
+//! One API call with the recovery rules of `docs/PROTOCOL.md` §2 around it.
 //!
 //! A call is built afresh for every attempt, because a recovery can change what it names (a new
 //! session id) or who it is from (a new token). The rules, in the order a failure meets them:
@@ -223,7 +223,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
         let retry_after = response.headers.get("retry-after");
         interpret(response.status, retry_after, &body)
             .map(Answer::Json)
-            .map_err(|err| (err, idempotent))
+            .map_err(|refusal| {
+                if let Some(bind_id) = refusal.bind_id {
+                    self.learn_bind_id(bind_id);
+                }
+                (refusal.error, idempotent)
+            })
     }
 
     /// Builds the request of one attempt: URL, attribution, credentials, body headers.

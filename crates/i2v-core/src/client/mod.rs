@@ -1,4 +1,4 @@
-//! The client: every workflow of `PROTOCOL.md`, over an abstract [`Transport`] and [`Clock`].
+//! The client: every workflow of `docs/PROTOCOL.md`, over an abstract [`Transport`] and [`Clock`].
 //!
 //! A binding creates one [`Client`] with its transport, its clock and a [`Config`], and exposes
 //! the workflow methods as they are: `connect`, `send`, `chat`, `upload`, `credits`, `state`,
@@ -19,6 +19,7 @@ mod http;
 pub mod multipart;
 mod platform;
 mod race;
+mod render_status;
 mod rng;
 mod send;
 mod transport;
@@ -36,11 +37,12 @@ pub use chat::{TurnEvent, TurnOutcome};
 pub use clock::Clock;
 pub use config::{
     ATTRIBUTION_SOURCE, ATTRIBUTION_VERSION, Attribution, Config, DEFAULT_API_URL, DEFAULT_WEB_URL,
-    Timing, Token,
+    Timing, Token, language_tag,
 };
 pub use envelope::MAX_JSON_RESPONSE;
-pub use export::{ExportOptions, ExportProgress, ExportResult, RenderStatus};
+pub use export::{ExportOptions, ExportProgress, ExportResult};
 pub use platform::{AnyBox, BoxFuture, MaybeSend, MaybeSync};
+pub use render_status::RenderStatus;
 pub use send::SendOutcome;
 pub use transport::{
     Body, BodyStream, Headers, Method, Request, Response, Transport, TransportError,
@@ -52,7 +54,7 @@ pub use upload::{
 use crate::draft::Draft;
 use rng::Rng;
 
-/// The session the client works in (`PROTOCOL.md` §3.2).
+/// The session the client works in (`docs/PROTOCOL.md` §3.2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     /// The task (project) id.
@@ -61,6 +63,9 @@ pub struct Session {
     pub session_id: String,
     /// The id behind an anonymous user's registration link, when the backend gave one.
     pub bind_id: Option<String>,
+    /// The backend's id of the user the session belongs to (`user_id` in the api-reference
+    /// dialect), when it gave one; requests still name the user `me`.
+    pub user_id: Option<String>,
 }
 
 /// Something the client did on its own that the caller should know about.
@@ -92,6 +97,8 @@ struct Memory {
     draft_known: bool,
     rng: Rng,
     last_render_ts: u64,
+    /// Renders whose export was dropped before they ended, to be cancelled.
+    abandoned_renders: Vec<String>,
     notices: Vec<Notice>,
 }
 
@@ -116,6 +123,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             draft_known: false,
             rng,
             last_render_ts: 0,
+            abandoned_renders: Vec::new(),
             notices: Vec::new(),
         };
         Client {
@@ -189,6 +197,14 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// 64 random bits from the seeded generator.
     fn random(&self) -> u64 {
         self.memory().rng.next_u64()
+    }
+
+    /// Keeps a bind id the backend named outside the session answer (an error's or the
+    /// state's data), for the registration link; one the session named is kept as it is.
+    fn learn_bind_id(&self, bind_id: String) {
+        if let Some(session) = self.memory().session.as_mut() {
+            session.bind_id.get_or_insert(bind_id);
+        }
     }
 
     fn notice(&self, notice: Notice) {

@@ -1,4 +1,4 @@
-//! Uploading media (`PROTOCOL.md` §3.5): files streamed as multipart, or URLs.
+//! Uploading media (`docs/PROTOCOL.md` §3.5): files streamed as multipart, or URLs.
 //!
 //! Every file's type (by its name's extension) and size are checked before a byte is sent, so a
 //! wrong file costs nothing and the others are not sent half-way. The body is streamed: a file
@@ -6,7 +6,6 @@
 
 use serde_json::Value;
 
-use super::auth::required_str;
 use super::http::{Outgoing, Spec};
 use super::multipart::{FilePart, MultipartForm, UploadSource};
 use super::platform::BoxFuture;
@@ -27,25 +26,34 @@ pub struct UploadFile {
     pub source: UploadSource,
 }
 
-/// A medium the backend stored.
+/// A medium the backend stored, as either dialect describes it (`docs/PROTOCOL.md` §3.5, §8).
 #[derive(Debug, Clone, PartialEq)]
 pub struct UploadedMedia {
-    /// The id drafts refer to (`med_…`).
+    /// The id to refer to it by: `media_id` (`med_…`), else the content `hash`, else its URL.
     pub media_id: String,
-    /// The file's name.
+    /// The file's name (`name` or `filename`).
     pub name: String,
-    /// `image`, `video` or `audio`.
+    /// `image`, `video` or `audio` (`type` or `file_type`).
     pub kind: String,
-    /// The MIME type the backend judged from the content.
+    /// The MIME type the backend judged from the content, else the one the name implies.
     pub mime: String,
-    /// Size in bytes.
+    /// Size in bytes (0 when the backend does not say).
     pub size: u64,
     /// Width in pixels, for images and videos.
     pub width: Option<u32>,
     /// Height in pixels, for images and videos.
     pub height: Option<u32>,
-    /// Duration in milliseconds, for audio and video.
+    /// Duration in milliseconds, for audio and video (`duration_ms`, or `duration` in seconds).
     pub duration_ms: Option<u64>,
+    /// Frames per second, for videos, when the backend says.
+    pub fps: Option<f64>,
+    /// Where the backend serves the file (`url` or `cdn_url`), when it says.
+    pub url: Option<String>,
+    /// The backend's hash of the content, when it gives one.
+    pub hash: Option<String>,
+    /// Whether the backend says the upload is in the session's state already
+    /// (`session_state_applied` of the answer), when it says.
+    pub in_state: Option<bool>,
 }
 
 /// How far an upload has got.
@@ -214,7 +222,7 @@ fn upload_path<T: Transport, C: Clock>(client: &Client<T, C>) -> String {
     format!("/api/upload-video/nemo_agent/me/{session}")
 }
 
-/// Reads `data.files` of an upload answer.
+/// Reads `data.files` of an upload answer, in either dialect.
 fn parse_media_list(data: &Value) -> Result<Vec<UploadedMedia>, Error> {
     let files = data
         .get("files")
@@ -222,26 +230,66 @@ fn parse_media_list(data: &Value) -> Result<Vec<UploadedMedia>, Error> {
         .ok_or_else(|| Error::Protocol {
             message: "the upload answer has no `files`".into(),
         })?;
-    files.iter().map(parse_media).collect()
+    let in_state = data.get("session_state_applied").and_then(Value::as_bool);
+    files
+        .iter()
+        .map(|file| parse_media(file, in_state))
+        .collect()
 }
 
-fn parse_media(file: &Value) -> Result<UploadedMedia, Error> {
-    let text = |field: &str| {
+/// One file of an upload answer: the seed form (`media_id`, `name`, `type`, `mime`, `size`,
+/// `duration_ms`) or the api-reference form (`filename`, `file_type`, `cdn_url`, `hash`,
+/// `duration` in seconds, `fps`), or a mix of the two.
+fn parse_media(file: &Value, in_state: Option<bool>) -> Result<UploadedMedia, Error> {
+    let text = |fields: &[&str]| {
+        fields.iter().find_map(|field| {
+            file.get(*field)
+                .and_then(Value::as_str)
+                .filter(|text| !text.is_empty())
+                .map(str::to_owned)
+        })
+    };
+    let number = |field: &str| {
         file.get(field)
-            .and_then(Value::as_str)
+            .and_then(Value::as_f64)
+            .filter(|n| *n >= 0.0)
+    };
+    let dimension = |field: &str| number(field).and_then(|n| u32::try_from(n.round() as u64).ok());
+    let url = text(&["url", "cdn_url"]);
+    let hash = text(&["hash"]);
+    let media_id = text(&["media_id"])
+        .or_else(|| hash.clone())
+        .or_else(|| url.clone())
+        .ok_or_else(|| Error::Protocol {
+            message: "an uploaded file has no `media_id`, `hash` or URL to refer to it by".into(),
+        })?;
+    let name = text(&["name", "filename"]).unwrap_or_default();
+    let mime = text(&["mime"]).unwrap_or_else(|| {
+        let extension = name
+            .rsplit_once('.')
+            .map(|(_, ext)| ext.to_ascii_lowercase());
+        extension
+            .as_deref()
+            .and_then(mime_for_extension)
             .unwrap_or_default()
             .to_owned()
-    };
-    let number = |field: &str| file.get(field).and_then(Value::as_u64);
+    });
+    let duration_ms = number("duration_ms")
+        .or_else(|| number("duration").map(|seconds| seconds * 1000.0))
+        .map(|ms| ms.round() as u64);
     Ok(UploadedMedia {
-        media_id: required_str(file, "media_id")?.to_owned(),
-        name: text("name"),
-        kind: text("type"),
-        mime: text("mime"),
-        size: number("size").unwrap_or(0),
-        width: number("width").and_then(|v| u32::try_from(v).ok()),
-        height: number("height").and_then(|v| u32::try_from(v).ok()),
-        duration_ms: number("duration_ms"),
+        media_id,
+        name,
+        kind: text(&["type", "file_type"]).unwrap_or_default(),
+        mime,
+        size: number("size").map_or(0, |size| size as u64),
+        width: dimension("width"),
+        height: dimension("height"),
+        duration_ms,
+        fps: number("fps").filter(|fps| *fps > 0.0),
+        url,
+        hash,
+        in_state,
     })
 }
 

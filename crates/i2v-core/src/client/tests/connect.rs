@@ -19,6 +19,7 @@ fn connect_acquires_an_anonymous_token_then_a_session() {
             task_id: "task_1".into(),
             session_id: "sess_1".into(),
             bind_id: Some("bind_9".into()),
+            user_id: None,
         }
     );
     let sent = rig.net.sent();

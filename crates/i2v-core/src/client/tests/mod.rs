@@ -3,6 +3,7 @@
 
 mod chat;
 mod connect;
+mod dialects;
 mod export;
 mod recovery;
 mod send;
