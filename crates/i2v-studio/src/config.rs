@@ -49,6 +49,33 @@ pub struct Config {
     pub render_workers: usize,
     /// The longest one render may take.
     pub render_timeout: Duration,
+    /// The shapes the API answers in.
+    pub dialect: Dialect,
+}
+
+/// The shapes the studio answers in (`docs/PROTOCOL.md` §8), so that clients can be proven
+/// against each form the cloud is documented to use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// The seed's shapes: the `code` envelope everywhere, ADK events on `/run_sse`, media by
+    /// `media_id`, render status at the top level.
+    #[default]
+    Adk,
+    /// NemoVideo's published api-reference: `type` frames on `/run_sse`, uploads answered with
+    /// `filename`/`cdn_url`/`hash`, renders in the `success` envelope with the status in `data`,
+    /// `user_id` on tokens and sessions.
+    Reference,
+}
+
+impl Dialect {
+    /// The dialect a command line names: `adk` or `reference`.
+    pub fn parse(name: &str) -> Option<Dialect> {
+        match name {
+            "adk" => Some(Dialect::Adk),
+            "reference" => Some(Dialect::Reference),
+            _ => None,
+        }
+    }
 }
 
 /// Faults the studio injects on purpose.
@@ -92,6 +119,7 @@ impl Default for Config {
             faults: Faults::default(),
             render_workers: 0,
             render_timeout: Duration::from_secs(600),
+            dialect: Dialect::Adk,
         }
     }
 }

@@ -9,26 +9,7 @@ use std::process::Command;
 use i2v_core::client::multipart::UploadSource;
 use i2v_core::client::{ExportOptions, UploadFile};
 use serde_json::{Value, json};
-use support::{Studio, png, sdk};
-
-/// A real picture made by ffmpeg: `color` at `size`, as JPEG bytes.
-fn picture(dir: &Path, name: &str, color: &str, size: &str) -> UploadFile {
-    let path = dir.join(name);
-    let status = Command::new("ffmpeg")
-        .args(["-loglevel", "error", "-y", "-f", "lavfi", "-i"])
-        .arg(format!("color={color}:s={size}"))
-        .args(["-frames:v", "1"])
-        .arg(&path)
-        .status()
-        .expect("ffmpeg runs");
-    assert!(status.success());
-    let bytes = std::fs::read(&path).unwrap();
-    UploadFile {
-        name: name.into(),
-        size: bytes.len() as u64,
-        source: UploadSource::Bytes(bytes),
-    }
-}
+use support::{Studio, picture, png, sdk};
 
 fn ffprobe_duration(path: &Path) -> f64 {
     let out = Command::new("ffprobe")

@@ -40,7 +40,8 @@
 //! there was one; two stages, `create_slideshow` then `add_music_and_title`), edit (one tool
 //! step per change), or only answer (help, a question back, or nothing changed: free). The
 //! plan's [`TurnPlan::cost`] is the price class. [`events()`] turns the plan into the stream
-//! (`PROTOCOL.md` §4), [`error_event`] makes a failure event.
+//! (`docs/PROTOCOL.md` §4), [`error_event`] makes a failure event; [`frames()`] and
+//! [`error_frame`] do the same in the api-reference's `type` form (§8).
 //!
 //! # Draft conventions
 //! The drafts made here follow these rules, which the renderer relies on:
@@ -83,6 +84,7 @@
 
 mod compose;
 mod events;
+mod frames;
 mod ids;
 mod library;
 mod outcome;
@@ -98,6 +100,7 @@ mod proptests;
 mod tests;
 
 pub use events::{AUTHOR, EventKind, StreamEvent, StreamOptions, error_event, events};
+pub use frames::{HEARTBEAT as FRAME_HEARTBEAT, error_frame, frames};
 pub use ids::{silent_draw, turn_seed};
 pub use library::{DEFAULT_VOLUME, LIBRARY, LIBRARY_PREFIX, LibraryTrack, by_key, by_src};
 pub use plan::plan_turn;

@@ -1,7 +1,7 @@
 //! Storing an upload: streamed to a temporary file under a size limit, judged by its first bytes, probed, then
 //! renamed into place in one step.
 //!
-//! Rule (`PROTOCOL.md` §3.5): at most 200 MB per file, the type judged by content. The limit is enforced chunk
+//! Rule (`docs/PROTOCOL.md` §3.5): at most 200 MB per file, the type judged by content. The limit is enforced chunk
 //! by chunk, so a too-large body is refused as soon as it passes the limit, and nothing but the current chunk and
 //! the first [`SNIFF_LEN`] bytes is ever held in memory.
 //!
@@ -20,6 +20,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use super::error::MediaError;
 use super::format::{Format, MediaKind, SNIFF_LEN, sniff};
@@ -54,6 +55,8 @@ pub struct Saved {
     pub orientation: Option<u8>,
     /// Duration in milliseconds (sound and video), when known.
     pub duration_ms: Option<u64>,
+    /// The SHA-256 of its bytes, lowercase hex.
+    pub sha256: String,
 }
 
 impl Saved {
@@ -62,7 +65,7 @@ impl Saved {
         display_size(self.width, self.height, self.orientation)
     }
 
-    /// One entry of the upload answer's `files` (`PROTOCOL.md` §3.5): `media_id`, `name`, `type`, `mime`,
+    /// One entry of the upload answer's `files` (`docs/PROTOCOL.md` §3.5): `media_id`, `name`, `type`, `mime`,
     /// `size`, `width` and `height` as displayed (`null` when unknown or for sound), and `duration_ms` when known.
     pub fn to_json(&self) -> Value {
         let (width, height) = self.display_size().unzip();
@@ -129,6 +132,7 @@ pub(crate) struct Received {
     original_name: String,
     format: Format,
     size: u64,
+    sha256: String,
 }
 
 /// A temporary file that is removed when dropped, unless it was moved into place.
@@ -176,6 +180,7 @@ where
     let mut head = Vec::with_capacity(SNIFF_LEN);
     let mut format = None;
     let mut size: u64 = 0;
+    let mut hasher = Sha256::new();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|e| MediaError::Interrupted {
             reason: e.to_string(),
@@ -192,8 +197,13 @@ where
             }
         }
         let file = Arc::clone(&file);
-        // The chunk moves to the blocking thread and is dropped once written: nothing accumulates.
-        blocking(move || (&*file).write_all(&chunk)).await?;
+        // The chunk moves to the blocking thread, where it is hashed and written, and is dropped
+        // once written: nothing accumulates, and no hashing holds up the async threads.
+        hasher = blocking(move || {
+            hasher.update(&chunk);
+            (&*file).write_all(&chunk).map(|()| hasher)
+        })
+        .await?;
     }
     let format = match format {
         Some(format) => format,
@@ -205,6 +215,7 @@ where
         original_name,
         format,
         size,
+        sha256: hex(&hasher.finalize()),
     })
 }
 
@@ -231,7 +242,13 @@ pub(crate) async fn finish(dir: &Path, mut received: Received) -> Result<Saved, 
         height: image.height.or(av.height),
         orientation: image.orientation.or(av.orientation),
         duration_ms: av.duration_ms,
+        sha256: std::mem::take(&mut received.sha256),
     })
+}
+
+/// Bytes as lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Probes an image by its headers, or sound and video with ffprobe; failures are logged and leave fields unknown.
@@ -275,7 +292,7 @@ fn random_hex() -> Result<String, MediaError> {
     getrandom::fill(&mut bytes).map_err(|e| MediaError::Io {
         reason: format!("no random source: {e}"),
     })?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hex(&bytes))
 }
 
 /// The last path component of an uploaded name (browsers may send `C:\fakepath\a.jpg`), without control

@@ -198,6 +198,7 @@ async fn the_answer_has_the_protocol_shape() {
         height: Some(3024),
         orientation: Some(1),
         duration_ms: None,
+        sha256: String::new(),
     };
     let expected = json!({"media_id": "med_0123456789abcdef01234567", "name": "a.jpg", "type": "image",
         "mime": "image/jpeg", "size": 123, "width": 4032, "height": 3024});
@@ -270,6 +271,11 @@ async fn short_files_are_judged_whole() {
     assert_eq!(
         (saved.format, saved.width, saved.height),
         (Format::GIF, Some(1), Some(1))
+    );
+    // Hashed a byte at a time, as the bytes came: the SHA-256 of the whole file.
+    assert_eq!(
+        saved.sha256,
+        "1f19970f056cd116a5fe3c02422c1ee1ac827136df470b5c89af492620512aa4"
     );
     assert!(dir.temp_files().is_empty());
 }

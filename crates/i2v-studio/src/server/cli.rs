@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
-use crate::config::Config;
+use crate::config::{Config, Dialect};
 
 /// What the command line asks for.
 #[derive(Debug, Clone)]
@@ -61,6 +61,8 @@ Serving:
   --web-root DIR               static files served at /
   --pkg-root DIR               the browser package served at /pkg/
   --public-url URL             web URL for links (default: the listening URL)
+  --dialect NAME               answer shapes: adk (default) or reference, NemoVideo's
+                               published api-reference (docs/PROTOCOL.md §8)
   --allow-private-urls         let URL uploads fetch private and loopback addresses
 
 Accounts and sessions:
@@ -157,6 +159,7 @@ where
             "--heartbeat-every" => config.heartbeat_every = value.seconds()?,
             "--render-workers" => config.render_workers = value.number("a worker count")?,
             "--render-timeout" => config.render_timeout = value.seconds()?,
+            "--dialect" => config.dialect = value.dialect()?,
             "--fault-drop-stream-after" => {
                 faults.drop_stream_after = Some(value.number("an event count")?);
             }
@@ -231,6 +234,10 @@ impl Value<'_> {
         } else {
             Err(self.bad("a share from 0 to 1"))
         }
+    }
+
+    fn dialect(&self) -> Result<Dialect, CliError> {
+        Dialect::parse(self.text()?).ok_or_else(|| self.bad("adk or reference"))
     }
 
     fn seed(&self) -> Result<u64, CliError> {
@@ -322,6 +329,8 @@ mod tests {
             "2",
             "--render-timeout",
             "30",
+            "--dialect",
+            "reference",
             "--fault-drop-stream-after",
             "4",
             "--fault-stall-stream",
@@ -354,6 +363,7 @@ mod tests {
         assert_eq!(config.heartbeat_every, Duration::from_millis(250));
         assert_eq!(config.render_workers, 2);
         assert_eq!(config.render_timeout, Duration::from_secs(30));
+        assert_eq!(config.dialect, Dialect::Reference);
         let faults = &config.faults;
         assert_eq!(faults.drop_stream_after, Some(4));
         assert_eq!(faults.stall_stream, Some(Duration::from_secs(2)));
@@ -397,6 +407,7 @@ mod tests {
                 "--token-ttl" => "a number of seconds",
                 "--seed" => "a decimal or 0x hex number",
                 "--edit-cost" => "a credit amount",
+                "--dialect" => "adk or reference",
                 _ => "an http(s) URL",
             },
         };
@@ -429,6 +440,7 @@ mod tests {
             (&["--token-ttl", "inf"], bad("--token-ttl", "inf")),
             (&["--seed", "0xZZ"], bad("--seed", "0xZZ")),
             (&["--edit-cost", "-2"], bad("--edit-cost", "-2")),
+            (&["--dialect", "ADK"], bad("--dialect", "ADK")),
             (&["--public-url", "ftp://x"], bad("--public-url", "ftp://x")),
             (&["--public-url", "http://"], bad("--public-url", "http://")),
         ];

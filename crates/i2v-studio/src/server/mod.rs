@@ -1,4 +1,4 @@
-//! The HTTP API on axum: the endpoints of `PROTOCOL.md`, with CORS, static files, access logs
+//! The HTTP API on axum: the endpoints of `docs/PROTOCOL.md`, with CORS, static files, access logs
 //! and fault injection around them.
 //!
 //! The pieces: [`AppState`] (what handlers share), [`envelope`] (the `{"code","message","data"}`
@@ -10,6 +10,7 @@
 mod access_log;
 mod app;
 pub mod cli;
+pub mod dialect;
 pub mod envelope;
 pub mod extract;
 mod faults;

@@ -12,11 +12,12 @@ use bytes::Bytes;
 use tokio::sync::mpsc;
 
 use super::state::{AppState, now_ms};
-use crate::agent::{EventKind, StreamEvent, TurnPlan};
+use crate::agent::{self, EventKind, StreamEvent, TurnPlan};
+use crate::config::Dialect;
 use crate::store::{Canvas, HoldId};
 
-/// A heartbeat: an SSE comment, which keeps the stream alive and shows nothing.
-const HEARTBEAT: &[u8] = b": heartbeat\n\n";
+/// A heartbeat of the ADK form: an SSE comment, which keeps the stream alive and shows nothing.
+const COMMENT_HEARTBEAT: &[u8] = b": heartbeat\n\n";
 
 /// How many pacing pauses a tool's work lasts.
 const TOOL_WORK_PAUSES: u32 = 10;
@@ -119,9 +120,13 @@ impl Turn {
             .config
             .heartbeat_every
             .max(Duration::from_millis(10));
+        let heartbeat = match self.state.config.dialect {
+            Dialect::Adk => COMMENT_HEARTBEAT,
+            Dialect::Reference => agent::FRAME_HEARTBEAT,
+        };
         let mut left = span;
         while !left.is_zero() {
-            wire.send(Bytes::from_static(HEARTBEAT)).await;
+            wire.send(Bytes::from_static(heartbeat)).await;
             let pause = left.min(every);
             tokio::time::sleep(pause).await;
             left -= pause;

@@ -1,10 +1,12 @@
 //! The wire shapes of what the store keeps: media as the upload answer describes them, and a
-//! session's state (`PROTOCOL.md` §3.5, §3.7).
+//! session's state (`docs/PROTOCOL.md` §3.5, §3.7).
 
 use serde::Serialize;
+use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::envelope::ApiError;
+use crate::config::Dialect;
 use crate::store::{Canvas, MediaRecord, Store};
 
 /// One medium as the upload answer and the state's `video_infos` describe it.
@@ -72,7 +74,8 @@ impl From<Canvas> for CanvasView {
     }
 }
 
-/// A session's state: `{"draft","video_infos","canvas_config","generated_media"}`.
+/// A session's state: `{"draft","video_infos","canvas_config","generated_media"}`, and in the
+/// api-reference dialect `video_analyses` too.
 #[derive(Debug, Serialize)]
 pub struct StateView {
     /// The latest draft, exactly as it was saved, or null before the first one.
@@ -83,11 +86,15 @@ pub struct StateView {
     pub canvas_config: CanvasView,
     /// Media the studio generated (none: it composes uploads, it does not synthesize).
     pub generated_media: Vec<MediaView>,
+    /// What an analysis of the videos found (api-reference dialect only; the studio analyses
+    /// nothing, so it is empty there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub video_analyses: Option<Vec<Value>>,
 }
 
 impl StateView {
-    /// Reads the state of `session_id` from the store.
-    pub fn load(store: &Store, session_id: &str) -> Result<StateView, ApiError> {
+    /// Reads the state of `session_id` from the store, as `dialect` shows it.
+    pub fn load(store: &Store, session_id: &str, dialect: Dialect) -> Result<StateView, ApiError> {
         let draft = match store.latest_draft(session_id)? {
             Some(stored) => Some(RawValue::from_string(stored.json).map_err(|err| {
                 // The store only saves valid JSON, so this is a damaged file.
@@ -105,6 +112,7 @@ impl StateView {
                 .collect(),
             canvas_config: store.canvas(session_id)?.into(),
             generated_media: Vec::new(),
+            video_analyses: (dialect == Dialect::Reference).then(Vec::new),
         })
     }
 }

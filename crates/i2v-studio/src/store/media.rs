@@ -38,6 +38,9 @@ pub struct MediaRecord {
     pub orientation: Option<String>,
     /// Length in milliseconds (videos and audio).
     pub duration_ms: Option<u64>,
+    /// The SHA-256 of the file's bytes, lowercase hex (`None` for uploads from before it was
+    /// recorded).
+    pub sha256: Option<String>,
     /// Where the file is, relative to the data dir.
     pub path: String,
     /// When it was stored (Unix ms).
@@ -66,8 +69,8 @@ impl Store {
         }
         conn.execute(
             "INSERT INTO media (media_id, session_id, name, kind, mime, ext, size, width, height,
-                                orientation, duration_ms, path, created_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                orientation, duration_ms, path, created_ms, sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 record.media_id,
                 record.session_id,
@@ -81,7 +84,8 @@ impl Store {
                 record.orientation,
                 duration,
                 record.path,
-                record.created_ms
+                record.created_ms,
+                record.sha256
             ],
         )?;
         Ok(())
@@ -112,10 +116,23 @@ impl Store {
             .optional()?;
         Ok(record)
     }
+
+    /// A medium by its id alone, whatever its session; `None` when there is none.
+    pub fn media_by_id(&self, media_id: &str) -> Result<Option<MediaRecord>, StoreError> {
+        let conn = self.lock();
+        let record = conn
+            .query_row(
+                &format!("{SELECT_MEDIA} WHERE media_id = ?1"),
+                [media_id],
+                read_record,
+            )
+            .optional()?;
+        Ok(record)
+    }
 }
 
 const SELECT_MEDIA: &str = "SELECT media_id, session_id, name, kind, mime, ext, size, width,
-    height, orientation, duration_ms, path, created_ms FROM media";
+    height, orientation, duration_ms, path, created_ms, sha256 FROM media";
 
 /// Reads a row of [`SELECT_MEDIA`]; rusqlite checks every integer fits its Rust type.
 fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRecord> {
@@ -136,6 +153,7 @@ fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRecord> {
         },
         path: row.get(11)?,
         created_ms: row.get(12)?,
+        sha256: row.get(13)?,
     })
 }
 
@@ -203,7 +221,12 @@ mod tests {
             temp.store.session_media(&id).unwrap(),
             [image.clone(), song.clone()]
         );
+        assert_eq!(
+            temp.store.media_by_id(&song.media_id).unwrap(),
+            Some(song.clone())
+        );
         assert_eq!(temp.store.media(&id, &song.media_id).unwrap(), Some(song));
+        assert_eq!(temp.store.media_by_id("med_nothing").unwrap(), None);
         assert_eq!(
             temp.store.media("ses_other", &image.media_id).unwrap(),
             None

@@ -92,6 +92,8 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX media_by_session ON media(session_id, id);
     ",
+    // 2: the content hash of each upload (the api-reference's `hash`).
+    "ALTER TABLE media ADD COLUMN sha256 TEXT;",
 ];
 
 /// The schema version this build writes.
@@ -138,6 +140,34 @@ mod tests {
         // Running again is a no-op, not a "table exists" error.
         migrate(&mut conn).unwrap();
         assert_eq!(version(&conn), latest_version());
+    }
+
+    #[test]
+    fn a_first_version_database_keeps_its_media_and_gains_their_hash() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (id, client_id, anonymous, created_ms) VALUES (1, 'c', 1, 0);
+             INSERT INTO sessions (session_id, task_id, user_id, bind_id, language, task_name,
+                                   created_ms, last_used_ms)
+                    VALUES ('ses_1', 'task_1', 1, 'bnd_1', 'en', 'p', 0, 0);
+             INSERT INTO media (media_id, session_id, name, kind, mime, ext, size, path,
+                                created_ms)
+                    VALUES ('med_1', 'ses_1', 'a.png', 'image', 'image/png', 'png', 1,
+                            'media/med_1.png', 0);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn), latest_version());
+        let hash: Option<String> = conn
+            .query_row(
+                "SELECT sha256 FROM media WHERE media_id = 'med_1'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(hash, None);
     }
 
     #[test]

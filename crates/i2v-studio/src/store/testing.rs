@@ -85,5 +85,6 @@ pub(crate) fn image_record(session_id: &str, name: &str) -> MediaRecord {
         orientation: Some("landscape".into()),
         duration_ms: None,
         created_ms: 42,
+        sha256: Some("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into()),
     }
 }

@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use i2v_core::client::UploadFile;
+use i2v_core::client::multipart::UploadSource;
 use reqwest::Method;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
@@ -298,6 +300,26 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A real picture made by ffmpeg: `color` at `size`, as an upload of the bytes of `name` (whose
+/// extension picks the format).
+pub fn picture(dir: &std::path::Path, name: &str, color: &str, size: &str) -> UploadFile {
+    let path = dir.join(name);
+    let status = Command::new("ffmpeg")
+        .args(["-loglevel", "error", "-y", "-f", "lavfi", "-i"])
+        .arg(format!("color={color}:s={size}"))
+        .args(["-frames:v", "1"])
+        .arg(&path)
+        .status()
+        .expect("ffmpeg runs");
+    assert!(status.success());
+    let bytes = std::fs::read(&path).expect("the picture ffmpeg wrote");
+    UploadFile {
+        name: name.into(),
+        size: bytes.len() as u64,
+        source: UploadSource::Bytes(bytes),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Render jobs: submitted, queued, run by a pool of workers, looked up and cancelled.
 //!
-//! Rules (`PROTOCOL.md` §3.8, and ours):
-//! - A job goes `pending → processing → completed | failed`; progress runs 0–100.
+//! Rules (`docs/PROTOCOL.md` §3.8, and ours):
+//! - A job goes `pending → processing → completed | failed`, or to `cancelled` on request from
+//!   either of the first two (its scratch files removed); progress runs 0–100.
 //! - One export per session runs at a time; the session's others wait their turn, in order,
 //!   while other sessions' jobs go ahead.
 //! - The pool has one worker per two cores unless told otherwise: each ffmpeg uses two cores.
@@ -185,8 +186,8 @@ impl RenderQueue {
         status_of(&state, &self.inner.layout, id)
     }
 
-    /// Cancels a job: a pending one fails at once, a running one as soon as ffmpeg is stopped;
-    /// a finished one is left as it is.
+    /// Cancels a job: a pending one at once, a running one as soon as ffmpeg is stopped (its
+    /// partial output removed); a finished one is left as it is.
     pub fn cancel(&self, id: &str) -> Result<JobStatus, QueueError> {
         check_render_id(id)?;
         let mut state = self.inner.lock();
@@ -196,7 +197,7 @@ impl RenderQueue {
             .ok_or_else(|| QueueError::Unknown(id.into()))?;
         job.cancel.cancel();
         if job.record.status == Stage::Pending {
-            job.record.fail(RenderError::Cancelled.to_string());
+            job.record.cancel();
             job.request = None;
             self.inner.persist(&job.record);
             state.waiting.retain(|waiting| waiting != id);
@@ -210,7 +211,7 @@ impl RenderQueue {
         let mut changes = self.inner.changes.subscribe();
         loop {
             let status = self.status(id)?;
-            if matches!(status.status, JobState::Completed | JobState::Failed) {
+            if status.status.is_final() {
                 return Ok(status);
             }
             if changes.changed().await.is_err() {
@@ -244,8 +245,7 @@ impl Inner {
     fn expire(&self, state: &mut State) {
         let keep_for = self.options.keep_for;
         for job in state.jobs.values_mut() {
-            let finished = matches!(job.record.status, Stage::Completed | Stage::Failed);
-            if finished && is_older(&job.record, keep_for) {
+            if job.record.is_finished() && is_older(&job.record, keep_for) {
                 let _ = std::fs::remove_file(self.layout.output(&job.record.id));
                 job.record.status = Stage::Expired;
                 self.persist(&job.record);
@@ -323,6 +323,7 @@ impl Inner {
                     job.record.peak_memory_bytes = report.peak_memory_bytes;
                     job.record.finished_ms = Some(now_ms());
                 }
+                Err(RenderError::Cancelled) => job.record.cancel(),
                 Err(err) => job.record.fail(err.to_string()),
             }
             self.persist(&job.record);

@@ -7,10 +7,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use super::super::error::RenderError;
 use super::super::files;
 
-/// Where a job is in its life: `pending → processing → completed | failed`, and, once its
-/// output has been removed, `expired`.
+/// Where a job is in its life: `pending → processing → completed | failed`, or `cancelled`
+/// from either of the first two, and, once its output has been removed, `expired`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Stage {
@@ -22,6 +23,8 @@ pub(crate) enum Stage {
     Completed,
     /// Stopped with an error.
     Failed,
+    /// Stopped on request before it finished; it left no output.
+    Cancelled,
     /// Finished long ago: the output has been removed.
     Expired,
 }
@@ -94,6 +97,20 @@ impl Record {
         self.status = Stage::Failed;
         self.error = Some(reason.into());
         self.finished_ms = Some(now_ms());
+    }
+
+    /// Marks the job cancelled.
+    pub(crate) fn cancel(&mut self) {
+        self.fail(RenderError::Cancelled.to_string());
+        self.status = Stage::Cancelled;
+    }
+
+    /// Whether the job has ended: completed, failed or cancelled.
+    pub(crate) fn is_finished(&self) -> bool {
+        matches!(
+            self.status,
+            Stage::Completed | Stage::Failed | Stage::Cancelled
+        )
     }
 }
 

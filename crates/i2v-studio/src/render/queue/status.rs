@@ -17,6 +17,8 @@ pub enum JobState {
     Completed,
     /// Stopped with an error.
     Failed,
+    /// Stopped on request; it produced nothing.
+    Cancelled,
 }
 
 impl JobState {
@@ -27,7 +29,16 @@ impl JobState {
             JobState::Processing => "processing",
             JobState::Completed => "completed",
             JobState::Failed => "failed",
+            JobState::Cancelled => "cancelled",
         }
+    }
+
+    /// Whether the job has ended, one way or another.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            JobState::Completed | JobState::Failed | JobState::Cancelled
+        )
     }
 }
 
@@ -65,6 +76,10 @@ pub struct JobStatus {
     pub queue_position: Option<usize>,
     /// ffmpeg's peak resident memory, once finished (when it could be read).
     pub peak_memory_bytes: Option<u64>,
+    /// When it was submitted (ms since the Unix epoch).
+    pub created_ms: u64,
+    /// When it completed, failed or was cancelled.
+    pub finished_ms: Option<u64>,
 }
 
 /// Reports the job `id` from its record (`None`: no such job); expired jobs answer so.
@@ -80,6 +95,7 @@ pub(crate) fn report(
         Stage::Processing => JobState::Processing,
         Stage::Completed => JobState::Completed,
         Stage::Failed => JobState::Failed,
+        Stage::Cancelled => JobState::Cancelled,
         Stage::Expired => return Err(QueueError::Expired(id.into())),
     };
     let output = record
@@ -102,5 +118,7 @@ pub(crate) fn report(
         error: record.error.clone(),
         queue_position: waiting.iter().position(|waiting| waiting == id),
         peak_memory_bytes: record.peak_memory_bytes,
+        created_ms: record.created_ms,
+        finished_ms: record.finished_ms,
     })
 }

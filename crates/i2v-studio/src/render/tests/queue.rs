@@ -95,7 +95,7 @@ async fn jobs_can_be_cancelled_waiting_or_running() {
     let next = queue.cancel("next").expect("next");
     assert_eq!(
         (next.status, next.error.as_deref()),
-        (JobState::Failed, Some("the render was cancelled"))
+        (JobState::Cancelled, Some("the render was cancelled"))
     );
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(
@@ -106,7 +106,7 @@ async fn jobs_can_be_cancelled_waiting_or_running() {
     let long = queue.wait("long").await.expect("long");
     assert_eq!(
         (long.status, long.error.as_deref()),
-        (JobState::Failed, Some("the render was cancelled"))
+        (JobState::Cancelled, Some("the render was cancelled"))
     );
     // Nothing is left of them but their records.
     let mut left: Vec<String> = std::fs::read_dir(data.join("renders"))

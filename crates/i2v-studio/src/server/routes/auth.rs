@@ -1,4 +1,4 @@
-//! Tokens: the anonymous API token and the claim token (`PROTOCOL.md` §3.1, §3.3).
+//! Tokens: the anonymous API token and the claim token (`docs/PROTOCOL.md` §3.1, §3.3).
 
 use std::time::Duration;
 
@@ -6,7 +6,9 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::post;
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
+use crate::server::dialect::{self, Dialect};
 use crate::server::envelope::{ApiError, ApiOk, ApiResult};
 use crate::server::extract::{Caller, ClientId, JsonBody, SourceAddr};
 use crate::server::state::{AppState, now_ms};
@@ -21,19 +23,14 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/api/auth/claim-token", post(claim_token))
 }
 
-#[derive(Debug, Serialize)]
-struct TokenAnswer {
-    token: String,
-    credits: i64,
-    expires_in: u64,
-}
-
-/// `POST /api/auth/anonymous-token`: the client id's token, new or still valid.
+/// `POST /api/auth/anonymous-token`: the client id's token, new or still valid: `token`,
+/// `credits` and `expires_in` (seconds), or in the api-reference dialect `token`, `user_id`,
+/// `expires_at` (RFC 3339) and `credits`.
 async fn anonymous_token(
     State(state): State<AppState>,
     SourceAddr(source): SourceAddr,
     ClientId(client_id): ClientId,
-) -> ApiResult<TokenAnswer> {
+) -> ApiResult<Value> {
     let now = now_ms();
     let issued = state
         .store
@@ -46,10 +43,19 @@ async fn anonymous_token(
         tracing::info!(user = %issued.user.id, %source, "new anonymous token");
     }
     let credits = state.store.balance(issued.user.id)?.available;
-    Ok(ApiOk(TokenAnswer {
-        expires_in: issued.expires_in_secs(now),
-        token: issued.token.expose().to_owned(),
-        credits,
+    let token = issued.token.expose();
+    Ok(ApiOk(match state.config.dialect {
+        Dialect::Adk => json!({
+            "token": token,
+            "credits": credits,
+            "expires_in": issued.expires_in_secs(now),
+        }),
+        Dialect::Reference => json!({
+            "token": token,
+            "user_id": dialect::user_id(&issued.user),
+            "expires_at": dialect::rfc3339(issued.expires_ms),
+            "credits": credits,
+        }),
     }))
 }
 

@@ -1,4 +1,5 @@
-//! `POST /run_sse` (`PROTOCOL.md` §3.4): a chat turn, answered as an ADK event stream.
+//! `POST /run_sse` (`docs/PROTOCOL.md` §3.4): a chat turn, answered as an event stream of ADK
+//! events, or in the api-reference dialect of `type` frames (§8).
 //!
 //! Everything that can refuse the turn (token, session, credits) answers before the stream
 //! starts, with the envelope; once the stream is open the turn belongs to its task
@@ -12,6 +13,7 @@ use axum::routing::post;
 use serde::Deserialize;
 
 use crate::agent::{self, Cost, MediaRef, StreamOptions, TurnInput};
+use crate::server::dialect::Dialect;
 use crate::server::envelope::ApiError;
 use crate::server::extract::{Caller, JsonBody};
 use crate::server::state::{AppState, now_ms};
@@ -103,7 +105,10 @@ async fn run_sse(
         now: now_ms() as f64 / 1000.0,
         seed: turn_seed,
     };
-    let events = agent::events(&plan, &options);
+    let events = match state.config.dialect {
+        Dialect::Adk => agent::events(&plan, &options),
+        Dialect::Reference => agent::frames(&plan, &options),
+    };
     let rx = Turn {
         state: state.clone(),
         session_id: session.session_id.clone(),

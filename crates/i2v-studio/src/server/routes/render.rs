@@ -1,14 +1,17 @@
-//! Exports (`PROTOCOL.md` §3.8): submit a render, poll it, download the MP4.
+//! Exports (`docs/PROTOCOL.md` §3.8): submit a render, poll it, cancel it, download the MP4.
 //!
-//! The poll answer carries `status`, `progress` and `output` at the top level, as the protocol
-//! says, and the same fields in `data` for clients that read the envelope. `output.url` carries
-//! a key derived from the studio's secret and the render id, so a browser `<video>` (which sends
-//! no bearer token) can play and seek the file; the fallback download takes the bearer token
-//! of the session's owner instead.
+//! In the seed dialect the poll answer carries `status`, `progress` and `output` at the top
+//! level, as the protocol says, and the same fields in `data` for clients that read the
+//! envelope; in the api-reference dialect (§8) every answer is `{"success": true, "data": …}`
+//! with `status`, `progress`, `outputUrl`, `createdAt` and `completedAt` in `data`, and a
+//! failure is `{"success": false, "error": "…"}`. The output URL carries a key derived from the
+//! studio's secret and the render id, so a browser `<video>` (which sends no bearer token) can
+//! play and seek the file; the fallback download takes the bearer token of the session's owner
+//! instead.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
-use axum::Json;
 use axum::Router;
 use axum::extract::{FromRequestParts, Path, Query, Request, State};
 use axum::http::HeaderMap;
@@ -20,15 +23,18 @@ use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
 use crate::render::{self, JobState, JobStatus, MediaFile, QueueError, RenderRequest};
-use crate::server::envelope::{ApiError, ApiOk, ApiResult};
+use crate::server::dialect::{Dialect, RenderAnswer};
+use crate::server::envelope::ApiError;
 use crate::server::extract::{Caller, JsonBody};
 use crate::server::state::AppState;
+use crate::store::User;
 use i2v_core::draft::Draft;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/render/proxy/lambda", post(submit))
         .route("/api/render/proxy/lambda/{id}", get(poll))
+        .route("/api/render/proxy/lambda/{id}/cancel", post(cancel))
         .route("/api/render/proxy/{id}/download", get(download))
 }
 
@@ -55,8 +61,19 @@ async fn submit(
     Caller(user): Caller,
     headers: HeaderMap,
     JsonBody(request): JsonBody<ExportRequest>,
-) -> ApiResult<Value> {
-    let session = state.owned_session(&user, &request.session_id)?;
+) -> RenderAnswer {
+    let outcome = submit_job(&state, &user, &headers, request).map(|job| job_view(&state, &job));
+    answer(&state, outcome, false)
+}
+
+/// Checks an export request and queues its render.
+fn submit_job(
+    state: &AppState,
+    user: &User,
+    headers: &HeaderMap,
+    request: ExportRequest,
+) -> Result<JobStatus, ApiError> {
+    let session = state.owned_session(user, &request.session_id)?;
     // As the cloud does: export is free, but an anonymous user with no credits left who sends
     // no attribution headers is on the free plan, which cannot export.
     let attributed = ["x-skill-source", "x-skill-version", "x-skill-platform"]
@@ -78,8 +95,8 @@ async fn submit(
         ));
     }
     let canvas = state.store.canvas(&session.session_id)?;
-    let media = session_files(&state, &session.session_id)?;
-    let job = state
+    let media = session_files(state, &session.session_id)?;
+    state
         .renders
         .submit(RenderRequest {
             render_id: request.id,
@@ -88,27 +105,56 @@ async fn submit(
             media,
             canvas: render::Canvas::new(canvas.width, canvas.height, canvas.fps),
         })
-        .map_err(queue_error)?;
-    Ok(ApiOk(
-        json!({"id": job.id, "status": job.status.as_str(), "progress": job.progress}),
-    ))
+        .map_err(queue_error)
 }
 
-/// `GET /api/render/proxy/lambda/{id}`: the job, with `status` at the top level.
+/// `GET /api/render/proxy/lambda/{id}`: the job (seed dialect: `status` at the top level too).
 async fn poll(
     State(state): State<AppState>,
     Caller(user): Caller,
     Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let job = owned_job(&state, &user, &id)?;
-    let view = job_view(&state, &job);
-    let mut body = json!({"code": 0, "message": "ok", "data": view.clone()});
-    if let (Some(body), Some(view)) = (body.as_object_mut(), view.as_object()) {
-        for (key, value) in view {
-            body.insert(key.clone(), value.clone());
-        }
+) -> RenderAnswer {
+    let outcome = owned_job(&state, &user, &id).map(|job| job_view(&state, &job));
+    answer(&state, outcome, true)
+}
+
+/// `POST /api/render/proxy/lambda/{id}/cancel`: stops a pending or running render and answers
+/// the job once it has ended (ffmpeg stopped, its partial files removed), or after
+/// [`CANCEL_WAIT`] as it is then; a finished one is left as it is.
+async fn cancel(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+) -> RenderAnswer {
+    let outcome = match owned_job(&state, &user, &id) {
+        Ok(job) => stop(&state, &job.id).await,
+        Err(err) => Err(err),
+    };
+    answer(&state, outcome.map(|job| job_view(&state, &job)), true)
+}
+
+/// How long a cancel request waits for its render to end: a client that is closing (Ctrl-C in
+/// a CLI that then stops its local studio) can trust the answer.
+const CANCEL_WAIT: Duration = Duration::from_secs(5);
+
+async fn stop(state: &AppState, id: &str) -> Result<JobStatus, ApiError> {
+    let job = state.renders.cancel(id).map_err(queue_error)?;
+    if job.status.is_final() {
+        return Ok(job);
     }
-    Ok(Json(body).into_response())
+    match tokio::time::timeout(CANCEL_WAIT, state.renders.wait(id)).await {
+        Ok(ended) => ended.map_err(queue_error),
+        Err(_) => state.renders.status(id).map_err(queue_error),
+    }
+}
+
+/// A render endpoint's answer in the studio's dialect.
+fn answer(state: &AppState, outcome: Result<Value, ApiError>, top_level: bool) -> RenderAnswer {
+    RenderAnswer {
+        dialect: state.config.dialect,
+        outcome,
+        top_level,
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,7 +204,7 @@ async fn serve_output(job: JobStatus, request: Request) -> Result<Response, ApiE
 }
 
 /// The job `id`, if it belongs to one of the caller's sessions (else 404, leaking nothing).
-fn owned_job(state: &AppState, user: &crate::store::User, id: &str) -> Result<JobStatus, ApiError> {
+fn owned_job(state: &AppState, user: &User, id: &str) -> Result<JobStatus, ApiError> {
     let job = state.renders.status(id).map_err(queue_error)?;
     state
         .owned_session(user, &job.session_id)
@@ -166,18 +212,36 @@ fn owned_job(state: &AppState, user: &crate::store::User, id: &str) -> Result<Jo
     Ok(job)
 }
 
-/// The job as the poll answer shows it.
+/// The job as the answers show it: `id`, `status`, `progress`, then in the seed dialect
+/// `output: {url, size, width, height, duration_ms}`, in the api-reference dialect `outputUrl`,
+/// `createdAt` and `completedAt`; `error` when it failed.
 fn job_view(state: &AppState, job: &JobStatus) -> Value {
     let mut view = json!({"id": job.id, "status": job.status.as_str(), "progress": job.progress});
-    if let Some(output) = &job.output {
-        let url = format!(
+    let url = || {
+        format!(
             "{}/api/render/proxy/{}/download?key={}",
             state.config.public_url.trim_end_matches('/'),
             job.id,
             state.download_key(&job.id)
-        );
-        view["output"] = json!({"url": url, "size": output.size, "width": output.width,
-                                "height": output.height, "duration_ms": output.duration_ms});
+        )
+    };
+    match state.config.dialect {
+        Dialect::Adk => {
+            if let Some(output) = &job.output {
+                view["output"] = json!({"url": url(), "size": output.size,
+                    "width": output.width, "height": output.height,
+                    "duration_ms": output.duration_ms});
+            }
+        }
+        Dialect::Reference => {
+            if job.output.is_some() {
+                view["outputUrl"] = json!(url());
+            }
+            view["createdAt"] = json!(job.created_ms);
+            if let Some(finished) = job.finished_ms {
+                view["completedAt"] = json!(finished);
+            }
+        }
     }
     if let Some(error) = &job.error {
         view["error"] = json!(error);

@@ -1,11 +1,13 @@
 //! Sessions and what is in them: creating one, its state, and opening it by claim token
-//! (`PROTOCOL.md` §3.2, §3.7).
+//! (`docs/PROTOCOL.md` §3.2, §3.7).
 
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
+use crate::server::dialect::{self, Dialect};
 use crate::server::envelope::{ApiError, ApiOk, ApiResult};
 use crate::server::extract::{Caller, JsonBody};
 use crate::server::state::{AppState, now_ms};
@@ -27,37 +29,37 @@ struct NewSession {
     language: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
-struct SessionAnswer {
-    task_id: String,
-    session_id: String,
-    bind_id: String,
-}
-
 /// `POST /api/tasks/me/with-session/nemo_agent`: a new task and session for the caller
-/// (`me` is literal: the token says who).
+/// (`me` is literal: the token says who): `task_id`, `session_id` and `bind_id`, or in the
+/// api-reference dialect `task_id`, `session_id` and `user_id`.
 async fn create(
     State(state): State<AppState>,
     Caller(user): Caller,
     JsonBody(request): JsonBody<NewSession>,
-) -> ApiResult<SessionAnswer> {
+) -> ApiResult<Value> {
     let task_name = request.task_name.unwrap_or_else(|| "project".to_owned());
     let language = request.language.unwrap_or_else(|| "en".to_owned());
     let session = state
         .store
         .create_session(user.id, &task_name, &language, now_ms())?;
     tracing::info!(user = %user.id, session = %session.session_id, "new session");
-    Ok(ApiOk(SessionAnswer {
-        task_id: session.task_id,
-        session_id: session.session_id,
-        bind_id: session.bind_id,
-    }))
+    let (key, value) = match state.config.dialect {
+        Dialect::Adk => ("bind_id", session.bind_id),
+        Dialect::Reference => ("user_id", dialect::user_id(&user)),
+    };
+    Ok(ApiOk(json!({
+        "task_id": session.task_id,
+        "session_id": session.session_id,
+        key: value,
+    })))
 }
 
 #[derive(Debug, Serialize)]
 struct StateAnswer {
     state: StateView,
-    bind_id: String,
+    /// The seed dialect's own addition; the api-reference's state has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bind_id: Option<String>,
 }
 
 /// `GET /api/state/nemo_agent/me/<sid>/latest`: the caller's session state.
@@ -67,9 +69,10 @@ async fn latest_state(
     Path(session_id): Path<String>,
 ) -> ApiResult<StateAnswer> {
     let session = state.owned_session(&user, &session_id)?;
+    let dialect = state.config.dialect;
     Ok(ApiOk(StateAnswer {
-        state: StateView::load(&state.store, &session.session_id)?,
-        bind_id: session.bind_id,
+        state: StateView::load(&state.store, &session.session_id, dialect)?,
+        bind_id: (dialect == Dialect::Adk).then_some(session.bind_id),
     }))
 }
 
@@ -93,7 +96,7 @@ async fn open_claim(
         .resolve_claim(&claim, state.session_idle(), now_ms())?
         .ok_or(ApiError::SessionNotFound)?;
     Ok(ApiOk(ClaimedAnswer {
-        state: StateView::load(&state.store, &session.session_id)?,
+        state: StateView::load(&state.store, &session.session_id, state.config.dialect)?,
         task_id: session.task_id,
         session_id: session.session_id,
         bind_id: session.bind_id,

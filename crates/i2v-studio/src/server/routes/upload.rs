@@ -1,19 +1,29 @@
-//! Uploads (`PROTOCOL.md` §3.5): multipart `files` parts streamed to disk, or URLs fetched.
+//! Uploads (`docs/PROTOCOL.md` §3.5): multipart `files` parts streamed to disk, or URLs
+//! fetched; and the stored files served back.
 //!
 //! The media module judges each file by its bytes, enforces the size limit while the body
 //! streams and makes a file visible only once it is whole; this handler checks who is asking,
-//! records what was stored, and answers in the upload shape.
+//! records what was stored, and answers in the upload shape of the studio's dialect (§8).
+//! `GET /api/media/<media_id>?key=…` (ours) serves a stored file to whoever has its key, as a
+//! CDN URL would: the api-reference dialect's `cdn_url`.
 
 use std::path::Path;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path as UrlPath, Request, State};
+use axum::extract::{
+    DefaultBodyLimit, FromRequest, Multipart, Path as UrlPath, Query, Request, State,
+};
 use axum::http::header::CONTENT_TYPE;
-use axum::routing::post;
-use serde::{Deserialize, Serialize};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
 
 use crate::media::{self, MediaError, Saved};
+use crate::server::dialect::{self, Dialect};
 use crate::server::envelope::{ApiError, ApiOk, ApiResult};
 use crate::server::extract::Caller;
 use crate::server::state::{AppState, now_ms};
@@ -27,17 +37,14 @@ pub(crate) const MEDIA_DIR: &str = "media";
 const URL_FETCH_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub(super) fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/api/upload-video/nemo_agent/me/{session_id}",
-        // The media module enforces the real limit while streaming; axum's 2 MB default must
-        // not cut uploads short first.
-        post(upload).layer(DefaultBodyLimit::disable()),
-    )
-}
-
-#[derive(Debug, Serialize)]
-struct UploadAnswer {
-    files: Vec<MediaView>,
+    Router::new()
+        .route(
+            "/api/upload-video/nemo_agent/me/{session_id}",
+            // The media module enforces the real limit while streaming; axum's 2 MB default
+            // must not cut uploads short first.
+            post(upload).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/api/media/{media_id}", get(media_file))
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,7 +58,7 @@ async fn upload(
     Caller(user): Caller,
     UrlPath(session_id): UrlPath<String>,
     request: Request,
-) -> ApiResult<UploadAnswer> {
+) -> ApiResult<Value> {
     let session = state.owned_session(&user, &session_id)?;
     let dir = state.config.data_dir.join(MEDIA_DIR);
     let is_multipart = request
@@ -75,13 +82,71 @@ async fn upload(
         })?;
         fetch_all(&body.urls, &dir, &state).await?
     };
-    let mut files = Vec::with_capacity(saved.len());
+    let mut records = Vec::with_capacity(saved.len());
     for file in saved {
         let record = record_for(&session.session_id, &file);
         state.store.add_media(&record)?;
-        files.push(MediaView::from(&record));
+        records.push(record);
     }
-    Ok(ApiOk(UploadAnswer { files }))
+    Ok(ApiOk(match state.config.dialect {
+        Dialect::Adk => {
+            let files: Vec<MediaView> = records.iter().map(MediaView::from).collect();
+            json!({ "files": files })
+        }
+        Dialect::Reference => {
+            let files: Vec<Value> = records
+                .iter()
+                .map(|record| dialect::reference_media(record, media_url(&state, record)))
+                .collect();
+            // Every upload is in the session's state as soon as it is answered.
+            json!({ "files": files, "session_state_applied": true })
+        }
+    }))
+}
+
+/// Where a stored file can be fetched without a bearer token.
+fn media_url(state: &AppState, record: &MediaRecord) -> String {
+    format!(
+        "{}/api/media/{}?key={}",
+        state.config.public_url.trim_end_matches('/'),
+        record.media_id,
+        state.download_key(&media_key_subject(&record.media_id))
+    )
+}
+
+/// What a media key is derived from: never the same text as a render id's.
+fn media_key_subject(media_id: &str) -> String {
+    format!("media/{media_id}")
+}
+
+#[derive(Debug, Deserialize)]
+struct MediaQuery {
+    #[serde(default)]
+    key: Option<String>,
+}
+
+/// `GET /api/media/<media_id>?key=…`: the stored file, with Range support, for whoever has the
+/// key of its URL; anything else is the same 404, leaking nothing.
+async fn media_file(
+    State(state): State<AppState>,
+    UrlPath(media_id): UrlPath<String>,
+    Query(query): Query<MediaQuery>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let expected = state.download_key(&media_key_subject(&media_id));
+    if query.key.as_deref() != Some(expected.as_str()) {
+        return Err(ApiError::NotFound);
+    }
+    let record = state
+        .store
+        .media_by_id(&media_id)?
+        .ok_or(ApiError::NotFound)?;
+    let mime = record.mime.parse().map_err(|_| ApiError::Internal)?;
+    let served = ServeFile::new_with_mime(state.config.data_dir.join(&record.path), &mime)
+        .oneshot(request)
+        .await
+        .map_err(|_| ApiError::Internal)?;
+    Ok(served.into_response())
 }
 
 /// Streams every `files` part to disk; other fields are ignored.
@@ -164,5 +229,6 @@ fn record_for(session_id: &str, file: &Saved) -> MediaRecord {
         duration_ms: file.duration_ms,
         path: format!("{MEDIA_DIR}/{}", file.file_name),
         created_ms: now_ms(),
+        sha256: Some(file.sha256.clone()),
     }
 }
