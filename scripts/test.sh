@@ -37,5 +37,10 @@ log "the shared JS suite against @i2v/node, and the Node-only tests"
 I2V_PACKAGE=node node --test --test-concurrency=2 tests/js/*.test.mjs tests/node/*.test.mjs
 log "the shared JS suite against @i2v/web (in Node)"
 I2V_PACKAGE=web node --test --test-concurrency=2 tests/js/*.test.mjs
+# The cloud is documented in a second form (docs/PROTOCOL.md §8): the same suite, both packages,
+# against studios that answer in it.
+log "the shared JS suite against the studio's api-reference dialect, with both packages"
+I2V_DIALECT=reference I2V_PACKAGE=node node --test --test-concurrency=2 tests/js/*.test.mjs
+I2V_DIALECT=reference I2V_PACKAGE=web node --test --test-concurrency=2 tests/js/*.test.mjs
 log "browser tests (headless Chromium): the package across origins, and the demo page"
 node --test --test-concurrency=1 tests/browser/*.test.mjs tests/e2e/*.test.mjs

@@ -1,7 +1,9 @@
 // What the shared suite needs: the package under test, real studios, and real images.
 //
 // `I2V_PACKAGE` chooses the package: `node` (default) or `web`, or a path to an entry module.
-// The same test files run unchanged against both.
+// `I2V_DIALECT` chooses the shapes the studios answer in (docs/PROTOCOL.md §8): `adk` (default)
+// or `reference`, NemoVideo's published api-reference. The same test files run unchanged
+// against every pair.
 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,12 +28,25 @@ export async function loadPackage() {
 /** Which package runs, for the few assertions that differ by platform. */
 export const packageName = process.env.I2V_PACKAGE || 'node';
 
+/** Which dialect the studios speak, for the few assertions that differ by dialect. */
+export const dialect = process.env.I2V_DIALECT || 'adk';
+if (!['adk', 'reference'].includes(dialect)) {
+  throw new Error(`I2V_DIALECT must be adk or reference, not ${dialect}`);
+}
+
 /**
  * Starts a real studio (see tests/studio.mjs), with fast streams and generous token limits unless
  * `args` say otherwise; `await studio.stop()` ends it.
  */
 export async function startStudio(args = []) {
-  const defaults = ['--chunk-delay-ms', '1', '--tokens-per-address', '1000'];
+  const defaults = [
+    '--chunk-delay-ms',
+    '1',
+    '--tokens-per-address',
+    '1000',
+    '--dialect',
+    dialect,
+  ];
   const given = new Set(args.filter((a) => a.startsWith('--')));
   const flags = [];
   for (let i = 0; i < defaults.length; i += 2) {
