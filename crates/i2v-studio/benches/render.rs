@@ -19,8 +19,8 @@ use std::time::{Duration, Instant};
 
 use i2v_core::draft::Draft;
 use i2v_studio::render::{
-    Canvas, EncoderSettings, JobState, MediaFile, MediaKind, RenderOptions, RenderQueue,
-    RenderRequest, music,
+    Canvas, EncoderSettings, JobState, MediaFile, MediaKind, OutputAsked, RenderOptions,
+    RenderQueue, RenderRequest, music,
 };
 use serde_json::json;
 
@@ -110,10 +110,13 @@ async fn render_once(data: &Path, media: &HashMap<String, MediaFile>, run: usize
     let id = format!("bench_{run}");
     let request = RenderRequest {
         render_id: id.clone(),
-        session_id: "bench".into(),
+        // A session of its own per run: the queue would otherwise hand back the earlier run's
+        // output of the same draft instead of rendering it again.
+        session_id: id.clone(),
         draft: reference_draft(),
         media: media.clone(),
         canvas: Canvas::LANDSCAPE,
+        output: OutputAsked::default(),
     };
     let cpu_before = children_cpu_seconds();
     let started = Instant::now();

@@ -35,7 +35,7 @@ pub use error::{QueueError, RenderError};
 pub use fonts::Fonts;
 pub use graph::{EncoderSettings, FAST_HIGH_PROFILE, FfmpegPlan, PlanEnv, plan};
 pub use queue::{JobState, JobStatus, RenderOptions, RenderOutput, RenderQueue};
-pub use request::{Canvas, MediaFile, MediaKind, RenderRequest, check_render_id};
+pub use request::{Canvas, MediaFile, MediaKind, OutputAsked, RenderRequest, check_render_id};
 pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
 pub use source::{Orientation, Source, SourceKind};
 pub use style::{Fit, Motion, Position};

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use i2v_core::draft::Draft;
+use sha2::{Digest, Sha256};
 
 use super::error::{QueueError, RenderError};
 
@@ -115,6 +116,24 @@ impl MediaFile {
     }
 }
 
+/// What the client asked the output to be (`output` of the export request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputAsked {
+    /// The container (`mp4`).
+    pub format: String,
+    /// The quality word (`high` by default).
+    pub quality: String,
+}
+
+impl Default for OutputAsked {
+    fn default() -> OutputAsked {
+        OutputAsked {
+            format: "mp4".into(),
+            quality: "high".into(),
+        }
+    }
+}
+
 /// One export: the job id, the session it belongs to, and everything needed to render it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderRequest {
@@ -128,6 +147,28 @@ pub struct RenderRequest {
     pub media: HashMap<String, MediaFile>,
     /// The frame to fill.
     pub canvas: Canvas,
+    /// What the output was asked to be.
+    pub output: OutputAsked,
+}
+
+impl RenderRequest {
+    /// What makes two renders the same video: the SHA-256 of the draft as JSON, the canvas and
+    /// the output asked for (media ids name immutable uploads, so the draft names its pictures).
+    pub fn cache_key(&self) -> String {
+        let asked = format!(
+            "{}\n{}x{}@{}\n{}/{}",
+            self.draft.to_json(),
+            self.canvas.width,
+            self.canvas.height,
+            self.canvas.fps,
+            self.output.format,
+            self.output.quality
+        );
+        Sha256::digest(asked.as_bytes())
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
 }
 
 /// Checks that a render id can name files: 1 to 100 ASCII letters, digits, `-` or `_`.

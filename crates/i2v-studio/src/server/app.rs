@@ -1,14 +1,20 @@
 //! The whole HTTP application: the API routes, static files, and the layers around them.
 //!
-//! From the outside in: the access log, CORS (so preflights are answered and even injected
-//! failures carry CORS headers a page can read), fault injection, then the routes. Unknown
-//! `/api/…` paths get the envelope's 404; other unknown paths go to the web root, if any.
+//! From the outside in: the request id (`x-request-id`, `req_<16 hex>`, given back on every
+//! answer so a client can report it), the access log, CORS (so preflights are answered and even
+//! injected failures carry CORS headers a page can read), fault injection, then the routes.
+//! Unknown `/api/…` paths get the envelope's 404; other unknown paths go to the web root, if any.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::Router;
+use axum::http::{HeaderValue, Request};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::any;
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 
 use super::envelope::ApiError;
 use super::faults::{FaultDice, inject};
@@ -32,7 +38,31 @@ pub fn router(state: AppState) -> Router {
     app.layer(from_fn_with_state(dice, inject))
         .layer(web::cors())
         .layer(from_fn(access_log::log))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(RequestIds::new()))
         .with_state(state)
+}
+
+/// Request ids: `req_` and 16 hex digits, counting up from a random start, so the ids of one
+/// run never repeat and those of two runs hardly ever meet.
+#[derive(Clone)]
+struct RequestIds(Arc<AtomicU64>);
+
+impl RequestIds {
+    fn new() -> RequestIds {
+        // Without a random source the count starts at 0: ids are still unique within the run.
+        let start = getrandom::u64().unwrap_or(0);
+        RequestIds(Arc::new(AtomicU64::new(start)))
+    }
+}
+
+impl MakeRequestId for RequestIds {
+    fn make_request_id<B>(&mut self, _request: &Request<B>) -> Option<RequestId> {
+        let n = self.0.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("req_{n:016x}"))
+            .ok()
+            .map(RequestId::new)
+    }
 }
 
 async fn not_found() -> ApiError {

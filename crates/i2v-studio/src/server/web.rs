@@ -35,6 +35,7 @@ pub(super) fn cors() -> CorsLayer {
         ])
         .expose_headers([
             header::RETRY_AFTER,
+            HeaderName::from_static("x-request-id"),
             header::CONTENT_LENGTH,
             header::CONTENT_RANGE,
             header::CONTENT_DISPOSITION,

@@ -6,6 +6,9 @@
 //! - One export per session runs at a time; the session's others wait their turn, in order,
 //!   while other sessions' jobs go ahead.
 //! - The pool has one worker per two cores unless told otherwise: each ffmpeg uses two cores.
+//! - A render is never made twice: a submitted job whose [`RenderRequest::cache_key`] matches a
+//!   completed job of the same session whose output is still there completes at once, its
+//!   output a hard link to the earlier one (each job's file then lives and expires on its own).
 //! - Jobs live in `<data>/renders/` as `<id>.json` beside `<id>.mp4`. On opening, a job that was
 //!   pending or processing when the studio stopped is failed as "interrupted"; outputs older than
 //!   `keep_for` are removed and their job answers "expired" (until its record is swept too,
@@ -91,6 +94,8 @@ struct State {
     waiting: VecDeque<String>,
     busy_sessions: HashSet<String>,
     running: usize,
+    /// Completed jobs by their cache key.
+    finished_by_key: HashMap<String, String>,
 }
 
 struct Job {
@@ -140,7 +145,16 @@ impl RenderQueue {
             }),
             changes: watch::Sender::new(0),
         });
-        inner.expire(&mut inner.lock());
+        let mut state = inner.lock();
+        inner.expire(&mut state);
+        let finished: Vec<(String, String)> = state
+            .jobs
+            .values()
+            .filter(|job| job.record.status == Stage::Completed)
+            .filter_map(|job| Some((job.record.cache_key.clone()?, job.record.id.clone())))
+            .collect();
+        state.finished_by_key.extend(finished);
+        drop(state);
         Ok(RenderQueue { inner })
     }
 
@@ -161,7 +175,13 @@ impl RenderQueue {
         if state.jobs.contains_key(&id) || self.inner.layout.record(&id).exists() {
             return Err(QueueError::DuplicateId(id));
         }
-        let record = Record::pending(&id, &request.session_id);
+        let key = request.cache_key();
+        if let Some(done) = self.inner.reuse(&mut state, &request, &key) {
+            self.inner.changed();
+            return Ok(done);
+        }
+        let mut record = Record::pending(&id, &request.session_id);
+        record.cache_key = Some(key);
         self.inner
             .layout
             .save(&record)
@@ -232,6 +252,52 @@ impl Inner {
 
     fn changed(&self) {
         self.changes.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// Completes `request` at once with the output of a completed job of its session that
+    /// rendered the same video, when there is one whose file is still there.
+    fn reuse(&self, state: &mut State, request: &RenderRequest, key: &str) -> Option<JobStatus> {
+        let earlier = state.finished_by_key.get(key)?;
+        let earlier = state.jobs.get(earlier)?;
+        let output = earlier.record.output.as_ref()?;
+        let same = earlier.record.status == Stage::Completed
+            && earlier.record.session_id == request.session_id;
+        if !same {
+            return None;
+        }
+        let id = &request.render_id;
+        let linked = std::fs::hard_link(
+            self.layout.output(&earlier.record.id),
+            self.layout.output(id),
+        );
+        if let Err(err) = linked {
+            tracing::warn!(%id, %err, "cannot reuse an earlier render; rendering again");
+            return None;
+        }
+        let mut record = Record::pending(id, &request.session_id);
+        record.status = Stage::Completed;
+        record.progress = 100;
+        record.finished_ms = Some(record.created_ms);
+        record.output = Some(record::OutputRecord {
+            file: format!("{id}.mp4"),
+            ..output.clone()
+        });
+        record.peak_memory_bytes = Some(0);
+        record.cache_key = Some(key.to_owned());
+        record.reused_from = Some(earlier.record.id.clone());
+        if let Err(err) = self.layout.save(&record) {
+            let _ = std::fs::remove_file(self.layout.output(id));
+            tracing::warn!(%id, %err, "cannot record a reused render; rendering again");
+            return None;
+        }
+        tracing::info!(%id, from = %earlier.record.id, "the same video was rendered already");
+        let job = Job {
+            record,
+            request: None,
+            cancel: CancellationToken::new(),
+        };
+        state.jobs.insert(id.clone(), job);
+        status_of(state, &self.layout, id).ok()
     }
 
     fn persist(&self, record: &Record) {
@@ -313,7 +379,8 @@ impl Inner {
             watcher.changed();
         };
         let result = job::render(&request, &setting, &cancel, &mut progress).await;
-        let mut state = self.lock();
+        let mut guard = self.lock();
+        let state = &mut *guard;
         if let Some(job) = state.jobs.get_mut(&id) {
             match result {
                 Ok((output, report)) => {
@@ -322,6 +389,9 @@ impl Inner {
                     job.record.output = Some(output);
                     job.record.peak_memory_bytes = report.peak_memory_bytes;
                     job.record.finished_ms = Some(now_ms());
+                    if let Some(key) = job.record.cache_key.clone() {
+                        state.finished_by_key.insert(key, id.clone());
+                    }
                 }
                 Err(RenderError::Cancelled) => job.record.cancel(),
                 Err(err) => job.record.fail(err.to_string()),
@@ -330,8 +400,8 @@ impl Inner {
         }
         state.busy_sessions.remove(&request.session_id);
         state.running = state.running.saturating_sub(1);
-        self.pump(&mut state);
-        drop(state);
+        self.pump(state);
+        drop(guard);
         self.changed();
     }
 }

@@ -73,6 +73,12 @@ pub(crate) struct Record {
     /// ffmpeg's peak resident memory.
     #[serde(default)]
     pub(crate) peak_memory_bytes: Option<u64>,
+    /// What makes the render the same video as another (`RenderRequest::cache_key`).
+    #[serde(default)]
+    pub(crate) cache_key: Option<String>,
+    /// The earlier job whose output this one is, when nothing had changed since.
+    #[serde(default)]
+    pub(crate) reused_from: Option<String>,
 }
 
 impl Record {
@@ -89,6 +95,8 @@ impl Record {
             error: None,
             output: None,
             peak_memory_bytes: None,
+            cache_key: None,
+            reused_from: None,
         }
     }
 

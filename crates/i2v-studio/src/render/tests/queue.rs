@@ -259,3 +259,47 @@ async fn a_restart_keeps_finished_jobs_and_fails_interrupted_ones() {
         "render 'old' has expired; export again"
     );
 }
+
+#[tokio::test]
+async fn the_same_video_is_never_rendered_twice() {
+    let data = Scratch::new("reuse");
+    let first = {
+        let queue = queue(&data, 1);
+        queue
+            .submit(request("first", "s", draft(500), pic(&data), TINY))
+            .expect("first");
+        queue.wait("first").await.expect("first")
+    };
+    assert_eq!(first.status, JobState::Completed);
+    // Across a restart too: the same draft, canvas and output of the same session completes at
+    // once, from the earlier file.
+    let queue = queue(&data, 1);
+    let again = queue
+        .submit(request("again", "s", draft(500), pic(&data), TINY))
+        .expect("again");
+    assert_eq!((again.status, again.progress), (JobState::Completed, 100));
+    let earlier = first.output.expect("an output");
+    let reused = again.output.expect("an output");
+    assert_eq!(reused.path, data.join("renders").join("again.mp4"));
+    assert_eq!(
+        std::fs::read(&reused.path).expect("again.mp4"),
+        std::fs::read(&earlier.path).expect("first.mp4")
+    );
+    assert_eq!(
+        (reused.width, reused.duration_ms),
+        (earlier.width, earlier.duration_ms)
+    );
+    let record = std::fs::read_to_string(data.join("renders/again.json")).expect("record");
+    assert!(record.contains("\"reused_from\": \"first\""), "{record}");
+    // Anything else renders: another length, another canvas, another session.
+    for (id, session, ms, canvas) in [
+        ("longer", "s", 600, TINY),
+        ("square", "s", 500, Canvas::new(90, 90, 30)),
+        ("elsewhere", "t", 500, TINY),
+    ] {
+        let job = queue
+            .submit(request(id, session, draft(ms), pic(&data), canvas))
+            .expect(id);
+        assert_ne!(job.status, JobState::Completed, "{id}");
+    }
+}

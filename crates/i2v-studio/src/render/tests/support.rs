@@ -10,7 +10,9 @@ use std::time::Duration;
 use i2v_core::draft::Draft;
 use serde_json::Value;
 
-use super::super::{Canvas, MediaFile, MediaKind, RenderOptions, RenderQueue, RenderRequest};
+use super::super::{
+    Canvas, MediaFile, MediaKind, OutputAsked, RenderOptions, RenderQueue, RenderRequest,
+};
 
 /// A directory under the system's temp dir, removed when dropped.
 pub(crate) struct Scratch {
@@ -100,6 +102,7 @@ pub(crate) fn request(
             .map(|(id, file)| (id.to_string(), file))
             .collect::<HashMap<_, _>>(),
         canvas,
+        output: OutputAsked::default(),
     }
 }
 

@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
-use crate::render::{self, JobState, JobStatus, MediaFile, QueueError, RenderRequest};
+use crate::render::{self, JobState, JobStatus, MediaFile, OutputAsked, QueueError, RenderRequest};
 use crate::server::dialect::{Dialect, RenderAnswer};
 use crate::server::envelope::ApiError;
 use crate::server::extract::{Caller, JsonBody};
@@ -53,6 +53,8 @@ struct ExportRequest {
 struct OutputRequest {
     #[serde(default)]
     format: Option<String>,
+    #[serde(default)]
+    quality: Option<String>,
 }
 
 /// `POST /api/render/proxy/lambda`.
@@ -104,6 +106,10 @@ fn submit_job(
             draft,
             media,
             canvas: render::Canvas::new(canvas.width, canvas.height, canvas.fps),
+            output: OutputAsked {
+                format: "mp4".into(),
+                quality: request.output.quality.unwrap_or_else(|| "high".into()),
+            },
         })
         .map_err(queue_error)
 }
