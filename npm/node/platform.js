@@ -30,6 +30,11 @@ function persistedClientId() {
   }
 }
 
+/** A debug line on stderr. */
+function stderrLine(line) {
+  process.stderr.write(`i2v: ${line}\n`);
+}
+
 /** The person's locales, most specific first; the core takes the language of the first that has one. */
 function locales() {
   const posix = ['LC_ALL', 'LC_MESSAGES', 'LANG'].map(env);
@@ -55,6 +60,10 @@ export function resolveOptions(options) {
     },
     language: options.language,
     locales: locales(),
+    timeout: options.timeout,
+    maxRetries: options.maxRetries,
+    // `I2V_LOG=debug` writes the client's debug lines to stderr (tokens never appear in them).
+    logger: options.logger ?? (env('I2V_LOG') === 'debug' ? stderrLine : undefined),
     timing: options.timing,
     persistToken: false,
   };

@@ -21,6 +21,7 @@ const TIMING_KEYS = [
   'retryBaseBackoffMs',
   'retryMaxBackoffMs',
   'rateLimitMaxWaitMs',
+  'requestTimeoutMs',
 ];
 
 /** The `configJson` the native constructor reads, from resolved options. */
@@ -42,6 +43,8 @@ function configJson(resolved, seed) {
     attribution: resolved.attribution ?? {},
     language: resolved.language ?? null,
     locales: resolved.locales ?? [],
+    timeout: resolved.timeout ?? null,
+    maxRetries: resolved.maxRetries ?? null,
     timing,
     seed,
   });
@@ -87,6 +90,14 @@ function checkSignal(signal) {
   }
 }
 
+/** The caller's logger as `(line) => void`: a function, or an object with `debug` (a console). */
+function logFunction(logger) {
+  if (logger === undefined || logger === null) return null;
+  if (typeof logger === 'function') return (line) => logger(line);
+  if (typeof logger.debug === 'function') return (line) => logger.debug(line);
+  throw new TypeError('logger must be a function or have a debug method');
+}
+
 /** The `Client` class over a binding's native module and platform. */
 export function makeClientClass(native, platform) {
   return class Client {
@@ -102,7 +113,10 @@ export function makeClientClass(native, platform) {
       this.#options = options;
       const resolved = platform.resolveOptions(options);
       try {
-        this.#native = new native.NativeClient(configJson(resolved, platform.randomSeed()));
+        this.#native = new native.NativeClient(
+          configJson(resolved, platform.randomSeed()),
+          logFunction(resolved.logger),
+        );
       } catch (thrown) {
         throw fromThrown(thrown);
       }
@@ -149,11 +163,19 @@ export function makeClientClass(native, platform) {
       if (error) throw fromThrown(new Error(error));
     }
 
+    /** Gives op `op` the call's own options (its `timeout`) before it starts. */
+    #prepare(op, timeout) {
+      if (timeout === undefined || timeout === null) return;
+      const error = this.#native.callOptions(op, JSON.stringify({ timeoutMs: timeout }));
+      if (error) throw fromThrown(new Error(error));
+    }
+
     /** Runs a call that answers with one result JSON. */
-    async #call(signal, start) {
+    async #call({ signal, timeout }, start) {
       checkSignal(signal);
       if (signal?.aborted) throw abortError(signal);
       const op = this.#nextOp++;
+      this.#prepare(op, timeout);
       const onAbort = () => this.#native.abort(op);
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
@@ -170,7 +192,7 @@ export function makeClientClass(native, platform) {
      * Runs a call that reports through `emit`: `onMessage(message)` for each message before the
      * last, which is `{ end: result }`. A throwing `onMessage` cancels the call with its error.
      */
-    #stream(signal, start, onMessage) {
+    #stream({ signal, timeout }, start, onMessage) {
       return new Promise((resolve, reject) => {
         checkSignal(signal);
         if (signal?.aborted) {
@@ -178,6 +200,12 @@ export function makeClientClass(native, platform) {
           return;
         }
         const op = this.#nextOp++;
+        try {
+          this.#prepare(op, timeout);
+        } catch (error) {
+          reject(error);
+          return;
+        }
         const onAbort = () => this.#native.abort(op);
         signal?.addEventListener('abort', onAbort, { once: true });
         let settled = false;
@@ -228,7 +256,7 @@ export function makeClientClass(native, platform) {
     }
 
     /** A turn (`send` or `chat`) as a TurnStream. */
-    #turn(signal, start, lift) {
+    #turn({ signal, timeout }, start, lift) {
       checkSignal(signal);
       // The turn's own controller: the caller's signal aborts it, and so does leaving the loop.
       const controller = new AbortController();
@@ -237,7 +265,7 @@ export function makeClientClass(native, platform) {
       else signal?.addEventListener('abort', onOuterAbort, { once: true });
       return new TurnStream(
         (push) =>
-          this.#stream(controller.signal, start, (message) => {
+          this.#stream({ signal: controller.signal, timeout }, start, (message) => {
             if (message.event) push(liftEvent(message.event));
           })
             .then(lift)
@@ -247,31 +275,31 @@ export function makeClientClass(native, platform) {
     }
 
     /** Gets a token when needed and creates the session. */
-    connect({ signal } = {}) {
-      return this.#call(signal, (op) => this.#native.connect(op));
+    connect({ signal, timeout } = {}) {
+      return this.#call({ signal, timeout }, (op) => this.#native.connect(op));
     }
 
     /** The link that opens the project in the web app. */
-    claimUrl({ signal } = {}) {
-      return this.#call(signal, (op) => this.#native.claimUrl(op));
+    claimUrl({ signal, timeout } = {}) {
+      return this.#call({ signal, timeout }, (op) => this.#native.claimUrl(op));
     }
 
     /** The credit balance. */
-    credits({ signal } = {}) {
-      return this.#call(signal, (op) => this.#native.credits(op));
+    credits({ signal, timeout } = {}) {
+      return this.#call({ signal, timeout }, (op) => this.#native.credits(op));
     }
 
     /** The project's state, its draft parsed. */
-    async state({ signal } = {}) {
-      return liftState(await this.#call(signal, (op) => this.#native.state(op)));
+    async state({ signal, timeout } = {}) {
+      return liftState(await this.#call({ signal, timeout }, (op) => this.#native.state(op)));
     }
 
     /** Uploads files, streamed; type and size are checked before a byte is sent. */
-    async upload(files, { signal, onProgress } = {}) {
+    async upload(files, { signal, timeout, onProgress } = {}) {
       if (!Array.isArray(files)) throw new TypeError('upload() takes an array of files');
       const nativeFiles = await platform.toNativeFiles(files);
       return this.#stream(
-        signal,
+        { signal, timeout },
         (op, emit) => this.#native.upload(op, nativeFiles, emit),
         (message) => {
           if (message.progress) onProgress?.(message.progress);
@@ -280,18 +308,20 @@ export function makeClientClass(native, platform) {
     }
 
     /** Has the backend fetch media from URLs. */
-    uploadUrls(urls, { signal } = {}) {
+    uploadUrls(urls, { signal, timeout } = {}) {
       if (!Array.isArray(urls) || urls.some((url) => typeof url !== 'string')) {
         throw new TypeError('uploadUrls() takes an array of URL strings');
       }
-      return this.#call(signal, (op) => this.#native.uploadUrls(op, JSON.stringify(urls)));
+      return this.#call({ signal, timeout }, (op) =>
+        this.#native.uploadUrls(op, JSON.stringify(urls)),
+      );
     }
 
     /** Renders the current draft and waits for the video. */
-    export({ format, quality, onProgress, signal } = {}) {
+    export({ format, quality, onProgress, signal, timeout } = {}) {
       const options = JSON.stringify({ format: format ?? null, quality: quality ?? null });
       return this.#stream(
-        signal,
+        { signal, timeout },
         (op, emit) => this.#native.export(op, options, emit),
         (message) => {
           if (message.progress) onProgress?.(message.progress);
@@ -300,10 +330,10 @@ export function makeClientClass(native, platform) {
     }
 
     /** Keeps polling a render submitted earlier. */
-    resumeExport(renderId, { onProgress, signal } = {}) {
+    resumeExport(renderId, { onProgress, signal, timeout } = {}) {
       if (typeof renderId !== 'string') throw new TypeError('resumeExport() takes a render id');
       return this.#stream(
-        signal,
+        { signal, timeout },
         (op, emit) => this.#native.resumeExport(op, renderId, emit),
         (message) => {
           if (message.progress) onProgress?.(message.progress);
@@ -312,13 +342,13 @@ export function makeClientClass(native, platform) {
     }
 
     /** Handles what a person typed and attached. */
-    send(text, { files, signal } = {}) {
+    send(text, { files, signal, timeout } = {}) {
       if (typeof text !== 'string') throw new TypeError('send() takes the text as a string');
       if (files !== undefined && !Array.isArray(files)) {
         throw new TypeError('files must be an array');
       }
       return this.#turn(
-        signal,
+        { signal, timeout },
         async (op, emit) => {
           const nativeFiles = await platform.toNativeFiles(files ?? []);
           return this.#native.send(op, text, nativeFiles, emit);
@@ -328,10 +358,10 @@ export function makeClientClass(native, platform) {
     }
 
     /** Runs one chat turn. */
-    chat(text, { signal } = {}) {
+    chat(text, { signal, timeout } = {}) {
       if (typeof text !== 'string') throw new TypeError('chat() takes the text as a string');
       return this.#turn(
-        signal,
+        { signal, timeout },
         (op, emit) => this.#native.chat(op, text, emit),
         (outcome) => ({ type: 'chat', outcome: liftTurnOutcome(outcome) }),
       );

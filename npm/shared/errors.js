@@ -12,6 +12,8 @@ export class I2vError extends Error {
     this.acceptedFormats = fields.acceptedFormats ?? null;
     this.maxBytes = fields.maxBytes ?? null;
     this.retryAfterMs = fields.retryAfterMs ?? null;
+    this.status = fields.status ?? null;
+    this.requestId = fields.requestId ?? null;
   }
 }
 
@@ -63,7 +65,9 @@ const CLASS_OF_KIND = {
 /** The error for the native side's error JSON (an object). */
 export function errorFromFields(fields) {
   const Class = CLASS_OF_KIND[fields.kind] ?? ApiError;
-  return new Class(fields);
+  // What the network said, for a connection that failed: the error's `cause`, as in fetch.
+  const options = typeof fields.cause === 'string' ? { cause: new Error(fields.cause) } : undefined;
+  return new Class(fields, options);
 }
 
 /** The cancellation error for a signal, with the signal's reason as its cause. */

@@ -29,6 +29,9 @@ export interface Timing {
   /** 429: the longest `Retry-After` waited out before the one retry; a longer one is thrown as a
    * `RateLimitError` at once (default 60000). */
   rateLimitMaxWaitMs: number;
+  /** The most one request waits for its answer (a JSON answer read whole, an event stream
+   * opened); uploads are not bound by it (default 60000). Same as `ClientOptions.timeout`. */
+  requestTimeoutMs: number;
 }
 
 /** The attribution headers every request carries. */
@@ -58,6 +61,17 @@ export interface ClientOptions {
    * is read as its language). Default: the person's locale (`navigator.language` in the browser;
    * the first of `LC_ALL`, `LC_MESSAGES`, `LANG` and `Intl` that names one in Node), else `en`. */
   language?: string;
+  /** The most one request waits for its answer, in ms (default 60000): a JSON answer read whole,
+   * an event stream opened (a chat turn then follows the heartbeat rules). Uploads are bound only
+   * by a call's own `timeout`. A request that runs out rejects with a `TimeoutError`. */
+  timeout?: number;
+  /** Retries of a request that is safe to repeat (a GET, or one that never left) after a
+   * network failure or a 5xx (default 2). */
+  maxRetries?: number;
+  /** Receives a debug line for every request, answer, retry and recovery; a function or a
+   * console-like object with `debug`. Tokens never appear in the lines. In Node,
+   * `I2V_LOG=debug` writes them to stderr. */
+  logger?: ((line: string) => void) | { debug(line: string): void };
   /** Waits and attempts. */
   timing?: Partial<Timing>;
   /** Whether to persist the client id (`~/.config/nemovideo/client_id` in Node, `localStorage` in
@@ -241,12 +255,20 @@ export type SendOutcome =
   | { type: 'exported'; result: ExportResult }
   | { type: 'chat'; outcome: TurnOutcome };
 
-/** What a person sees while a message is handled, in order. The last event is always `done`. */
+/**
+ * What a person sees while a message is handled, in order. The last event is always `done`.
+ * Text is written for a person without an editor on screen (no "click", no "button"), while it
+ * streams too: the `textDelta`s of a message add up to its `text`. Tools are told in words in the
+ * session's language, never by their ids. An `action` is something a reply suggested: `chat`
+ * runs none; `send` fetches the state or credits for `show_state`, `show_summary` and
+ * `show_credits` and sends a `send_edit` as one more turn, and never renders for `export` (only
+ * the person's own "export" does).
+ */
 export type TurnEvent =
   | { type: 'textDelta'; message: number; text: string }
   | { type: 'text'; message: number; text: string }
-  | { type: 'toolStarted'; name: string }
-  | { type: 'toolFinished'; name: string }
+  | { type: 'toolStarted'; label: string }
+  | { type: 'toolFinished'; label: string }
   | { type: 'draft'; draft: Draft }
   | { type: 'stillWorking'; waitedMs: number }
   | { type: 'connectionLost' }
@@ -266,10 +288,13 @@ export interface TurnStream extends AsyncIterable<TurnEvent> {
   readonly outcome: Promise<SendOutcome>;
 }
 
-/** Options of calls that only take a signal. */
+/** Options every call takes. */
 export interface CallOptions {
   /** Cancels the call, also one already aborted before the call. */
   signal?: AbortSignal;
+  /** The most each request of this call waits for its answer, in ms, in place of the client's
+   * `timeout` (and for uploads too). */
+  timeout?: number;
 }
 
 /** Options of `upload`. */
@@ -427,6 +452,12 @@ export class I2vError extends Error {
   readonly maxBytes: number | null;
   /** How long to wait, when rate limited. */
   readonly retryAfterMs: number | null;
+  /** The HTTP status of the answer the call failed on, when it failed on one. */
+  readonly status: number | null;
+  /** The server's id of the request that failed, when it sent one. */
+  readonly requestId: string | null;
+  /** For a network failure: an `Error` with what the network said. */
+  readonly cause?: unknown;
 }
 /** `auth`, `client_id`: the token was rejected or the client id was missing. */
 export class AuthError extends I2vError {}

@@ -73,6 +73,9 @@ export function resolveOptions(options = {}) {
       ...(globalThis.navigator?.languages ?? [globalThis.navigator?.language]),
       Intl.DateTimeFormat().resolvedOptions().locale,
     ].filter(Boolean),
+    timeout: options.timeout,
+    maxRetries: options.maxRetries,
+    logger: options.logger,
     timing: options.timing,
     persistToken,
   };

@@ -118,10 +118,15 @@ test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
     // end of the final text may differ: the SDK rewrites wording that assumes an on-screen editor).
     for (let i = 1; i < partials.length; i++) assert.ok(partials[i].text.startsWith(partials[i - 1].text), JSON.stringify(partials));
     assert.ok(final.startsWith(partials[0].text) && partials[0].text.length < final.length, `"${partials[0].text}" does not start "${final}"`);
-    // Tool work shows in words, never as JSON.
+    // Tool work shows in words, never as JSON or a tool's id.
     const activity = await turn.locator('.activity').allTextContents();
-    assert.ok(activity.some((line) => /photos on the timeline/.test(line)), activity.join(' | '));
-    assert.ok(activity.every((line) => !/[{}"]/.test(line)), activity.join(' | '));
+    assert.ok(activity.some((line) => /Put your video together/.test(line)), activity.join(' | '));
+    assert.ok(activity.every((line) => !/[{}"_]/.test(line)), activity.join(' | '));
+    // No GUI instruction shows, even while it streamed; the offer to export is a button, and
+    // nothing was rendered for it.
+    assert.ok(texts.every((e) => !/click|button|timeline/i.test(e.text)), JSON.stringify(texts));
+    assert.equal(await turn.getByRole('button', { name: 'Export the video' }).count(), 1);
+    assert.equal(rendersSubmitted(), 0, 'a reply that offers the export rendered a video');
 
     await page.waitForSelector('#timeline[data-tracks="3"]');
     assert.equal(await page.getAttribute('#timeline', 'data-duration-ms'), '6000');
@@ -282,17 +287,19 @@ test('refusals, failures, silent edits and running out are explained', { timeout
     });
 
     await t.test('a silent edit says what changed', async () => {
-      // Short, because the reply's "click Export" renders it.
+      // Short, because it is rendered: the reply's offer to export, accepted.
       await p.fill('#composer-input', 'turn this image into a 2-second video with background music');
       await p.click('#send-button');
-      await waitForTurn(p, 1);
+      const first = await waitForTurn(p, 1);
+      await first.getByRole('button', { name: 'Export the video' }).click();
+      await p.waitForSelector('#export[data-state="done"]', { timeout: 90_000 });
       await p.fill('#composer-input', 'make the music quieter');
       await p.click('#send-button');
       const turn = await waitForTurn(p, 2);
       assert.equal(await turn.locator('.message.assistant').count(), 0, 'the edit was not silent');
       const changes = await turn.locator('.changes li').allTextContents();
       assert.ok(changes.some((c) => /volume/i.test(c)), `changes: ${JSON.stringify(changes)}`);
-      // The first reply's "click Export" made a video; the edit made it out of date.
+      // The video made from the first reply's offer is out of date after the edit.
       await p.waitForSelector('#export[data-stale="true"]');
       await screenshot(p, '09-silent-edit', { fullPage: true });
     });

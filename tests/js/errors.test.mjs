@@ -2,6 +2,7 @@
 // and the fields a person needs; none carries the token.
 
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 
 import { clientOptions, collect, loadPackage, photos, startStudio } from './support.mjs';
@@ -91,6 +92,9 @@ test('2001: out of credits, with the registration link', async () => {
     const turn = client.chat('make a video from my photo');
     const error = await rejectsWith(turn.outcome, pkg.CreditsError, 'credits', 2001);
     assert.match(error.bindUrl, /\/\?bind=bnd_/);
+    // The answer it failed on: its status and the server's request id.
+    assert.equal(error.status, 403);
+    assert.match(error.requestId ?? '', /^req_/);
     await assert.rejects(collect(turn), pkg.CreditsError, 'iterating sees the same error');
   } finally {
     await poor.stop();
@@ -119,11 +123,39 @@ test('not ready: export before anything was generated', async () => {
   assert.match(error.message, /generate/);
 });
 
-test('network: nothing listening', async () => {
-  const client = new Client(
-    clientOptions({ url: 'http://127.0.0.1:9' }, { timing: { retryAttempts: 1 } }),
-  );
-  await rejectsWith(client.connect(), pkg.NetworkError, 'network', null);
+test('network: nothing listening, with what the network said as the cause', async () => {
+  const client = new Client(clientOptions({ url: 'http://127.0.0.1:9' }, { maxRetries: 0 }));
+  const error = await rejectsWith(client.connect(), pkg.NetworkError, 'network', null);
+  assert.ok(error.cause instanceof Error, `${error.cause}`);
+  assert.equal(error.status, null);
+});
+
+test('timeout: a server that never answers, by default and per call', async () => {
+  // Accepts every connection and never says a word.
+  const sockets = new Set();
+  const silent = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise((done) => silent.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${silent.address().port}`;
+  try {
+    const client = new Client(clientOptions({ url }, { token: 'nmv_usr_test', timeout: 700 }));
+    let started = Date.now();
+    const error = await rejectsWith(client.credits(), pkg.TimeoutError, 'timeout', null);
+    let took = Date.now() - started;
+    assert.ok(took >= 650 && took < 5000, `${took} ms`);
+    assert.match(error.message, /no answer to GET .*\/api\/credits\/balance\/simple within 0\.7 s/);
+    // A call's own timeout overrides the client's.
+    started = Date.now();
+    await rejectsWith(client.credits({ timeout: 250 }), pkg.TimeoutError, 'timeout', null);
+    took = Date.now() - started;
+    assert.ok(took >= 200 && took < 650, `${took} ms`);
+    await assert.rejects(client.credits({ timeout: 'soon' }), (err) => err.kind === 'invalid_input');
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((done) => silent.close(done));
+  }
 });
 
 test('invalid input: options and arguments', async () => {

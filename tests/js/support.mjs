@@ -5,7 +5,9 @@
 // or `reference`, NemoVideo's published api-reference. The same test files run unchanged
 // against every pair.
 
-import { resolve } from 'node:path';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
@@ -133,9 +135,51 @@ export function photos(count) {
   });
 }
 
-/** Every event of a turn, in order. */
+/** Words that assume an editor on screen, which no text a person sees may carry. */
+const GUI_WORDS = /click|button|timeline|点击|按钮/i;
+/** A tool's raw id (`create_slideshow`), which no text or tool event may carry. */
+const TOOL_ID = /[a-z]+_[a-z_]+/;
+
+/**
+ * Every event of a turn, in order, checked as a person would see them: no text, delta or tool
+ * event speaks of GUI steps or raw tool ids, and each message's deltas add up to its text.
+ */
 export async function collect(turn) {
   const events = [];
   for await (const event of turn) events.push(event);
+  checkShown(events);
   return events;
+}
+
+/** The checks of `collect` on events gathered otherwise. */
+export function checkShown(events) {
+  const pieces = new Map();
+  for (const event of events) {
+    const shown =
+      event.type === 'textDelta' || event.type === 'text'
+        ? event.text
+        : event.type === 'toolStarted' || event.type === 'toolFinished'
+          ? event.label
+          : null;
+    if (shown === null) continue;
+    assert.ok(!GUI_WORDS.test(shown), `${event.type} speaks of a GUI: ${JSON.stringify(shown)}`);
+    assert.ok(!TOOL_ID.test(shown), `${event.type} names a tool: ${JSON.stringify(shown)}`);
+    if (event.type === 'textDelta') {
+      pieces.set(event.message, (pieces.get(event.message) ?? '') + event.text);
+    } else if (event.type === 'text') {
+      assert.equal(pieces.get(event.message) ?? '', event.text, 'the deltas add up to the text');
+      pieces.delete(event.message);
+    }
+  }
+  assert.deepEqual([...pieces.keys()], [], 'every streamed message ends with its text');
+}
+
+/** How many renders the studio was asked for (its job records), of one session or of all. */
+export function renderJobs(studio, sessionId = null) {
+  const renders = join(studio.dataDir, 'renders');
+  if (!existsSync(renders)) return 0;
+  return readdirSync(renders)
+    .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+    .map((name) => JSON.parse(readFileSync(join(renders, name), 'utf8')))
+    .filter((job) => sessionId === null || job.session_id === sessionId).length;
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { clientOptions, collect, loadPackage, photos, startStudio } from './support.mjs';
+import { clientOptions, collect, loadPackage, photos, renderJobs, startStudio } from './support.mjs';
 
 const pkg = await loadPackage();
 const { Client } = pkg;
@@ -125,4 +125,37 @@ test('heartbeats only: "still working", then a timeout', async () => {
       );
     },
   );
+});
+
+test('a Chinese turn is written for a person while it streams, tools in words', async () => {
+  await withStudio(['--silent-share', '0'], async (studio) => {
+    const client = new Client(clientOptions(studio, { language: 'zh-CN' }));
+    await client.upload(photos(2));
+    const events = await collect(client.chat('把这些图片做成一个6秒的视频，加上背景音乐'));
+    const text = events.filter((e) => e.type === 'text').map((e) => e.text).join('');
+    assert.match(text, /[\u4e00-\u9fff]/, text);
+    const tools = events.filter((e) => e.type === 'toolStarted').map((e) => e.label);
+    assert.ok(tools.length > 0);
+    for (const label of tools) assert.match(label, /[\u4e00-\u9fff]/, label);
+    // The reply offered the export: a suggestion, and no render was made.
+    assert.ok(events.some((e) => e.type === 'action' && e.action.kind === 'export'));
+    assert.equal(renderJobs(studio), 0);
+  });
+});
+
+test('the debug log tells every request, and never the token', async () => {
+  await withStudio([], async (studio) => {
+    const lines = [];
+    const client = new Client(clientOptions(studio, { logger: (line) => lines.push(line) }));
+    await client.connect();
+    const token = lines.join('\n').match(/nmv_usr_\w+/);
+    assert.equal(token, null, 'no token in the log');
+    assert.ok(lines.some((l) => l.startsWith('request POST') && l.endsWith('/api/auth/anonymous-token')), lines.join('\n'));
+    assert.ok(lines.some((l) => /^answer to POST .*\/with-session\/nemo_agent in \d+ ms$/.test(l)), lines.join('\n'));
+    const consoleLike = [];
+    const quiet = new Client(clientOptions(studio, { logger: { debug: (l) => consoleLike.push(l) } }));
+    await quiet.credits();
+    assert.ok(consoleLike.length > 0);
+    assert.throws(() => new Client(clientOptions(studio, { logger: 5 })), TypeError);
+  });
 });

@@ -4,7 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { clientOptions, collect, dialect, loadPackage, photos, startStudio } from './support.mjs';
+import {
+  clientOptions,
+  collect,
+  dialect,
+  loadPackage,
+  photos,
+  renderJobs,
+  startStudio,
+} from './support.mjs';
 
 const { Client, Draft, I2vError } = await loadPackage();
 
@@ -76,9 +84,17 @@ test('the whole job: upload, a streamed turn, state, credits, export', async () 
   assert.ok(done.outcome.texts.length > 0);
   assert.ok(done.outcome.draft instanceof Draft);
   assert.deepEqual(await turn.outcome, done);
-  for (const e of events.filter((e) => e.type === 'text')) {
+  const texts = events.filter((e) => e.type === 'text');
+  for (const e of texts) {
     assert.ok(!e.text.trim().startsWith('{'), 'no raw JSON reaches the text');
+    assert.ok(!/tool_call|tool_result|functionCall|create_slideshow/.test(e.text), e.text);
   }
+  // Each message is given whole once.
+  assert.equal(new Set(texts.map((e) => e.message)).size, texts.length);
+  assert.deepEqual(
+    texts.map((e) => e.text),
+    done.outcome.texts,
+  );
 
   const state = await client.state();
   assert.ok(state.draft instanceof Draft);
@@ -188,4 +204,40 @@ test('aborting an export cancels its render on the server', async () => {
     (err) => err.kind === 'render' && /cancelled/.test(err.message),
   );
   assert.equal(progress.at(-1), 'cancelled');
+});
+
+test('an edit renders nothing; "export" renders once; nothing changed, nothing rendered again', async () => {
+  const client = new Client(clientOptions(studio));
+  await client.upload(photos(2));
+  await collect(client.send('make a 4-second video from my photos'));
+  const edit = await collect(client.send('make the music louder'));
+  assert.equal(edit.at(-1).outcome.type, 'chat');
+  assert.ok(!edit.some((e) => e.type === 'exportProgress' || e.type === 'exported'));
+  assert.equal(renderJobs(studio, client.session.sessionId), 0, 'no edit renders');
+
+  const exported = await collect(client.send('export'));
+  assert.equal(exported.at(-1).outcome.type, 'exported');
+  assert.equal(renderJobs(studio, client.session.sessionId), 1);
+  const first = exported.at(-1).outcome.result;
+
+  const again = await collect(client.send('export the video'));
+  assert.deepEqual(again.at(-1).outcome.result, first);
+  assert.deepEqual(await client.export(), first);
+  assert.equal(renderJobs(studio, client.session.sessionId), 1, 'the same video is not rendered again');
+
+  // Another client of the same session (a CLI run after another) gets the same video from the
+  // studio, at once, without a new render.
+  const later = new Client({ ...clientOptions(studio), clientId: client.clientId });
+  later.resume(client.session);
+  const reused = await later.export();
+  assert.notEqual(reused.renderId, first.renderId);
+  assert.equal(renderJobs(studio, client.session.sessionId), 2, 'a job record, completed at submit');
+  const [a, b] = await Promise.all([fetch(first.url), fetch(reused.url)].map(async (r) => (await r).arrayBuffer()));
+  assert.deepEqual(new Uint8Array(a), new Uint8Array(b));
+
+  // A change makes a new video.
+  await collect(client.send('make each photo 3 seconds'));
+  const changed = await client.export();
+  assert.notEqual(changed.renderId, first.renderId);
+  assert.equal(renderJobs(studio, client.session.sessionId), 3);
 });

@@ -89,8 +89,11 @@ export async function start(api) {
       exportProgress: (p) => exporter.onProgress(p),
       exported: (r) => exporter.onExported(r),
       exportFailed: (e) => exporter.onFailed(e),
-      // The one thing a reply can ask that `send` cannot do itself: pick files.
-      action: () => byId('file-input').click(),
+      // What a reply suggests that only the person can do: pick files, or render.
+      action: (action) => {
+        if (action.kind === 'export') exporter.start();
+        else byId('file-input').click();
+      },
       notice: (notice) => {
         if (notice.kind === 'session_replaced') {
           syncSession();

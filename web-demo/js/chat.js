@@ -6,7 +6,7 @@
 import { byId, formatSeconds, h } from './dom.js';
 import { errorView } from './alerts.js';
 import { isCancel } from './errors.js';
-import { describeAction, describeTool } from './describe.js';
+import { describeAction } from './describe.js';
 
 /** Suggestions, in English and Chinese; a chip fills the message box so it can be adjusted. */
 const SUGGESTIONS = [
@@ -145,10 +145,10 @@ export class ChatPanel {
         turn.message(event.message).setText(event.text);
         break;
       case 'toolStarted':
-        turn.toolStarted(event.name);
+        turn.toolStarted(event.label);
         break;
       case 'toolFinished':
-        turn.toolFinished(event.name);
+        turn.toolFinished(event.label);
         break;
       case 'stillWorking':
         turn.stillWorking(event.waitedMs);
@@ -163,9 +163,9 @@ export class ChatPanel {
         this.hooks.draft?.(event.draft);
         break;
       case 'action':
-        // `send` itself does what a reply asks for (fetches the state or credits, exports, sends
-        // the edit): its events follow. Only files must come from the person.
-        if (event.action?.kind === 'upload') turn.action(event.action, (action) => this.hooks.action?.(action));
+        // `send` itself fetches the state or credits and sends an edit a reply asks for (its
+        // events follow). A render and files are the person's to give: offered as buttons.
+        turn.action(event.action, (action) => this.hooks.action?.(action));
         break;
       case 'uploaded':
         turn.note(`Uploaded ${event.media.length} ${event.media.length === 1 ? 'file' : 'files'}.`);
@@ -210,7 +210,7 @@ class TurnView {
     log.append(this.el);
     this.log = log;
     this.messages = new Map();
-    this.tools = new Map();
+    this.tools = [];
     this.exporting = null;
     this.lastEvent = null;
     this.shownText = false;
@@ -259,19 +259,16 @@ class TurnView {
     };
   }
 
-  toolStarted(name) {
-    const [running] = describeTool(name);
-    const line = this.activity(`${running}…`);
-    const lines = this.tools.get(name) ?? [];
-    lines.push(line);
-    this.tools.set(name, lines);
+  /** A tool started: its words (from the SDK) as an activity line, until the next one finishes. */
+  toolStarted(label) {
+    this.tools.push(this.activity(label));
   }
 
-  toolFinished(name) {
-    const [, done] = describeTool(name);
-    const line = this.tools.get(name)?.shift();
-    if (line) line.done(done);
-    else this.activity(done).done();
+  /** The oldest running tool finished: its line says what was done. */
+  toolFinished(label) {
+    const line = this.tools.shift();
+    if (line) line.done(label);
+    else this.activity(label).done();
   }
 
   stillWorking(waitedMs) {
@@ -329,7 +326,7 @@ class TurnView {
 
   finish(state) {
     this.el.dataset.state = state;
-    for (const lines of this.tools.values()) for (const line of lines) line.done();
+    // Tools still running when the turn ends are marked by how it ended, never as done.
     this.el.querySelectorAll('.activity[data-state="running"]').forEach((el) => {
       el.dataset.state = state === 'done' ? 'done' : 'stopped';
     });

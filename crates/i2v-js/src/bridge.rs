@@ -4,7 +4,8 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use i2v_core::client::{
-    Client, Clock, ExportOptions, ProgressSink, Session, Transport, UploadFile, UploadProgress,
+    Client, Clock, ExportOptions, LogSink, ProgressSink, Session, Transport, UploadFile,
+    UploadProgress,
 };
 use i2v_core::{Error, json};
 use serde_json::Value;
@@ -29,13 +30,23 @@ pub struct Bridge<T, C> {
     ops: Ops,
 }
 
-impl<T: Transport, C: Clock> Bridge<T, C> {
-    /// A bridge over `transport` and `clock`, configured by the shell's `configJson`; an error
-    /// comes back as the error JSON.
-    pub fn new(transport: T, clock: C, config_json: &str) -> Result<Bridge<T, C>, String> {
+impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
+    /// A bridge over `transport` and `clock`, configured by the shell's `configJson`, writing
+    /// the client's debug lines to `log` when one is given; an error comes back as the error
+    /// JSON.
+    pub fn new(
+        transport: T,
+        clock: C,
+        config_json: &str,
+        log: Option<LogSink>,
+    ) -> Result<Bridge<T, C>, String> {
         let config = config::from_json(config_json).map_err(|err| wire::error_json(&err))?;
+        let client = Client::new(transport, clock, config);
         Ok(Bridge {
-            client: Client::new(transport, clock, config),
+            client: match log {
+                Some(log) => client.with_log(log),
+                None => client,
+            },
             ops: Ops::new(),
         })
     }
@@ -64,8 +75,8 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
         self.client.bind_url()
     }
 
-    /// Adopts a session saved earlier (`{taskId, sessionId, bindId, userId}`); the error JSON if the
-    /// text is not one.
+    /// Adopts a session saved earlier (`{taskId, sessionId, bindId, userId}`); the error JSON if
+    /// the text is not one.
     pub fn resume(&self, session_json: &str) -> Option<String> {
         match parse_session(session_json) {
             Ok(session) => {
@@ -81,54 +92,78 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
         self.ops.abort(op);
     }
 
-    /// Runs `work` as op `op`. An aborted op may have left a render running on the server (an
-    /// export, or a `send` that exported): the client stops it before the call ends.
+    /// Sets the options of op `op` before it starts (`{timeoutMs?}`); the error JSON when the
+    /// text is not such options.
+    pub fn call_options(&self, op: u32, options_json: &str) -> Option<String> {
+        match config::call_options(options_json) {
+            Ok(options) => {
+                self.ops.set_options(op, options);
+                None
+            }
+            Err(err) => Some(wire::error_json(&err)),
+        }
+    }
+
+    /// The view of the client that op `op` runs on, with the options set for it.
+    fn view(&self, op: u32) -> Client<T, C> {
+        self.client.for_call(self.ops.take_options(op))
+    }
+
+    /// Runs `work` (a call on `view`) as op `op`, and returns its outcome as result JSON. An
+    /// aborted op may have left a render running on the server (an export, or a `send` that
+    /// exported): the client stops it before the call ends.
     async fn run<R>(
         &self,
         op: u32,
+        view: &Client<T, C>,
         work: impl Future<Output = Result<R, Error>>,
-    ) -> Result<R, Error> {
+        to_value: impl FnOnce(R) -> Value,
+    ) -> Value {
         let outcome = self.ops.run(op, work).await;
         if matches!(outcome, Err(Error::Cancelled)) {
-            self.client.cancel_abandoned_renders().await;
+            view.cancel_abandoned_renders().await;
         }
-        outcome
+        wire::result(outcome, view.failed_answer().as_ref(), to_value)
     }
 
     /// Gets a token if needed and creates the session: the result JSON of a session.
     pub async fn connect(&self, op: u32) -> String {
-        let outcome = self.run(op, self.client.connect()).await;
-        json::to_string(&wire::result(outcome, |s| wire::session(&s)))
+        let view = self.view(op);
+        let work = view.connect();
+        json::to_string(&self.run(op, &view, work, |s| wire::session(&s)).await)
     }
 
     /// The claim link: the result JSON of a string.
     pub async fn claim_url(&self, op: u32) -> String {
-        let outcome = self.run(op, self.client.claim_url()).await;
-        json::to_string(&wire::result(outcome, Value::from))
+        let view = self.view(op);
+        let work = view.claim_url();
+        json::to_string(&self.run(op, &view, work, Value::from).await)
     }
 
     /// The credit balance: the result JSON of the credits.
     pub async fn credits(&self, op: u32) -> String {
-        let outcome = self.run(op, self.client.credits()).await;
-        json::to_string(&wire::result(outcome, |c| wire::credits(&c)))
+        let view = self.view(op);
+        let work = view.credits();
+        json::to_string(&self.run(op, &view, work, |c| wire::credits(&c)).await)
     }
 
     /// The project's state: the result JSON of the state.
     pub async fn state(&self, op: u32) -> String {
-        let outcome = self.run(op, self.client.state()).await;
-        json::to_string(&wire::result(outcome, |s| wire::state(&s)))
+        let view = self.view(op);
+        let work = view.state();
+        json::to_string(&self.run(op, &view, work, |s| wire::state(&s)).await)
     }
 
     /// Has the backend fetch media from URLs (`urls_json` is an array of strings).
     pub async fn upload_urls(&self, op: u32, urls_json: &str) -> String {
+        let view = self.view(op);
         let work = async {
             let urls = string_list(urls_json).ok_or_else(|| Error::InvalidInput {
                 message: "urls must be an array of strings".into(),
             })?;
-            self.client.upload_urls(&urls).await
+            view.upload_urls(&urls).await
         };
-        let outcome = self.run(op, work).await;
-        json::to_string(&wire::result(outcome, |m| wire::media(&m)))
+        json::to_string(&self.run(op, &view, work, |m| wire::media(&m)).await)
     }
 
     /// Uploads files, reporting `{"progress": {sent, total}}` then `{"end": …}`.
@@ -138,56 +173,56 @@ impl<T: Transport, C: Clock> Bridge<T, C> {
         #[allow(clippy::arc_with_non_send_sync)]
         let emit = Arc::new(Mutex::new(emit));
         let sink = progress_sink(Arc::clone(&emit));
-        let outcome = self.run(op, self.client.upload(files, Some(sink))).await;
-        let end = wire::result(outcome, |m| wire::media(&m));
+        let view = self.view(op);
+        let work = view.upload(files, Some(sink));
+        let end = self.run(op, &view, work, |m| wire::media(&m)).await;
         send(&emit, wire::message("end", end));
     }
 
     /// Renders the current draft, reporting `{"progress": …}` then `{"end": …}`.
     /// `options_json` is `{format?, quality?}`.
     pub async fn export(&self, op: u32, options_json: &str, mut emit: Emit) {
+        let view = self.view(op);
         let work = async {
             let options = export_options(options_json)?;
-            self.client
-                .export(&options, |p| {
-                    emit(wire::message("progress", wire::export_progress(&p)));
-                })
-                .await
+            view.export(&options, |p| {
+                emit(wire::message("progress", wire::export_progress(&p)));
+            })
+            .await
         };
-        let outcome = self.run(op, work).await;
-        let end = wire::result(outcome, |r| wire::export_result(&r));
+        let end = self.run(op, &view, work, |r| wire::export_result(&r)).await;
         emit(wire::message("end", end));
     }
 
     /// Keeps polling a render submitted earlier, reporting as [`Bridge::export`] does.
     pub async fn resume_export(&self, op: u32, render_id: &str, mut emit: Emit) {
-        let work = self.client.resume_export(render_id, |p| {
+        let view = self.view(op);
+        let work = view.resume_export(render_id, |p| {
             emit(wire::message("progress", wire::export_progress(&p)));
         });
-        let outcome = self.run(op, work).await;
-        let end = wire::result(outcome, |r| wire::export_result(&r));
+        let end = self.run(op, &view, work, |r| wire::export_result(&r)).await;
         emit(wire::message("end", end));
     }
 
     /// Runs one chat turn, reporting `{"event": …}` for each turn event then `{"end": …}` with
     /// the turn's outcome.
     pub async fn chat(&self, op: u32, text: &str, mut emit: Emit) {
-        let work = self.client.chat(text, |event| {
+        let view = self.view(op);
+        let work = view.chat(text, |event| {
             emit(wire::message("event", wire::turn_event(&event)));
         });
-        let outcome = self.run(op, work).await;
-        let end = wire::result(outcome, |o| wire::turn_outcome(&o));
+        let end = self.run(op, &view, work, |o| wire::turn_outcome(&o)).await;
         emit(wire::message("end", end));
     }
 
     /// Handles what a person typed and attached, reporting as [`Bridge::chat`] does; the end
     /// carries the send outcome.
     pub async fn send(&self, op: u32, text: &str, files: Vec<UploadFile>, mut emit: Emit) {
-        let work = self.client.send(text, files, |event| {
+        let view = self.view(op);
+        let work = view.send(text, files, |event| {
             emit(wire::message("event", wire::turn_event(&event)));
         });
-        let outcome = self.run(op, work).await;
-        let end = wire::result(outcome, |o| wire::send_outcome(&o));
+        let end = self.run(op, &view, work, |o| wire::send_outcome(&o)).await;
         emit(wire::message("end", end));
     }
 }

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use i2v_core::client::{Attribution, Config, Timing, Token, language_tag};
+use i2v_core::client::{Attribution, CallOptions, Config, Timing, Token, language_tag};
 use i2v_core::{Error, json};
 use serde_json::{Map, Value};
 
@@ -37,7 +37,7 @@ pub fn from_json(text: &str) -> Result<Config, Error> {
         client_id: string(&fields, "clientId")?.filter(|id| !id.is_empty()),
         attribution: attribution(fields.get("attribution"))?,
         language: language(&fields)?.unwrap_or(defaults.language),
-        timing: timing(fields.get("timing"))?,
+        timing: overall(&fields, timing(fields.get("timing"))?)?,
         seed: seed(&fields)?,
     })
 }
@@ -66,6 +66,25 @@ fn language(fields: &Map<String, Value>) -> Result<Option<String>, Error> {
             .find_map(language_tag),
         _ => None,
     })
+}
+
+/// The options of one call (`{timeoutMs?}`), as the shell sends them before the call.
+pub fn call_options(text: &str) -> Result<CallOptions, Error> {
+    let value = json::from_str(text).map_err(|err| invalid(err.to_string()))?;
+    let timeout = match value.get("timeoutMs") {
+        None | Some(Value::Null) => None,
+        Some(ms) => Some(positive_millis(ms, "timeout")?),
+    };
+    Ok(CallOptions { timeout })
+}
+
+/// A number of milliseconds above 0, as a duration.
+fn positive_millis(value: &Value, name: &str) -> Result<Duration, Error> {
+    value
+        .as_f64()
+        .filter(|ms| ms.is_finite() && *ms > 0.0 && *ms <= 1e12)
+        .map(|ms| Duration::from_millis(ms.round().max(1.0) as u64))
+        .ok_or_else(|| invalid(format!("{name} must be a number of milliseconds above 0")))
 }
 
 /// A string field; `null` and absence are both `None`.
@@ -98,6 +117,22 @@ fn attribution(value: Option<&Value>) -> Result<Attribution, Error> {
         (None, None) => {}
     }
     Ok(attribution)
+}
+
+/// The client-wide settings that the JS convention puts beside `timing` (openai-node's): a
+/// `timeout` (ms) for every request, and `maxRetries` after the first attempt.
+fn overall(fields: &Map<String, Value>, mut timing: Timing) -> Result<Timing, Error> {
+    if let Some(ms) = fields.get("timeout").filter(|v| !v.is_null()) {
+        timing.request_timeout = positive_millis(ms, "timeout")?;
+    }
+    if let Some(retries) = fields.get("maxRetries").filter(|v| !v.is_null()) {
+        let retries = retries
+            .as_u64()
+            .filter(|n| *n <= 100)
+            .ok_or_else(|| invalid("maxRetries must be a whole number from 0 to 100".into()))?;
+        timing.retry_attempts = u32::try_from(retries).unwrap_or(100) + 1;
+    }
+    Ok(timing)
 }
 
 /// The waits, each overriding the protocol's default when given.
@@ -142,6 +177,7 @@ fn timing(value: Option<&Value>) -> Result<Timing, Error> {
     millis("retryBaseBackoffMs", &mut timing.retry_base_backoff)?;
     millis("retryMaxBackoffMs", &mut timing.retry_max_backoff)?;
     millis("rateLimitMaxWaitMs", &mut timing.rate_limit_max_wait)?;
+    millis("requestTimeoutMs", &mut timing.request_timeout)?;
     Ok(timing)
 }
 
@@ -188,6 +224,33 @@ mod tests {
         let installed = from_json(r#"{"attribution":{"installPath":"/h/.clawhub/skills/x/p.js"}}"#)
             .expect("config");
         assert_eq!(installed.attribution.platform, "clawhub");
+    }
+
+    #[test]
+    fn timeouts_and_retries_the_js_way() {
+        let config = from_json(r#"{"timeout":2500,"maxRetries":0}"#).expect("config");
+        assert_eq!(config.timing.request_timeout, Duration::from_millis(2500));
+        assert_eq!(config.timing.retry_attempts, 1);
+        let defaults = from_json("{}").expect("config");
+        assert_eq!(defaults.timing, Timing::default());
+        for bad in [
+            r#"{"timeout":0}"#,
+            r#"{"timeout":-1}"#,
+            r#"{"maxRetries":1.5}"#,
+        ] {
+            assert_eq!(
+                from_json(bad).expect_err(bad).kind().as_str(),
+                "invalid_input"
+            );
+        }
+        assert_eq!(
+            call_options(r#"{"timeoutMs":300}"#)
+                .expect("options")
+                .timeout,
+            Some(Duration::from_millis(300))
+        );
+        assert_eq!(call_options("{}").expect("options"), CallOptions::default());
+        assert!(call_options(r#"{"timeoutMs":"soon"}"#).is_err());
     }
 
     #[test]

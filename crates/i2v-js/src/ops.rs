@@ -11,6 +11,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use futures_util::future::{AbortHandle, Abortable};
 use i2v_core::Error;
+use i2v_core::client::CallOptions;
 
 /// How many early aborts are remembered; more than the calls a shell has in flight at once.
 const REMEMBERED_ABORTS: usize = 256;
@@ -27,6 +28,8 @@ pub struct Ops {
 struct OpsState {
     running: Vec<(u32, AbortHandle)>,
     aborted_early: Vec<u32>,
+    /// Options set for ops that have not started, taken as they start.
+    options: Vec<(u32, CallOptions)>,
 }
 
 impl Ops {
@@ -38,6 +41,26 @@ impl Ops {
     fn state(&self) -> MutexGuard<'_, OpsState> {
         // A panic elsewhere cannot leave the maps half-updated: every change is one call.
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Keeps the options of op `op` until it starts (a few: the oldest go past
+    /// [`REMEMBERED_ABORTS`], like early aborts).
+    pub fn set_options(&self, op: u32, options: CallOptions) {
+        let mut state = self.state();
+        state.options.retain(|(other, _)| *other != op);
+        if state.options.len() >= REMEMBERED_ABORTS {
+            state.options.remove(0);
+        }
+        state.options.push((op, options));
+    }
+
+    /// The options set for op `op` (the defaults when none were), forgotten once taken.
+    pub fn take_options(&self, op: u32) -> CallOptions {
+        let mut state = self.state();
+        match state.options.iter().position(|(other, _)| *other == op) {
+            Some(at) => state.options.swap_remove(at).1,
+            None => CallOptions::default(),
+        }
     }
 
     /// Cancels the op: now if it is running, as it starts if it has not started yet.

@@ -20,6 +20,7 @@ pub fn translate_gui(text: &str) -> String {
 pub fn parse_draft(text: &str) -> String {
     json::to_string(&wire::result(
         Draft::parse(text).map_err(Error::from),
+        None,
         |d| wire::draft(&d),
     ))
 }
@@ -30,7 +31,7 @@ pub fn parse_draft(text: &str) -> String {
 /// summary), so a draft from an event can be passed back as it came.
 pub fn diff_drafts(before: &str, after: &str) -> String {
     let parsed = parse_either(before).and_then(|b| Ok((b, parse_either(after)?)));
-    json::to_string(&wire::result(parsed, |(b, a)| {
+    json::to_string(&wire::result(parsed, None, |(b, a)| {
         wire::changes(&draft::diff(&b, &a))
     }))
 }

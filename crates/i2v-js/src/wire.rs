@@ -6,8 +6,8 @@
 
 use i2v_core::Error;
 use i2v_core::client::{
-    Canvas, Credits, ExportProgress, ExportResult, Notice, SendOutcome, Session, State, TurnEvent,
-    TurnOutcome, UploadedMedia,
+    Canvas, Credits, ExportProgress, ExportResult, FailedAnswer, Notice, SendOutcome, Session,
+    State, TurnEvent, TurnOutcome, UploadedMedia,
 };
 use i2v_core::draft::{Change, ChangeKind, Draft, Place};
 use i2v_core::gui::{GuiAction, GuiTranslation};
@@ -21,23 +21,39 @@ pub fn ok(value: Value) -> Value {
     object([("ok", value)])
 }
 
-/// `{"error": {...}}` for a core error.
-pub fn err(error: &Error) -> Value {
-    object([("error", error_value(error))])
+/// `{"error": {...}}` for a core error, and the answer it failed on, when it did.
+pub fn err(error: &Error, failed: Option<&FailedAnswer>) -> Value {
+    object([("error", error_value(error, failed))])
 }
 
-/// A result as the shell reads it: `{"ok": …}` or `{"error": …}`.
-pub fn result<T>(result: Result<T, Error>, to_value: impl FnOnce(T) -> Value) -> Value {
+/// A result as the shell reads it: `{"ok": …}` or `{"error": …}` (with the answer it failed on,
+/// when it did).
+pub fn result<T>(
+    result: Result<T, Error>,
+    failed: Option<&FailedAnswer>,
+    to_value: impl FnOnce(T) -> Value,
+) -> Value {
     match result {
         Ok(value) => ok(to_value(value)),
-        Err(error) => err(&error),
+        Err(error) => err(&error, failed),
     }
 }
 
 /// An error as the shell turns it into an `I2vError`: the protocol code, the stable kind, the
-/// message a person reads, and the fields that say what to do about it.
-pub fn error_value(error: &Error) -> Value {
+/// message a person reads, the fields that say what to do about it, the HTTP status and the
+/// server's request id of the answer it came from, and what the network said (`cause`).
+pub fn error_value(error: &Error, failed: Option<&FailedAnswer>) -> Value {
+    let cause = match error {
+        Error::Network { message } => Some(message.as_str()),
+        _ => None,
+    };
     object([
+        ("status", failed.map(|f| f.status).into()),
+        (
+            "requestId",
+            failed.and_then(|f| f.request_id.as_deref()).into(),
+        ),
+        ("cause", cause.into()),
         ("code", error.code().into()),
         ("kind", error.kind().as_str().into()),
         ("message", error.to_string().into()),
@@ -59,13 +75,13 @@ pub fn error_value(error: &Error) -> Value {
 
 /// [`error_value`] as text, for errors a binding raises itself.
 pub fn error_json(error: &Error) -> String {
-    json::to_string(&error_value(error))
+    json::to_string(&error_value(error, None))
 }
 
 /// The last message of a streaming call that a binding ends itself, before the bridge runs
 /// (files that cannot be read): `{"end": {"error": …}}`.
 pub fn end_error_json(error: &Error) -> String {
-    message("end", err(error))
+    message("end", err(error, None))
 }
 
 /// One message of a call that reports as it goes, `{name: value}`, as the text the shell reads.
@@ -278,8 +294,8 @@ pub fn turn_event(event: &TurnEvent) -> Value {
             ("message", (*message).into()),
             ("text", text.as_str().into()),
         ]),
-        TurnEvent::ToolStarted { name } => tagged("toolStarted", "name", name.as_str().into()),
-        TurnEvent::ToolFinished { name } => tagged("toolFinished", "name", name.as_str().into()),
+        TurnEvent::ToolStarted { label } => tagged("toolStarted", "label", label.as_str().into()),
+        TurnEvent::ToolFinished { label } => tagged("toolFinished", "label", label.as_str().into()),
         TurnEvent::Draft(value) => tagged("draft", "draft", draft(value)),
         TurnEvent::StillWorking { waited } => tagged(
             "stillWorking",
@@ -355,9 +371,31 @@ mod tests {
 
     use super::*;
 
+    fn error_value_of(error: &Error) -> Value {
+        error_value(error, None)
+    }
+
+    #[test]
+    fn errors_carry_the_answer_they_failed_on_and_the_networks_words() {
+        let failed = FailedAnswer {
+            status: 403,
+            request_id: Some("req_1".into()),
+        };
+        let credits = error_value(&Error::OutOfCredits { bind_url: None }, Some(&failed));
+        assert_eq!(
+            (&credits["status"], &credits["requestId"], &credits["cause"]),
+            (&json!(403), &json!("req_1"), &Value::Null)
+        );
+        let network = error_value_of(&Error::Network {
+            message: "connection refused".into(),
+        });
+        assert_eq!(network["cause"], "connection refused");
+        assert_eq!(network["status"], Value::Null);
+    }
+
     #[test]
     fn errors_carry_code_kind_and_what_to_do() {
-        let value = error_value(&Error::FileTooLarge {
+        let value = error_value_of(&Error::FileTooLarge {
             name: Some("big.mp4".into()),
             size: Some(300 << 20),
             max_bytes: 200 << 20,
@@ -370,20 +408,20 @@ mod tests {
                 .as_str()
                 .is_some_and(|m| m.contains("big.mp4"))
         );
-        let limited = error_value(&Error::RateLimited {
+        let limited = error_value_of(&Error::RateLimited {
             retry_after: Duration::from_secs(30),
         });
         assert_eq!(
             (limited["code"].clone(), limited["retryAfterMs"].clone()),
             (json!(429), json!(30_000))
         );
-        let formats = error_value(&Error::UnsupportedFileType { name: None });
+        let formats = error_value_of(&Error::UnsupportedFileType { name: None });
         assert!(
             formats["acceptedFormats"]
                 .as_array()
                 .is_some_and(|list| !list.is_empty())
         );
-        assert_eq!(error_value(&Error::Cancelled)["kind"], "cancelled");
+        assert_eq!(error_value_of(&Error::Cancelled)["kind"], "cancelled");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 
 use crate::clock::TokioClock;
-use crate::emit::{EmitFn, emitter};
+use crate::emit::{EmitFn, LogFn, emitter, log_sink};
 use crate::files::{self, NativeFile, PendingFile};
 use crate::transport::HttpTransport;
 
@@ -29,14 +29,19 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// A client configured by the shell's `configJson`; throws an `Error` whose message is the
-    /// error JSON when the configuration cannot work.
+    /// A client configured by the shell's `configJson`, writing its debug lines to `log` when
+    /// given; throws an `Error` whose message is the error JSON when the configuration cannot
+    /// work.
     #[napi(constructor)]
-    pub fn new(config_json: String) -> napi::Result<NativeClient> {
+    pub fn new(
+        config_json: String,
+        #[napi(ts_arg_type = "((line: string) => void) | null | undefined")] log: Option<LogFn>,
+    ) -> napi::Result<NativeClient> {
         let transport = HttpTransport::new()
             .map_err(|err| napi::Error::from_reason(i2v_js::error_json(&err.into())))?;
-        let bridge =
-            Bridge::new(transport, TokioClock, &config_json).map_err(napi::Error::from_reason)?;
+        let log = log.map(log_sink);
+        let bridge = Bridge::new(transport, TokioClock, &config_json, log)
+            .map_err(napi::Error::from_reason)?;
         Ok(NativeClient {
             bridge: Arc::new(bridge),
         })
@@ -76,6 +81,13 @@ impl NativeClient {
     #[napi]
     pub fn abort(&self, op: u32) {
         self.bridge.abort(op);
+    }
+
+    /// Sets the options of call `op` before it starts (`{timeoutMs?}`); the error JSON when
+    /// they cannot work.
+    #[napi]
+    pub fn call_options(&self, op: u32, options_json: String) -> Option<String> {
+        self.bridge.call_options(op, &options_json)
     }
 
     /// Gets a token when needed and creates the session: the result JSON of a session.

@@ -7,6 +7,7 @@
 
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use i2v_js::Bridge;
 use js_sys::{Function, Promise};
@@ -55,11 +56,16 @@ fn emitter(emit: Function) -> i2v_js::Emit {
 
 #[wasm_bindgen]
 impl NativeClient {
-    /// A client configured by the shell's `configJson`; throws an `Error` whose message is the
-    /// error JSON when the configuration is wrong.
+    /// A client configured by the shell's `configJson`, writing its debug lines to `log` when
+    /// given; throws an `Error` whose message is the error JSON when the configuration is wrong.
     #[wasm_bindgen(constructor)]
-    pub fn new(config_json: &str) -> Result<NativeClient, JsError> {
-        Bridge::new(FetchTransport, TimerClock, config_json)
+    pub fn new(config_json: &str, log: Option<Function>) -> Result<NativeClient, JsError> {
+        let log = log.map(|log| -> i2v_core::client::LogSink {
+            Arc::new(move |line: &str| {
+                let _ = log.call1(&JsValue::NULL, &JsValue::from(line));
+            })
+        });
+        Bridge::new(FetchTransport, TimerClock, config_json, log)
             .map(|bridge| NativeClient {
                 bridge: Rc::new(bridge),
             })
@@ -98,6 +104,13 @@ impl NativeClient {
     /// Cancels call `op`, running or about to start.
     pub fn abort(&self, op: u32) {
         self.bridge.abort(op);
+    }
+
+    /// Sets the options of call `op` before it starts (`{timeoutMs?}`); the error JSON when
+    /// they cannot work.
+    #[wasm_bindgen(js_name = callOptions)]
+    pub fn call_options(&self, op: u32, options_json: &str) -> Option<String> {
+        self.bridge.call_options(op, options_json)
     }
 
     /// Gets a token if needed and creates the session: a promise of the result JSON.

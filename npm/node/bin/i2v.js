@@ -21,6 +21,7 @@ Usage:
   i2v make <images…> --prompt "…" [--out video.mp4]
   i2v make <folder of image sets | jobs.json> [--prompt "…"] [--out folder] [--jobs N]
   i2v chat "text" [files…]          talk to the agent about the current project
+                                    ("export" renders it and downloads it to --out)
   i2v export [--out video.mp4]      render the current project and download it
   i2v credits                       the credit balance
 
@@ -35,7 +36,7 @@ A folder of image sets holds one folder of images per video, each with an option
 prompt.txt; a job list is [{ "images": [...], "prompt": "…", "out": "name.mp4" }].
 
 Environment: NEMO_API_URL (default: a local i2v-studio), NEMO_TOKEN, NEMO_WEB_URL,
-I2V_STUDIO_BIN, I2V_DATA_DIR.`;
+I2V_STUDIO_BIN, I2V_DATA_DIR, I2V_LOG=debug (every request on stderr, tokens left out).`;
 
 /** A studio on this machine renders in seconds: poll its renders often, for up to ten minutes. */
 const LOCAL_TIMING = { exportPollIntervalMs: 500, exportMaxPolls: 1200 };
@@ -122,11 +123,18 @@ async function chat(args, backend, signal) {
   const [text, ...files] = args.positionals;
   if (!text) throw new UsageError('say something: i2v chat "make it 20 seconds long"');
   const client = await projectClient(backend, signal);
+  let outcome;
   try {
-    await printTurn(client.send(text, { files, signal }), { linksLast: !backend.local });
+    outcome = await printTurn(client.send(text, { files, signal }), { linksLast: !backend.local });
   } finally {
     // A session replaced on the way (an expired one) is the project from now on.
     rememberSession(backend.key, client.session);
+  }
+  // "export" said in words: the video just made is downloaded, as `i2v export` would.
+  if (outcome?.type === 'exported') {
+    const out = args.values.out ?? 'video.mp4';
+    await download(outcome.result.url || outcome.result.downloadUrl, out, signal);
+    process.stdout.write(`${out} (${describeVideo(outcome.result)})\n`);
   }
   return 0;
 }

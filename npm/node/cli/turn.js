@@ -1,6 +1,9 @@
 // A turn printed as it happens: the reply streams to stdout as it arrives; what the agent is
 // doing goes to stderr, so `i2v chat … > reply.txt` keeps only the reply.
 
+import { renderProgress } from './progress.js';
+import { describeVideo } from './video.js';
+
 function seconds(ms) {
   return `${Math.round(ms / 1000)} s`;
 }
@@ -16,6 +19,7 @@ export function creditsLine({ available, frozen, total }) {
  */
 export async function printTurn(turn, { linksLast = true, out = process.stdout, err = process.stderr } = {}) {
   let lineOpen = false;
+  let render = null;
   const streamed = new Set();
   const endLine = () => {
     if (lineOpen) out.write('\n');
@@ -41,7 +45,12 @@ export async function printTurn(turn, { linksLast = true, out = process.stdout, 
         endLine();
         break;
       case 'toolStarted':
-        note(`  … ${event.name}`);
+        note(`  … ${event.label}`);
+        break;
+      case 'action':
+        // What the reply suggested: the person's to accept, in this CLI's words.
+        if (event.action.kind === 'export') note('  → to render the video: i2v export --out video.mp4');
+        if (event.action.kind === 'upload') note('  → add files: i2v chat "add these" photo1.jpg photo2.jpg');
         break;
       case 'stillWorking':
         note(`  … still working (${seconds(event.waitedMs)})`);
@@ -64,13 +73,19 @@ export async function printTurn(turn, { linksLast = true, out = process.stdout, 
         endLine();
         out.write(`${event.state.draft ? event.state.draft.summary() : 'nothing generated yet'}\n`);
         break;
-      case 'exported':
+      case 'exportProgress':
         endLine();
-        out.write(
-          linksLast
-            ? `video: ${event.result.url}\n`
-            : 'the video is rendered: download it with `i2v export --out video.mp4`\n',
-        );
+        render ??= renderProgress('rendering', err);
+        render.onProgress(event.progress);
+        break;
+      case 'exported':
+        render?.bar.done(describeVideo(event.result) || 'done');
+        render = null;
+        // The caller downloads it; a link is worth printing only where it outlives this run.
+        if (linksLast) {
+          endLine();
+          out.write(`video: ${event.result.url}\n`);
+        }
         break;
       case 'notice':
         if (event.notice.kind === 'session_replaced') {

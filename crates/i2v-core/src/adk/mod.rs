@@ -12,6 +12,7 @@ mod event;
 mod frame;
 mod lenient;
 mod message;
+mod tool_words;
 mod trailer;
 mod turn;
 mod typed;
@@ -24,6 +25,7 @@ mod proptests;
 
 pub use event::{Actions, AdkEvent, Content, FunctionCall, FunctionResponse, Part};
 pub use frame::{ServerError, StreamFrame};
+pub use tool_words::{ToolWords, tool_words};
 pub use trailer::TEMPORARY_ISSUE_PHRASE;
 pub use turn::TurnAssembler;
 pub use update::{TurnSummary, TurnUpdate};

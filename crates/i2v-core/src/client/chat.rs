@@ -16,6 +16,7 @@ use super::account::{Credits, State};
 use super::export::{ExportProgress, ExportResult};
 use super::http::{Answer, Outgoing, Spec};
 use super::platform::{Callback, MaybeSend};
+use super::present::{Presented, Presenter};
 use super::race::{First, race};
 use super::transport::Response;
 use super::upload::UploadedMedia;
@@ -23,14 +24,15 @@ use super::{Client, Clock, Notice, Transport};
 use crate::Error;
 use crate::adk::{TurnAssembler, TurnUpdate};
 use crate::draft::{Change, Draft, diff};
-use crate::gui::{self, GuiAction};
+use crate::gui::GuiAction;
 use crate::sse::SseParser;
 
 /// What a person sees while a message is handled, in order: the chat stream, and the
 /// workflows [`Client::send`] runs around it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TurnEvent {
-    /// A new piece of a message's text, to append to what is shown of that message.
+    /// A new piece of a message's text, to append to what is shown of that message; written
+    /// for a person (no GUI step), and the pieces of a message add up to its [`TurnEvent::Text`].
     TextDelta {
         /// The turn-local number of the message (0, 1, … in order of appearance).
         message: usize,
@@ -46,13 +48,14 @@ pub enum TurnEvent {
     },
     /// The agent started a tool (internal work: a progress indicator, never chat text).
     ToolStarted {
-        /// The tool's name.
-        name: String,
+        /// What the tool does, in words for a person ("Editing your video…"), in the session's
+        /// language; never the tool's id.
+        label: String,
     },
     /// A tool finished.
     ToolFinished {
-        /// The tool's name.
-        name: String,
+        /// What the tool did, in words for a person ("Edited your video").
+        label: String,
     },
     /// The agent produced a new draft.
     Draft(Draft),
@@ -65,7 +68,9 @@ pub enum TurnEvent {
     ConnectionLost,
     /// What changed in the draft, reported when the turn showed no text or lost its connection.
     Changes(Vec<Change>),
-    /// Something the reply asked a person to do in an editor, for the client to do instead.
+    /// Something the reply asked a person to do in an editor: a suggestion for the caller to
+    /// offer (an Export button, a hint), not a command. [`Client::chat`] runs none;
+    /// [`Client::send`] runs only those that read the project (see its documentation).
     Action(GuiAction),
     /// Files attached to a message were uploaded.
     Uploaded(Vec<UploadedMedia>),
@@ -84,7 +89,7 @@ pub enum TurnEvent {
 /// How a chat turn ended.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurnOutcome {
-    /// Every message's final text, as shown.
+    /// Every message's final text, as shown (translated for a person).
     pub texts: Vec<String>,
     /// The draft after the turn, when there is one.
     pub draft: Option<Draft>,
@@ -145,8 +150,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
             })
             .await;
         self.report_notices(on_event);
+        let mut shown = Presenter::new(&self.config.language);
         let end = match sent {
-            Ok(Answer::Stream(response)) => self.read_turn(response, on_event).await?,
+            Ok(Answer::Stream(response)) => self.read_turn(response, &mut shown, on_event).await?,
             Ok(Answer::Json(_)) => {
                 return Err(Error::Protocol {
                     message: "the chat answered with JSON, not an event stream".into(),
@@ -157,7 +163,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
             Err(err) => return Err(err),
         };
         match end {
-            StreamEnd::Ended(assembler) => self.close_turn(*assembler, before, on_event).await,
+            StreamEnd::Ended(assembler) => {
+                self.close_turn(*assembler, shown, before, on_event).await
+            }
             StreamEnd::Dropped => {
                 on_event(TurnEvent::ConnectionLost);
                 self.recover_by_polling(before, on_event).await
@@ -184,6 +192,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     async fn read_turn(
         &self,
         mut response: Response,
+        shown: &mut Presenter,
         on_event: &mut Callback<'_, TurnEvent>,
     ) -> Result<StreamEnd, Error> {
         let timing = &self.config.timing;
@@ -204,7 +213,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                                 last_progress = self.clock.now_ms();
                                 next_notice = last_progress + millis(timing.still_working_after);
                             }
-                            self.deliver(update, on_event)?;
+                            self.deliver(update, shown, on_event)?;
                         }
                     }
                 }
@@ -234,35 +243,21 @@ impl<T: Transport, C: Clock> Client<T, C> {
         }
     }
 
-    /// Hands one assembler update to the caller as a turn event; a failure ends the turn.
+    /// Hands one assembler update to the caller as what a person sees of it; a failure ends
+    /// the turn.
     fn deliver(
         &self,
         update: TurnUpdate,
+        shown: &mut Presenter,
         on_event: &mut Callback<'_, TurnEvent>,
     ) -> Result<(), Error> {
-        match update {
-            TurnUpdate::TextDelta { message, text, .. } => {
-                on_event(TurnEvent::TextDelta { message, text })
-            }
-            TurnUpdate::TextFinal { message, text, .. } => {
-                let translated = gui::translate(&text);
-                on_event(TurnEvent::Text {
-                    message,
-                    text: translated.text,
-                });
-                translated
-                    .actions
-                    .into_iter()
-                    .for_each(|action| on_event(TurnEvent::Action(action)));
-            }
-            TurnUpdate::ToolCall { name, .. } => on_event(TurnEvent::ToolStarted { name }),
-            TurnUpdate::ToolResult { name, .. } => on_event(TurnEvent::ToolFinished { name }),
-            TurnUpdate::Draft(draft) => {
+        match shown.present(update) {
+            Presented::Events(events) => events.into_iter().for_each(on_event),
+            Presented::Draft(draft) => {
                 self.remember_draft(Some(draft.clone()));
                 on_event(TurnEvent::Draft(draft));
             }
-            TurnUpdate::Failed(err) => return Err(err),
-            TurnUpdate::Alive => {}
+            Presented::Failed(err) => return Err(err),
         }
         Ok(())
     }
@@ -271,12 +266,13 @@ impl<T: Transport, C: Clock> Client<T, C> {
     async fn close_turn(
         &self,
         assembler: TurnAssembler,
+        mut shown: Presenter,
         before: Option<Draft>,
         on_event: &mut Callback<'_, TurnEvent>,
     ) -> Result<TurnOutcome, Error> {
         let summary = assembler.finish();
         for update in summary.closing.clone() {
-            self.deliver(update, on_event)?;
+            self.deliver(update, &mut shown, on_event)?;
         }
         if let Some(err) = summary.failure.clone() {
             return Err(err);
@@ -301,7 +297,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             (summary.draft.or(before), Vec::new())
         };
         Ok(TurnOutcome {
-            texts: summary.texts,
+            texts: shown.texts(),
             draft,
             changes,
             silent,

@@ -109,6 +109,10 @@ pub struct Timing {
     /// 429: the longest `Retry-After` worth waiting for before the one retry; a longer wait
     /// (a daily quota, say) goes to the caller at once as the error, with the wait in it.
     pub rate_limit_max_wait: Duration,
+    /// The most one request waits for its answer: a JSON answer read whole, an event stream
+    /// opened (the stream itself then follows the heartbeat rules). Uploads, whose answer comes
+    /// only once every byte is sent, wait as long as they take unless a call sets a timeout.
+    pub request_timeout: Duration,
 }
 
 impl Default for Timing {
@@ -126,6 +130,7 @@ impl Default for Timing {
             retry_base_backoff: Duration::from_millis(500),
             retry_max_backoff: Duration::from_secs(8),
             rate_limit_max_wait: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(60),
         }
     }
 }

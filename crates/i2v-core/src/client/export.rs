@@ -5,6 +5,10 @@
 //! render that never finishes within the configured polls is a timeout; a render cancelled on
 //! the server is not submitted again. A render whose export is dropped before it ends (an
 //! aborted call) is remembered as abandoned, for [`Client::cancel_abandoned_renders`] to stop.
+//!
+//! A video is never rendered twice for the same thing: the client keeps its last export, and
+//! an export of the same session, draft, canvas and options gives that result again without a
+//! request (the studio does the same across clients, by a hash of what makes the video).
 
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
@@ -15,8 +19,9 @@ use super::http::{Outgoing, Spec};
 use super::platform::{Callback, MaybeSend};
 use super::race::race;
 use super::render_status::{Polled, RenderStatus};
-use super::{Client, Clock, Memory, Transport};
+use super::{Canvas, Client, Clock, Memory, Transport};
 use crate::Error;
+use crate::draft::Draft;
 use crate::find;
 use crate::json::{self, object};
 
@@ -68,6 +73,32 @@ pub struct ExportResult {
     pub duration_ms: Option<u64>,
 }
 
+/// The last export this client finished, and what it was made from.
+#[derive(Debug, Clone)]
+pub(crate) struct LastExport {
+    session_id: String,
+    draft: Draft,
+    canvas: Canvas,
+    options: ExportOptions,
+    result: ExportResult,
+}
+
+impl LastExport {
+    /// Whether an export of this would make the same video.
+    fn made_from(
+        &self,
+        session_id: &str,
+        draft: &Draft,
+        canvas: &Canvas,
+        options: &ExportOptions,
+    ) -> bool {
+        self.session_id == session_id
+            && self.draft == *draft
+            && self.canvas == *canvas
+            && self.options == *options
+    }
+}
+
 /// The outcome of one submitted render.
 enum Attempt {
     Done(ExportResult),
@@ -103,13 +134,41 @@ impl<T: Transport, C: Clock> Client<T, C> {
     ) -> Result<ExportResult, Error> {
         let state = self.state().await?;
         let draft = match state.draft {
-            Some(draft) if draft.is_export_ready() => draft.to_value(),
+            Some(draft) if draft.is_export_ready() => draft,
             _ => return Err(Error::NotExportReady),
         };
+        let session_id = self.connect().await?.session_id;
+        let made = self
+            .memory()
+            .last_export
+            .clone()
+            .filter(|last| last.made_from(&session_id, &draft, &state.canvas, options));
+        if let Some(last) = made {
+            // Nothing changed since this video was made: it is the answer.
+            on_progress(ExportProgress {
+                render_id: last.result.render_id.clone(),
+                status: RenderStatus::Completed,
+                progress: Some(100),
+            });
+            return Ok(last.result);
+        }
+        let value = draft.to_value();
         let mut failure = String::new();
         for _ in 0..2 {
-            match self.render_once(&draft, options, on_progress).await? {
-                Attempt::Done(result) => return Ok(result),
+            match self
+                .render_once(&session_id, &value, options, on_progress)
+                .await?
+            {
+                Attempt::Done(result) => {
+                    self.memory().last_export = Some(LastExport {
+                        session_id,
+                        draft,
+                        canvas: state.canvas,
+                        options: options.clone(),
+                        result: result.clone(),
+                    });
+                    return Ok(result);
+                }
                 Attempt::Failed(reason) => failure = reason,
                 Attempt::Cancelled => return Err(cancelled_on_server()),
             }
@@ -120,23 +179,23 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// Submits one render under a fresh id and polls it to an end.
     async fn render_once(
         &self,
+        session_id: &str,
         draft: &Value,
         options: &ExportOptions,
         on_progress: &mut Callback<'_, ExportProgress>,
     ) -> Result<Attempt, Error> {
-        let session_id = self.connect().await?.session_id;
         // `render_<ms>` ids are unique within one client; another client submitting in the same
         // millisecond (a batch of exports) takes the id first and the backend refuses ours as in
         // use, so a refused id is replaced by a fresh one, a few times.
         let mut conflicts = 0;
-        let watch = loop {
+        let (watch, answer) = loop {
             let render_id = self.fresh_render_id();
             // Watched from before the request leaves: an abort while it is in flight may
             // leave a render on the server.
             let watch = Watch::new(self, render_id);
             let body = object([
                 ("id", watch.render_id.as_str().into()),
-                ("sessionId", session_id.as_str().into()),
+                ("sessionId", session_id.into()),
                 ("draft", draft.clone()),
                 (
                     "output",
@@ -153,7 +212,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 .await
                 .and_then(|answer| answer.into_json());
             match submitted {
-                Ok(_) => break watch,
+                Ok(answer) => break (watch, answer),
                 Err(err) => {
                     watch.settle();
                     if !(id_in_use(&err) && conflicts < MAX_ID_CONFLICTS) {
@@ -164,11 +223,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
             }
         };
         // Reported at once, so a caller can keep the id and pick the render up after a restart.
+        let polled = Polled::read(&answer);
         on_progress(ExportProgress {
             render_id: watch.render_id.clone(),
-            status: RenderStatus::Pending,
-            progress: None,
+            status: polled.status,
+            progress: polled.progress,
         });
+        // A backend that had made this very video already may answer it done.
+        if let Some(end) = self.ended(&watch.render_id, polled) {
+            watch.settle();
+            return Ok(end);
+        }
         let outcome = self.poll_render(&watch.render_id, on_progress).await;
         watch.settle();
         outcome
@@ -248,21 +313,25 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 status: polled.status,
                 progress: polled.progress,
             });
-            match polled.status {
-                RenderStatus::Completed => {
-                    return Ok(Attempt::Done(self.export_result(render_id, polled)));
-                }
-                RenderStatus::Failed => {
-                    let reason = polled.reason.unwrap_or_else(|| NO_REASON.to_owned());
-                    return Ok(Attempt::Failed(reason));
-                }
-                RenderStatus::Cancelled => return Ok(Attempt::Cancelled),
-                RenderStatus::Pending | RenderStatus::Processing => {}
+            if let Some(end) = self.ended(render_id, polled) {
+                return Ok(end);
             }
         }
         Err(Error::Timeout {
             what: format!("render {render_id} did not finish"),
         })
+    }
+
+    /// How a status answer ends the attempt, or `None` while the render goes on.
+    fn ended(&self, render_id: &str, polled: Polled) -> Option<Attempt> {
+        match polled.status {
+            RenderStatus::Completed => Some(Attempt::Done(self.export_result(render_id, polled))),
+            RenderStatus::Failed => Some(Attempt::Failed(
+                polled.reason.unwrap_or_else(|| NO_REASON.to_owned()),
+            )),
+            RenderStatus::Cancelled => Some(Attempt::Cancelled),
+            RenderStatus::Pending | RenderStatus::Processing => None,
+        }
     }
 
     /// `render_<ms>`, never the same twice in one client even within a millisecond.
@@ -302,7 +371,7 @@ struct Watch<'c> {
 impl<'c> Watch<'c> {
     fn new<T, C>(client: &'c Client<T, C>, render_id: String) -> Watch<'c> {
         Watch {
-            memory: &client.memory,
+            memory: client.memory.as_ref(),
             render_id,
             settled: false,
         }

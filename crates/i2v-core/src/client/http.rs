@@ -8,14 +8,41 @@
 //! transport failures retry with capped, jittered exponential backoff, but only when repeating
 //! the request is safe: a GET, or a request that never left this machine. `/run_sse` is therefore
 //! never re-sent once it may have reached the server.
+//!
+//! Every request waits at most its timeout for its answer (the call's own, else
+//! [`super::Timing::request_timeout`]; uploads only for a call's own): a JSON answer read whole,
+//! an event stream opened. A request that runs out is a [`Error::Timeout`], not retried: the
+//! caller's budget is spent.
 
 use std::time::Duration;
 
+use std::sync::PoisonError;
+
 use super::envelope::{Payload, interpret, read_body};
 use super::platform::Callback;
+use super::race::{First, race};
 use super::transport::{Body, Headers, Method, Request, Response};
-use super::{Client, Clock, Notice, Transport};
+use super::{Client, Clock, FailedAnswer, Notice, Transport};
 use crate::{Error, Recovery, json};
+
+/// The headers a server names its request id in, in the order they are looked for.
+const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "request-id", "x-amzn-requestid"];
+
+/// A URL as a log line may show it: without its query string (the only place a secret could be).
+fn loggable(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or_default()
+}
+
+/// A duration in seconds, decimals only where needed (`60 s`, `2.5 s`). Whole numbers only: an
+/// `f64` printed would bring its formatting code, 13 KB, into the browser build.
+fn seconds(duration: Duration) -> String {
+    let ms = duration.as_millis();
+    let fraction = format!("{:03}", ms % 1000);
+    match fraction.trim_end_matches('0') {
+        "" => format!("{} s", ms / 1000),
+        digits => format!("{}.{digits} s", ms / 1000),
+    }
+}
 
 /// What kind of call this is, for the recovery rules.
 #[derive(Debug, Clone, Copy)]
@@ -149,16 +176,19 @@ impl<T: Transport, C: Clock> Client<T, C> {
             // caller's own retry works, and report the failure.
             match err.recovery() {
                 Recovery::Reauthenticate if self.config.token.is_none() => {
+                    self.debug(|| "the token was refused: acquiring a new one".into());
                     self.acquire_token().await?;
                     self.notice(Notice::TokenRenewed);
                 }
                 Recovery::NewSession if spec.session_scoped => {
+                    self.debug(|| "the session has expired: creating a new one".into());
                     self.replace_session().await?;
                 }
                 _ => {}
             }
             return Err(self.complete_error(err));
         }
+        self.debug(|| format!("recovering from: {err}"));
         match err.recovery() {
             Recovery::Reauthenticate if !spec.anonymous && !used.reauth => {
                 if self.config.token.is_some() {
@@ -199,8 +229,37 @@ impl<T: Transport, C: Clock> Client<T, C> {
         Ok(())
     }
 
-    /// Sends one request. On failure, also says whether re-sending it would be safe.
+    /// Sends one request within its timeout. On failure, also says whether re-sending it
+    /// would be safe.
     async fn attempt(&self, request: Request) -> Result<Answer, (Error, bool)> {
+        let limit = self.call.timeout.or_else(|| {
+            let upload = matches!(request.body, Body::Multipart(_));
+            (!upload).then_some(self.config.timing.request_timeout)
+        });
+        let what = format!("{} {}", request.method.as_str(), loggable(&request.url));
+        self.debug(|| format!("request {what}"));
+        let started = self.clock.now_ms();
+        let answer = match limit {
+            Some(limit) => match race(self.answer(request), self.clock.sleep(limit)).await {
+                First::Left(answer) => answer,
+                First::Right(()) => {
+                    let what = format!("no answer to {what} within {}", seconds(limit));
+                    Err((Error::Timeout { what }, false))
+                }
+            },
+            None => self.answer(request).await,
+        };
+        let took = self.clock.now_ms().saturating_sub(started);
+        self.debug(|| match &answer {
+            Ok(_) => format!("answer to {what} in {took} ms"),
+            Err((err, _)) => format!("{what} failed in {took} ms: {err}"),
+        });
+        answer
+    }
+
+    /// Sends one request and reads its answer, recording the failed answer of the view.
+    async fn answer(&self, request: Request) -> Result<Answer, (Error, bool)> {
+        self.set_failed(None);
         let idempotent = request.method == Method::Get;
         let mut response = match self.transport.send(request).await {
             Ok(response) => response,
@@ -227,8 +286,19 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 if let Some(bind_id) = refusal.bind_id {
                     self.learn_bind_id(bind_id);
                 }
+                self.set_failed(Some(FailedAnswer {
+                    status: response.status,
+                    request_id: REQUEST_ID_HEADERS
+                        .iter()
+                        .find_map(|name| response.headers.get(name))
+                        .map(str::to_owned),
+                }));
                 (refusal.error, idempotent)
             })
+    }
+
+    fn set_failed(&self, failed: Option<FailedAnswer>) {
+        *self.failed.lock().unwrap_or_else(PoisonError::into_inner) = failed;
     }
 
     /// Builds the request of one attempt: URL, attribution, credentials, body headers.

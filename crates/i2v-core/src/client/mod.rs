@@ -18,6 +18,7 @@ mod export;
 mod http;
 pub mod multipart;
 mod platform;
+mod present;
 mod race;
 mod render_status;
 mod rng;
@@ -30,7 +31,7 @@ pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 pub use account::{Canvas, Credits, State};
 pub use chat::{TurnEvent, TurnOutcome};
@@ -41,7 +42,7 @@ pub use config::{
 };
 pub use envelope::MAX_JSON_RESPONSE;
 pub use export::{ExportOptions, ExportProgress, ExportResult};
-pub use platform::{AnyBox, BoxFuture, MaybeSend, MaybeSync};
+pub use platform::{AnyBox, BoxFuture, LogSink, MaybeSend, MaybeSync};
 pub use render_status::RenderStatus;
 pub use send::SendOutcome;
 pub use transport::{
@@ -99,15 +100,44 @@ struct Memory {
     last_render_ts: u64,
     /// Renders whose export was dropped before they ended, to be cancelled.
     abandoned_renders: Vec<String>,
+    /// The last export that finished, to give again while nothing changes.
+    last_export: Option<export::LastExport>,
     notices: Vec<Notice>,
 }
 
 /// A client of the NemoVideo agent API.
+///
+/// [`Client::for_call`] makes a view of the same client (same token, session, memory) for one
+/// call with options of its own: its timeout, and the answer that made it fail.
 pub struct Client<T, C> {
     transport: T,
     clock: C,
     config: Config,
-    memory: Mutex<Memory>,
+    memory: Arc<Mutex<Memory>>,
+    /// This view's options.
+    call: CallOptions,
+    /// The failed answer this view's last call ended with (see [`Client::failed_answer`]).
+    failed: Mutex<Option<FailedAnswer>>,
+    /// Where debug lines go, when anyone listens.
+    log: Option<LogSink>,
+}
+
+/// Options of one call, for [`Client::for_call`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallOptions {
+    /// The most each request of the call may wait for its answer (a JSON answer read whole, an
+    /// event stream opened), in place of [`Timing::request_timeout`]; it bounds uploads too.
+    pub timeout: Option<std::time::Duration>,
+}
+
+/// The HTTP answer a call failed on: what a caller reports beside the error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedAnswer {
+    /// The HTTP status.
+    pub status: u16,
+    /// The server's id of the request (`x-request-id`, `request-id` or `x-amzn-requestid`
+    /// header), when it sent one.
+    pub request_id: Option<String>,
 }
 
 impl<T: Transport, C: Clock> Client<T, C> {
@@ -124,13 +154,58 @@ impl<T: Transport, C: Clock> Client<T, C> {
             rng,
             last_render_ts: 0,
             abandoned_renders: Vec::new(),
+            last_export: None,
             notices: Vec::new(),
         };
         Client {
             transport,
             clock,
             config,
-            memory: Mutex::new(memory),
+            memory: Arc::new(Mutex::new(memory)),
+            call: CallOptions::default(),
+            failed: Mutex::new(None),
+            log: None,
+        }
+    }
+
+    /// This client, writing a debug line to `log` for every request, answer, retry and
+    /// recovery (tokens never appear: no header and no query string is written).
+    pub fn with_log(mut self, log: LogSink) -> Client<T, C> {
+        self.log = Some(log);
+        self
+    }
+
+    /// A view of this client for one call: the same token, session and memory, with the
+    /// call's own options; [`Client::failed_answer`] of the view tells of that call alone.
+    pub fn for_call(&self, options: CallOptions) -> Client<T, C>
+    where
+        T: Clone,
+        C: Clone,
+    {
+        Client {
+            transport: self.transport.clone(),
+            clock: self.clock.clone(),
+            config: self.config.clone(),
+            memory: Arc::clone(&self.memory),
+            call: options,
+            failed: Mutex::new(None),
+            log: self.log.clone(),
+        }
+    }
+
+    /// The HTTP answer the last call of this view failed on, when it failed on one (not on the
+    /// network, a timeout or a check of its own); cleared by a call that succeeds.
+    pub fn failed_answer(&self) -> Option<FailedAnswer> {
+        self.failed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Writes a debug line, when anyone listens.
+    fn debug(&self, line: impl FnOnce() -> String) {
+        if let Some(log) = &self.log {
+            log(&line());
         }
     }
 

@@ -21,6 +21,13 @@ pub type AnyBox = Box<dyn std::any::Any + Send>;
 #[cfg(target_arch = "wasm32")]
 pub type AnyBox = Box<dyn std::any::Any>;
 
+/// Receives the client's debug lines: `Send + Sync` outside wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub type LogSink = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
+/// Receives the client's debug lines: `Send + Sync` outside wasm.
+#[cfg(target_arch = "wasm32")]
+pub type LogSink = std::sync::Arc<dyn Fn(&str)>;
+
 /// `Send` outside wasm, nothing on wasm.
 #[cfg(not(target_arch = "wasm32"))]
 pub trait MaybeSend: Send {}

@@ -1,9 +1,19 @@
 //! `send`: what a person types (and attaches) in, the right workflow out (`docs/PROTOCOL.md` §6–7).
 //!
 //! Attached files are uploaded first. The text is then routed: export, credits, state and
-//! upload never reach the chat stream; everything else is a chat turn. After a turn, what the
-//! reply asked a person to do in an editor (§7) is done through the API instead: state and
-//! credits are fetched, the export workflow runs, a drag-and-drop edit is sent as one more turn.
+//! upload never reach the chat stream; everything else is a chat turn. A render only ever runs
+//! because the person's own words asked for it ("export", "导出", "send me the video"), never
+//! because a reply offered it.
+//!
+//! After a turn, what the reply asked a person to do in an editor (§7) is handled so:
+//! - "open the panel", "preview in the timeline": the state is fetched and given
+//!   ([`TurnEvent::State`]);
+//! - "check your account": the credits are fetched and given ([`TurnEvent::Credits`]);
+//! - "drag the clip to the start": the move is sent as one more chat turn, the edit the person
+//!   asked for done the way the backend described;
+//! - "click Export", "when you're ready, export": nothing runs; the [`TurnEvent::Action`] the turn
+//!   gave is the caller's to offer (a button, a hint), and the person's "export" runs it;
+//! - "drop your files here": nothing runs; the files are the person's to give.
 
 use super::account::{Credits, State};
 use super::chat::{TurnEvent, TurnOutcome};
@@ -127,16 +137,13 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     on_event(TurnEvent::State(self.state().await?));
                 }
                 GuiAction::ShowCredits => on_event(TurnEvent::Credits(self.credits().await?)),
-                GuiAction::Export => {
-                    self.export_reporting(&ExportOptions::default(), on_event)
-                        .await?;
-                }
                 GuiAction::SendEdit(edit) => {
                     // One level only: actions of this follow-up turn are reported, not run.
                     self.run_chat(&edit, on_event).await?;
                 }
-                // Files come from the person; the event already told the caller to ask.
-                GuiAction::Upload => {}
+                // An offer to render, or to take files: the event already told the caller, and
+                // only the person can accept.
+                GuiAction::Export | GuiAction::Upload => {}
             }
         }
         Ok(())

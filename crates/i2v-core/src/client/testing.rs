@@ -133,6 +133,8 @@ pub(crate) enum Reply {
     Response(u16, Vec<(String, String)>, Vec<BodyStep>),
     /// The transport fails before a response arrives.
     Fail(TransportError),
+    /// The server accepts the request and never answers.
+    Silence,
 }
 
 impl Reply {
@@ -305,6 +307,7 @@ impl ScriptedTransport {
         );
         match reply {
             Reply::Fail(err) => Err(err),
+            Reply::Silence => std::future::pending().await,
             Reply::Response(status, headers, steps) => Ok(Response {
                 status,
                 headers: headers.into_iter().collect(),

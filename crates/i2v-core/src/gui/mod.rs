@@ -17,9 +17,13 @@
 //! clause ([`sentence`]): clauses that only instruct GUI steps go, together with the clauses
 //! that only lead into them ("to add music, …", "when you're happy, …", "满意后，…"); everything
 //! else stays in the backend's own words. An offer ("if you'd like to adjust it, drag the
-//! slider") runs nothing: it becomes "If you'd like to adjust it, just tell me." Text with no GUI
-//! language comes back byte for byte; text that was nothing but GUI steps becomes one short
-//! sentence saying what the SDK does ("Exporting your video now."), never an empty string.
+//! slider") asks for nothing: it becomes "If you'd like to adjust it, just tell me." Text with
+//! no GUI language comes back byte for byte; text that was nothing but GUI steps becomes one
+//! short sentence ("The video is ready to export."), never an empty string. A [`Translator`]
+//! does the same to a message as it streams, so that no piece shown ever carries a GUI step.
+//!
+//! The actions say what the reply asked for; whether anything runs is the caller's decision
+//! (`Client::send` runs only what reads the project: a render is never started by a reply).
 
 mod detect;
 mod labels;
@@ -27,8 +31,11 @@ mod leads;
 mod rewrite;
 mod segment;
 mod sentence;
+mod stream;
 
 use serde::{Deserialize, Serialize};
+
+pub use stream::Translator;
 
 /// What the SDK does in place of a GUI step the backend described.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -71,48 +78,10 @@ pub struct GuiTranslation {
     pub actions: Vec<GuiAction>,
 }
 
-/// Translates backend text that may assume an on-screen editor (`docs/PROTOCOL.md` §7).
+/// Translates backend text that may assume an on-screen editor (`docs/PROTOCOL.md` §7): the
+/// whole message at once, exactly as a [`Translator`] fed it in pieces ends.
 pub fn translate(text: &str) -> GuiTranslation {
-    let mut actions = Vec::new();
-    let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    for sentence in segment::sentences(text) {
-        let body = text.get(sentence.text.clone()).unwrap_or_default();
-        let gap = text.get(sentence.gap.clone()).unwrap_or_default();
-        match sentence::translate(body, &mut actions) {
-            None => {
-                out.push_str(body);
-                out.push_str(gap);
-            }
-            Some(kept) if kept.is_empty() => {
-                changed = true;
-                // A dropped sentence keeps the line break it ended, so lines do not run together.
-                if gap.contains('\n') && !out.is_empty() && !out.ends_with('\n') {
-                    out.truncate(out.trim_end().len());
-                    out.push_str(gap.trim_start_matches([' ', '\t']));
-                }
-            }
-            Some(kept) => {
-                changed = true;
-                out.push_str(&kept);
-                out.push_str(gap);
-            }
-        }
-    }
-    if !changed {
-        return GuiTranslation {
-            text: text.to_owned(),
-            actions,
-        };
-    }
-    let mut text_out = out.trim().to_owned();
-    if text_out.is_empty() {
-        text_out = rewrite::fallback(actions.first(), rewrite::is_chinese(text)).to_owned();
-    }
-    GuiTranslation {
-        text: text_out,
-        actions,
-    }
+    Translator::new().finish(text).1
 }
 
 #[cfg(test)]

@@ -108,12 +108,12 @@ pub(crate) fn drag_message(
 /// The sentence a person reads when the whole reply was GUI steps.
 pub(crate) fn fallback(first: Option<&GuiAction>, chinese: bool) -> &'static str {
     match (first, chinese) {
-        (Some(GuiAction::Export), false) => "Exporting your video now.",
-        (Some(GuiAction::Export), true) => "正在导出视频。",
+        (Some(GuiAction::Export), false) => "The video is ready to export.",
+        (Some(GuiAction::Export), true) => "视频可以导出了。",
         (Some(GuiAction::ShowState), false) => "Here is where your project stands.",
         (Some(GuiAction::ShowState), true) => "这是项目目前的状态。",
-        (Some(GuiAction::ShowSummary), false) => "Here is your timeline.",
-        (Some(GuiAction::ShowSummary), true) => "这是当前的时间线。",
+        (Some(GuiAction::ShowSummary), false) => "Here is what is in your video.",
+        (Some(GuiAction::ShowSummary), true) => "这是视频目前的内容。",
         (Some(GuiAction::ShowCredits), false) => "Checking your credits.",
         (Some(GuiAction::ShowCredits), true) => "正在查询积分。",
         (Some(GuiAction::Upload), false) => "Send the files you want to add.",
@@ -190,9 +190,9 @@ mod tests {
     fn fallbacks_speak_the_replys_language() {
         assert_eq!(
             fallback(Some(&GuiAction::Export), false),
-            "Exporting your video now."
+            "The video is ready to export."
         );
-        assert_eq!(fallback(Some(&GuiAction::Export), true), "正在导出视频。");
+        assert_eq!(fallback(Some(&GuiAction::Export), true), "视频可以导出了。");
         assert!(is_chinese("点击导出"));
         assert!(!is_chinese("Click Export"));
     }

@@ -8,6 +8,9 @@
 //! - `。`, `！`, `？`, `；` end one wherever they stand, since Chinese puts no space after them;
 //! - closing quotes and brackets right after the mark belong to the sentence (`"Done."`);
 //! - the whitespace after a sentence is its gap, kept apart from its text.
+//!
+//! A scan can resume after any sentence it found ([`Sentence::resume`]) and finds what a scan of
+//! the whole message would, so a message that grows (a streamed reply) is scanned once.
 
 use std::ops::Range;
 
@@ -18,15 +21,37 @@ pub(crate) struct Sentence {
     pub(crate) text: Range<usize>,
     /// The whitespace after it (may hold line breaks).
     pub(crate) gap: Range<usize>,
+    /// Where a scan picks up after this sentence.
+    pub(crate) resume: Resume,
+}
+
+/// Where a scan starts: a sentence's first byte, and the first byte of the line it is on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Resume {
+    start: usize,
+    line_start: usize,
 }
 
 /// Splits `message` into sentences whose texts and gaps cover it exactly, in order.
+#[cfg(test)]
 pub(crate) fn sentences(message: &str) -> Vec<Sentence> {
-    let chars: Vec<(usize, char)> = message.char_indices().collect();
+    sentences_from(message, Resume::default())
+}
+
+/// The sentences of `message` from `resume` on (the start, or a sentence's [`Sentence::resume`]
+/// in a message that has only grown since), exactly as [`sentences`] finds them there.
+pub(crate) fn sentences_from(message: &str, resume: Resume) -> Vec<Sentence> {
+    let from = resume.start.min(message.len());
+    let chars: Vec<(usize, char)> = message
+        .get(from..)
+        .unwrap_or_default()
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .collect();
     let byte_at = |k: usize| chars.get(k).map_or(message.len(), |&(i, _)| i);
     let char_at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let mut list = Vec::new();
-    let (mut start, mut line_start, mut k) = (0, 0, 0);
+    let (mut start, mut line_start, mut k) = (0, resume.line_start, 0);
     while let Some(c) = char_at(k) {
         let end = match c {
             '\n' => Some(k),
@@ -54,6 +79,10 @@ pub(crate) fn sentences(message: &str) -> Vec<Sentence> {
         list.push(Sentence {
             text: byte_at(start)..text_end,
             gap: text_end..byte_at(gap_end),
+            resume: Resume {
+                start: byte_at(gap_end),
+                line_start,
+            },
         });
         start = gap_end;
         k = gap_end.max(k + 1);
@@ -63,6 +92,10 @@ pub(crate) fn sentences(message: &str) -> Vec<Sentence> {
         list.push(Sentence {
             text: byte_at(start)..text_end,
             gap: text_end..message.len(),
+            resume: Resume {
+                start: message.len(),
+                line_start,
+            },
         });
     }
     list
@@ -162,6 +195,25 @@ mod tests {
                 ("Done", ""),
             ]
         );
+    }
+
+    #[test]
+    fn a_scan_resumed_after_any_sentence_finds_the_rest_as_the_whole_scan() {
+        for message in [
+            "Steps:\n1. Click Export.\n2. Wait.\n\nDone",
+            "Hi. 2. Click Export. 3. ok",
+            "已添加标题。点击导出按钮！好 Done. x",
+        ] {
+            let whole = sentences(message);
+            for (k, sentence) in whole.iter().enumerate() {
+                let rest = sentences_from(message, sentence.resume);
+                assert_eq!(
+                    rest.as_slice(),
+                    whole.get(k + 1..).unwrap_or_default(),
+                    "{message:?} after {k}"
+                );
+            }
+        }
     }
 
     #[test]

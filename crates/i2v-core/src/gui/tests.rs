@@ -24,7 +24,7 @@ fn check(input: &str, text: &str, actions: &[GuiAction]) {
 fn clicks_run_the_buttons_action() {
     check(
         "Click the Export button to download your video.",
-        "Exporting your video now.",
+        "The video is ready to export.",
         &[GuiAction::Export],
     );
     check(
@@ -53,7 +53,7 @@ fn clicks_run_the_buttons_action() {
 fn chinese_clicks_run_the_buttons_action() {
     check(
         "点击右上角的导出按钮即可下载视频。",
-        "正在导出视频。",
+        "视频可以导出了。",
         &[GuiAction::Export],
     );
     check(
@@ -157,22 +157,22 @@ fn chinese_drags_send_the_edit_through_the_chat() {
 fn previews_show_the_track_summary() {
     check(
         "Preview it in the timeline.",
-        "Here is your timeline.",
+        "Here is what is in your video.",
         &[GuiAction::ShowSummary],
     );
     check(
         "You can play it back in the player to check the timing.",
-        "Here is your timeline.",
+        "Here is what is in your video.",
         &[GuiAction::ShowSummary],
     );
     check(
         "您可以在时间线中预览效果。",
-        "这是当前的时间线。",
+        "这是视频目前的内容。",
         &[GuiAction::ShowSummary],
     );
     check(
         "预览一下吧！",
-        "这是当前的时间线。",
+        "这是视频目前的内容。",
         &[GuiAction::ShowSummary],
     );
 }
@@ -183,15 +183,19 @@ fn previews_show_the_track_summary() {
 fn export_buttons_and_invitations_run_the_export() {
     check(
         "Use the Export button when you're ready.",
-        "Exporting your video now.",
+        "The video is ready to export.",
         &[GuiAction::Export],
     );
     check(
         "You can now export your video.",
-        "Exporting your video now.",
+        "The video is ready to export.",
         &[GuiAction::Export],
     );
-    check("导出按钮在右上角。", "正在导出视频。", &[GuiAction::Export]);
+    check(
+        "导出按钮在右上角。",
+        "视频可以导出了。",
+        &[GuiAction::Export],
+    );
     check(
         "视频已生成，您现在可以导出了。",
         "视频已生成。",
@@ -290,7 +294,7 @@ fn actions_are_deduplicated_in_order() {
         "Open the timeline. Preview it in the timeline. Click Export. Then hit Export again.",
     );
     assert_eq!(got.actions, [GuiAction::ShowSummary, GuiAction::Export]);
-    assert_eq!(got.text, "Here is your timeline.");
+    assert_eq!(got.text, "Here is what is in your video.");
 }
 
 // No-ops: text with no GUI language comes back byte for byte.
@@ -334,7 +338,29 @@ fn actions_serialise_as_the_js_api_spells_them() {
 mod properties {
     use proptest::prelude::*;
 
-    use super::super::translate;
+    use super::super::{Translator, translate};
+
+    /// `text` cut at the char boundaries nearest `cuts` (fractions of its length).
+    fn pieces(text: &str, cuts: &[f64]) -> Vec<String> {
+        let mut at: Vec<usize> = cuts
+            .iter()
+            .map(|f| {
+                let mut i = (f * text.len() as f64) as usize;
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            })
+            .collect();
+        at.sort_unstable();
+        let mut out = Vec::new();
+        let mut from = 0;
+        for i in at.into_iter().chain([text.len()]) {
+            out.push(text.get(from..i).unwrap_or_default().to_owned());
+            from = i;
+        }
+        out
+    }
 
     /// Words that reach every branch of the translator, to mix with arbitrary text.
     const WORDS: &[&str] = &[
@@ -460,6 +486,20 @@ mod properties {
             let mut unique = got.actions.clone();
             unique.dedup();
             prop_assert_eq!(unique.len(), got.actions.len());
+        }
+
+        #[test]
+        fn streamed_pieces_add_up_to_the_whole_translation(
+            input in mixed(),
+            cuts in prop::collection::vec(0.0..1.0f64, 0..8),
+        ) {
+            let pieces = pieces(&input, &cuts);
+            let mut translator = Translator::new();
+            let mut shown: String = pieces.iter().map(|p| translator.push(p)).collect();
+            let (last, whole) = translator.finish(&input);
+            shown.push_str(&last);
+            prop_assert_eq!(&shown, &whole.text);
+            prop_assert_eq!(whole, translate(&input));
         }
 
         #[test]

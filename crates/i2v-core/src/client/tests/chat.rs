@@ -91,21 +91,20 @@ fn a_turn_streams_text_tools_and_the_draft() {
     assert_eq!(
         events,
         vec![
-            TurnEvent::TextDelta {
-                message: 0,
-                text: "Making your ".into()
-            },
-            TurnEvent::TextDelta {
-                message: 0,
-                text: "video.".into()
-            },
+            // Tools are words; no raw id or argument reaches the caller.
             TurnEvent::ToolStarted {
-                name: "build_slideshow".into()
+                label: "Putting your video together…".into()
             },
             TurnEvent::ToolFinished {
-                name: "build_slideshow".into()
+                label: "Put your video together".into()
             },
             TurnEvent::Draft(draft.clone()),
+            // The only sentence is held until it is known whole: it might have turned into a
+            // GUI step the translation rewrites.
+            TurnEvent::TextDelta {
+                message: 0,
+                text: "Making your video.".into()
+            },
             TurnEvent::Text {
                 message: 0,
                 text: "Making your video.".into()

@@ -186,7 +186,6 @@ fn a_stream_of_type_frames_shows_its_text_once_and_reads_the_draft_from_the_stat
         .iter()
         .filter_map(|e| match e {
             TurnEvent::Text { text, .. } => Some(text.as_str()),
-            TurnEvent::TextDelta { .. } => panic!("whole messages come whole: {e:?}"),
             _ => None,
         })
         .collect();
@@ -194,11 +193,20 @@ fn a_stream_of_type_frames_shows_its_text_once_and_reads_the_draft_from_the_stat
         texts,
         ["I'll generate your video now...", "Done: a 4-second video."]
     );
+    // A whole message comes as one piece, then as the text it adds up to.
+    let deltas: Vec<_> = events
+        .iter()
+        .filter_map(|e| match e {
+            TurnEvent::TextDelta { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(deltas, texts);
     assert!(events.contains(&TurnEvent::ToolStarted {
-        name: "create_slideshow".into()
+        label: "Putting your video together…".into()
     }));
     assert!(events.contains(&TurnEvent::ToolFinished {
-        name: "create_slideshow".into()
+        label: "Put your video together".into()
     }));
     let drafts: Vec<_> = events
         .iter()

@@ -323,3 +323,74 @@ fn a_render_id_taken_by_another_client_is_replaced() {
     assert_eq!(result.render_id, format!("render_{}", T0 + 1));
     assert_eq!(rig.net.unused(), 0);
 }
+
+#[test]
+fn an_export_of_what_was_just_exported_gives_the_same_video_without_a_render() {
+    let rig = Rig::new();
+    rig.script_connect("sess_e");
+    with_state(&rig, draft());
+    let render_id = format!("render_{T0}");
+    rig.net
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({"id": render_id})),
+        )
+        .expect(
+            Method::Get,
+            &format!("/api/render/proxy/lambda/{render_id}"),
+            status(json!({"status": "completed", "output": {"url": "https://cdn.test/v.mp4"}})),
+        );
+    let first = rig
+        .run(rig.client.export(&ExportOptions::default(), |_| {}))
+        .unwrap();
+    // Nothing changed: the state is read, and the same video comes back at once.
+    with_state(&rig, draft());
+    let mut seen = Vec::new();
+    let again = rig
+        .run(
+            rig.client
+                .export(&ExportOptions::default(), |p| seen.push(p)),
+        )
+        .unwrap();
+    assert_eq!(again, first);
+    assert_eq!(
+        seen,
+        [ExportProgress {
+            render_id: render_id.clone(),
+            status: RenderStatus::Completed,
+            progress: Some(100)
+        }]
+    );
+    assert_eq!(rig.net.unused(), 0);
+    let renders = |rig: &Rig| {
+        rig.net
+            .sent()
+            .iter()
+            .filter(|s| s.method == Method::Post && s.path() == "/api/render/proxy/lambda")
+            .count()
+    };
+    assert_eq!(renders(&rig), 1);
+
+    // Other options, or another draft, render anew; a backend that made it already may say so
+    // in its answer to the submit.
+    with_state(&rig, draft());
+    rig.net.expect(
+        Method::Post,
+        "/api/render/proxy/lambda",
+        Reply::ok(json!({"id": "x", "status": "completed", "progress": 100,
+                         "output": {"url": "https://cdn.test/low.mp4"}})),
+    );
+    let low = ExportOptions {
+        quality: "low".into(),
+        ..ExportOptions::default()
+    };
+    let other = rig.run(rig.client.export(&low, |_| {})).unwrap();
+    assert_eq!(other.url, "https://cdn.test/low.mp4");
+    assert_eq!(renders(&rig), 2);
+    assert_eq!(
+        rig.net.unused(),
+        0,
+        "no poll when the submit says it is done"
+    );
+}

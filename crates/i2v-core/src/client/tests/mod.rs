@@ -1,6 +1,7 @@
 //! Workflow tests: a real client against a scripted transport on a virtual clock.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod calls;
 mod chat;
 mod connect;
 mod dialects;

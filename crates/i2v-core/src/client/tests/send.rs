@@ -10,6 +10,7 @@ use crate::Error;
 use crate::client::multipart::UploadSource;
 use crate::client::testing::BodyStep;
 use crate::client::{SendOutcome, TurnEvent, UploadFile};
+use crate::gui::GuiAction;
 
 fn draft() -> Value {
     json!({"t": [{"tt": 0, "sg": [{"d": 3000, "m": {"src": "med_1"}}]}]})
@@ -186,7 +187,7 @@ fn attached_files_are_uploaded_before_the_instruction() {
 }
 
 #[test]
-fn a_reply_that_says_click_export_runs_the_export() {
+fn a_reply_that_offers_the_export_button_renders_nothing() {
     let rig = Rig::new();
     rig.script_connect("s");
     rig.net
@@ -195,21 +196,23 @@ fn a_reply_that_says_click_export_runs_the_export() {
             Method::Post,
             "/run_sse",
             sse_text("Your video is ready. Click the Export button to download it."),
-        )
-        .expect(Method::Get, "/api/state/", state(1920, 1080))
-        .expect(
-            Method::Post,
-            "/api/render/proxy/lambda",
-            Reply::ok(json!({})),
-        )
-        .expect(
-            Method::Get,
-            "/api/render/proxy/lambda/",
-            Reply::json(200, json!({"status": "completed"})),
         );
     let (outcome, events) = send(&rig, "make a video from my photos", vec![]);
-    outcome.unwrap();
-    assert!(events.iter().any(|e| matches!(e, TurnEvent::Exported(_))));
+    assert!(matches!(outcome.unwrap(), SendOutcome::Chat(_)));
+    // The offer is a suggestion for the caller; no render was submitted.
+    assert!(events.contains(&TurnEvent::Action(GuiAction::Export)));
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, TurnEvent::ExportProgress(_) | TurnEvent::Exported(_)))
+    );
+    assert_eq!(rig.net.unused(), 0);
+    assert!(
+        !rig.net
+            .sent()
+            .iter()
+            .any(|s| s.path().starts_with("/api/render"))
+    );
     assert!(
         events
             .iter()
