@@ -1,11 +1,18 @@
-//! What browsers need: CORS for pages on other origins, and the static demo page and package.
+//! What browsers need: CORS for pages on other origins, the static demo page and package, and
+//! files (videos, uploads) served by key with byte ranges.
 
 use std::path::Path;
 use std::time::Duration;
 
+use axum::extract::Request;
 use axum::http::{HeaderName, Method, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use tower::ServiceExt;
 use tower_http::cors::{Any, CorsLayer};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
+
+use super::envelope::ApiError;
 
 /// CORS for any origin: the API is authorised by bearer tokens, not cookies, so no origin
 /// gains anything a page could not do anyway. Preflights are answered here.
@@ -47,4 +54,27 @@ pub(super) fn cors() -> CorsLayer {
 /// extension (`.wasm` as `application/wasm`, which streaming compilation requires).
 pub(super) fn static_files(root: &Path) -> ServeDir {
     ServeDir::new(root).append_index_html_on_directories(true)
+}
+
+/// A file with byte ranges (so a `<video>` can seek), as `mime`; the caller has checked who may
+/// have it.
+pub(crate) async fn serve_file(
+    path: &Path,
+    mime: &str,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let mime = mime.parse().map_err(|_| ApiError::Internal)?;
+    let served = ServeFile::new_with_mime(path, &mime)
+        .oneshot(request)
+        .await
+        .map_err(|_| ApiError::Internal)?;
+    Ok(served.into_response())
+}
+
+/// The `?key=…` of a URL that opens a file without a bearer token.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct KeyQuery {
+    /// The key, when the URL has one.
+    #[serde(default)]
+    pub(crate) key: Option<String>,
 }

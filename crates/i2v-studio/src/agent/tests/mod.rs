@@ -2,6 +2,7 @@
 
 mod edit_overlay;
 mod edit_pictures;
+mod frames;
 mod generate;
 mod stream;
 mod support;

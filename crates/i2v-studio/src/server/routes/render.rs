@@ -15,18 +15,17 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::{FromRequestParts, Path, Query, Request, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use tower::ServiceExt;
-use tower_http::services::ServeFile;
 
 use crate::render::{self, JobState, JobStatus, MediaFile, OutputAsked, QueueError, RenderRequest};
 use crate::server::dialect::{Dialect, RenderAnswer};
 use crate::server::envelope::ApiError;
 use crate::server::extract::{Caller, JsonBody};
 use crate::server::state::AppState;
+use crate::server::web::{KeyQuery, serve_file};
 use crate::store::User;
 use i2v_core::draft::Draft;
 
@@ -163,18 +162,12 @@ fn answer(state: &AppState, outcome: Result<Value, ApiError>, top_level: bool) -
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct DownloadQuery {
-    #[serde(default)]
-    key: Option<String>,
-}
-
 /// `GET /api/render/proxy/{id}/download`: the MP4, with Range support, for the owner's token
 /// or the key in `output.url`.
 async fn download(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(query): Query<DownloadQuery>,
+    Query(query): Query<KeyQuery>,
     request: Request,
 ) -> Result<Response, ApiError> {
     let job = match query.key {
@@ -199,14 +192,7 @@ async fn serve_output(job: JobStatus, request: Request) -> Result<Response, ApiE
             job.status.as_str()
         )));
     };
-    let served = ServeFile::new_with_mime(
-        &output.path,
-        &"video/mp4".parse().map_err(|_| ApiError::Internal)?,
-    )
-    .oneshot(request)
-    .await
-    .map_err(|_| ApiError::Internal)?;
-    Ok(served.into_response())
+    serve_file(&output.path, "video/mp4", request).await
 }
 
 /// The job `id`, if it belongs to one of the caller's sessions (else 404, leaking nothing).

@@ -15,12 +15,10 @@ use axum::extract::{
     DefaultBodyLimit, FromRequest, Multipart, Path as UrlPath, Query, Request, State,
 };
 use axum::http::header::CONTENT_TYPE;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use tower::ServiceExt;
-use tower_http::services::ServeFile;
 
 use crate::media::{self, MediaError, Saved};
 use crate::server::dialect::{self, Dialect};
@@ -28,6 +26,7 @@ use crate::server::envelope::{ApiError, ApiOk, ApiResult};
 use crate::server::extract::Caller;
 use crate::server::state::{AppState, now_ms};
 use crate::server::views::MediaView;
+use crate::server::web::{KeyQuery, serve_file};
 use crate::store::MediaRecord;
 
 /// Where uploaded media live, below the data dir.
@@ -119,18 +118,12 @@ fn media_key_subject(media_id: &str) -> String {
     format!("media/{media_id}")
 }
 
-#[derive(Debug, Deserialize)]
-struct MediaQuery {
-    #[serde(default)]
-    key: Option<String>,
-}
-
 /// `GET /api/media/<media_id>?key=…`: the stored file, with Range support, for whoever has the
 /// key of its URL; anything else is the same 404, leaking nothing.
 async fn media_file(
     State(state): State<AppState>,
     UrlPath(media_id): UrlPath<String>,
-    Query(query): Query<MediaQuery>,
+    Query(query): Query<KeyQuery>,
     request: Request,
 ) -> Result<Response, ApiError> {
     let expected = state.download_key(&media_key_subject(&media_id));
@@ -141,12 +134,12 @@ async fn media_file(
         .store
         .media_by_id(&media_id)?
         .ok_or(ApiError::NotFound)?;
-    let mime = record.mime.parse().map_err(|_| ApiError::Internal)?;
-    let served = ServeFile::new_with_mime(state.config.data_dir.join(&record.path), &mime)
-        .oneshot(request)
-        .await
-        .map_err(|_| ApiError::Internal)?;
-    Ok(served.into_response())
+    serve_file(
+        &state.config.data_dir.join(&record.path),
+        &record.mime,
+        request,
+    )
+    .await
 }
 
 /// Streams every `files` part to disk; other fields are ignored.
