@@ -4,22 +4,19 @@
 //! SDK does not know included). A render that fails is submitted once more under a new id; a
 //! render that never finishes within the configured polls is a timeout; a render cancelled on
 //! the server is not submitted again. A render whose export is dropped before it ends (an
-//! aborted call) is remembered as abandoned, for [`Client::cancel_abandoned_renders`] to stop.
+//! aborted call) is left to `abandon` to stop.
 //!
 //! A video is never rendered twice for the same thing: the client keeps its last export, and
 //! an export of the same session, draft, canvas and options gives that result again without a
 //! request (the studio does the same across clients, by a hash of what makes the video).
 
-use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
-
 use serde_json::Value;
 
+use super::abandon::Watch;
 use super::http::{Outgoing, Spec};
 use super::platform::{Callback, MaybeSend};
-use super::race::race;
 use super::render_status::{Polled, RenderStatus};
-use super::{Canvas, Client, Clock, Memory, Transport};
+use super::{Canvas, Client, Clock, Transport};
 use crate::Error;
 use crate::draft::Draft;
 use crate::find;
@@ -106,9 +103,6 @@ enum Attempt {
     /// Stopped on the server; submitting it again would undo someone's decision.
     Cancelled,
 }
-
-/// The most a cancel request may take after an abort: the caller is waiting for its call to end.
-const CANCEL_WAIT: Duration = Duration::from_secs(10);
 
 impl<T: Transport, C: Clock> Client<T, C> {
     /// Exports the current draft, reporting progress, and returns where the video is.
@@ -263,36 +257,6 @@ impl<T: Transport, C: Clock> Client<T, C> {
         }
     }
 
-    /// Asks the backend to stop a render (`POST /api/render/proxy/lambda/<id>/cancel`).
-    ///
-    /// A render that has already ended stays as it is; the backend decides what it answers.
-    pub async fn cancel_render(&self, render_id: &str) -> Result<(), Error> {
-        check_render_id(render_id)?;
-        let path = format!("/api/render/proxy/lambda/{render_id}/cancel");
-        self.call(Spec::post(false), &mut |_| {
-            Ok(Outgoing::empty(path.clone()))
-        })
-        .await?
-        .into_json()?;
-        Ok(())
-    }
-
-    /// Stops the renders whose export or resumed export was dropped before it ended (an aborted
-    /// call, Ctrl-C in a CLI), each with [`Client::cancel_render`], waiting at most 10 s for
-    /// each. Best effort: a render the backend cannot cancel goes on, and nothing is reported.
-    pub async fn cancel_abandoned_renders(&self) {
-        let abandoned = std::mem::take(&mut self.memory().abandoned_renders);
-        for render_id in abandoned {
-            // Best effort: the caller's call has ended already, so a failure is not reported;
-            // the render then finishes or fails on its own.
-            let _ = race(
-                self.cancel_render(&render_id),
-                self.clock.sleep(CANCEL_WAIT),
-            )
-            .await;
-        }
-    }
-
     /// Polls one render to an end, reporting each answer.
     async fn poll_render(
         &self,
@@ -360,40 +324,6 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 }
 
-/// A render this client is waiting for. Dropped unsettled (its export's future was dropped),
-/// it is recorded as abandoned for [`Client::cancel_abandoned_renders`].
-struct Watch<'c> {
-    memory: &'c Mutex<Memory>,
-    render_id: String,
-    settled: bool,
-}
-
-impl<'c> Watch<'c> {
-    fn new<T, C>(client: &'c Client<T, C>, render_id: String) -> Watch<'c> {
-        Watch {
-            memory: client.memory.as_ref(),
-            render_id,
-            settled: false,
-        }
-    }
-
-    /// The wait ended on its own (an answer, an error): nothing to cancel.
-    fn settle(mut self) {
-        self.settled = true;
-    }
-}
-
-impl Drop for Watch<'_> {
-    fn drop(&mut self) {
-        if !self.settled {
-            let render_id = std::mem::take(&mut self.render_id);
-            // As `Client::memory`: a poisoned lock still holds whole values.
-            let mut memory = self.memory.lock().unwrap_or_else(PoisonError::into_inner);
-            memory.abandoned_renders.push(render_id);
-        }
-    }
-}
-
 /// The reason of a failed render whose backend gave none.
 const NO_REASON: &str = "the backend gave no reason";
 
@@ -405,7 +335,7 @@ fn cancelled_on_server() -> Error {
 }
 
 /// Only ids the protocol's paths can carry: letters, digits, `_` and `-`.
-fn check_render_id(render_id: &str) -> Result<(), Error> {
+pub(super) fn check_render_id(render_id: &str) -> Result<(), Error> {
     let valid = !render_id.is_empty()
         && render_id
             .bytes()

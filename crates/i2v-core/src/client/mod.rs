@@ -8,6 +8,7 @@
 //! State (token, session, last known draft) sits behind a mutex that is never held across an
 //! `.await`, so the client can be shared by concurrent calls.
 
+mod abandon;
 mod account;
 mod auth;
 mod chat;
