@@ -46,11 +46,10 @@ impl Presenter {
                 }
             }
             TurnUpdate::TextFinal { message, text, .. } => {
-                let translator = self.translator(message);
-                let (piece, translation) = std::mem::take(translator).finish(&text);
-                if let Some(slot) = self.open.get_mut(message) {
-                    *slot = None;
-                }
+                // The message ends here: its translator (a fresh one for a message that came
+                // whole) finishes it and is gone.
+                let translator = self.open.get_mut(message).and_then(Option::take);
+                let (piece, translation) = translator.unwrap_or_default().finish(&text);
                 if !piece.is_empty() {
                     events.push(TurnEvent::TextDelta {
                         message,

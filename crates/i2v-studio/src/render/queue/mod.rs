@@ -282,7 +282,6 @@ impl Inner {
             file: format!("{id}.mp4"),
             ..output.clone()
         });
-        record.peak_memory_bytes = Some(0);
         record.cache_key = Some(key.to_owned());
         record.reused_from = Some(earlier.record.id.clone());
         if let Err(err) = self.layout.save(&record) {
