@@ -17,6 +17,7 @@ export class Draft {
   #summary;
   #exportReady;
   #durationMs;
+  #layout;
 
   /** Made by `parseDraft` and by the client, from the draft object the core describes. */
   constructor(token, wire) {
@@ -25,6 +26,7 @@ export class Draft {
     this.#summary = wire.summary;
     this.#exportReady = wire.exportReady;
     this.#durationMs = wire.durationMs ?? null;
+    this.#layout = wire.layout ?? { tracks: [], durationMs: 0 };
   }
 
   /** The track summary a person reads. */
@@ -40,6 +42,11 @@ export class Draft {
   /** The timeline's length in ms, when it has one. */
   get durationMs() {
     return this.#durationMs;
+  }
+
+  /** The tracks laid out in time, read by the core's rules (roles, labels, spans, transitions). */
+  layout() {
+    return this.#layout;
   }
 
   /** The draft as JSON, as it was given. */

@@ -362,8 +362,56 @@ export class Draft {
   isExportReady(): boolean;
   /** The timeline's length, when it has one. */
   readonly durationMs: number | null;
+  /** The tracks laid out in time, by the same rules the summary and the renderer use. */
+  layout(): DraftLayout;
   /** The draft as JSON, exactly as it was given (numbers as written, unknown keys kept). */
   toJSON(): unknown;
+}
+
+/** A draft laid out in time (`Draft.layout()`). */
+export interface DraftLayout {
+  /** Every track, in draft order. */
+  tracks: TrackLayout[];
+  /** The latest end of any segment, in ms. */
+  durationMs: number;
+}
+
+/** One track laid out. */
+export interface TrackLayout {
+  /** Its place in the draft's `t`. */
+  index: number;
+  /** What it holds, from `tt`. */
+  kind: 'video' | 'audio' | 'text' | 'other';
+  /** The role word it is read as (`bgm`, `title`, `subtitle`, `voiceover`…), or null. */
+  role: string | null;
+  /** The label a person reads: `Video`, `BGM`, `Title`, `Subtitle`, `Text`, `Voiceover`… */
+  label: string;
+  /** Its segments, in `sg` order. */
+  segments: SegmentLayout[];
+}
+
+/** One segment laid out. */
+export interface SegmentLayout {
+  /** Its place in the track's `sg`. */
+  index: number;
+  /** Where it starts, in ms (after the previous segment when the draft gives no `s`). */
+  startMs: number;
+  /** How long it lasts, in ms (0 when the draft gives no `d`). */
+  durationMs: number;
+  /** Its name, else its track's; null when neither has one. */
+  name: string | null;
+  /** The words a text shows, on one line. */
+  text: string | null;
+  /** Its loudness (1 as recorded), the segment's else the track's; audio and video only. */
+  volume: number | null;
+  /** The transition into the next segment as it is drawn (ffmpeg xfade name), or null for a cut. */
+  transition: { type: string; durationMs: number } | null;
+  /** How long it fades in, in ms. */
+  fadeInMs: number | null;
+  /** How long it fades out, in ms. */
+  fadeOutMs: number | null;
+  /** The media it shows or plays, as written. */
+  src: string | null;
 }
 
 /** Parses a draft from its JSON text or value; throws a `DraftError` naming the JSON path. */

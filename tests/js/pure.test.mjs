@@ -83,6 +83,35 @@ test('parseDraft: summary, readiness, length, and the JSON given back as it was'
   assert.throws(() => new Draft(), TypeError);
 });
 
+test('Draft.layout: roles, labels, spans and transitions by the core’s rules', () => {
+  const layout = parseDraft({
+    t: [
+      { tt: 0, sg: [
+        { d: 2000, m: { name: 'a.png', src: 'med_1', transition: { type: 'crossfade' } } },
+        { d: 2000, m: { src: 'med_2', transition: { type: 'none' } } },
+        { m: { src: 'med_3' } },
+      ] },
+      { tt: 1, m: { name: 'Lo-fi', volume: 0.35 }, sg: [{ d: 4000, m: { fade_in: 1000 } }] },
+      { tt: 7, sg: [{ s: 500, d: 1500, m: { role: 'title', text: 'My\nVideo' } }] },
+      { tt: 42, m: { role: 'sound_effect' } },
+    ],
+  }).layout();
+  assert.equal(layout.durationMs, 4000);
+  assert.deepEqual(
+    layout.tracks.map((t) => [t.kind, t.role, t.label]),
+    [['video', null, 'Video'], ['audio', 'bgm', 'BGM'], ['text', 'title', 'Title'], ['other', 'sound_effect', 'Sound effect']],
+  );
+  const clips = layout.tracks[0].segments;
+  assert.deepEqual(clips.map((s) => [s.startMs, s.durationMs]), [[0, 2000], [2000, 2000], [4000, 0]]);
+  assert.deepEqual(clips[0].transition, { type: 'fade', durationMs: 800 });
+  assert.equal(clips[1].transition, null);
+  assert.equal(clips[1].name, null);
+  const music = layout.tracks[1].segments[0];
+  assert.deepEqual([music.name, music.volume, music.fadeInMs], ['Lo-fi', 0.35, 1000]);
+  const title = layout.tracks[2].segments[0];
+  assert.deepEqual([title.text, title.startMs, title.volume], ['My Video', 500, null]);
+});
+
 test('parseDraft: a malformed draft names the JSON path', () => {
   assert.throws(
     () => parseDraft({ t: [{ sg: [{ d: 'long' }] }] }),

@@ -2,7 +2,7 @@
 // segment, positioned in percent of the whole length), and the draft's own text summary.
 
 import { byId, formatRange, formatSeconds, h, replace } from './dom.js';
-import { layoutDraft, rulerTicks } from './layout.js';
+import { rulerTicks } from './ruler.js';
 
 /** Draws drafts into the timeline panel. `thumbnailFor(src)` gives a local preview URL or null. */
 export class TimelineView {
@@ -25,7 +25,8 @@ export class TimelineView {
       this.updateInfo();
       return;
     }
-    const { tracks, totalMs } = layoutDraft(draft.toJSON(), draft.durationMs ?? 0);
+    // The core lays the draft out (roles, labels, spans): the page only draws it.
+    const { tracks, durationMs: totalMs } = draft.layout();
     this.durationMs = draft.durationMs ?? totalMs;
     this.root.dataset.durationMs = String(this.durationMs);
     this.root.dataset.tracks = String(tracks.length);
@@ -97,7 +98,7 @@ export class TimelineView {
     el.append(h('span', { class: 'segment-name' }, name));
     if (segment.volume !== null && track.kind !== 'text') {
       const meter = h('span', { class: 'volume', 'aria-hidden': 'true' }, h('span', { class: 'volume-fill' }));
-      meter.firstChild.style.width = `${Math.round(segment.volume * 100)}%`;
+      meter.firstChild.style.width = `${Math.min(100, Math.round(segment.volume * 100))}%`;
       el.append(h('span', { class: 'segment-volume' }, `${Math.round(segment.volume * 100)}%`), meter);
     }
     el.append(h('span', { class: 'segment-time' }, time));

@@ -16,6 +16,7 @@
 
 mod bridge;
 pub mod config;
+pub mod layout;
 pub mod ops;
 pub mod pure;
 pub mod wire;

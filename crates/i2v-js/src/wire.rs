@@ -116,6 +116,7 @@ pub fn draft(draft: &Draft) -> Value {
         ("summary", draft.summary().into()),
         ("exportReady", draft.is_export_ready().into()),
         ("durationMs", draft.duration_ms().into()),
+        ("layout", crate::layout::layout(&draft.layout())),
     ])
 }
 

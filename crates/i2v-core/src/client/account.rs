@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::http::{Outgoing, Spec};
 use super::{Client, Clock, Transport};
 use crate::Error;
-use crate::draft::Draft;
+use crate::draft::{Canvas, Draft};
 
 /// The credit balance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,27 +16,6 @@ pub struct Credits {
     pub frozen: i64,
     /// All credits: available and frozen.
     pub total: i64,
-}
-
-/// The size and rate of the video being edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Canvas {
-    /// Width in pixels.
-    pub width: u32,
-    /// Height in pixels.
-    pub height: u32,
-    /// Frames per second.
-    pub fps: u32,
-}
-
-impl Default for Canvas {
-    fn default() -> Canvas {
-        Canvas {
-            width: 1920,
-            height: 1080,
-            fps: 30,
-        }
-    }
 }
 
 /// The project's latest state.

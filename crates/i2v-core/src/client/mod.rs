@@ -34,7 +34,8 @@ mod tests;
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-pub use account::{Canvas, Credits, State};
+pub use crate::draft::Canvas;
+pub use account::{Credits, State};
 pub use chat::{TurnEvent, TurnOutcome};
 pub use clock::Clock;
 pub use config::{

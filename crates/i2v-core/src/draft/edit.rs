@@ -4,7 +4,7 @@
 //! the cloud, edited and written back loses nothing. A setter on a key that held `null` replaces it.
 //!
 //! ```
-//! use i2v_core::draft::{Draft, Segment, Track, TrackKind, Transition};
+//! use i2v_core::draft::{Draft, Segment, Track, TrackKind, Transition, TransitionKind};
 //!
 //! let mut draft = Draft::new();
 //! let video = draft.add_track(Track::new(TrackKind::Video));
@@ -13,7 +13,7 @@
 //!     .meta_mut()
 //!     .set_src("med_1")
 //!     .set_name("beach")
-//!     .set_transition(Transition::new("fade", 800));
+//!     .set_transition(Transition::new(TransitionKind::Fade, 800));
 //! video.add_segment(Segment::new(5000)).meta_mut().set_src("med_2");
 //! assert_eq!(draft.duration_ms(), 10_000);
 //! ```
@@ -21,8 +21,11 @@
 use serde_json::{Map, Value};
 
 use super::keys;
+use super::look::{Fit, Motion, Position};
 use super::meta::{Meta, Transition};
 use super::model::{Draft, Segment, Track, TrackKind};
+use super::role::TrackRole;
+use super::transition_kind::TransitionKind;
 
 impl Draft {
     /// An empty draft, `{"t":[]}`, ready for tracks.
@@ -199,9 +202,16 @@ impl Meta {
         self.set(keys::TEXT, Value::String(text.into()))
     }
 
-    /// Sets `role` (`bgm`, `title`, `subtitle`, …).
-    pub fn set_role(&mut self, role: impl Into<String>) -> &mut Meta {
-        self.set(keys::ROLE, Value::String(role.into()))
+    /// Sets `role` to the word of `role` (`bgm`, `title`, `subtitle`, …); a role without a
+    /// word of its own (video, plain text) removes the key.
+    pub fn set_role(&mut self, role: &TrackRole) -> &mut Meta {
+        match role.word() {
+            Some(word) => self.set(keys::ROLE, Value::String(word.to_owned())),
+            None => {
+                self.fields.remove(keys::ROLE);
+                self
+            }
+        }
     }
 
     /// Sets `volume`, clamped to 0–1 (a NaN counts as 0, since JSON cannot hold it).
@@ -221,19 +231,19 @@ impl Meta {
         self
     }
 
-    /// Sets `fit` (`cover`, `contain`, `blur`, …).
-    pub fn set_fit(&mut self, fit: impl Into<String>) -> &mut Meta {
-        self.set(keys::FIT, Value::String(fit.into()))
+    /// Sets `fit` to its word (`cover`, `contain`, `blur`).
+    pub fn set_fit(&mut self, fit: Fit) -> &mut Meta {
+        self.set(keys::FIT, Value::from(fit.word()))
     }
 
-    /// Sets `motion` (`zoom_in`, `zoom_out`, `pan_left`, `none`, …).
-    pub fn set_motion(&mut self, motion: impl Into<String>) -> &mut Meta {
-        self.set(keys::MOTION, Value::String(motion.into()))
+    /// Sets `motion` to its word (`zoom_in`, `pan_left`, `none`, …).
+    pub fn set_motion(&mut self, motion: Motion) -> &mut Meta {
+        self.set(keys::MOTION, Value::from(motion.word()))
     }
 
-    /// Sets `position` (`top`, `center`, `bottom`, …).
-    pub fn set_position(&mut self, position: impl Into<String>) -> &mut Meta {
-        self.set(keys::POSITION, Value::String(position.into()))
+    /// Sets `position` to its word (`top`, `center`, `bottom`).
+    pub fn set_position(&mut self, position: Position) -> &mut Meta {
+        self.set(keys::POSITION, Value::from(position.word()))
     }
 
     /// Sets `color`.
@@ -269,16 +279,16 @@ impl Meta {
 }
 
 impl Transition {
-    /// A transition of this kind lasting `duration_ms`: `{"type":<kind>,"d":<ms>}`.
-    pub fn new(kind: impl Into<String>, duration_ms: u64) -> Transition {
+    /// A transition of this kind lasting `duration_ms`: `{"type":<xfade name>,"d":<ms>}`.
+    pub fn new(kind: TransitionKind, duration_ms: u64) -> Transition {
         let mut transition = Transition::default();
         transition.set_kind(kind).set_duration_ms(duration_ms);
         transition
     }
 
-    /// Sets `type`.
-    pub fn set_kind(&mut self, kind: impl Into<String>) -> &mut Transition {
-        let kind = Value::String(kind.into());
+    /// Sets `type` to the kind's xfade name.
+    pub fn set_kind(&mut self, kind: TransitionKind) -> &mut Transition {
+        let kind = Value::from(kind.ffmpeg_name());
         self.fields.insert(keys::TRANSITION_TYPE.to_owned(), kind);
         self
     }
@@ -311,23 +321,23 @@ mod tests {
             .meta_mut()
             .set_src("med_7f3a21")
             .set_name("city timelapse")
-            .set_fit("cover")
-            .set_motion("zoom_in");
+            .set_fit(Fit::Cover)
+            .set_motion(Motion::ZoomIn);
         let bgm = draft.add_track(Track::new(TrackKind::Audio));
-        bgm.meta_mut().set_role("bgm");
+        bgm.meta_mut().set_role(&TrackRole::Music);
         bgm.add_segment(Segment::new(10_000))
             .meta_mut()
             .set_name("Lo-fi")
             .set_volume(0.35)
             .set_fade_out_ms(1500);
         let title = draft.add_track(Track::new(TrackKind::Text));
-        title.meta_mut().set_role("title");
+        title.meta_mut().set_role(&TrackRole::Title);
         title
             .add_segment(Segment::new(3000))
             .set_start_ms(Some(0))
             .meta_mut()
             .set_text("Urban Dreams")
-            .set_position("center")
+            .set_position(Position::Center)
             .set_color("#ffffff")
             .set_font_size(72)
             .set_fade_in_ms(300);
@@ -355,7 +365,8 @@ mod tests {
         expected["t"][1]["sg"][0]["m"]["volume"] = json!(0.2);
         expected["t"][1]["sg"][0]["d"] = json!(8000);
         let clip = draft.track_mut(0).unwrap().segment_mut(0).unwrap();
-        clip.meta_mut().set_transition(Transition::new("fade", 800));
+        clip.meta_mut()
+            .set_transition(Transition::new(TransitionKind::Fade, 800));
         expected["t"][0]["sg"][0]["m"]["transition"] = json!({"type": "fade", "d": 800});
         assert_eq!(draft.to_value(), expected);
     }
@@ -423,11 +434,11 @@ mod tests {
         second
             .meta_mut()
             .set_name("x")
-            .set_transition(Transition::new("wipe", 500));
+            .set_transition(Transition::new(TransitionKind::WipeLeft, 500));
         assert_eq!(
             draft.to_value(),
             json!({"t": [{"m": {"name": "main"}, "sg": [{"d": 1000}]},
-                {"sg": [{"m": {"name": "x", "transition": {"type": "wipe", "d": 500}}}]}]})
+                {"sg": [{"m": {"name": "x", "transition": {"type": "wipeleft", "d": 500}}}]}]})
         );
     }
 
@@ -438,17 +449,19 @@ mod tests {
         assert_eq!(meta.set_volume(-1.0).volume(), Some(0.0));
         assert_eq!(meta.set_volume(f64::NAN).volume(), Some(0.0));
         assert_eq!(meta.set_volume(0.5).volume(), Some(0.5));
-        meta.set_transition(Transition::new("fade", 800));
-        meta.set_role("title");
+        meta.set_transition(Transition::new(TransitionKind::Fade, 800));
+        meta.set_role(&TrackRole::Title);
         assert!(meta.remove("transition"));
         assert!(!meta.remove("transition"));
         assert!(meta.remove("role"));
         assert!(meta.transition().is_none() && meta.role().is_none());
-        let mut transition = Transition::new("fade", 800);
-        transition.set_kind("slideleft").set_duration_ms(1200);
+        let mut transition = Transition::new(TransitionKind::Fade, 800);
+        transition
+            .set_kind(TransitionKind::SlideLeft)
+            .set_duration_ms(1200);
         assert_eq!(
             (transition.kind(), transition.duration_ms()),
-            (Some("slideleft"), Some(1200))
+            (Some(TransitionKind::SlideLeft), Some(1200))
         );
     }
 

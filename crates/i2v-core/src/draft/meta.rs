@@ -2,13 +2,16 @@
 //!
 //! The keys are ours (`docs/PROTOCOL.md` §5): the cloud may send others, which stay as they came.
 //! Types as this model reads them: `name`, `src`, `text`, `role`, `fit`, `motion`, `position` and
-//! `color` are strings; `volume` (0–1) and `font_size` are numbers; `fade_in`, `fade_out` and a
+//! `color` are strings (styling words read by [`super::look`] and [`TransitionKind`]); `volume` (0–1) and `font_size` are numbers; `fade_in`, `fade_out` and a
 //! transition's `d` are durations in ms, like every duration in the draft.
 
 use serde_json::{Map, Number, Value};
 
 use super::keys;
+use super::look::{Fit, Motion, Position};
+use super::source::MediaSource;
 use super::timing::whole_ms;
+use super::transition_kind::TransitionKind;
 
 /// The metadata (`m`) of a track or a segment.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,9 +35,14 @@ impl Meta {
         self.string(keys::NAME)
     }
 
-    /// The media the segment shows or plays (`src`): a media id or a URL.
+    /// The media the segment shows or plays (`src`) as written: a media id, a URL, `library:…`.
     pub fn src(&self) -> Option<&str> {
         self.string(keys::SRC)
+    }
+
+    /// Where the media of `src` comes from; `None` where it is absent or blank.
+    pub fn source(&self) -> Option<MediaSource<'_>> {
+        MediaSource::read(self.src()?)
     }
 
     /// The words a text segment shows (`text`).
@@ -57,19 +65,19 @@ impl Meta {
         self.transition.as_ref()
     }
 
-    /// How a picture fills the frame (`fit`): `cover`, `contain`, `blur`, …
-    pub fn fit(&self) -> Option<&str> {
-        self.string(keys::FIT)
+    /// How a picture fills the frame (`fit`); `None` where it is absent or an unknown word.
+    pub fn fit(&self) -> Option<Fit> {
+        Fit::parse(self.string(keys::FIT)?)
     }
 
-    /// The camera movement over a picture (`motion`): `zoom_in`, `zoom_out`, `pan_left`, `none`, …
-    pub fn motion(&self) -> Option<&str> {
-        self.string(keys::MOTION)
+    /// The camera movement over a picture (`motion`); `None` where it is absent or unknown.
+    pub fn motion(&self) -> Option<Motion> {
+        Motion::parse(self.string(keys::MOTION)?)
     }
 
-    /// Where a text sits in the frame (`position`): `top`, `center`, `bottom`, …
-    pub fn position(&self) -> Option<&str> {
-        self.string(keys::POSITION)
+    /// Where a text sits in the frame (`position`); `None` where it is absent or unknown.
+    pub fn position(&self) -> Option<Position> {
+        Position::parse(self.string(keys::POSITION)?)
     }
 
     /// The colour of a text (`color`), as the draft writes it (`#ffffff`, `white`, …).
@@ -110,8 +118,14 @@ impl Meta {
 }
 
 impl Transition {
-    /// The kind of transition (`type`): `fade`, `slideleft`, …
-    pub fn kind(&self) -> Option<&str> {
+    /// The kind of transition, by [`TransitionKind::read`]: `None` is a cut (`none`, `cut`);
+    /// an absent or unknown `type` is a fade.
+    pub fn kind(&self) -> Option<TransitionKind> {
+        TransitionKind::read(self.kind_word())
+    }
+
+    /// The `type` as written: `fade`, `slideleft`, …
+    pub fn kind_word(&self) -> Option<&str> {
         self.fields
             .get(keys::TRANSITION_TYPE)
             .and_then(Value::as_str)

@@ -70,6 +70,16 @@ impl TrackKind {
         }
     }
 
+    /// The kind in one word: `video`, `audio`, `text`, or `other`.
+    pub fn word(&self) -> &'static str {
+        match self {
+            TrackKind::Video => "video",
+            TrackKind::Audio => "audio",
+            TrackKind::Text => "text",
+            TrackKind::Other(_) => "other",
+        }
+    }
+
     /// The `tt` value that stands for this kind.
     pub fn code(&self) -> Number {
         match self {

@@ -211,7 +211,7 @@ mod tests {
     use serde_json::{Number, json};
 
     use super::*;
-    use crate::draft::TrackKind;
+    use crate::draft::{Fit, Motion, Position, TrackKind};
 
     const EXAMPLE: &str = include_str!("testdata/urban_dreams.json");
 
@@ -236,7 +236,7 @@ mod tests {
         );
         assert_eq!(
             (clip.fit(), clip.motion()),
-            (Some("cover"), Some("zoom_in"))
+            (Some(Fit::Cover), Some(Motion::ZoomIn))
         );
         assert_eq!(bgm.meta().unwrap().role(), Some("bgm"));
         let music = bgm.segments()[0].meta().unwrap();
@@ -248,7 +248,7 @@ mod tests {
         assert_eq!(words.text(), Some("Urban Dreams"));
         assert_eq!(
             (words.position(), words.color()),
-            (Some("center"), Some("#ffffff"))
+            (Some(Position::Center), Some("#ffffff"))
         );
         assert_eq!(
             (words.font_size(), words.fade_in_ms()),

@@ -4,10 +4,9 @@
 //! `Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) 3. Title: "Urban Dreams" (0-3s)`
 //!
 //! Rules beyond the protocol's (ours):
-//! - A role is read from the track's `m.role`, else from the first segment that has one.
-//! - Labels: video → `Video`; audio → `BGM`, or its role in words (`voiceover` → `Voiceover`);
-//!   text → `Title`, `Subtitle`, or `Text` for any other role; another `tt` → its role in words,
-//!   else `Track`.
+//! - Labels are the tracks' roles ([`Track::role`], [`super::TrackRole::label`]): video →
+//!   `Video`; audio → `BGM`, or its role in words (`voiceover` → `Voiceover`); text → `Title`,
+//!   `Subtitle`, or `Text` for any other role; another `tt` → its role in words, else `Track`.
 //! - Names: a text track shows its text in double quotes (from the track, else its single
 //!   segment); otherwise, and where there is no text, `m.name` of the track, else of its single
 //!   segment; else `N clips` (`1 clip`). An empty or blank string counts as absent, and line
@@ -22,7 +21,6 @@ use std::fmt::{self, Write};
 use super::meta::Meta;
 use super::model::{Draft, Segment, Track, TrackKind};
 use super::timing::Span;
-use crate::case;
 
 impl Draft {
     /// The timeline in one line a person can read, in the exact form of `docs/PROTOCOL.md` §5.
@@ -50,23 +48,7 @@ impl Draft {
 
 /// What a track is for, as a person calls it: `Video`, `BGM`, `Title`, `Voiceover`, …
 pub(crate) fn track_label(track: &Track) -> String {
-    let kind = track.kind();
-    if kind == TrackKind::Video {
-        // Spares a long video track the search for a role it would not use.
-        return "Video".to_owned();
-    }
-    let role = track_role(track);
-    let is = |name: &str| role.is_some_and(|r| r.eq_ignore_ascii_case(name));
-    match kind {
-        TrackKind::Video => "Video".to_owned(),
-        TrackKind::Audio if role.is_none() || is("bgm") => "BGM".to_owned(),
-        TrackKind::Text if is("title") => "Title".to_owned(),
-        TrackKind::Text if is("subtitle") => "Subtitle".to_owned(),
-        TrackKind::Text => "Text".to_owned(),
-        TrackKind::Audio | TrackKind::Other(_) => role
-            .and_then(in_words)
-            .unwrap_or_else(|| "Track".to_owned()),
-    }
+    track.role().label()
 }
 
 /// A track or segment as the summary and the diff show it: a name, where it sits, how loud.
@@ -178,21 +160,6 @@ pub(crate) fn one_line(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
-}
-
-/// The role of a track: its own, else the first segment's.
-fn track_role(track: &Track) -> Option<&str> {
-    fn role(meta: Option<&Meta>) -> Option<&str> {
-        meta?.role().filter(|r| !r.trim().is_empty())
-    }
-    role(track.meta()).or_else(|| track.segments().iter().find_map(|s| role(s.meta())))
-}
-
-/// A role as a label: `voiceover` → `Voiceover`, `sound_effect` → `Sound effect`.
-fn in_words(role: &str) -> Option<String> {
-    let words = one_line(&role.replace(['_', '-'], " "));
-    let words = words.trim();
-    (!words.is_empty()).then(|| case::capitalize(words))
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! The built-in music library: four tracks, by key, with the words that ask for each.
 //!
 //! A draft names a library track with `src` = `library:<key>` and `name` = its display name
-//! (`library:lofi`, "Lo-fi"); the renderer maps the key to its sound.
+//! (`library:lofi`, "Lo-fi"); the renderer maps the key to its sound. How `src` points into the
+//! library is the core's rule ([`MediaSource`]).
+
+use i2v_core::draft::MediaSource;
 
 /// One track of the built-in library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,9 +18,6 @@ pub struct LibraryTrack {
     /// Words that ask for it on their own ("make it lo-fi").
     pub(crate) names: &'static [&'static str],
 }
-
-/// How a draft's `src` points into the library.
-pub const LIBRARY_PREFIX: &str = "library:";
 
 /// The music volume a draft starts with.
 pub const DEFAULT_VOLUME: f64 = 0.35;
@@ -131,7 +131,10 @@ pub fn by_key(key: &str) -> Option<&'static LibraryTrack> {
 
 /// The track a draft's `src` points at (`library:calm`), if it points into the library.
 pub fn by_src(src: &str) -> Option<&'static LibraryTrack> {
-    by_key(src.strip_prefix(LIBRARY_PREFIX)?)
+    match MediaSource::read(src)? {
+        MediaSource::Library(key) => by_key(key),
+        MediaSource::Upload(_) | MediaSource::Url(_) => None,
+    }
 }
 
 /// The track after `key` in the library, wrapping around (the first for an unknown key).
@@ -144,7 +147,7 @@ pub(crate) fn after(key: Option<&str>) -> &'static LibraryTrack {
 impl LibraryTrack {
     /// The draft's `src` for this track: `library:<key>`.
     pub fn src(&self) -> String {
-        format!("{LIBRARY_PREFIX}{}", self.key)
+        MediaSource::library_src(self.key)
     }
 }
 

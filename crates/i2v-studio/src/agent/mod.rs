@@ -48,11 +48,11 @@
 //! - **Video** — track `tt: 0`, one segment per image in upload order, laid end to end (no
 //!   `s`): `{"d": ms, "m": {"src": media_id, "name": file name, "fit": "blur", "motion":
 //!   "zoom_in"|"zoom_out"|"pan_left"|"pan_right"|"none", "transition": {"type": "fade", "d":
-//!   800}}}`. The transition is into the next segment (ffmpeg xfade names: `fade`, `dissolve`,
-//!   `fadeblack`, `fadewhite`, `slideleft`, `slideright`, `slideup`, `slidedown`, `wipeleft`,
-//!   `wiperight`, `circleopen`, `circleclose`, `pixelize`, `radial`, `zoomin`); the last segment
-//!   has none, and none lasts longer than half the shorter segment it joins. Motion alternates
-//!   `zoom_in`/`zoom_out` by default.
+//!   800}}}`. The transition is into the next segment, one of
+//!   `i2v_core::draft::TransitionKind::NAMED` by its xfade name; the last segment has none, and
+//!   none lasts longer than half the shorter segment it joins. Motion alternates
+//!   `zoom_in`/`zoom_out` by default. Roles, styling words and `library:` sources are the core's
+//!   vocabulary (`TrackRole`, `Motion`, `Fit`, `Position`, `MediaSource`).
 //! - **Lengths** — 3 s per image unless asked; a total T is split evenly in whole ms with the
 //!   remainder on the last image, so the last ends exactly at T. The draft lasts the sum of the
 //!   video segments' `d`. Each image lasts 0.5–60 s, the video at most 10 minutes.
@@ -102,7 +102,7 @@ mod tests;
 pub use events::{AUTHOR, EventKind, StreamEvent, StreamOptions, error_event, events};
 pub use frames::{HEARTBEAT as FRAME_HEARTBEAT, error_frame, frames};
 pub use ids::{silent_draw, turn_seed};
-pub use library::{DEFAULT_VOLUME, LIBRARY, LIBRARY_PREFIX, LibraryTrack, by_key, by_src};
+pub use library::{DEFAULT_VOLUME, LIBRARY, LibraryTrack, by_key, by_src};
 pub use plan::plan_turn;
 pub use types::{
     Aspect, Canvas, Cost, Language, MediaKind, MediaRef, ToolStep, TurnInput, TurnKind, TurnPlan,

@@ -4,6 +4,7 @@
 
 use super::types::Aspect;
 use super::understand::{MotionStyle, Ordinal};
+use i2v_core::draft::TransitionKind;
 
 /// A change made to the draft or the canvas.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +16,7 @@ pub(crate) enum Outcome {
         /// How long it lasts.
         total_ms: u64,
         /// The transition kind, if any.
-        transition: Option<String>,
+        transition: Option<TransitionKind>,
         /// The camera motion.
         motion: MotionStyle,
         /// Uploaded videos left out.
@@ -77,7 +78,7 @@ pub(crate) enum Outcome {
         total_ms: u64,
     },
     /// The transitions are now of this kind and length (`None`: plain cuts).
-    Transitions(Option<(String, u64)>),
+    Transitions(Option<(TransitionKind, u64)>),
     /// The camera motion changed, on one picture or all.
     Motion(MotionStyle, Option<usize>),
     /// This music plays, at this volume.

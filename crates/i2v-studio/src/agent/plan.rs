@@ -9,12 +9,12 @@
 //!   One that cannot apply is explained in the reply; a turn where nothing changed is free.
 //! - Nothing understood: a helpful answer listing what the agent can do, free.
 
-use i2v_core::draft::Draft;
+use i2v_core::draft::{Draft, TransitionKind};
 
 use super::compose::build::{Recipe, dress, slideshow};
 use super::compose::look;
 use super::compose::pictures::{self, has_pictures};
-use super::compose::{Applied, Context, TRANSITION_MS, overlay};
+use super::compose::{Applied, Context, overlay};
 use super::library::DEFAULT_VOLUME;
 use super::outcome::{Outcome, Problem};
 use super::reply::Reply;
@@ -119,7 +119,7 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
     let mut recipe = Recipe {
         total_ms: None,
         each_ms: None,
-        transition: Some(("fade".to_owned(), TRANSITION_MS)),
+        transition: Some((TransitionKind::Fade, TransitionKind::DEFAULT_MS)),
         motion: MotionStyle::Zooms,
         music: Some(MusicChoice::Default),
         volume: DEFAULT_VOLUME,
@@ -134,15 +134,15 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
             Command::Transitions(TransitionChange::Remove) => recipe.transition = None,
             Command::Transitions(TransitionChange::Pace(slower)) => {
                 let ms = if *slower {
-                    TRANSITION_MS * 3 / 2
+                    TransitionKind::DEFAULT_MS * 3 / 2
                 } else {
-                    TRANSITION_MS / 2
+                    TransitionKind::DEFAULT_MS / 2
                 };
-                recipe.transition = Some(("fade".to_owned(), ms));
+                recipe.transition = Some((TransitionKind::Fade, ms));
             }
             Command::Transitions(TransitionChange::Set { kind, ms }) => {
-                let kind = kind.unwrap_or("fade").to_owned();
-                recipe.transition = Some((kind, ms.unwrap_or(TRANSITION_MS)));
+                let kind = kind.unwrap_or(TransitionKind::Fade);
+                recipe.transition = Some((kind, ms.unwrap_or(TransitionKind::DEFAULT_MS)));
             }
             Command::Motion(style, None) => recipe.motion = *style,
             Command::Music(choice) => recipe.music = Some(*choice),

@@ -23,15 +23,7 @@ pub struct MediaRef {
 }
 
 /// The frame the video is rendered into (the state's `canvas_config`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Canvas {
-    /// Width in pixels.
-    pub width: u32,
-    /// Height in pixels.
-    pub height: u32,
-    /// Frames per second.
-    pub fps: u32,
-}
+pub use i2v_core::draft::Canvas;
 
 /// A frame shape the agent can set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

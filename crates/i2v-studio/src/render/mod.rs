@@ -25,7 +25,6 @@ mod queue;
 mod request;
 mod run;
 pub mod source;
-mod style;
 mod timeline;
 
 #[cfg(test)]
@@ -35,10 +34,9 @@ pub use error::{QueueError, RenderError};
 pub use fonts::Fonts;
 pub use graph::{EncoderSettings, FAST_HIGH_PROFILE, FfmpegPlan, PlanEnv, plan};
 pub use queue::{JobState, JobStatus, RenderOptions, RenderOutput, RenderQueue};
-pub use request::{Canvas, MediaFile, MediaKind, OutputAsked, RenderRequest, check_render_id};
+pub use request::{
+    Canvas, MediaFile, MediaKind, OutputAsked, RenderRequest, check_canvas, check_render_id,
+};
 pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
 pub use source::{Orientation, Source, SourceKind};
-pub use style::{Fit, Motion, Position};
-pub use timeline::{
-    Clip, ClipParts, LIBRARY_PREFIX, MAX_DURATION_MS, Music, MusicSource, Text, Timeline,
-};
+pub use timeline::{Clip, ClipParts, MAX_DURATION_MS, Music, MusicSource, Text, Timeline};

@@ -8,71 +8,30 @@ use sha2::{Digest, Sha256};
 
 use super::error::{QueueError, RenderError};
 
-/// The frame a render fills: its size in pixels and its frame rate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Canvas {
-    /// Width in pixels (even).
-    pub width: u32,
-    /// Height in pixels (even).
-    pub height: u32,
-    /// Frames per second.
-    pub fps: u32,
+pub use i2v_core::draft::Canvas;
+
+/// Checks that a canvas is one H.264 in yuv420p and the filters can make: even sizes from 16
+/// to 4096 pixels, and 1 to 60 frames per second.
+pub fn check_canvas(canvas: &Canvas) -> Result<(), RenderError> {
+    let side_ok = |side: u32| (16..=4096).contains(&side) && side % 2 == 0;
+    if !side_ok(canvas.width) || !side_ok(canvas.height) {
+        return Err(RenderError::InvalidCanvas(format!(
+            "{}x{} (sides must be even, 16 to 4096 pixels)",
+            canvas.width, canvas.height
+        )));
+    }
+    if !(1..=60).contains(&canvas.fps) {
+        return Err(RenderError::InvalidCanvas(format!(
+            "{} fps (1 to 60)",
+            canvas.fps
+        )));
+    }
+    Ok(())
 }
 
-impl Canvas {
-    /// 1920x1080 at 30 fps, the protocol's default canvas.
-    pub const LANDSCAPE: Canvas = Canvas::new(1920, 1080, 30);
-    /// 1080x1920 at 30 fps, for phones held upright.
-    pub const VERTICAL: Canvas = Canvas::new(1080, 1920, 30);
-    /// 1080x1080 at 30 fps.
-    pub const SQUARE: Canvas = Canvas::new(1080, 1080, 30);
-
-    /// A canvas of this size and frame rate (checked when a render is planned).
-    pub const fn new(width: u32, height: u32, fps: u32) -> Canvas {
-        Canvas { width, height, fps }
-    }
-
-    /// Checks what H.264 in yuv420p and the filters can make: even sizes from 16 to 4096
-    /// pixels, and 1 to 60 frames per second.
-    pub fn check(&self) -> Result<(), RenderError> {
-        let side_ok = |side: u32| (16..=4096).contains(&side) && side % 2 == 0;
-        if !side_ok(self.width) || !side_ok(self.height) {
-            return Err(RenderError::InvalidCanvas(format!(
-                "{}x{} (sides must be even, 16 to 4096 pixels)",
-                self.width, self.height
-            )));
-        }
-        if !(1..=60).contains(&self.fps) {
-            return Err(RenderError::InvalidCanvas(format!(
-                "{} fps (1 to 60)",
-                self.fps
-            )));
-        }
-        Ok(())
-    }
-
-    /// How text sizes scale: font sizes in a draft are pixels on a 1080-pixel short side.
-    pub(crate) fn text_scale(&self) -> f64 {
-        f64::from(self.width.min(self.height)) / 1080.0
-    }
-
-    /// The frame on which a time in ms falls, rounded to the nearest frame.
-    pub(crate) fn frame_at(&self, ms: u64) -> u64 {
-        let fps = u128::from(self.fps);
-        let frame = (u128::from(ms) * fps + 500) / 1000;
-        u64::try_from(frame).unwrap_or(u64::MAX)
-    }
-
-    /// Where a frame starts, in seconds.
-    pub(crate) fn seconds_at(&self, frame: u64) -> f64 {
-        frame as f64 / f64::from(self.fps.max(1))
-    }
-}
-
-impl Default for Canvas {
-    fn default() -> Canvas {
-        Canvas::LANDSCAPE
-    }
+/// Where a frame starts, in seconds.
+pub(crate) fn seconds_at(canvas: &Canvas, frame: u64) -> f64 {
+    frame as f64 / f64::from(canvas.fps.max(1))
 }
 
 pub use crate::media::MediaKind;
@@ -187,23 +146,17 @@ mod tests {
     #[test]
     fn the_three_canvases_are_valid_and_odd_ones_are_not() {
         for canvas in [Canvas::LANDSCAPE, Canvas::VERTICAL, Canvas::SQUARE] {
-            assert_eq!(canvas.check(), Ok(()));
+            assert_eq!(check_canvas(&canvas), Ok(()));
         }
-        assert!(Canvas::new(1921, 1080, 30).check().is_err());
-        assert!(Canvas::new(8, 8, 30).check().is_err());
-        assert!(Canvas::new(1920, 1080, 0).check().is_err());
-        assert!(Canvas::new(1920, 1080, 240).check().is_err());
+        assert!(check_canvas(&Canvas::new(1921, 1080, 30)).is_err());
+        assert!(check_canvas(&Canvas::new(8, 8, 30)).is_err());
+        assert!(check_canvas(&Canvas::new(1920, 1080, 0)).is_err());
+        assert!(check_canvas(&Canvas::new(1920, 1080, 240)).is_err());
     }
 
     #[test]
-    fn times_fall_on_the_nearest_frame() {
-        let canvas = Canvas::LANDSCAPE;
-        assert_eq!(canvas.frame_at(0), 0);
-        assert_eq!(canvas.frame_at(1000), 30);
-        assert_eq!(canvas.frame_at(16), 0);
-        assert_eq!(canvas.frame_at(17), 1);
-        assert_eq!(canvas.frame_at(u64::MAX), 553_402_322_211_286_548);
-        assert!((canvas.seconds_at(45) - 1.5).abs() < 1e-9);
+    fn frames_start_at_their_second() {
+        assert!((seconds_at(&Canvas::LANDSCAPE, 45) - 1.5).abs() < 1e-9);
     }
 
     #[test]

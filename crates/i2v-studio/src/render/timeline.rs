@@ -9,23 +9,22 @@
 //!   half after it, so transitions never shorten the video. It lasts at most as long as either
 //!   clip it joins.
 //! - Music comes from every audio track (`tt` 1); text from every text track (`tt` 7), whose
-//!   `role` (`title` or else subtitle) picks the defaults.
+//!   role ([`Track::role`], the one rule the summary uses too: a title, else captions) picks
+//!   the defaults.
+//! - Every styling word is read by `i2v_core::draft` ([`Fit`], [`Motion`], [`Position`],
+//!   [`TransitionKind`], [`MediaSource`]): an unknown word takes the default.
 
-use i2v_core::draft::{Draft, Meta, Segment, Span, Track, TrackKind};
+use i2v_core::draft::{
+    Draft, Fit, MediaSource, Meta, Motion, Position, Segment, Span, Track, TrackKind, TrackRole,
+    TransitionKind, color_hex,
+};
 
 use super::error::RenderError;
 use super::music;
-use super::request::{Canvas, MediaKind};
-use super::style::{Fit, Motion, Position, color_hex, transition_name};
+use super::request::{Canvas, MediaKind, check_canvas};
 
 /// The longest video a render may produce.
 pub const MAX_DURATION_MS: u64 = 60 * 60 * 1000;
-
-/// Prefix of `src` for the built-in music library.
-pub const LIBRARY_PREFIX: &str = "library:";
-
-/// A transition that has no duration of its own lasts this long.
-const DEFAULT_TRANSITION_MS: u64 = 800;
 
 /// The timeline, ready to become a filter graph.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,8 +52,8 @@ pub struct Clip {
     pub motion: Motion,
     /// Its share of the timeline, in frames, from boundary to boundary.
     pub frames: u64,
-    /// The transition into the next clip: its xfade name and length in frames.
-    pub transition: Option<(&'static str, u64)>,
+    /// The transition into the next clip: its kind and length in frames.
+    pub transition: Option<(TransitionKind, u64)>,
 }
 
 /// Where a clip's frames go: `head` frames blend with the previous clip, then `body` frames
@@ -132,7 +131,7 @@ impl Timeline {
         canvas: Canvas,
         kind_of: &dyn Fn(&str) -> Option<MediaKind>,
     ) -> Result<Timeline, RenderError> {
-        canvas.check()?;
+        check_canvas(&canvas)?;
         let video = draft
             .tracks()
             .iter()
@@ -243,14 +242,16 @@ fn clips(
             continue; // hidden entirely by the clip after it
         }
         let transition = meta.and_then(Meta::transition).and_then(|transition| {
-            let name = transition_name(transition.kind())?;
-            let ms = transition.duration_ms().unwrap_or(DEFAULT_TRANSITION_MS);
-            Some((name, canvas.frame_at(ms)))
+            let kind = transition.kind()?;
+            let ms = transition
+                .duration_ms()
+                .unwrap_or(TransitionKind::DEFAULT_MS);
+            Some((kind, canvas.frame_at(ms)))
         });
         clips.push(Clip {
             media_id: media_id.to_string(),
-            fit: Fit::parse(meta.and_then(Meta::fit)),
-            motion: Motion::parse(meta.and_then(Meta::motion)),
+            fit: meta.and_then(Meta::fit).unwrap_or_default(),
+            motion: meta.and_then(Meta::motion).unwrap_or_default(),
             frames: clip_frames,
             transition,
         });
@@ -286,14 +287,16 @@ fn track_music(
     for (index, (span, segment)) in track.spans().zip(track.segments()).enumerate() {
         let meta = segment.meta();
         let src = media_source(meta, "audio", index + 1)?;
-        let source = match src.strip_prefix(LIBRARY_PREFIX) {
-            Some(key) if music::KEYS.contains(&key) => MusicSource::Library(key.to_string()),
-            Some(key) => {
+        let source = match MediaSource::read(src) {
+            Some(MediaSource::Library(key)) if music::KEYS.contains(&key) => {
+                MusicSource::Library(key.to_string())
+            }
+            Some(MediaSource::Library(key)) => {
                 return Err(RenderError::UnknownMusic {
                     key: key.to_string(),
                 });
             }
-            None => match kind_of(src) {
+            _ => match kind_of(src) {
                 Some(MediaKind::Audio | MediaKind::Video) => MusicSource::Media(src.to_string()),
                 Some(MediaKind::Image) => {
                     return Err(RenderError::WrongMediaKind {
@@ -327,7 +330,7 @@ fn track_music(
 
 /// The texts of a text track, cut at the end of the video; empty texts are left out.
 fn track_texts(track: &Track, end_ms: u64, canvas: Canvas) -> Vec<Text> {
-    let title = track.meta().and_then(Meta::role) == Some("title");
+    let title = track.role() == TrackRole::Title;
     let (position, size, fade) = if title {
         (Position::Center, 84.0, 400)
     } else {
@@ -355,8 +358,11 @@ fn track_texts(track: &Track, end_ms: u64, canvas: Canvas) -> Vec<Text> {
                 title,
                 start_ms: span.start_ms,
                 end_ms: end,
-                position: Position::parse(meta.position(), position),
-                color: color_hex(meta.color()).unwrap_or_else(|| "FFFFFF".into()),
+                position: meta.position().unwrap_or(position),
+                color: meta
+                    .color()
+                    .and_then(color_hex)
+                    .unwrap_or_else(|| "FFFFFF".into()),
                 // In range: at most 400 times at most 4096/1080.
                 size_px: (size_px.round() as u32).max(4),
                 fade_in_ms: meta.fade_in_ms().unwrap_or(fade).min(half),

@@ -27,26 +27,7 @@ pub struct StoredDraft {
 }
 
 /// The size and frame rate of a session's video.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Canvas {
-    /// Width in pixels.
-    pub width: u32,
-    /// Height in pixels.
-    pub height: u32,
-    /// Frames per second.
-    pub fps: u32,
-}
-
-impl Default for Canvas {
-    /// 1920x1080 at 30 fps, what the protocol assumes when nothing is said.
-    fn default() -> Canvas {
-        Canvas {
-            width: 1920,
-            height: 1080,
-            fps: 30,
-        }
-    }
-}
+pub use i2v_core::draft::Canvas;
 
 impl Store {
     /// Saves `json` as the session's latest draft and returns its revision.

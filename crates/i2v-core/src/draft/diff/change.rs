@@ -221,7 +221,7 @@ impl fmt::Display for TransitionWords<'_> {
         let Some(transition) = transition else {
             return f.write_str("none");
         };
-        f.write_str(transition.kind().unwrap_or("transition"))?;
+        f.write_str(transition.kind_word().unwrap_or("transition"))?;
         match transition.duration_ms() {
             Some(ms) if with_duration => write!(f, " {}s", Seconds(ms)),
             _ => Ok(()),

@@ -1,7 +1,7 @@
 //! Making a new draft from the pictures, in two stages: the raw slideshow
 //! (`create_slideshow`), then music and title (`add_music_and_title`).
 
-use i2v_core::draft::{Draft, Segment, Track, TrackKind, Transition};
+use i2v_core::draft::{Draft, Fit, Motion, Segment, Track, TrackKind, Transition, TransitionKind};
 use serde_json::json;
 
 use super::look::{motion_name, style_name};
@@ -20,7 +20,7 @@ pub(crate) struct Recipe {
     /// Each picture's length (used when no total is asked).
     pub(crate) each_ms: Option<u64>,
     /// The transition kind and length; `None` for plain cuts.
-    pub(crate) transition: Option<(String, u64)>,
+    pub(crate) transition: Option<(TransitionKind, u64)>,
     /// The camera motion.
     pub(crate) motion: MotionStyle,
     /// The music; `None` for none.
@@ -32,13 +32,13 @@ pub(crate) struct Recipe {
 }
 
 /// One picture of the video track: `{"d":ms,"m":{"src","name","fit":"blur","motion"}}`.
-pub(crate) fn clip_segment(media: &MediaRef, ms: u64, motion: &str) -> Segment {
+pub(crate) fn clip_segment(media: &MediaRef, ms: u64, motion: Motion) -> Segment {
     let mut segment = Segment::new(ms);
     segment
         .meta_mut()
         .set_src(media.media_id.clone())
         .set_name(media.name.clone())
-        .set_fit("blur")
+        .set_fit(Fit::Blur)
         .set_motion(motion);
     segment
 }
@@ -83,7 +83,7 @@ pub(crate) fn slideshow(
             let fitted = (*transition_ms).min(ms.min(next) / 2);
             segment
                 .meta_mut()
-                .set_transition(Transition::new(kind.clone(), fitted));
+                .set_transition(Transition::new(*kind, fitted));
         }
     }
     let total_ms = video_ms(&draft);
@@ -91,18 +91,18 @@ pub(crate) fn slideshow(
     let transition = recipe
         .transition
         .as_ref()
-        .map(|(kind, ms)| json!({ "type": kind, "d": ms }));
+        .map(|(kind, ms)| json!({ "type": kind.ffmpeg_name(), "d": ms }));
     let args = json!({
         "media": ids,
         "total_ms": total_ms,
         "transition": transition,
         "motion": style_name(recipe.motion),
-        "fit": "blur",
+        "fit": Fit::Blur.word(),
     });
     let outcome = Outcome::Generated {
         images: count,
         total_ms,
-        transition: recipe.transition.as_ref().map(|(kind, _)| kind.clone()),
+        transition: recipe.transition.map(|(kind, _)| kind),
         motion: recipe.motion,
         skipped_videos: media.iter().filter(|m| m.kind == MediaKind::Video).count(),
     };

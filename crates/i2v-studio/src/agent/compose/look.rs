@@ -4,11 +4,11 @@
 //! shorter of the two pictures it joins, so every picture is seen whole for a moment; a
 //! transition is edited in place, so keys this model does not know stay.
 
-use i2v_core::draft::{Draft, Meta, Track, Transition};
+use i2v_core::draft::{Draft, Meta, Motion, Track, Transition, TransitionKind};
 use serde_json::json;
 
 use super::pictures::{Edit, applied, lengths, resolve};
-use super::{TRANSITION_MS, TRANSITION_RANGE_MS, video_index, video_mut};
+use super::{TRANSITION_RANGE_MS, video_index, video_mut};
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::understand::{MotionStyle, Ordinal, TransitionChange};
 
@@ -32,9 +32,8 @@ pub(crate) fn set_transitions(draft: &mut Draft, change: &TransitionChange) -> E
         TransitionChange::Set { kind, ms } => {
             let current = first_transition(track);
             let kind = kind
-                .map(str::to_owned)
-                .or_else(|| current.as_ref().and_then(|t| t.kind().map(str::to_owned)))
-                .unwrap_or_else(|| "fade".to_owned());
+                .or_else(|| current.as_ref().and_then(Transition::kind))
+                .unwrap_or(TransitionKind::Fade);
             let ms = match ms {
                 Some(ms) if *ms < TRANSITION_RANGE_MS.0 => {
                     return Err(Problem::TooShort {
@@ -50,7 +49,7 @@ pub(crate) fn set_transitions(draft: &mut Draft, change: &TransitionChange) -> E
                 None => current
                     .as_ref()
                     .and_then(Transition::duration_ms)
-                    .unwrap_or(TRANSITION_MS),
+                    .unwrap_or(TransitionKind::DEFAULT_MS),
             };
             for segment in track.segments_mut() {
                 // The transition is edited in place, so keys this model does not know stay.
@@ -59,14 +58,14 @@ pub(crate) fn set_transitions(draft: &mut Draft, change: &TransitionChange) -> E
                     .and_then(Meta::transition)
                     .cloned()
                     .unwrap_or_default();
-                transition.set_kind(kind.clone()).set_duration_ms(ms);
+                transition.set_kind(kind).set_duration_ms(ms);
                 segment.meta_mut().set_transition(transition);
             }
             tidy_transitions(track, None);
             let shown = first_transition(track)
                 .and_then(|t| t.duration_ms())
                 .unwrap_or(ms);
-            let args = json!({ "type": kind, "duration_ms": shown });
+            let args = json!({ "type": kind.ffmpeg_name(), "duration_ms": shown });
             (args, Outcome::Transitions(Some((kind, shown))))
         }
     };
@@ -85,7 +84,7 @@ fn paced(draft: &Draft, slower: bool) -> TransitionChange {
     let ms = current
         .as_ref()
         .and_then(Transition::duration_ms)
-        .unwrap_or(TRANSITION_MS);
+        .unwrap_or(TransitionKind::DEFAULT_MS);
     let ms = if slower {
         ms.saturating_add(ms / 2)
     } else {
@@ -120,14 +119,14 @@ pub(crate) fn set_motion(draft: &mut Draft, style: MotionStyle, clip: Option<Ord
 }
 
 /// The motion of the picture at `index` in a style: alternating ones alternate by position.
-pub(crate) fn motion_name(style: MotionStyle, index: usize) -> &'static str {
+pub(crate) fn motion_name(style: MotionStyle, index: usize) -> Motion {
     match style {
-        MotionStyle::Zooms if index % 2 == 0 => "zoom_in",
-        MotionStyle::Zooms => "zoom_out",
-        MotionStyle::Pans if index % 2 == 0 => "pan_left",
-        MotionStyle::Pans => "pan_right",
-        MotionStyle::Fixed(name) => name,
-        MotionStyle::Still => "none",
+        MotionStyle::Zooms if index % 2 == 0 => Motion::ZoomIn,
+        MotionStyle::Zooms => Motion::ZoomOut,
+        MotionStyle::Pans if index % 2 == 0 => Motion::PanLeft,
+        MotionStyle::Pans => Motion::PanRight,
+        MotionStyle::Fixed(motion) => motion,
+        MotionStyle::Still => Motion::None,
     }
 }
 
@@ -136,21 +135,21 @@ pub(crate) fn style_name(style: MotionStyle) -> &'static str {
     match style {
         MotionStyle::Zooms => "alternate_zoom",
         MotionStyle::Pans => "alternate_pan",
-        MotionStyle::Fixed(name) => name,
-        MotionStyle::Still => "none",
+        MotionStyle::Fixed(motion) => motion.word(),
+        MotionStyle::Still => Motion::None.word(),
     }
 }
 
 /// The style the pictures move in now: still if none moves, pans if any pans, else zooms.
 pub(crate) fn current_style(track: &Track) -> MotionStyle {
-    let motions: Vec<&str> = track
+    let motions: Vec<Motion> = track
         .segments()
         .iter()
         .filter_map(|s| s.meta().and_then(Meta::motion))
         .collect();
-    if !motions.is_empty() && motions.iter().all(|m| *m == "none") {
+    if !motions.is_empty() && motions.iter().all(|m| *m == Motion::None) {
         MotionStyle::Still
-    } else if motions.iter().any(|m| m.starts_with("pan")) {
+    } else if motions.iter().any(|m| m.is_pan()) {
         MotionStyle::Pans
     } else {
         MotionStyle::Zooms

@@ -10,7 +10,7 @@ pub(crate) mod look;
 pub(crate) mod overlay;
 pub(crate) mod pictures;
 
-use i2v_core::draft::{Draft, Meta, Span, Track, TrackKind};
+use i2v_core::draft::{Draft, Span, Track, TrackKind, TrackRole};
 
 use super::outcome::Problem;
 use super::types::{Language, MediaRef};
@@ -23,8 +23,6 @@ pub(crate) const MIN_CLIP_MS: u64 = 500;
 pub(crate) const MAX_CLIP_MS: u64 = 60_000;
 /// The longest a video may last.
 pub(crate) const MAX_TOTAL_MS: u64 = 600_000;
-/// A transition lasts this long unless asked otherwise.
-pub(crate) const TRANSITION_MS: u64 = 800;
 /// The shortest and longest transition asked for.
 pub(crate) const TRANSITION_RANGE_MS: (u64, u64) = (100, 5000);
 /// How long a title shows.
@@ -48,14 +46,6 @@ pub(crate) struct Applied {
     pub(crate) args: serde_json::Value,
 }
 
-/// The role of a track: its own `m.role`, or its first segment's.
-pub(crate) fn role_of(track: &Track) -> Option<&str> {
-    track
-        .meta()
-        .and_then(Meta::role)
-        .or_else(|| track.segment(0).and_then(|s| s.meta()).and_then(Meta::role))
-}
-
 /// The index of the video track: the first track of pictures.
 pub(crate) fn video_index(draft: &Draft) -> Option<usize> {
     draft
@@ -64,20 +54,21 @@ pub(crate) fn video_index(draft: &Draft) -> Option<usize> {
         .position(|track| track.kind() == TrackKind::Video)
 }
 
-/// The index of the background music track: the first audio track that is `bgm` or has no role.
+/// The index of the background music track: the first track whose role is the music.
 pub(crate) fn bgm_index(draft: &Draft) -> Option<usize> {
-    draft.tracks().iter().position(|track| {
-        track.kind() == TrackKind::Audio && matches!(role_of(track), None | Some("bgm"))
-    })
+    draft
+        .tracks()
+        .iter()
+        .position(|track| track.role() == TrackRole::Music)
 }
 
-/// The indexes of the text tracks with this role (`title`, `subtitle`).
-pub(crate) fn text_indexes(draft: &Draft, role: &str) -> Vec<usize> {
+/// The indexes of the tracks with this role ([`TrackRole::Title`], [`TrackRole::Subtitle`]).
+pub(crate) fn text_indexes(draft: &Draft, role: &TrackRole) -> Vec<usize> {
     draft
         .tracks()
         .iter()
         .enumerate()
-        .filter(|(_, track)| track.kind() == TrackKind::Text && role_of(track) == Some(role))
+        .filter(|(_, track)| track.role() == *role)
         .map(|(index, _)| index)
         .collect()
 }
@@ -181,7 +172,7 @@ pub(crate) fn sync(draft: &mut Draft, before: &[Span], moved: &[Option<usize>]) 
         if track.kind() != TrackKind::Text || track.segments().is_empty() {
             continue;
         }
-        let captions = role_of(track) == Some("subtitle");
+        let captions = track.role() == TrackRole::Subtitle;
         let spans: Vec<Span> = track.spans().collect();
         let mut keep = Vec::new();
         for (mut segment, span) in track.segments_mut().drain(..).zip(spans) {

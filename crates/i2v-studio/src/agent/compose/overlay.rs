@@ -3,7 +3,7 @@
 //! Tracks are made by the conventions of the agent's module doc; an existing track is edited in
 //! place (only the keys an edit names change), so keys this model does not know stay.
 
-use i2v_core::draft::{Draft, Meta, Segment, Span, Track, TrackKind};
+use i2v_core::draft::{Draft, Meta, Position, Segment, Span, Track, TrackKind, TrackRole};
 use serde_json::json;
 
 use super::pictures::Edit;
@@ -76,7 +76,7 @@ pub(crate) fn put_music(draft: &mut Draft, src: &str, name: &str, volume: f64) {
         Some(index) => draft.track_mut(index),
         None => {
             let mut track = Track::new(TrackKind::Audio);
-            track.meta_mut().set_role("bgm");
+            track.meta_mut().set_role(&TrackRole::Music);
             Some(draft.add_track(track))
         }
     };
@@ -178,13 +178,13 @@ pub(crate) fn default_title(language: Language) -> &'static str {
 pub(crate) fn put_title(draft: &mut Draft, text: &str) {
     let shown = TITLE_MS.min(video_ms(draft));
     let mut track = Track::new(TrackKind::Text);
-    track.meta_mut().set_role("title");
+    track.meta_mut().set_role(&TrackRole::Title);
     let mut segment = Segment::new(shown);
     segment.set_start_ms(Some(0));
     segment
         .meta_mut()
         .set_text(text)
-        .set_position("center")
+        .set_position(Position::Center)
         .set_color("#FFFFFF")
         .set_font_size(72)
         .set_fade_in_ms(400)
@@ -195,7 +195,7 @@ pub(crate) fn put_title(draft: &mut Draft, text: &str) {
 
 /// "add a title 'Summer'", "change the title to …", "show the title for 5 s", "remove the title".
 pub(crate) fn set_title(draft: &mut Draft, change: &TextChange, ctx: &Context<'_>) -> Edit {
-    let tracks = text_indexes(draft, "title");
+    let tracks = text_indexes(draft, &TrackRole::Title);
     let existing = tracks.first().copied();
     match (change, existing) {
         (TextChange::Remove | TextChange::Duration(_) | TextChange::Resize(_), None) => {
@@ -292,7 +292,7 @@ fn caption_segment(text: &str, span: Span) -> Segment {
     segment
         .meta_mut()
         .set_text(text)
-        .set_position("bottom")
+        .set_position(Position::Bottom)
         .set_color("#FFFFFF")
         .set_font_size(48)
         .set_fade_in_ms(200)
@@ -317,11 +317,11 @@ fn caption_from_name(name: &str) -> String {
 
 /// The subtitle track for editing, made if there is none.
 fn subtitles_mut(draft: &mut Draft) -> Option<&mut Track> {
-    match text_indexes(draft, "subtitle").first() {
+    match text_indexes(draft, &TrackRole::Subtitle).first() {
         Some(&index) => draft.track_mut(index),
         None => {
             let mut track = Track::new(TrackKind::Text);
-            track.meta_mut().set_role("subtitle");
+            track.meta_mut().set_role(&TrackRole::Subtitle);
             Some(draft.add_track(track))
         }
     }
@@ -409,7 +409,7 @@ pub(crate) fn set_caption(draft: &mut Draft, change: &TextChange, clip: Option<O
 
 /// Removes the captions over `span`, or all of them.
 fn remove_captions(draft: &mut Draft, span: Option<Span>) -> Edit {
-    let tracks = text_indexes(draft, "subtitle");
+    let tracks = text_indexes(draft, &TrackRole::Subtitle);
     if tracks.is_empty() {
         return Err(Problem::NoCaptions);
     }

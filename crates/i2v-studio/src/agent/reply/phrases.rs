@@ -3,6 +3,7 @@
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::types::{Aspect, Language};
 use crate::agent::understand::{MotionStyle, Ordinal};
+use i2v_core::draft::{Motion, TransitionKind};
 
 /// Milliseconds as seconds, with one decimal only where needed: `30`, `4.3`.
 fn secs(ms: u64) -> String {
@@ -41,49 +42,49 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     }
 }
 
-fn transition_name(language: Language, kind: &str) -> String {
+/// A kind of transition in the reply's words (plural: the video has them between pictures).
+fn transition_name(language: Language, kind: TransitionKind) -> &'static str {
     let (english, chinese) = match kind {
-        "fade" => ("crossfades", "淡入淡出"),
-        "dissolve" => ("dissolves", "溶解"),
-        "fadeblack" => ("fades through black", "黑场过渡"),
-        "fadewhite" => ("fades through white", "闪白"),
-        "slideleft" => ("slides to the left", "向左滑动"),
-        "slideright" => ("slides to the right", "向右滑动"),
-        "slideup" => ("slides up", "向上滑动"),
-        "slidedown" => ("slides down", "向下滑动"),
-        "wipeleft" => ("wipes to the left", "向左擦除"),
-        "wiperight" => ("wipes to the right", "向右擦除"),
-        "circleopen" => ("circle openings", "圆形展开"),
-        "circleclose" => ("circle closings", "圆形收拢"),
-        "pixelize" => ("pixelated transitions", "像素化"),
-        "radial" => ("radial wipes", "径向擦除"),
-        "zoomin" => ("zoom transitions", "缩放"),
-        other => (other, other),
+        TransitionKind::Fade => ("crossfades", "淡入淡出"),
+        TransitionKind::Dissolve => ("dissolves", "溶解"),
+        TransitionKind::FadeBlack => ("fades through black", "黑场过渡"),
+        TransitionKind::FadeWhite => ("fades through white", "闪白"),
+        TransitionKind::SlideLeft => ("slides to the left", "向左滑动"),
+        TransitionKind::SlideRight => ("slides to the right", "向右滑动"),
+        TransitionKind::SlideUp => ("slides up", "向上滑动"),
+        TransitionKind::SlideDown => ("slides down", "向下滑动"),
+        TransitionKind::WipeLeft => ("wipes to the left", "向左擦除"),
+        TransitionKind::WipeRight => ("wipes to the right", "向右擦除"),
+        TransitionKind::CircleOpen => ("circle openings", "圆形展开"),
+        TransitionKind::CircleClose => ("circle closings", "圆形收拢"),
+        TransitionKind::Pixelize => ("pixelated transitions", "像素化"),
+        TransitionKind::Radial => ("radial wipes", "径向擦除"),
+        TransitionKind::ZoomIn => ("zoom transitions", "缩放"),
+        // A draft from elsewhere may use any of ffmpeg's: its name is the best word there is.
+        TransitionKind::Xfade(name) => (name, name),
     };
     match language {
-        Language::English => english.to_owned(),
-        Language::Chinese => chinese.to_owned(),
+        Language::English => english,
+        Language::Chinese => chinese,
     }
 }
 
+/// A camera movement in the reply's words.
 fn motion_name(language: Language, style: MotionStyle) -> &'static str {
-    match (language, style) {
-        (Language::English, MotionStyle::Zooms) => "a slow zoom in and out",
-        (Language::English, MotionStyle::Pans) => "gentle pans left and right",
-        (Language::English, MotionStyle::Fixed("zoom_in")) => "a slow zoom in",
-        (Language::English, MotionStyle::Fixed("zoom_out")) => "a slow zoom out",
-        (Language::English, MotionStyle::Fixed("pan_left")) => "a pan to the left",
-        (Language::English, MotionStyle::Fixed("pan_right")) => "a pan to the right",
-        (Language::English, MotionStyle::Fixed(_)) => "a camera move",
-        (Language::English, MotionStyle::Still) => "no motion",
-        (Language::Chinese, MotionStyle::Zooms) => "缓慢推拉",
-        (Language::Chinese, MotionStyle::Pans) => "左右平移",
-        (Language::Chinese, MotionStyle::Fixed("zoom_in")) => "缓慢放大",
-        (Language::Chinese, MotionStyle::Fixed("zoom_out")) => "缓慢缩小",
-        (Language::Chinese, MotionStyle::Fixed("pan_left")) => "向左平移",
-        (Language::Chinese, MotionStyle::Fixed("pan_right")) => "向右平移",
-        (Language::Chinese, MotionStyle::Fixed(_)) => "镜头运动",
-        (Language::Chinese, MotionStyle::Still) => "静止不动",
+    let (english, chinese) = match style {
+        MotionStyle::Zooms => ("a slow zoom in and out", "缓慢推拉"),
+        MotionStyle::Pans => ("gentle pans left and right", "左右平移"),
+        MotionStyle::Still | MotionStyle::Fixed(Motion::None) => ("no motion", "静止不动"),
+        MotionStyle::Fixed(Motion::ZoomIn) => ("a slow zoom in", "缓慢放大"),
+        MotionStyle::Fixed(Motion::ZoomOut) => ("a slow zoom out", "缓慢缩小"),
+        MotionStyle::Fixed(Motion::PanLeft) => ("a pan to the left", "向左平移"),
+        MotionStyle::Fixed(Motion::PanRight) => ("a pan to the right", "向右平移"),
+        MotionStyle::Fixed(Motion::PanUp) => ("a pan upwards", "向上平移"),
+        MotionStyle::Fixed(Motion::PanDown) => ("a pan downwards", "向下平移"),
+    };
+    match language {
+        Language::English => english,
+        Language::Chinese => chinese,
     }
 }
 
@@ -117,8 +118,8 @@ fn english_outcome(outcome: &Outcome) -> String {
             skipped_videos,
         } => {
             let transition = transition
-                .as_deref()
-                .map_or("plain cuts".to_owned(), |kind| transition_name(en, kind));
+                .as_ref()
+                .map_or("plain cuts", |kind| transition_name(en, *kind));
             let mut text = format!(
                 "I turned your {} into a {}-second video with {transition} and {}.",
                 plural(*images, "photo", "photos"),
@@ -203,7 +204,7 @@ fn english_outcome(outcome: &Outcome) -> String {
         ),
         Outcome::Transitions(Some((kind, ms))) => format!(
             "Transitions are now {} ({} s each).",
-            transition_name(en, kind),
+            transition_name(en, *kind),
             secs(*ms)
         ),
         Outcome::Transitions(None) => {
@@ -257,8 +258,8 @@ fn chinese_outcome(outcome: &Outcome) -> String {
             skipped_videos,
         } => {
             let transition = transition
-                .as_deref()
-                .map_or("直接切换".to_owned(), |kind| transition_name(zh, kind));
+                .as_ref()
+                .map_or("直接切换", |kind| transition_name(zh, *kind));
             let mut text = format!(
                 "我用你的{images}张图片做了一个{}秒的视频，转场为{transition}，画面{}。",
                 secs(*total_ms),
@@ -321,7 +322,7 @@ fn chinese_outcome(outcome: &Outcome) -> String {
         }
         Outcome::Transitions(Some((kind, ms))) => format!(
             "转场已改为{}（每个{}秒）。",
-            transition_name(zh, kind),
+            transition_name(zh, *kind),
             secs(*ms)
         ),
         Outcome::Transitions(None) => "已去掉转场，图片之间直接切换。".to_owned(),

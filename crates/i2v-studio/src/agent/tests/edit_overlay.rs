@@ -1,6 +1,6 @@
 //! Edits of music, titles and captions; answers that change nothing.
 
-use i2v_core::draft::{Draft, Meta, Span};
+use i2v_core::draft::{Draft, Meta, Position, Span};
 
 use super::support::{
     HD, final_draft, first_meta, made, photos, role, step_names, turn, turn_with, upload,
@@ -136,7 +136,7 @@ fn captions_from_names_follow_their_pictures() {
     assert_eq!(spans, clips);
     assert_eq!(
         first_meta(&captioned, "subtitle").and_then(Meta::position),
-        Some("bottom")
+        Some(Position::Bottom)
     );
     // Moving the last photo first takes its caption along.
     let moved = final_draft(&turn(

@@ -1,6 +1,6 @@
 //! Edits of the pictures: lengths, order, removal, additions, transitions, motion, shape.
 
-use i2v_core::draft::Draft;
+use i2v_core::draft::{Draft, Motion};
 use serde_json::json;
 
 use super::support::{
@@ -122,7 +122,7 @@ fn moving_swapping_and_reversing() {
     let motions: Vec<&str> = super::support::video(&reversed)
         .segments()
         .iter()
-        .map(|s| s.meta().and_then(|m| m.motion()).unwrap_or(""))
+        .map(|s| s.meta().and_then(|m| m.motion()).map_or("", Motion::word))
         .collect();
     assert_eq!(
         motions,
@@ -199,7 +199,7 @@ fn motion_changes_for_all_or_one() {
             .segment(i)
             .and_then(|s| s.meta())
             .and_then(|m| m.motion())
-            .map(str::to_owned)
+            .map(|m| m.word().to_owned())
     };
     assert!((0..3).all(|i| motion(&still, i).as_deref() == Some("none")));
     let one = final_draft(&turn("pan left on the second photo", Some(&draft), &media));

@@ -6,6 +6,7 @@ use super::support::{
     HD, first_meta, lengths, made, order, photos, role, step_names, transitions, turn, upload,
 };
 use crate::agent::{Canvas, Cost, Language, MediaKind, TurnKind};
+use i2v_core::draft::Motion;
 
 #[test]
 fn generation_runs_in_two_stages() {
@@ -83,7 +84,7 @@ fn generation_takes_its_choices_from_the_message() {
         .unwrap()
         .segments()
         .iter()
-        .map(|s| s.meta().and_then(|m| m.motion()).unwrap_or(""))
+        .map(|s| s.meta().and_then(|m| m.motion()).map_or("", Motion::word))
         .collect();
     assert_eq!(motions, ["none"; 4]);
     let music = first_meta(&draft, "bgm").unwrap();

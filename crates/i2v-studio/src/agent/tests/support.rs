@@ -107,7 +107,7 @@ pub(super) fn transitions(draft: &Draft) -> Vec<Option<(String, u64)>> {
         .map(|s| {
             let t = s.meta().and_then(Meta::transition)?;
             Some((
-                t.kind().unwrap_or("").to_owned(),
+                t.kind_word().unwrap_or("").to_owned(),
                 t.duration_ms().unwrap_or(0),
             ))
         })

@@ -5,7 +5,9 @@
 //! folded before matching). Where one list holds both a phrase and a longer one that starts the
 //! same way, the longer wins.
 
-use super::Op;
+use i2v_core::draft::{Motion, TransitionKind};
+
+use super::{MotionStyle, Op};
 
 /// Operations and the phrases that say them.
 pub(super) const OPS: &[(Op, &[&str])] = &[
@@ -152,53 +154,53 @@ pub(super) const SMOOTH: &[&str] = &[
     "smooth*", "fade", "fades", "fading", "平滑", "顺滑", "流畅", "柔和",
 ];
 
-/// Transitions by kind (ffmpeg xfade names), the more specific phrases first in meaning; within
+/// Transitions by kind, the more specific phrases first in meaning; within
 /// a clause the first kind found wins.
-pub(super) const TRANSITION_KINDS: &[(&str, &[&str])] = &[
+pub(super) const TRANSITION_KINDS: &[(TransitionKind, &[&str])] = &[
     (
-        "fadeblack",
+        TransitionKind::FadeBlack,
         &["fade to black", "fade through black", "black", "黑场"],
     ),
     (
-        "fadewhite",
+        TransitionKind::FadeWhite,
         &[
             "fade to white", "fade through white", "flash", "white", "闪白", "白场",
         ],
     ),
     (
-        "slideleft",
+        TransitionKind::SlideLeft,
         &[
             "slide left", "slide to the left", "slideleft", "向左滑", "左滑",
         ],
     ),
     (
-        "slideright",
+        TransitionKind::SlideRight,
         &[
             "slide right", "slide to the right", "slideright", "向右滑", "右滑",
         ],
     ),
-    ("slideup", &["slide up", "slideup", "向上滑", "上滑"]),
-    ("slidedown", &["slide down", "slidedown", "向下滑", "下滑"]),
-    ("wipeleft", &["wipe left", "wipeleft", "向左擦"]),
-    ("wiperight", &["wipe right", "wiperight", "向右擦"]),
+    (TransitionKind::SlideUp, &["slide up", "slideup", "向上滑", "上滑"]),
+    (TransitionKind::SlideDown, &["slide down", "slidedown", "向下滑", "下滑"]),
+    (TransitionKind::WipeLeft, &["wipe left", "wipeleft", "向左擦"]),
+    (TransitionKind::WipeRight, &["wipe right", "wiperight", "向右擦"]),
     (
-        "circleopen",
+        TransitionKind::CircleOpen,
         &[
             "circle open", "circleopen", "circle", "iris", "圆形", "圆圈",
         ],
     ),
-    ("circleclose", &["circle close", "circleclose"]),
-    ("pixelize", &["pixel*", "像素", "马赛克"]),
-    ("radial", &["radial", "clock", "时钟", "径向"]),
-    ("zoomin", &["zoom*", "缩放", "放大"]),
-    ("dissolve", &["dissolve*", "溶解", "叠化"]),
+    (TransitionKind::CircleClose, &["circle close", "circleclose"]),
+    (TransitionKind::Pixelize, &["pixel*", "像素", "马赛克"]),
+    (TransitionKind::Radial, &["radial", "clock", "时钟", "径向"]),
+    (TransitionKind::ZoomIn, &["zoom*", "缩放", "放大"]),
+    (TransitionKind::Dissolve, &["dissolve*", "溶解", "叠化"]),
     (
-        "slideleft",
+        TransitionKind::SlideLeft,
         &["slide", "slides", "sliding", "push", "滑动", "推移", "滑入"],
     ),
-    ("wipeleft", &["wipe", "wipes", "擦除"]),
+    (TransitionKind::WipeLeft, &["wipe", "wipes", "擦除"]),
     (
-        "fade",
+        TransitionKind::Fade,
         &[
             "smooth*", "soft", "gentle", "crossfade*", "cross fade*", "fade", "fades", "fading",
             "平滑", "柔和", "顺滑", "流畅", "淡入淡出", "交叉淡化", "渐变", "淡化",
@@ -226,32 +228,32 @@ pub(super) const STILL: &[&str] = &[
 ];
 
 /// Camera movements by kind; `zooms` and `pans` alternate directions from picture to picture.
-pub(super) const MOTION_KINDS: &[(&str, &[&str])] = &[
+pub(super) const MOTION_KINDS: &[(MotionStyle, &[&str])] = &[
     (
-        "zoom_in",
+        MotionStyle::Fixed(Motion::ZoomIn),
         &["zoom in", "zooming in", "push in", "放大", "推进", "拉近"],
     ),
     (
-        "zoom_out",
+        MotionStyle::Fixed(Motion::ZoomOut),
         &[
             "zoom out", "zooming out", "pull out", "pull back", "缩小", "拉远",
         ],
     ),
     (
-        "pan_left",
+        MotionStyle::Fixed(Motion::PanLeft),
         &[
             "pan left", "pan to the left", "panning left", "向左平移", "左移",
         ],
     ),
     (
-        "pan_right",
+        MotionStyle::Fixed(Motion::PanRight),
         &[
             "pan right", "pan to the right", "panning right", "向右平移", "右移",
         ],
     ),
-    ("pans", &["pan", "pans", "panning", "平移", "横移"]),
+    (MotionStyle::Pans, &["pan", "pans", "panning", "平移", "横移"]),
     (
-        "zooms",
+        MotionStyle::Zooms,
         &[
             "zoom*", "ken burns", "缩放", "推拉", "motion", "movement", "动效", "运镜",
         ],

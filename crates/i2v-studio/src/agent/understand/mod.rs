@@ -20,6 +20,7 @@ pub(crate) use refs::{Ordinal, Place};
 use std::ops::Range;
 
 use clause::OpAt;
+use i2v_core::draft::{Motion, TransitionKind};
 use refs::RefAt;
 
 use super::text::phrase::{find, longest_at};
@@ -56,8 +57,8 @@ pub(crate) enum TransitionChange {
     /// Transitions between all pictures: of this kind (`None`: keep the current kind, or fade)
     /// and this length (`None`: keep the current one, or 800 ms).
     Set {
-        /// The xfade name.
-        kind: Option<&'static str>,
+        /// The kind.
+        kind: Option<TransitionKind>,
         /// The length in ms.
         ms: Option<u64>,
     },
@@ -117,8 +118,8 @@ pub(crate) enum MotionStyle {
     Zooms,
     /// Pan left and right in turn.
     Pans,
-    /// One motion for all (`zoom_in`, `zoom_out`, `pan_left`, `pan_right`).
-    Fixed(&'static str),
+    /// One motion for all.
+    Fixed(Motion),
     /// None (`none`).
     Still,
 }

@@ -10,6 +10,7 @@ use super::refs::{Ordinal, Place, RefAt, place_after};
 use super::{Clause, Command, MotionStyle, Op, TransitionChange, Unclear};
 use crate::agent::text::phrase::{find_all, longest_at};
 use crate::agent::types::Aspect;
+use i2v_core::draft::TransitionKind;
 
 /// What a length of time in a clause is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,16 +83,16 @@ fn transitions(clause: &Clause<'_>, out: &mut Vec<Command>) {
     }
     let kind = TRANSITION_KINDS
         .iter()
-        .find(|(name, phrases)| {
+        .find(|(kind, phrases)| {
             find_all(clause.tokens, phrases).iter().any(|&(at, end)| {
                 // A zoom is camera motion unless it stands right by a transition word.
-                *name != "zoomin"
+                *kind != TransitionKind::ZoomIn
                     || mentions.iter().any(|&(m, m_end)| {
                         (end <= m && m - end <= 1) || (at >= m_end && at - m_end <= 1)
                     })
             })
         })
-        .map(|(name, _)| *name);
+        .map(|(kind, _)| *kind);
     let ms = uses(clause, false)
         .into_iter()
         .find(|(use_, _, _)| *use_ == DurationUse::Transition)
@@ -137,11 +138,7 @@ fn motion(clause: &Clause<'_>, out: &mut Vec<Command>) {
                     .iter()
                     .any(|&(at, end)| !near_transition(at, end))
             })
-            .map_or(MotionStyle::Zooms, |(name, _)| match *name {
-                "pans" => MotionStyle::Pans,
-                "zooms" => MotionStyle::Zooms,
-                fixed => MotionStyle::Fixed(fixed),
-            }),
+            .map_or(MotionStyle::Zooms, |(style, _)| *style),
     };
     if clause.refs.is_empty() {
         out.push(Command::Motion(style, None));

@@ -1,5 +1,5 @@
-//! From a draft to an ffmpeg invocation: a pure function of the draft, the resolved media, the
-//! canvas and where things go. It reads no file and starts no process, so every choice it makes
+//! From a timeline to an ffmpeg invocation: a pure function of the timeline, the resolved
+//! media and where things go. It reads no file and starts no process, so every choice it makes
 //! is tested on its own; [`super::run`] carries the plan out.
 
 mod audio;
@@ -11,12 +11,10 @@ mod video;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use i2v_core::draft::Draft;
-
 use super::error::RenderError;
 use super::fonts::Fonts;
 use super::music;
-use super::request::Canvas;
+use super::request::{Canvas, seconds_at};
 use super::source::{Source, SourceKind};
 use super::timeline::{MusicSource, Timeline};
 
@@ -130,19 +128,9 @@ impl Graph {
     }
 }
 
-/// Plans the render of `draft` on `canvas` with the session's resolved media.
+/// Plans the render of a timeline (read from the draft once, when the export was accepted)
+/// with the session's resolved media.
 pub fn plan(
-    draft: &Draft,
-    canvas: Canvas,
-    sources: &HashMap<String, Source>,
-    env: &PlanEnv<'_>,
-) -> Result<FfmpegPlan, RenderError> {
-    let kind_of = |id: &str| sources.get(id).map(|source| source.kind.media_kind());
-    let timeline = Timeline::build(draft, canvas, &kind_of)?;
-    plan_timeline(&timeline, sources, env)
-}
-
-fn plan_timeline(
     timeline: &Timeline,
     sources: &HashMap<String, Source>,
     env: &PlanEnv<'_>,
@@ -218,7 +206,7 @@ fn plan_timeline(
                 add_input(&mut plan, options, &path, &source.name)?
             }
             SourceKind::Moving | SourceKind::Sound => {
-                let seconds = escape::seconds(canvas.seconds_at(parts.total()) + 1.0);
+                let seconds = escape::seconds(seconds_at(&canvas, parts.total()) + 1.0);
                 add_input(
                     &mut plan,
                     vec!["-t".into(), seconds],

@@ -12,7 +12,7 @@
 //! Nothing ever moves backwards, and a step is never larger than one pixel at the edge.
 
 use super::super::request::Canvas;
-use super::super::style::Motion;
+use i2v_core::draft::Motion;
 
 /// Zooms grow the width by this share on each side, at most (about 1.12× overall).
 const ZOOM_SHARE: f64 = 0.06;

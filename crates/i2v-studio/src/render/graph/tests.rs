@@ -1,3 +1,4 @@
+use i2v_core::draft::Draft;
 use serde_json::{Value, json};
 
 use super::super::source::Orientation;
@@ -69,7 +70,10 @@ fn plan_of(draft: Value, canvas: Canvas) -> Result<FfmpegPlan, RenderError> {
         output: Path::new("/data/renders/r1.part.mp4"),
         encoder: &encoder,
     };
-    plan(&draft, canvas, &sources(), &env)
+    let sources = sources();
+    let kind_of = |id: &str| sources.get(id).map(|source| source.kind.media_kind());
+    let timeline = Timeline::build(&draft, canvas, &kind_of)?;
+    plan(&timeline, &sources, &env)
 }
 
 fn script(plan: &FfmpegPlan) -> &str {

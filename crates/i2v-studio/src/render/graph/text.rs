@@ -9,9 +9,9 @@ use std::path::Path;
 use super::super::error::RenderError;
 use super::super::fonts::is_cjk;
 use super::super::request::Canvas;
-use super::super::style::Position;
 use super::super::timeline::Text;
 use super::escape;
+use i2v_core::draft::Position;
 
 /// Share of the frame's width a line may fill.
 const LINE_SHARE: f64 = 0.9;

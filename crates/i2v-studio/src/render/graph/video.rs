@@ -16,11 +16,11 @@
 
 use super::super::request::Canvas;
 use super::super::source::SourceKind;
-use super::super::style::Fit;
 use super::super::timeline::{Clip, ClipParts};
 use super::Graph;
 use super::escape;
 use super::motion::Framing;
+use i2v_core::draft::{Fit, TransitionKind};
 
 /// The labels of a clip's parts in the graph; a part without frames has none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -244,19 +244,20 @@ fn fit(
 /// label of the whole picture.
 pub(crate) fn join(
     graph: &mut Graph,
-    clips: &[(PartLabels, Option<(&'static str, u64)>)],
+    clips: &[(PartLabels, Option<(TransitionKind, u64)>)],
     fps: u32,
 ) -> String {
     let mut order = Vec::new();
     for (index, (parts, transition)) in clips.iter().enumerate() {
         order.extend(parts.body.clone());
         let next_head = clips.get(index + 1).and_then(|(next, _)| next.head.clone());
-        if let (Some(tail), Some(head), Some((name, frames))) =
+        if let (Some(tail), Some(head), Some((kind, frames))) =
             (parts.tail.clone(), next_head, transition)
         {
             let blended = format!("x{index}");
             let seconds = escape::seconds(*frames as f64 / f64::from(fps));
-            if *name == "fade" {
+            // A crossfade is drawn as an overlay with a rising alpha; everything else by xfade.
+            if *kind == TransitionKind::Fade {
                 let faded = format!("x{index}a");
                 graph.chain(
                     &[head],
@@ -275,7 +276,8 @@ pub(crate) fn join(
                 graph.chain(
                     &[tail, head],
                     vec![format!(
-                        "xfade=transition={name}:duration={seconds}:offset=0"
+                        "xfade=transition={}:duration={seconds}:offset=0",
+                        kind.ffmpeg_name()
                     )],
                     &[&blended],
                 );

@@ -27,9 +27,10 @@ pub(crate) struct Setting<'a> {
     pub timeout: Duration,
 }
 
-/// Renders a request into `<id>.mp4`.
+/// Renders a request, whose draft was read into `timeline` when it was accepted, into `<id>.mp4`.
 pub(crate) async fn render(
     request: &RenderRequest,
+    timeline: &Timeline,
     setting: &Setting<'_>,
     cancel: &CancellationToken,
     progress: &mut (dyn FnMut(u8) + Send),
@@ -37,7 +38,10 @@ pub(crate) async fn render(
     let id = request.render_id.as_str();
     let work = setting.layout.work(id);
     let partial = setting.layout.partial(id);
-    let result = render_into(request, setting, &work, &partial, cancel, progress).await;
+    let result = render_into(
+        request, timeline, setting, &work, &partial, cancel, progress,
+    )
+    .await;
     let _ = tokio::fs::remove_dir_all(&work).await;
     match result {
         Ok(report) => {
@@ -64,6 +68,7 @@ pub(crate) async fn render(
 
 async fn render_into(
     request: &RenderRequest,
+    timeline: &Timeline,
     setting: &Setting<'_>,
     work: &Path,
     partial: &Path,
@@ -71,7 +76,7 @@ async fn render_into(
     progress: &mut (dyn FnMut(u8) + Send),
 ) -> Result<RunReport, RenderError> {
     let deadline = Instant::now() + setting.timeout;
-    let sources = resolve(request).await?;
+    let sources = resolve(request, timeline).await?;
     let env = PlanEnv {
         fonts: setting.fonts,
         library_dir: setting.library_dir,
@@ -79,7 +84,7 @@ async fn render_into(
         output: partial,
         encoder: setting.encoder,
     };
-    let plan = graph::plan(&request.draft, request.canvas, &sources, &env)?;
+    let plan = graph::plan(timeline, &sources, &env)?;
     let control = Control {
         progress,
         cancel,
@@ -90,9 +95,10 @@ async fn render_into(
 }
 
 /// Inspects the media the draft uses (not every upload of the session).
-async fn resolve(request: &RenderRequest) -> Result<HashMap<String, Source>, RenderError> {
-    let kind_of = |id: &str| request.media.get(id).map(|file| file.kind);
-    let timeline = Timeline::build(&request.draft, request.canvas, &kind_of)?;
+async fn resolve(
+    request: &RenderRequest,
+    timeline: &Timeline,
+) -> Result<HashMap<String, Source>, RenderError> {
     let used = timeline
         .clips
         .iter()

@@ -100,8 +100,16 @@ struct State {
 
 struct Job {
     record: Record,
-    request: Option<RenderRequest>,
+    /// The work, until a worker takes it.
+    work: Option<Accepted>,
     cancel: CancellationToken,
+}
+
+/// A request the queue accepted, with the timeline read from its draft at submit: the one
+/// reading of the draft the render uses.
+struct Accepted {
+    request: RenderRequest,
+    timeline: Timeline,
 }
 
 impl RenderQueue {
@@ -122,7 +130,7 @@ impl RenderQueue {
             }
             let job = Job {
                 record,
-                request: None,
+                work: None,
                 cancel: CancellationToken::new(),
             };
             jobs.insert(job.record.id.clone(), job);
@@ -168,7 +176,7 @@ impl RenderQueue {
     pub fn submit(&self, request: RenderRequest) -> Result<JobStatus, QueueError> {
         check_render_id(&request.render_id)?;
         let kind_of = |id: &str| request.media.get(id).map(|file| file.kind);
-        Timeline::build(&request.draft, request.canvas, &kind_of)?;
+        let timeline = Timeline::build(&request.draft, request.canvas, &kind_of)?;
         let id = request.render_id.clone();
         let mut state = self.inner.lock();
         self.inner.expire(&mut state);
@@ -188,7 +196,7 @@ impl RenderQueue {
             .map_err(|err| QueueError::Storage(err.to_string()))?;
         let job = Job {
             record,
-            request: Some(request),
+            work: Some(Accepted { request, timeline }),
             cancel: CancellationToken::new(),
         };
         state.jobs.insert(id.clone(), job);
@@ -218,7 +226,7 @@ impl RenderQueue {
         job.cancel.cancel();
         if job.record.status == Stage::Pending {
             job.record.cancel();
-            job.request = None;
+            job.work = None;
             self.inner.persist(&job.record);
             state.waiting.retain(|waiting| waiting != id);
             self.inner.changed();
@@ -292,7 +300,7 @@ impl Inner {
         tracing::info!(%id, from = %earlier.record.id, "the same video was rendered already");
         let job = Job {
             record,
-            request: None,
+            work: None,
             cancel: CancellationToken::new(),
         };
         state.jobs.insert(id.clone(), job);
@@ -341,7 +349,7 @@ impl Inner {
             let Some(job) = state.jobs.get_mut(&id) else {
                 continue;
             };
-            let Some(request) = job.request.take() else {
+            let Some(accepted) = job.work.take() else {
                 continue;
             };
             job.record.status = Stage::Processing;
@@ -352,12 +360,13 @@ impl Inner {
             state.running += 1;
             let inner = Arc::clone(self);
             self.runtime
-                .spawn(async move { inner.work(request, cancel).await });
+                .spawn(async move { inner.work(accepted, cancel).await });
         }
     }
 
     /// Renders one job and records how it ended.
-    async fn work(self: Arc<Self>, request: RenderRequest, cancel: CancellationToken) {
+    async fn work(self: Arc<Self>, accepted: Accepted, cancel: CancellationToken) {
+        let Accepted { request, timeline } = accepted;
         let id = request.render_id.clone();
         let setting = job::Setting {
             layout: &self.layout,
@@ -377,7 +386,7 @@ impl Inner {
             drop(state);
             watcher.changed();
         };
-        let result = job::render(&request, &setting, &cancel, &mut progress).await;
+        let result = job::render(&request, &timeline, &setting, &cancel, &mut progress).await;
         let mut guard = self.lock();
         let state = &mut *guard;
         if let Some(job) = state.jobs.get_mut(&id) {

@@ -55,8 +55,14 @@ fn clips_with_transitions_keep_the_draft_duration() {
     let bodies: u64 = parts.iter().map(|p| p.body).sum();
     let transitions: u64 = parts.iter().map(|p| p.tail).sum();
     assert_eq!(bodies + transitions, timeline.frames);
-    assert_eq!(timeline.clips[0].transition, Some(("fade", 30)));
-    assert_eq!(timeline.clips[1].transition, Some(("slideleft", 30)));
+    assert_eq!(
+        timeline.clips[0].transition,
+        Some((TransitionKind::Fade, 30))
+    );
+    assert_eq!(
+        timeline.clips[1].transition,
+        Some((TransitionKind::SlideLeft, 30))
+    );
     assert_eq!(timeline.clips[2].transition, None);
 }
 
@@ -68,8 +74,14 @@ fn transitions_never_outlast_the_clips_they_join() {
         clip(2000, "img3", json!({"type": "fade", "d": 5000})),
     ]}]}))
     .expect("timeline");
-    assert_eq!(timeline.clips[0].transition, Some(("fade", 15)));
-    assert_eq!(timeline.clips[1].transition, Some(("fade", 15)));
+    assert_eq!(
+        timeline.clips[0].transition,
+        Some((TransitionKind::Fade, 15))
+    );
+    assert_eq!(
+        timeline.clips[1].transition,
+        Some((TransitionKind::Fade, 15))
+    );
     assert_eq!(
         timeline.clips[2].transition, None,
         "the last clip has no next"
@@ -115,7 +127,11 @@ fn defaults_fill_what_the_draft_leaves_out() {
     .expect("timeline");
     let first = &timeline.clips[0];
     assert_eq!((first.fit, first.motion), (Fit::Blur, Motion::None));
-    assert_eq!(first.transition, Some(("fade", 24)), "800 ms by default");
+    assert_eq!(
+        first.transition,
+        Some((TransitionKind::Fade, 24)),
+        "800 ms by default"
+    );
     let music = &timeline.music[0];
     assert_eq!(music.source, MusicSource::Library("lofi".into()));
     assert_eq!(
@@ -218,5 +234,30 @@ fn drafts_that_cannot_render_say_why() {
     assert_eq!(
         build(json!({"t": [{"sg": [{"d": 0, "m": {"src": "img1"}}]}]})),
         Err(RenderError::NoVideoClips)
+    );
+}
+
+#[test]
+fn the_renderer_and_the_summary_read_a_role_on_a_segment_alike() {
+    // The cloud writes `role` on the segment; the summary and the render must agree it is a title.
+    let draft = Draft::from_value(json!({"t": [
+        {"tt": 0, "sg": [clip(3000, "img1", Value::Null)]},
+        {"tt": 7, "sg": [{"d": 2000, "m": {"role": "Title", "text": "Urban Dreams"}}]},
+        {"tt": 1, "sg": [{"d": 3000, "m": {"role": "bgm", "src": "library:calm"}}]}
+    ]}))
+    .expect("draft");
+    assert!(
+        draft.summary().contains("2. Title: \"Urban Dreams\""),
+        "{}",
+        draft.summary()
+    );
+    assert!(draft.summary().contains("3. BGM:"), "{}", draft.summary());
+    let timeline = Timeline::build(&draft, Canvas::LANDSCAPE, &kinds).expect("timeline");
+    let title = &timeline.texts[0];
+    assert!(title.title, "rendered as a title, not a caption");
+    assert_eq!((title.position, title.size_px), (Position::Center, 84));
+    assert_eq!(
+        timeline.music[0].source,
+        MusicSource::Library("calm".into())
     );
 }

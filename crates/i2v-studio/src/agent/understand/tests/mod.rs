@@ -113,7 +113,7 @@ fn asking_for_a_video() {
         request.commands,
         [
             Command::Transitions(TransitionChange::Set {
-                kind: Some("fade"),
+                kind: Some(TransitionKind::Fade),
                 ms: None
             }),
             Command::Total(30_000),
@@ -170,7 +170,7 @@ fn wordings_that_change_the_meaning_of_a_verb() {
     assert_eq!(one("音乐声音太大了"), Command::Volume(VolumeChange::Lower));
     assert_eq!(
         one("zoom out slowly"),
-        Command::Motion(MotionStyle::Fixed("zoom_out"), None)
+        Command::Motion(MotionStyle::Fixed(Motion::ZoomOut), None)
     );
     assert_eq!(
         one("the photos should be still"),

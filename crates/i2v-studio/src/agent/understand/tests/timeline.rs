@@ -5,6 +5,7 @@ use super::super::{Command, MotionStyle, MusicChoice, Ordinal, TransitionChange,
 use super::{commands, one};
 use crate::agent::types::Aspect;
 use Ordinal::{FromEnd, Nth};
+use i2v_core::draft::{Motion, TransitionKind};
 
 #[test]
 fn total_lengths_in_digits_and_words() {
@@ -179,21 +180,36 @@ fn adding_the_new_pictures() {
 
 #[test]
 fn transitions_by_kind_length_and_none() {
-    let set = |kind: Option<&'static str>, ms: Option<u64>| {
+    let set = |kind: Option<TransitionKind>, ms: Option<u64>| {
         Command::Transitions(TransitionChange::Set { kind, ms })
     };
-    assert_eq!(one("smooth transitions"), set(Some("fade"), None));
-    assert_eq!(one("make it smoother"), set(Some("fade"), None));
-    assert_eq!(one("use dissolve transitions"), set(Some("dissolve"), None));
-    assert_eq!(one("slide left transitions"), set(Some("slideleft"), None));
+    assert_eq!(
+        one("smooth transitions"),
+        set(Some(TransitionKind::Fade), None)
+    );
+    assert_eq!(
+        one("make it smoother"),
+        set(Some(TransitionKind::Fade), None)
+    );
+    assert_eq!(
+        one("use dissolve transitions"),
+        set(Some(TransitionKind::Dissolve), None)
+    );
+    assert_eq!(
+        one("slide left transitions"),
+        set(Some(TransitionKind::SlideLeft), None)
+    );
     assert_eq!(
         one("fade to black between photos"),
-        set(Some("fadeblack"), None)
+        set(Some(TransitionKind::FadeBlack), None)
     );
     assert_eq!(one("1-second transitions"), set(None, Some(1_000)));
     assert_eq!(one("transitions of 0.5 seconds"), set(None, Some(500)));
-    assert_eq!(one("转场改成溶解"), set(Some("dissolve"), None));
-    assert_eq!(one("平滑过渡"), set(Some("fade"), None));
+    assert_eq!(
+        one("转场改成溶解"),
+        set(Some(TransitionKind::Dissolve), None)
+    );
+    assert_eq!(one("平滑过渡"), set(Some(TransitionKind::Fade), None));
     assert_eq!(one("轉場1秒"), set(None, Some(1_000)));
     let none = Command::Transitions(TransitionChange::Remove);
     for text in [
@@ -221,11 +237,11 @@ fn camera_motion() {
     );
     assert_eq!(
         one("pan left"),
-        Command::Motion(MotionStyle::Fixed("pan_left"), None)
+        Command::Motion(MotionStyle::Fixed(Motion::PanLeft), None)
     );
     assert_eq!(
         one("zoom in on the first photo"),
-        Command::Motion(MotionStyle::Fixed("zoom_in"), Some(Nth(1)))
+        Command::Motion(MotionStyle::Fixed(Motion::ZoomIn), Some(Nth(1)))
     );
     assert_eq!(one("不要动效"), Command::Motion(MotionStyle::Still, None));
     assert_eq!(one("加平移效果"), Command::Motion(MotionStyle::Pans, None));
