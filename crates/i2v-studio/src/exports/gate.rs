@@ -53,7 +53,7 @@ pub struct ExportAsk {
     pub attribution: Attribution,
 }
 
-/// An export the gate let through: the only way to [`super::submit`] a render.
+/// An export the gate let through: the only way to [`super::submit()`] a render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cleared {
     /// The caller's session, marked as used.

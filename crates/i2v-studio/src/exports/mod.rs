@@ -1,9 +1,9 @@
 //! Exports as the studio's business sees them, without HTTP: who may export a session now,
 //! and the render request an accepted export queues.
 //!
-//! Call order, as `POST /api/render/proxy/lambda` drives it: [`gate`] checks the ask (the
+//! Call order, as `POST /api/render/proxy/lambda` drives it: [`gate()`] checks the ask (the
 //! session is the caller's, the free-plan rule, the format, the draft) and gives a [`Cleared`]
-//! export, the only thing [`submit`] takes, so no render is queued that skipped the gate.
+//! export, the only thing [`submit()`] takes, so no render is queued that skipped the gate.
 //! Both refuse with an [`ExportError`], whose messages are the ones clients read.
 
 mod gate;

@@ -2,7 +2,7 @@
 //! costs, what it saves, and how its credits settle.
 //!
 //! Call order, as `POST /run_sse` drives it:
-//! 1. [`start`] checks the session and the message, plans the turn on the stored draft, the
+//! 1. [`start()`] checks the session and the message, plans the turn on the stored draft, the
 //!    uploads and the canvas, and freezes its price; it either refuses with a [`StartError`]
 //!    or gives a [`StartedTurn`].
 //! 2. While the turn streams, [`save_step`] stores each tool step's draft and canvas as the
