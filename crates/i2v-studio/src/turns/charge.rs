@@ -71,8 +71,7 @@ impl Charge {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Balance;
-    use crate::store::testing::{TempStore, rules};
+    use crate::store::testing::{TempStore, balance, rules};
 
     const PRICES: Prices = Prices {
         generate: 10,
@@ -82,14 +81,6 @@ mod tests {
     fn user(temp: &TempStore) -> UserId {
         let issued = temp.store.issue_anonymous_token("c", "a", &rules(), 0);
         issued.expect("issue a token").user.id
-    }
-
-    fn balance(available: i64, frozen: i64) -> Balance {
-        Balance {
-            available,
-            frozen,
-            total: available + frozen,
-        }
     }
 
     #[test]
