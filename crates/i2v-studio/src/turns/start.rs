@@ -190,7 +190,7 @@ mod tests {
         }
     }
 
-    fn available(temp: &TempStore, user: &User) -> Balance {
+    fn balance(temp: &TempStore, user: &User) -> Balance {
         temp.store.balance(user.id).unwrap()
     }
 
@@ -212,9 +212,9 @@ mod tests {
         assert_eq!(started.stream.seed, agent::turn_seed(7, 4));
         assert_eq!(started.stream.now, 9.0);
         assert!(!started.stream.silent);
-        assert_eq!(available(&temp, &user).frozen, 10);
+        assert_eq!(balance(&temp, &user).frozen, 10);
         started.charge.settle(&temp.store, true).unwrap();
-        assert_eq!(available(&temp, &user).total, 90);
+        assert_eq!(balance(&temp, &user).total, 90);
     }
 
     #[test]
@@ -225,7 +225,7 @@ mod tests {
         let started = start(&temp.store, &RULES, ask(&user, &session, GENERATE), || 0, 1).unwrap();
         assert_eq!(started.plan.kind, TurnKind::Reply);
         assert!(started.charge.is_free());
-        assert_eq!(available(&temp, &user).frozen, 0);
+        assert_eq!(balance(&temp, &user).frozen, 0);
     }
 
     #[test]
@@ -246,7 +246,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(edit.plan.kind, TurnKind::Edit);
-        assert_eq!(available(&temp, &user).frozen, 2);
+        assert_eq!(balance(&temp, &user).frozen, 2);
         edit.charge.settle(&temp.store, false).unwrap();
     }
 
@@ -309,7 +309,7 @@ mod tests {
             refused.unwrap_err(),
             StartError::CorruptDraft(DraftError::WrongType { .. })
         ));
-        assert_eq!(available(&temp, &user).frozen, 0);
+        assert_eq!(balance(&temp, &user).frozen, 0);
     }
 
     #[test]
@@ -330,7 +330,7 @@ mod tests {
                 bind_id: session.bind_id.clone()
             }
         );
-        assert_eq!(available(&temp, &user).available, 100);
+        assert_eq!(balance(&temp, &user).available, 100);
     }
 
     #[test]
