@@ -13,6 +13,7 @@ use super::envelope::ApiError;
 use crate::config::Config;
 use crate::render::RenderQueue;
 use crate::store::{SessionRecord, Store, TokenRules, User};
+use crate::turns::{Prices, TurnRules};
 
 /// The state shared by every handler; cloning it is cheap.
 #[derive(Clone)]
@@ -82,6 +83,21 @@ impl AppState {
             per_address: config.tokens_per_address,
             window: config.token_window,
             starter_credits: config.starter_credits,
+        }
+    }
+
+    /// The rules chat turns follow: the configured prices, seed and silent share, and the
+    /// session idle time of [`AppState::session_idle`].
+    pub fn turn_rules(&self) -> TurnRules {
+        let config = &self.config;
+        TurnRules {
+            prices: Prices {
+                generate: config.generate_cost,
+                edit: config.edit_cost,
+            },
+            seed: config.seed,
+            silent_share: config.silent_share,
+            session_idle: self.session_idle(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Running one chat turn behind `/run_sse`: the agent's events paced onto the wire, the drafts
-//! saved as the tools finish, and the frozen credits settled at the end.
+//! saved as the tools finish, and the frozen credits settled at the end (both by
+//! [`crate::turns`], which owns what they mean).
 //!
 //! The turn runs in a task of its own that feeds the response body through a channel, so a
 //! client that goes away (or a stream dropped on purpose by a fault flag) does not stop the
@@ -14,7 +15,8 @@ use tokio::sync::mpsc;
 use super::state::{AppState, now_ms};
 use crate::agent::{self, EventKind, StreamEvent, TurnPlan};
 use crate::config::Dialect;
-use crate::store::{Canvas, HoldId};
+use crate::store::StoreError;
+use crate::turns::{self, Charge};
 
 /// A heartbeat of the ADK form: an SSE comment, which keeps the stream alive and shows nothing.
 const COMMENT_HEARTBEAT: &[u8] = b": heartbeat\n\n";
@@ -36,7 +38,7 @@ pub(crate) struct Turn {
     /// The plan's events, in stream order.
     pub(crate) events: Vec<StreamEvent>,
     /// The credits frozen for the turn, settled at its end.
-    pub(crate) hold: Option<HoldId>,
+    pub(crate) charge: Charge,
 }
 
 impl Turn {
@@ -85,31 +87,17 @@ impl Turn {
             failed = self.apply_step(applied).is_err();
             applied += 1;
         }
-        if let Some(hold) = self.hold {
-            if let Err(err) = self.state.store.settle(hold, !failed) {
-                tracing::error!(%err, "a turn's credits could not be settled");
-            }
+        if let Err(err) = self.charge.settle(&self.state.store, !failed) {
+            tracing::error!(%err, "a turn's credits could not be settled");
         }
     }
 
-    /// Saves what the tool step `index` produced: its draft and its canvas.
-    fn apply_step(&self, index: usize) -> Result<(), crate::store::StoreError> {
-        let Some(step) = self.plan.steps.get(index) else {
-            return Ok(());
-        };
-        let store = &self.state.store;
-        if let Some(draft) = &step.draft {
-            store.save_draft(&self.session_id, &draft.to_json(), now_ms())?;
+    /// Saves what the tool step `index` produced; an index past the plan's steps saves nothing.
+    fn apply_step(&self, index: usize) -> Result<(), StoreError> {
+        match self.plan.steps.get(index) {
+            Some(step) => turns::save_step(&self.state.store, &self.session_id, step, now_ms()),
+            None => Ok(()),
         }
-        if let Some(canvas) = step.canvas {
-            let canvas = Canvas {
-                width: canvas.width,
-                height: canvas.height,
-                fps: canvas.fps,
-            };
-            store.set_canvas(&self.session_id, canvas)?;
-        }
-        Ok(())
     }
 
     /// Waits `span` while the agent works: a heartbeat when the wait starts, then one every

@@ -119,7 +119,7 @@ fn balance(conn: &Connection, user: UserId) -> Result<Balance, StoreError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{TempStore, rules};
+    use super::super::testing::{TempStore, balance, rules};
     use super::*;
 
     fn user(temp: &TempStore, client: &str) -> UserId {
@@ -128,14 +128,6 @@ mod tests {
             .unwrap()
             .user
             .id
-    }
-
-    fn balance(available: i64, frozen: i64) -> Balance {
-        Balance {
-            available,
-            frozen,
-            total: available + frozen,
-        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod media;
 mod schema;
 mod sessions;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 mod users;
 
 use std::fmt;

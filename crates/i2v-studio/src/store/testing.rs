@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use super::{MediaKind, MediaRecord, Store, TokenRules, new_media_id};
+use super::{Balance, MediaKind, MediaRecord, Store, TokenRules, new_media_id};
 
 /// A store in its own temporary directory, removed on drop.
 pub(crate) struct TempStore {
@@ -65,6 +65,15 @@ pub(crate) fn rules() -> TokenRules {
         per_address: 10,
         window: week,
         starter_credits: 100,
+    }
+}
+
+/// A balance of `available` and `frozen` credits, with its total.
+pub(crate) fn balance(available: i64, frozen: i64) -> Balance {
+    Balance {
+        available,
+        frozen,
+        total: available + frozen,
     }
 }
 

@@ -2,7 +2,8 @@
 //! events, or in the api-reference dialect of `type` frames (§8).
 //!
 //! Everything that can refuse the turn (token, session, credits) answers before the stream
-//! starts, with the envelope; once the stream is open the turn belongs to its task
+//! starts, with the envelope: the handler reads the request, asks [`crate::turns::start`] and
+//! translates its answer. Once the stream is open the turn belongs to its task
 //! ([`crate::server::turn`]).
 
 use axum::Router;
@@ -12,14 +13,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde::Deserialize;
 
-use crate::agent::{self, Cost, MediaRef, StreamOptions, TurnInput};
+use crate::agent;
 use crate::server::dialect::Dialect;
 use crate::server::envelope::ApiError;
 use crate::server::extract::{Caller, JsonBody};
 use crate::server::state::{AppState, now_ms};
 use crate::server::turn::{self, Turn};
-use crate::store::{SessionRecord, StoreError};
-use i2v_core::draft::Draft;
+use crate::turns::{self, StartError, TurnAsk};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/run_sse", post(run_sse))
@@ -50,7 +50,6 @@ async fn run_sse(
     Caller(user): Caller,
     JsonBody(request): JsonBody<RunRequest>,
 ) -> Result<Response, ApiError> {
-    let session = state.owned_session(&user, &request.session_id)?;
     let message: String = request
         .new_message
         .parts
@@ -58,63 +57,28 @@ async fn run_sse(
         .filter_map(|p| p.text.as_deref())
         .collect::<Vec<_>>()
         .join("\n");
-    if message.trim().is_empty() {
-        return Err(ApiError::BadRequest("the message has no text".into()));
-    }
-    let draft = match state.store.latest_draft(&session.session_id)? {
-        Some(stored) => Some(Draft::parse(&stored.json).map_err(|err| {
-            tracing::error!(%err, "a stored draft does not parse");
-            ApiError::Internal
-        })?),
-        None => None,
-    };
-    let media = media_refs(&state, &session)?;
-    let canvas = state.store.canvas(&session.session_id)?;
-    let turn_seed = agent::turn_seed(state.config.seed, state.next_turn());
-    let plan = agent::plan_turn(&TurnInput {
+    let ask = TurnAsk {
+        user: &user,
+        session_id: &request.session_id,
         message: &message,
-        draft: draft.as_ref(),
-        media: &media,
-        canvas: agent::Canvas {
-            width: canvas.width,
-            height: canvas.height,
-            fps: canvas.fps,
-        },
-        variant: turn_seed,
-    });
-    let cost = match plan.cost() {
-        Cost::Generate => state.config.generate_cost,
-        Cost::Edit => state.config.edit_cost,
-        Cost::Free => 0,
     };
-    let hold = if cost > 0 {
-        match state.store.freeze(user.id, cost, now_ms()) {
-            Ok(hold) => Some(hold),
-            Err(StoreError::InsufficientCredits { .. }) => {
-                return Err(ApiError::OutOfCredits {
-                    bind_id: Some(session.bind_id.clone()),
-                });
-            }
-            Err(err) => return Err(err.into()),
-        }
-    } else {
-        None
-    };
-    let options = StreamOptions {
-        silent: agent::silent_draw(turn_seed, state.config.silent_share),
-        now: now_ms() as f64 / 1000.0,
-        seed: turn_seed,
-    };
+    let started = turns::start(
+        &state.store,
+        &state.turn_rules(),
+        ask,
+        || state.next_turn(),
+        now_ms(),
+    )?;
     let events = match state.config.dialect {
-        Dialect::Adk => agent::events(&plan, &options),
-        Dialect::Reference => agent::frames(&plan, &options),
+        Dialect::Adk => agent::events(&started.plan, &started.stream),
+        Dialect::Reference => agent::frames(&started.plan, &started.stream),
     };
     let rx = Turn {
         state: state.clone(),
-        session_id: session.session_id.clone(),
-        plan,
+        session_id: started.session.session_id,
+        plan: started.plan,
         events,
-        hold,
+        charge: started.charge,
     }
     .spawn();
     Ok((
@@ -127,18 +91,56 @@ async fn run_sse(
         .into_response())
 }
 
-/// The session's uploads as the agent sees them.
-fn media_refs(state: &AppState, session: &SessionRecord) -> Result<Vec<MediaRef>, ApiError> {
-    let records = state.store.session_media(&session.session_id)?;
-    Ok(records
-        .into_iter()
-        .map(|record| MediaRef {
-            media_id: record.media_id,
-            name: record.name,
-            kind: record.kind,
-            width: record.width,
-            height: record.height,
-            duration_ms: record.duration_ms,
-        })
-        .collect())
+impl From<StartError> for ApiError {
+    /// A refused turn in the envelope: the messages and codes `/run_sse` has always answered.
+    fn from(err: StartError) -> ApiError {
+        match err {
+            StartError::SessionNotFound => ApiError::SessionNotFound,
+            StartError::EmptyMessage => ApiError::BadRequest(err.to_string()),
+            StartError::CorruptDraft(err) => {
+                tracing::error!(%err, "a stored draft does not parse");
+                ApiError::Internal
+            }
+            StartError::OutOfCredits { bind_id } => ApiError::OutOfCredits {
+                bind_id: Some(bind_id),
+            },
+            StartError::Store(err) => err.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use i2v_core::draft::DraftError;
+
+    use super::*;
+    use crate::store::StoreError;
+
+    #[test]
+    fn a_refused_turn_answers_as_run_sse_always_has() {
+        let corrupt = DraftError::NotAnObject { found: "an array" };
+        let table = [
+            (StartError::SessionNotFound, ApiError::SessionNotFound),
+            (
+                StartError::EmptyMessage,
+                ApiError::BadRequest("the message has no text".into()),
+            ),
+            (StartError::CorruptDraft(corrupt), ApiError::Internal),
+            (
+                StartError::OutOfCredits {
+                    bind_id: "bnd_1".into(),
+                },
+                ApiError::OutOfCredits {
+                    bind_id: Some("bnd_1".into()),
+                },
+            ),
+            (
+                StartError::Store(StoreError::Database("disk full".into())),
+                ApiError::Internal,
+            ),
+        ];
+        for (refused, answer) in table {
+            assert_eq!(ApiError::from(refused.clone()), answer, "{refused:?}");
+        }
+    }
 }

@@ -9,7 +9,6 @@
 //! play and seek the file; the fallback download takes the bearer token of the session's owner
 //! instead.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use axum::Router;
@@ -20,14 +19,14 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::render::{self, JobState, JobStatus, MediaFile, OutputAsked, QueueError, RenderRequest};
+use crate::exports::{self, Attribution, ExportAsk, ExportError};
+use crate::render::{JobState, JobStatus, QueueError};
 use crate::server::dialect::{Dialect, RenderAnswer};
 use crate::server::envelope::ApiError;
 use crate::server::extract::{Caller, JsonBody};
-use crate::server::state::AppState;
+use crate::server::state::{AppState, now_ms};
 use crate::server::web::{KeyQuery, serve_file};
 use crate::store::User;
-use i2v_core::draft::Draft;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -67,50 +66,50 @@ async fn submit(
     answer(&state, outcome, false)
 }
 
-/// Checks an export request and queues its render.
+/// Reads an export request's facts (its body, its attribution headers) and hands them to
+/// [`exports::gate`] and [`exports::submit`].
 fn submit_job(
     state: &AppState,
     user: &User,
     headers: &HeaderMap,
     request: ExportRequest,
 ) -> Result<JobStatus, ApiError> {
-    let session = state.owned_session(user, &request.session_id)?;
-    // As the cloud does: export is free, but an anonymous user with no credits left who sends
-    // no attribution headers is on the free plan, which cannot export.
-    let attributed = ["x-skill-source", "x-skill-version", "x-skill-platform"]
-        .iter()
-        .all(|name| headers.contains_key(*name));
-    if user.anonymous && !attributed && state.store.balance(user.id)?.available <= 0 {
-        return Err(ApiError::ExportBlocked);
+    let ask = ExportAsk {
+        render_id: request.id,
+        session_id: request.session_id,
+        draft: request.draft,
+        format: request.output.format,
+        quality: request.output.quality,
+        attribution: Attribution {
+            source: headers.contains_key("x-skill-source"),
+            version: headers.contains_key("x-skill-version"),
+            platform: headers.contains_key("x-skill-platform"),
+        },
+    };
+    let cleared = exports::gate(&state.store, user, ask, state.session_idle(), now_ms())?;
+    exports::submit(
+        &state.store,
+        &state.renders,
+        &state.config.data_dir,
+        cleared,
+    )
+    .map_err(ApiError::from)
+}
+
+impl From<ExportError> for ApiError {
+    /// A refused export in the envelope: the messages and codes the endpoint has always
+    /// answered.
+    fn from(err: ExportError) -> ApiError {
+        match err {
+            ExportError::SessionNotFound => ApiError::SessionNotFound,
+            ExportError::FreePlan => ApiError::ExportBlocked,
+            ExportError::UnsupportedFormat(_)
+            | ExportError::MalformedDraft(_)
+            | ExportError::NothingToRender => ApiError::BadRequest(err.to_string()),
+            ExportError::Queue(err) => queue_error(err),
+            ExportError::Store(err) => err.into(),
+        }
     }
-    if let Some(format) = request.output.format.as_deref().filter(|f| *f != "mp4") {
-        return Err(ApiError::BadRequest(format!(
-            "the studio renders mp4 only, not {format}"
-        )));
-    }
-    let draft = Draft::from_value(request.draft)
-        .map_err(|err| ApiError::BadRequest(format!("the draft is malformed: {err}")))?;
-    if !draft.is_export_ready() {
-        return Err(ApiError::BadRequest(
-            "the draft has nothing to render".into(),
-        ));
-    }
-    let canvas = state.store.canvas(&session.session_id)?;
-    let media = session_files(state, &session.session_id)?;
-    state
-        .renders
-        .submit(RenderRequest {
-            render_id: request.id,
-            session_id: session.session_id,
-            draft,
-            media,
-            canvas: render::Canvas::new(canvas.width, canvas.height, canvas.fps),
-            output: OutputAsked {
-                format: "mp4".into(),
-                quality: request.output.quality.unwrap_or_else(|| "high".into()),
-            },
-        })
-        .map_err(queue_error)
 }
 
 /// `GET /api/render/proxy/lambda/{id}`: the job (seed dialect: `status` at the top level too).
@@ -241,24 +240,6 @@ fn job_view(state: &AppState, job: &JobStatus) -> Value {
     view
 }
 
-/// The session's uploads as the renderer reads them.
-fn session_files(
-    state: &AppState,
-    session_id: &str,
-) -> Result<HashMap<String, MediaFile>, ApiError> {
-    let records = state.store.session_media(session_id)?;
-    Ok(records
-        .into_iter()
-        .map(|record| {
-            let mut file = MediaFile::new(state.config.data_dir.join(&record.path), record.kind);
-            file.name = record.name;
-            file.orientation = record.orientation.and_then(|o| o.parse().ok());
-            file.duration_ms = record.duration_ms;
-            (record.media_id, file)
-        })
-        .collect())
-}
-
 fn queue_error(err: QueueError) -> ApiError {
     match err {
         QueueError::Unknown(_) => ApiError::UnknownRender(err.to_string()),
@@ -269,6 +250,47 @@ fn queue_error(err: QueueError) -> ApiError {
         QueueError::NoRuntime | QueueError::Storage(_) => {
             tracing::error!(%err, "the render queue failed");
             ApiError::Internal
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use i2v_core::draft::DraftError;
+
+    use super::*;
+    use crate::store::StoreError;
+
+    #[test]
+    fn a_refused_export_answers_as_the_endpoint_always_has() {
+        let malformed = DraftError::NotAnObject { found: "an array" };
+        let bad = |message: &str| ApiError::BadRequest(message.into());
+        let table = [
+            (ExportError::SessionNotFound, ApiError::SessionNotFound),
+            (ExportError::FreePlan, ApiError::ExportBlocked),
+            (
+                ExportError::UnsupportedFormat("webm".into()),
+                bad("the studio renders mp4 only, not webm"),
+            ),
+            (
+                ExportError::MalformedDraft(malformed),
+                bad("the draft is malformed: a draft must be a JSON object, not an array"),
+            ),
+            (
+                ExportError::NothingToRender,
+                bad("the draft has nothing to render"),
+            ),
+            (
+                ExportError::Queue(QueueError::DuplicateId("render_1".into())),
+                bad("render id 'render_1' is already in use"),
+            ),
+            (
+                ExportError::Store(StoreError::Database("disk full".into())),
+                ApiError::Internal,
+            ),
+        ];
+        for (refused, answer) in table {
+            assert_eq!(ApiError::from(refused.clone()), answer, "{refused:?}");
         }
     }
 }

@@ -1,0 +1,236 @@
+//! The export gate: may this user export this session now, and is what they sent renderable.
+//!
+//! The rules, in the order they are checked (`docs/PROTOCOL.md` §3.8):
+//! 1. the session must be the caller's and alive, before anything else is looked at, so a
+//!    stranger learns nothing about it;
+//! 2. as the cloud does, export is free, but an anonymous user with no credits left who sends
+//!    no attribution is on the free plan, which cannot export;
+//! 3. the output must be MP4, the only format the studio renders;
+//! 4. the draft must parse and have at least one segment.
+
+use std::time::Duration;
+
+use i2v_core::draft::Draft;
+use serde_json::Value;
+
+use super::ExportError;
+use crate::store::{SessionRecord, Store, User};
+
+/// Which attribution facts came with the request (the skill it was sent from).
+///
+/// Only their presence counts, not their values: the cloud lets any attributed client export.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Attribution {
+    /// The skill's source was named (`X-Skill-Source`).
+    pub source: bool,
+    /// The skill's version was named (`X-Skill-Version`).
+    pub version: bool,
+    /// The skill's platform was named (`X-Skill-Platform`).
+    pub platform: bool,
+}
+
+impl Attribution {
+    /// Whether all three facts were given; any fewer counts as none.
+    pub fn is_complete(self) -> bool {
+        self.source && self.version && self.platform
+    }
+}
+
+/// An export as the client asked for it, before any check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportAsk {
+    /// The render id the client chose (`render_<ts>`).
+    pub render_id: String,
+    /// The session to export.
+    pub session_id: String,
+    /// The draft to render, as sent.
+    pub draft: Value,
+    /// The output format asked for; `None` means MP4.
+    pub format: Option<String>,
+    /// The quality asked for; `None` means the default.
+    pub quality: Option<String>,
+    /// Where the request says it comes from.
+    pub attribution: Attribution,
+}
+
+/// An export the gate let through: the only way to [`super::submit()`] a render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cleared {
+    /// The caller's session, marked as used.
+    pub(super) session: SessionRecord,
+    /// The render id the client chose.
+    pub(super) render_id: String,
+    /// The parsed draft, with something to render.
+    pub(super) draft: Draft,
+    /// The quality asked for, if any.
+    pub(super) quality: Option<String>,
+}
+
+/// Checks whether `user` may export as `ask` says at `now_ms`, sessions expiring after
+/// `session_idle`.
+pub fn gate(
+    store: &Store,
+    user: &User,
+    ask: ExportAsk,
+    session_idle: Duration,
+    now_ms: i64,
+) -> Result<Cleared, ExportError> {
+    let session = store
+        .use_session(user.id, &ask.session_id, session_idle, now_ms)?
+        .ok_or(ExportError::SessionNotFound)?;
+    // The balance is read only for the users the rule can concern.
+    if user.anonymous && !ask.attribution.is_complete() && store.balance(user.id)?.available <= 0 {
+        return Err(ExportError::FreePlan);
+    }
+    if let Some(format) = ask.format.filter(|format| format != "mp4") {
+        return Err(ExportError::UnsupportedFormat(format));
+    }
+    let draft = Draft::from_value(ask.draft).map_err(ExportError::MalformedDraft)?;
+    if !draft.is_export_ready() {
+        return Err(ExportError::NothingToRender);
+    }
+    Ok(Cleared {
+        session,
+        render_id: ask.render_id,
+        draft,
+        quality: ask.quality,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::store::testing::{TempStore, rules};
+
+    const IDLE: Duration = Duration::from_secs(3600);
+    const ATTRIBUTED: Attribution = Attribution {
+        source: true,
+        version: true,
+        platform: true,
+    };
+
+    /// An anonymous user with 100 credits and a session of theirs.
+    fn owner(temp: &TempStore, client: &str) -> (User, SessionRecord) {
+        let issued = temp.store.issue_anonymous_token(client, "a", &rules(), 0);
+        let user = issued.expect("issue a token").user;
+        let session = temp.store.create_session(user.id, "p", "en", 0).unwrap();
+        (user, session)
+    }
+
+    fn ask(session: &SessionRecord) -> ExportAsk {
+        ExportAsk {
+            render_id: "render_1".into(),
+            session_id: session.session_id.clone(),
+            draft: json!({"t": [{"tt": 0, "sg": [{"d": 3000, "m": {"src": "med_1"}}]}]}),
+            format: None,
+            quality: None,
+            attribution: Attribution::default(),
+        }
+    }
+
+    /// Freezes every credit the user has, as a spent balance would be.
+    fn spend_everything(temp: &TempStore, user: &User) {
+        temp.store.freeze(user.id, 100, 1).unwrap();
+    }
+
+    #[test]
+    fn the_owner_with_credits_is_cleared_with_the_parsed_draft() {
+        let temp = TempStore::new();
+        let (user, session) = owner(&temp, "c");
+        let cleared = gate(&temp.store, &user, ask(&session), IDLE, 7).unwrap();
+        assert_eq!(cleared.session.session_id, session.session_id);
+        assert_eq!(cleared.session.last_used_ms, 7);
+        assert_eq!(cleared.render_id, "render_1");
+        assert!(cleared.draft.is_export_ready());
+        assert_eq!(cleared.quality, None);
+    }
+
+    #[test]
+    fn a_session_that_is_not_the_callers_is_not_found_before_any_other_rule() {
+        let temp = TempStore::new();
+        let (_, session) = owner(&temp, "owner");
+        let (stranger, _) = owner(&temp, "stranger");
+        spend_everything(&temp, &stranger);
+        let bad = ExportAsk {
+            format: Some("webm".into()),
+            draft: json!([]),
+            ..ask(&session)
+        };
+        let refused = gate(&temp.store, &stranger, bad, IDLE, 2);
+        assert_eq!(refused.unwrap_err(), ExportError::SessionNotFound);
+        let (user, session) = owner(&temp, "late");
+        let late = gate(&temp.store, &user, ask(&session), Duration::ZERO, 2);
+        assert_eq!(late.unwrap_err(), ExportError::SessionNotFound);
+    }
+
+    #[test]
+    fn the_free_plan_cannot_export_without_attribution() {
+        let temp = TempStore::new();
+        let (user, session) = owner(&temp, "c");
+        spend_everything(&temp, &user);
+        let refused = gate(&temp.store, &user, ask(&session), IDLE, 2);
+        assert_eq!(refused.unwrap_err(), ExportError::FreePlan);
+        let partly = ExportAsk {
+            attribution: Attribution {
+                platform: false,
+                ..ATTRIBUTED
+            },
+            ..ask(&session)
+        };
+        let refused = gate(&temp.store, &user, partly, IDLE, 2);
+        assert_eq!(refused.unwrap_err(), ExportError::FreePlan);
+        let attributed = ExportAsk {
+            attribution: ATTRIBUTED,
+            ..ask(&session)
+        };
+        assert!(gate(&temp.store, &user, attributed, IDLE, 2).is_ok());
+    }
+
+    #[test]
+    fn a_registered_user_exports_on_a_spent_balance() {
+        let temp = TempStore::new();
+        let (mut user, session) = owner(&temp, "c");
+        spend_everything(&temp, &user);
+        user.anonymous = false;
+        assert!(gate(&temp.store, &user, ask(&session), IDLE, 2).is_ok());
+    }
+
+    #[test]
+    fn only_mp4_is_rendered() {
+        let temp = TempStore::new();
+        let (user, session) = owner(&temp, "c");
+        let webm = ExportAsk {
+            format: Some("webm".into()),
+            ..ask(&session)
+        };
+        let refused = gate(&temp.store, &user, webm, IDLE, 2).unwrap_err();
+        assert_eq!(refused, ExportError::UnsupportedFormat("webm".into()));
+        assert_eq!(refused.to_string(), "the studio renders mp4 only, not webm");
+        let mp4 = ExportAsk {
+            format: Some("mp4".into()),
+            ..ask(&session)
+        };
+        assert!(gate(&temp.store, &user, mp4, IDLE, 2).is_ok());
+    }
+
+    #[test]
+    fn a_draft_must_parse_and_have_something_to_render() {
+        let temp = TempStore::new();
+        let (user, session) = owner(&temp, "c");
+        let malformed = ExportAsk {
+            draft: json!({"t": 5}),
+            ..ask(&session)
+        };
+        let refused = gate(&temp.store, &user, malformed, IDLE, 2).unwrap_err();
+        assert!(matches!(refused, ExportError::MalformedDraft(_)));
+        assert!(refused.to_string().starts_with("the draft is malformed: "));
+        let empty = ExportAsk {
+            draft: json!({"t": [{"tt": 0, "sg": []}]}),
+            ..ask(&session)
+        };
+        let refused = gate(&temp.store, &user, empty, IDLE, 2).unwrap_err();
+        assert_eq!(refused, ExportError::NothingToRender);
+    }
+}

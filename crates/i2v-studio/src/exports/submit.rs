@@ -1,0 +1,189 @@
+//! Submitting a cleared export: the render request built from the session's canvas and
+//! uploads, and queued.
+//!
+//! The request names every upload of the session, not only those the draft uses: the queue's
+//! own check ([`crate::render::Timeline::build`]) is what refuses a draft naming media the
+//! session does not have, with a message that names the media.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Cleared, ExportError};
+use crate::render::{self, JobStatus, MediaFile, OutputAsked, RenderQueue, RenderRequest};
+use crate::store::{Store, StoreError};
+
+/// The quality a render gets when the export names none.
+const DEFAULT_QUALITY: &str = "high";
+
+/// Queues the render of a cleared export; `data_dir` is where the uploads' paths start.
+pub fn submit(
+    store: &Store,
+    renders: &RenderQueue,
+    data_dir: &Path,
+    cleared: Cleared,
+) -> Result<JobStatus, ExportError> {
+    let request = render_request(store, data_dir, cleared)?;
+    renders.submit(request).map_err(ExportError::Queue)
+}
+
+/// The render request of a cleared export: its draft on the session's canvas and uploads.
+fn render_request(
+    store: &Store,
+    data_dir: &Path,
+    cleared: Cleared,
+) -> Result<RenderRequest, StoreError> {
+    let session_id = cleared.session.session_id;
+    let canvas = store.canvas(&session_id)?;
+    let media = session_files(store, data_dir, &session_id)?;
+    Ok(RenderRequest {
+        render_id: cleared.render_id,
+        session_id,
+        draft: cleared.draft,
+        media,
+        canvas: render::Canvas::new(canvas.width, canvas.height, canvas.fps),
+        output: OutputAsked {
+            format: "mp4".into(),
+            quality: cleared
+                .quality
+                .unwrap_or_else(|| DEFAULT_QUALITY.to_owned()),
+        },
+    })
+}
+
+/// The session's uploads as the renderer reads them, by media id.
+fn session_files(
+    store: &Store,
+    data_dir: &Path,
+    session_id: &str,
+) -> Result<HashMap<String, MediaFile>, StoreError> {
+    let records = store.session_media(session_id)?;
+    Ok(records
+        .into_iter()
+        .map(|record| {
+            let mut file = MediaFile::new(data_dir.join(&record.path), record.kind);
+            file.name = record.name;
+            // A stored orientation that does not parse is left for the renderer to read from
+            // the file.
+            file.orientation = record.orientation.and_then(|o| o.parse().ok());
+            file.duration_ms = record.duration_ms;
+            (record.media_id, file)
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::exports::{ExportAsk, gate};
+    use crate::render::{JobState, QueueError, RenderError, RenderOptions};
+    use crate::store::testing::{TempStore, image_record, rules};
+    use crate::store::{Canvas, MediaKind, User};
+
+    const IDLE: Duration = Duration::from_secs(3600);
+
+    /// A user's session with one uploaded picture, and the picture's media id.
+    fn owner_with_picture(temp: &TempStore) -> (User, String, String) {
+        let issued = temp.store.issue_anonymous_token("c", "a", &rules(), 0);
+        let user = issued.expect("issue a token").user;
+        let session = temp.store.create_session(user.id, "p", "en", 0).unwrap();
+        let mut record = image_record(&session.session_id, "beach.jpg");
+        record.orientation = Some("6".into());
+        temp.store.add_media(&record).unwrap();
+        (user, session.session_id, record.media_id)
+    }
+
+    fn cleared(temp: &TempStore, user: &User, session_id: &str, draft: Value) -> Cleared {
+        let ask = ExportAsk {
+            render_id: "render_1".into(),
+            session_id: session_id.into(),
+            draft,
+            format: None,
+            quality: None,
+            attribution: Default::default(),
+        };
+        gate(&temp.store, user, ask, IDLE, 1).expect("cleared")
+    }
+
+    fn one_picture(media_id: &str) -> Value {
+        json!({"t": [{"tt": 0, "sg": [{"d": 1000, "m": {"src": media_id}}]}]})
+    }
+
+    #[test]
+    fn the_request_renders_the_draft_on_the_sessions_canvas_and_uploads() {
+        let temp = TempStore::new();
+        let (user, session_id, media_id) = owner_with_picture(&temp);
+        let portrait = Canvas {
+            width: 1080,
+            height: 1920,
+            fps: 25,
+        };
+        temp.store.set_canvas(&session_id, portrait).unwrap();
+        let export = cleared(&temp, &user, &session_id, one_picture(&media_id));
+        let draft = export.draft.clone();
+        let request = render_request(&temp.store, &temp.dir, export).unwrap();
+        assert_eq!(request.render_id, "render_1");
+        assert_eq!(request.session_id, session_id);
+        assert_eq!(request.draft, draft);
+        assert_eq!(request.canvas, render::Canvas::new(1080, 1920, 25));
+        assert_eq!(
+            request.output,
+            OutputAsked {
+                format: "mp4".into(),
+                quality: "high".into()
+            }
+        );
+        let file = &request.media[&media_id];
+        let stored = &temp.store.session_media(&session_id).unwrap()[0];
+        assert_eq!(file.path, temp.dir.join(&stored.path));
+        assert_eq!(file.kind, MediaKind::Image);
+        assert_eq!(file.name, "beach.jpg");
+        assert_eq!(file.orientation, Some(6));
+    }
+
+    #[test]
+    fn the_quality_asked_for_is_kept() {
+        let temp = TempStore::new();
+        let (user, session_id, media_id) = owner_with_picture(&temp);
+        let mut export = cleared(&temp, &user, &session_id, one_picture(&media_id));
+        export.quality = Some("medium".into());
+        let request = render_request(&temp.store, &temp.dir, export).unwrap();
+        assert_eq!(request.output.quality, "medium");
+    }
+
+    #[tokio::test]
+    async fn a_cleared_export_is_queued_and_a_draft_the_queue_cannot_render_is_refused() {
+        let temp = TempStore::new();
+        let (user, session_id, media_id) = owner_with_picture(&temp);
+        let mut options = RenderOptions::new(&temp.dir);
+        options.workers = 1;
+        let renders = RenderQueue::open(options).unwrap();
+        let unknown = cleared(&temp, &user, &session_id, one_picture("med_elsewhere"));
+        assert_eq!(
+            submit(&temp.store, &renders, &temp.dir, unknown),
+            Err(ExportError::Queue(QueueError::Rejected(
+                RenderError::UnknownMedia {
+                    id: "med_elsewhere".into()
+                }
+            )))
+        );
+        let export = cleared(&temp, &user, &session_id, one_picture(&media_id));
+        let job = submit(&temp.store, &renders, &temp.dir, export).unwrap();
+        assert_eq!(job.id, "render_1");
+        assert_eq!(job.session_id, session_id);
+        // The picture's file was never written: the render fails on its own, and the test has
+        // no ffmpeg run to wait for.
+        let ended = renders.wait("render_1").await.unwrap();
+        assert_eq!(ended.status, JobState::Failed);
+        let again = cleared(&temp, &user, &session_id, one_picture(&media_id));
+        assert_eq!(
+            submit(&temp.store, &renders, &temp.dir, again),
+            Err(ExportError::Queue(QueueError::DuplicateId(
+                "render_1".into()
+            )))
+        );
+    }
+}
