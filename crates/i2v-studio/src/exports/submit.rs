@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Cleared, ExportError};
-use crate::render::{self, JobStatus, MediaFile, OutputAsked, RenderQueue, RenderRequest};
+use crate::render::{JobStatus, MediaFile, OutputAsked, RenderQueue, RenderRequest};
 use crate::store::{Store, StoreError};
 
 /// The quality a render gets when the export names none.
@@ -40,7 +40,7 @@ fn render_request(
         session_id,
         draft: cleared.draft,
         media,
-        canvas: render::Canvas::new(canvas.width, canvas.height, canvas.fps),
+        canvas,
         output: OutputAsked {
             format: "mp4".into(),
             quality: cleared
@@ -128,7 +128,7 @@ mod tests {
         assert_eq!(request.render_id, "render_1");
         assert_eq!(request.session_id, session_id);
         assert_eq!(request.draft, draft);
-        assert_eq!(request.canvas, render::Canvas::new(1080, 1920, 25));
+        assert_eq!(request.canvas, Canvas::new(1080, 1920, 25));
         assert_eq!(
             request.output,
             OutputAsked {

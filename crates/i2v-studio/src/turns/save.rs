@@ -5,7 +5,7 @@
 //! reads the state after seeing a tool's response finds that step's draft.
 
 use crate::agent::ToolStep;
-use crate::store::{Canvas, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// Saves the draft and the canvas tool step `step` produced for session `session_id`.
 pub fn save_step(
@@ -18,11 +18,6 @@ pub fn save_step(
         store.save_draft(session_id, &draft.to_json(), now_ms)?;
     }
     if let Some(canvas) = step.canvas {
-        let canvas = Canvas {
-            width: canvas.width,
-            height: canvas.height,
-            fps: canvas.fps,
-        };
         store.set_canvas(session_id, canvas)?;
     }
     Ok(())
@@ -33,10 +28,10 @@ mod tests {
     use i2v_core::draft::Draft;
 
     use super::*;
-    use crate::agent;
+    use crate::agent::Canvas;
     use crate::store::testing::TempStore;
 
-    fn step(draft: Option<Draft>, canvas: Option<agent::Canvas>) -> ToolStep {
+    fn step(draft: Option<Draft>, canvas: Option<Canvas>) -> ToolStep {
         ToolStep {
             name: "set_aspect_ratio",
             args: serde_json::Value::Null,
@@ -50,7 +45,7 @@ mod tests {
         let temp = TempStore::new();
         let session = temp.session();
         let draft = Draft::parse(r#"{"t":[{"tt":0,"sg":[{"d":3000}]}]}"#).unwrap();
-        let portrait = agent::Canvas {
+        let portrait = Canvas {
             width: 1080,
             height: 1920,
             fps: 30,

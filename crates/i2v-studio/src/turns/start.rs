@@ -102,11 +102,7 @@ pub fn start(
         message: ask.message,
         draft: draft.as_ref(),
         media: &media,
-        canvas: agent::Canvas {
-            width: canvas.width,
-            height: canvas.height,
-            fps: canvas.fps,
-        },
+        canvas,
         variant: turn_seed,
     });
     let price = rules.prices.of(plan.cost());
