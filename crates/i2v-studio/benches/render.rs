@@ -18,6 +18,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use i2v_core::draft::Draft;
+use i2v_studio::library::Bed;
 use i2v_studio::render::{
     Canvas, EncoderSettings, JobState, MediaFile, MediaKind, OutputAsked, RenderOptions,
     RenderQueue, RenderRequest, music,
@@ -51,8 +52,8 @@ fn main() {
         .collect();
     let library = dir.join("data/music");
     let started = Instant::now();
-    let bed = music::bed_path(&library, "lofi").expect("a library key");
-    music::ensure_bed("lofi", &bed).expect("music synthesised");
+    let bed = music::bed_path(&library, Bed::Lofi);
+    music::ensure_bed(Bed::Lofi, &bed).expect("music synthesised");
     println!(
         "library music 'lofi' synthesised once in {:.2} s (cached after)",
         started.elapsed().as_secs_f64()

@@ -12,6 +12,7 @@
 pub mod agent;
 pub mod config;
 pub mod exports;
+pub mod library;
 pub mod media;
 pub mod render;
 pub mod server;

@@ -1,4 +1,5 @@
-//! The built-in music library: four tracks, by key, with the words that ask for each.
+//! The words that ask for each bed of the built-in music library ([`Bed`], whose catalogue of
+//! keys and names is the studio's [`crate::library`]).
 //!
 //! A draft names a library track with `src` = `library:<key>` and `name` = its display name
 //! (`library:lofi`, "Lo-fi"); the renderer maps the key to its sound. How `src` points into the
@@ -6,13 +7,13 @@
 
 use i2v_core::draft::MediaSource;
 
-/// One track of the built-in library.
+use crate::library::Bed;
+
+/// One track of the built-in library, with the words that ask for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LibraryTrack {
-    /// Its key: `lofi`, `upbeat`, `calm`, `cinematic`.
-    pub key: &'static str,
-    /// Its display name, written into the draft: "Lo-fi", "Upbeat", "Calm", "Cinematic".
-    pub name: &'static str,
+    /// The bed it plays.
+    pub bed: Bed,
     /// Words that ask for it only where music is talked about ("relaxing music", "史诗音乐").
     pub(crate) moods: &'static [&'static str],
     /// Words that ask for it on their own ("make it lo-fi").
@@ -25,8 +26,7 @@ pub const DEFAULT_VOLUME: f64 = 0.35;
 /// The library, in the order "another track" walks through it.
 pub const LIBRARY: [LibraryTrack; 4] = [
     LibraryTrack {
-        key: "lofi",
-        name: "Lo-fi",
+        bed: Bed::Lofi,
         moods: &[
             "chill*",
             "jazzy",
@@ -41,8 +41,7 @@ pub const LIBRARY: [LibraryTrack; 4] = [
         names: &["lofi", "lo fi", "chillhop"],
     },
     LibraryTrack {
-        key: "upbeat",
-        name: "Upbeat",
+        bed: Bed::Upbeat,
         moods: &[
             "energetic",
             "happy",
@@ -68,8 +67,7 @@ pub const LIBRARY: [LibraryTrack; 4] = [
         names: &["upbeat", "up beat"],
     },
     LibraryTrack {
-        key: "calm",
-        name: "Calm",
+        bed: Bed::Calm,
         moods: &[
             "calm*",
             "relax*",
@@ -100,8 +98,7 @@ pub const LIBRARY: [LibraryTrack; 4] = [
         names: &["calm"],
     },
     LibraryTrack {
-        key: "cinematic",
-        name: "Cinematic",
+        bed: Bed::Cinematic,
         moods: &[
             "epic",
             "dramatic",
@@ -126,7 +123,8 @@ pub const LIBRARY: [LibraryTrack; 4] = [
 
 /// The track with this key.
 pub fn by_key(key: &str) -> Option<&'static LibraryTrack> {
-    LIBRARY.iter().find(|track| track.key == key)
+    let bed = Bed::from_key(key)?;
+    LIBRARY.iter().find(|track| track.bed == bed)
 }
 
 /// The track a draft's `src` points at (`library:calm`), if it points into the library.
@@ -139,15 +137,25 @@ pub fn by_src(src: &str) -> Option<&'static LibraryTrack> {
 
 /// The track after `key` in the library, wrapping around (the first for an unknown key).
 pub(crate) fn after(key: Option<&str>) -> &'static LibraryTrack {
-    let position = key.and_then(|key| LIBRARY.iter().position(|track| track.key == key));
+    let position = key.and_then(|key| LIBRARY.iter().position(|track| track.key() == key));
     let next = position.map_or(0, |i| (i + 1) % LIBRARY.len());
     LIBRARY.get(next).unwrap_or(&LIBRARY[0])
 }
 
 impl LibraryTrack {
+    /// Its key: `lofi`, `upbeat`, `calm`, `cinematic`.
+    pub fn key(&self) -> &'static str {
+        self.bed.key()
+    }
+
+    /// Its display name, written into the draft: "Lo-fi", "Upbeat", "Calm", "Cinematic".
+    pub fn name(&self) -> &'static str {
+        self.bed.name()
+    }
+
     /// The draft's `src` for this track: `library:<key>`.
     pub fn src(&self) -> String {
-        MediaSource::library_src(self.key)
+        self.bed.src()
     }
 }
 
@@ -157,7 +165,13 @@ mod tests {
 
     #[test]
     fn keys_names_and_sources_are_exact() {
-        let pairs: Vec<(&str, &str)> = LIBRARY.iter().map(|t| (t.key, t.name)).collect();
+        let beds: Vec<Bed> = LIBRARY.iter().map(|t| t.bed).collect();
+        assert_eq!(
+            beds,
+            Bed::ALL,
+            "words for every bed, in the catalogue's order"
+        );
+        let pairs: Vec<(&str, &str)> = LIBRARY.iter().map(|t| (t.key(), t.name())).collect();
         assert_eq!(
             pairs,
             [
@@ -167,7 +181,7 @@ mod tests {
                 ("cinematic", "Cinematic")
             ]
         );
-        assert_eq!(by_src("library:calm").map(|t| t.name), Some("Calm"));
+        assert_eq!(by_src("library:calm").map(LibraryTrack::name), Some("Calm"));
         assert_eq!(by_src("med_1"), None);
         assert_eq!(
             by_key("upbeat").map(LibraryTrack::src),
@@ -177,9 +191,9 @@ mod tests {
 
     #[test]
     fn another_track_walks_the_library_in_a_circle() {
-        assert_eq!(after(Some("lofi")).key, "upbeat");
-        assert_eq!(after(Some("cinematic")).key, "lofi");
-        assert_eq!(after(None).key, "lofi");
-        assert_eq!(after(Some("med_9")).key, "lofi");
+        assert_eq!(after(Some("lofi")).key(), "upbeat");
+        assert_eq!(after(Some("cinematic")).key(), "lofi");
+        assert_eq!(after(None).key(), "lofi");
+        assert_eq!(after(Some("med_9")).key(), "lofi");
     }
 }

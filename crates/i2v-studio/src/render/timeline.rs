@@ -20,8 +20,8 @@ use i2v_core::draft::{
 };
 
 use super::error::RenderError;
-use super::music;
 use super::request::{Canvas, MediaKind, check_canvas};
+use crate::library::Bed;
 
 /// The longest video a render may produce.
 pub const MAX_DURATION_MS: u64 = 60 * 60 * 1000;
@@ -78,8 +78,8 @@ impl ClipParts {
 /// Where a piece of music comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MusicSource {
-    /// The built-in library, by key (`lofi`).
-    Library(String),
+    /// A bed of the built-in library.
+    Library(Bed),
     /// An uploaded file, by media id.
     Media(String),
 }
@@ -288,14 +288,14 @@ fn track_music(
         let meta = segment.meta();
         let src = media_source(meta, "audio", index + 1)?;
         let source = match MediaSource::read(src) {
-            Some(MediaSource::Library(key)) if music::KEYS.contains(&key) => {
-                MusicSource::Library(key.to_string())
-            }
-            Some(MediaSource::Library(key)) => {
-                return Err(RenderError::UnknownMusic {
-                    key: key.to_string(),
-                });
-            }
+            Some(MediaSource::Library(key)) => match Bed::from_key(key) {
+                Some(bed) => MusicSource::Library(bed),
+                None => {
+                    return Err(RenderError::UnknownMusic {
+                        key: key.to_string(),
+                    });
+                }
+            },
             _ => match kind_of(src) {
                 Some(MediaKind::Audio | MediaKind::Video) => MusicSource::Media(src.to_string()),
                 Some(MediaKind::Image) => {

@@ -51,14 +51,16 @@ pub(crate) fn resolve_music(
             .map(|m| (m.media_id.clone(), m.name.clone()))
             .ok_or(Problem::NoUploadedMusic)
     };
-    let from_library = |track: &library::LibraryTrack| (track.src(), track.name.to_owned());
+    let from_library = |track: &library::LibraryTrack| (track.src(), track.name().to_owned());
     match choice {
         MusicChoice::Default => match latest_upload {
             Some(_) => upload(None),
             None => Ok(from_library(library::after(None))),
         },
         MusicChoice::Another => {
-            let key = current.and_then(library::by_src).map(|track| track.key);
+            let key = current
+                .and_then(library::by_src)
+                .map(library::LibraryTrack::key);
             Ok(from_library(library::after(key)))
         }
         MusicChoice::Library(key) => library::by_key(key)

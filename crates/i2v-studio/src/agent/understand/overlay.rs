@@ -107,7 +107,7 @@ fn music_choice(clause: &Clause<'_>, op: Option<Op>, volume_said: bool) -> Optio
         .iter()
         .find(|track| clause.has(track.names) || clause.has(track.moods));
     if let Some(track) = named {
-        return Some(MusicChoice::Library(track.key));
+        return Some(MusicChoice::Library(track.key()));
     }
     if clause.has(ANOTHER) {
         return Some(MusicChoice::Another);

@@ -59,7 +59,7 @@ mod tests {
 
     fn music() -> Music {
         Music {
-            source: MusicSource::Library("lofi".into()),
+            source: MusicSource::Library(crate::library::Bed::Lofi),
             start_ms: 0,
             duration_ms: 30_000,
             volume: 0.35,

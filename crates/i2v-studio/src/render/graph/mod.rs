@@ -17,6 +17,7 @@ use super::music;
 use super::request::{Canvas, seconds_at};
 use super::source::{Source, SourceKind};
 use super::timeline::{MusicSource, Timeline};
+use crate::library::Bed;
 
 pub(crate) use audio::SAMPLE_RATE;
 
@@ -86,8 +87,8 @@ pub struct FfmpegPlan {
     pub files: Vec<(PathBuf, String)>,
     /// Pictures ffmpeg cannot read, to convert first: (media name, from, to).
     pub conversions: Vec<(String, PathBuf, PathBuf)>,
-    /// Library music the render reads: (key, file).
-    pub music: Vec<(String, PathBuf)>,
+    /// Library music the render reads: (bed, file).
+    pub music: Vec<(Bed, PathBuf)>,
     /// What each input file is, for error messages: (path as ffmpeg sees it, media name).
     pub inputs: Vec<(String, String)>,
     /// The MP4 ffmpeg writes.
@@ -236,12 +237,12 @@ pub fn plan(
     let mut pieces = Vec::new();
     for (index, item) in timeline.music.iter().enumerate() {
         let (path, name) = match &item.source {
-            MusicSource::Library(key) => {
-                let path = music::bed_path(env.library_dir, key)?;
-                if !plan.music.iter().any(|(known, _)| known == key) {
-                    plan.music.push((key.clone(), path.clone()));
+            MusicSource::Library(bed) => {
+                let path = music::bed_path(env.library_dir, *bed);
+                if !plan.music.iter().any(|(known, _)| known == bed) {
+                    plan.music.push((*bed, path.clone()));
                 }
-                (path, format!("library music {key}"))
+                (path, format!("library music {}", bed.key()))
             }
             MusicSource::Media(id) => {
                 let source = sources

@@ -187,7 +187,7 @@ fn the_graph_fits_turns_moves_blends_and_titles() {
     assert!(graph.contains("[m0]apad=whole_dur=9,atrim=end=9[aout]"));
     assert_eq!(
         plan.music,
-        [("lofi".to_string(), PathBuf::from("/data/music/lofi-v1.wav"))]
+        [(Bed::Lofi, PathBuf::from("/data/music/lofi-v1.wav"))]
     );
 }
 

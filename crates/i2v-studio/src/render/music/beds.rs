@@ -9,6 +9,7 @@
 //! | `cinematic` | 75 bpm | minor strings, pulsing ostinato, low drone, taiko hits |
 
 use super::synth::{Hit, Mix, Voice};
+use crate::library::Bed;
 
 /// One bar of a progression: the bass root and the chord's notes (MIDI numbers).
 struct Bar {
@@ -16,17 +17,15 @@ struct Bar {
     chord: &'static [i32],
 }
 
-/// Renders the bed `key` for `bars` bars (8 make the full loop), or `None` for an unknown key.
-pub(crate) fn play(key: &str, bars: u32) -> Option<Mix> {
+/// Renders `bed` for `bars` bars (8 make the full loop).
+pub(crate) fn play(bed: Bed, bars: u32) -> Mix {
     let bars = bars.max(1);
-    let mix = match key {
-        "lofi" => lofi(bars),
-        "upbeat" => upbeat(bars),
-        "calm" => calm(bars),
-        "cinematic" => cinematic(bars),
-        _ => return None,
-    };
-    Some(mix)
+    match bed {
+        Bed::Lofi => lofi(bars),
+        Bed::Upbeat => upbeat(bars),
+        Bed::Calm => calm(bars),
+        Bed::Cinematic => cinematic(bars),
+    }
 }
 
 /// ii–V–I–vi in C with ninths and thirteenths, on a swung electric piano.

@@ -16,8 +16,7 @@ use super::files::write_atomically;
 
 pub use synth::{Mix, RATE};
 
-/// The keys of the library, as `src` names them after `library:`.
-pub const KEYS: [&str; 4] = ["lofi", "upbeat", "calm", "cinematic"];
+use crate::library::Bed;
 
 /// Bars in a full bed.
 const BARS: u32 = 8;
@@ -25,26 +24,24 @@ const BARS: u32 = 8;
 /// Bumped whenever a bed's composition changes, so that cached files are rewritten.
 const VERSION: u32 = 1;
 
-/// Where the bed `key` is cached under `library_dir`.
-pub fn bed_path(library_dir: &Path, key: &str) -> Result<PathBuf, RenderError> {
-    if !KEYS.contains(&key) {
-        return Err(RenderError::UnknownMusic { key: key.into() });
-    }
-    Ok(library_dir.join(format!("{key}-v{VERSION}.wav")))
+/// Where `bed` is cached under `library_dir`.
+pub fn bed_path(library_dir: &Path, bed: Bed) -> PathBuf {
+    library_dir.join(format!("{}-v{VERSION}.wav", bed.key()))
 }
 
-/// Plays the bed `key` for `bars` bars (8 make the full loop); `None` for an unknown key.
-pub fn synthesize(key: &str, bars: u32) -> Option<Mix> {
-    beds::play(key, bars)
+/// Plays `bed` for `bars` bars (8 make the full loop).
+pub fn synthesize(bed: Bed, bars: u32) -> Mix {
+    beds::play(bed, bars)
 }
 
-/// Makes sure the bed `key` exists at `path`, synthesising it when it does not; the file is
-/// written under a temporary name and renamed, so a reader never sees half a file.
-pub fn ensure_bed(key: &str, path: &Path) -> Result<(), RenderError> {
+/// Makes sure `bed` exists at `path`, synthesising it when it does not; the file is written
+/// under a temporary name and renamed, so a reader never sees half a file.
+pub fn ensure_bed(bed: Bed, path: &Path) -> Result<(), RenderError> {
     if path.is_file() {
         return Ok(());
     }
-    let mix = synthesize(key, BARS).ok_or_else(|| RenderError::UnknownMusic { key: key.into() })?;
+    let key = bed.key();
+    let mix = synthesize(bed, BARS);
     let bytes = wav::encode(&mix);
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)

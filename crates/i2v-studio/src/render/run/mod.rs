@@ -73,10 +73,10 @@ pub async fn execute(
         let converting = convert_heif(&tools.heif_convert, name, from, to);
         watch(converting, control.cancel, control.deadline, control.limit).await?;
     }
-    for (key, path) in &plan.music {
-        let (key, path) = (key.clone(), path.clone());
+    for (bed, path) in &plan.music {
+        let (bed, path) = (*bed, path.clone());
         let ensuring = async move {
-            tokio::task::spawn_blocking(move || music::ensure_bed(&key, &path))
+            tokio::task::spawn_blocking(move || music::ensure_bed(bed, &path))
                 .await
                 .map_err(|err| RenderError::Io {
                     context: "synthesising library music".into(),

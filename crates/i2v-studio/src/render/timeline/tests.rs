@@ -133,7 +133,7 @@ fn defaults_fill_what_the_draft_leaves_out() {
         "800 ms by default"
     );
     let music = &timeline.music[0];
-    assert_eq!(music.source, MusicSource::Library("lofi".into()));
+    assert_eq!(music.source, MusicSource::Library(Bed::Lofi));
     assert_eq!(
         (music.volume, music.fade_in_ms, music.fade_out_ms),
         (1.0, 500, 1500)
@@ -256,8 +256,5 @@ fn the_renderer_and_the_summary_read_a_role_on_a_segment_alike() {
     let title = &timeline.texts[0];
     assert!(title.title, "rendered as a title, not a caption");
     assert_eq!((title.position, title.size_px), (Position::Center, 84));
-    assert_eq!(
-        timeline.music[0].source,
-        MusicSource::Library("calm".into())
-    );
+    assert_eq!(timeline.music[0].source, MusicSource::Library(Bed::Calm));
 }
