@@ -21,6 +21,7 @@ mod jpeg;
 mod probe;
 mod read;
 mod save;
+mod sniff;
 
 #[cfg(test)]
 mod multipart_tests;
@@ -32,8 +33,9 @@ mod test_support;
 pub use address::is_public_address;
 pub use error::MediaError;
 pub use fetch::{MAX_REDIRECTS, fetch_url};
-pub use format::{Format, MediaKind, SNIFF_LEN, sniff};
+pub use format::{Format, MediaKind};
 pub use image::{ImageInfo, display_size, probe_image};
 pub use probe::{AvInfo, ProbeError, ProbeOptions, probe_av};
 pub use read::ReadAt;
 pub use save::{Saved, TEMP_DIR, cleanup_temp, save_stream};
+pub use sniff::{SNIFF_LEN, sniff};

@@ -23,9 +23,10 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::error::MediaError;
-use super::format::{Format, MediaKind, SNIFF_LEN, sniff};
+use super::format::{Format, MediaKind};
 use super::image::{ImageInfo, display_size, probe_image};
 use super::probe::{AvInfo, ProbeOptions, probe_av};
+use super::sniff::{SNIFF_LEN, sniff};
 
 /// The directory, inside the media directory, that holds uploads still being written.
 pub const TEMP_DIR: &str = "tmp";
