@@ -94,6 +94,43 @@ impl Format {
     pub const M4A: Format = format("m4a", "audio/mp4", MediaKind::Audio);
     /// Raw AAC audio in ADTS frames.
     pub const AAC: Format = format("aac", "audio/aac", MediaKind::Audio);
+
+    /// Every accepted format; no two share a MIME type.
+    pub const ALL: [Format; 17] = [
+        Format::JPEG,
+        Format::PNG,
+        Format::GIF,
+        Format::WEBP,
+        Format::HEIC,
+        Format::HEIC_SEQUENCE,
+        Format::HEIF,
+        Format::HEIF_SEQUENCE,
+        Format::MP4,
+        Format::MOV,
+        Format::AVI,
+        Format::WEBM,
+        Format::MKV,
+        Format::MP3,
+        Format::WAV,
+        Format::M4A,
+        Format::AAC,
+    ];
+
+    /// The format a MIME type names, as [`Format::mime`] gives it (the store keeps a medium's format so).
+    pub fn from_mime(mime: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|format| format.mime == mime)
+    }
+
+    /// Whether the file is a HEIF container (HEIC, HEIF and their sequences), which few decoders open.
+    pub fn is_heif(self) -> bool {
+        [
+            Format::HEIC,
+            Format::HEIC_SEQUENCE,
+            Format::HEIF,
+            Format::HEIF_SEQUENCE,
+        ]
+        .contains(&self)
+    }
 }
 
 #[cfg(test)]
@@ -103,28 +140,31 @@ mod tests {
 
     #[test]
     fn every_format_is_one_the_protocol_accepts() {
-        let all = [
-            Format::JPEG,
-            Format::PNG,
-            Format::GIF,
-            Format::WEBP,
-            Format::HEIC,
-            Format::HEIC_SEQUENCE,
-            Format::HEIF,
-            Format::HEIF_SEQUENCE,
-            Format::MP4,
-            Format::MOV,
-            Format::AVI,
-            Format::WEBM,
-            Format::MKV,
-            Format::MP3,
-            Format::WAV,
-            Format::M4A,
-            Format::AAC,
-        ];
-        for format in all {
+        for format in Format::ALL {
             assert!(ACCEPTED_FORMATS.contains(&format.ext), "{format:?}");
         }
+    }
+
+    #[test]
+    fn formats_come_back_from_their_mime_type() {
+        for format in Format::ALL {
+            assert_eq!(Format::from_mime(format.mime), Some(format));
+        }
+        assert_eq!(Format::from_mime("image/avif"), None);
+        let heif: Vec<&str> = Format::ALL
+            .into_iter()
+            .filter(|format| format.is_heif())
+            .map(|format| format.mime)
+            .collect();
+        assert_eq!(
+            heif,
+            [
+                "image/heic",
+                "image/heic-sequence",
+                "image/heif",
+                "image/heif-sequence"
+            ]
+        );
     }
 
     #[test]
