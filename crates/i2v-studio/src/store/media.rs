@@ -1,5 +1,6 @@
 //! Records of the media uploaded to a session. The media module writes the files; this keeps
-//! what it learnt about them, in upload order.
+//! what it learnt about them, in upload order, with the facts a render needs
+//! ([`Facts`]), so that no export reads a file's header again.
 
 use std::path::{Component, Path};
 
@@ -10,7 +11,8 @@ use super::drafts::session_exists;
 use super::ids::MEDIA_PREFIX;
 use super::{Store, StoreError};
 
-pub use crate::media::MediaKind;
+pub use crate::media::{Facts, MediaKind};
+use crate::media::{Format, Orientation};
 
 /// One uploaded medium.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,10 @@ pub struct MediaRecord {
     /// The SHA-256 of the file's bytes, lowercase hex (`None` for uploads from before it was
     /// recorded).
     pub sha256: Option<String>,
+    /// What a render needs to know about the file, learnt from its bytes at upload; `None` for
+    /// uploads stored before these were kept (schema 3), until an export inspects them and
+    /// records them with [`Store::set_media_facts`].
+    pub facts: Option<Facts>,
     /// Where the file is, relative to the data dir.
     pub path: String,
     /// When it was stored (Unix ms).
@@ -67,10 +73,12 @@ impl Store {
         if !session_exists(&conn, &record.session_id)? {
             return Err(StoreError::NoSuchSession);
         }
+        let facts = FactColumns::of(record.facts.as_ref());
         conn.execute(
             "INSERT INTO media (media_id, session_id, name, kind, mime, ext, size, width, height,
-                                orientation, duration_ms, path, created_ms, sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                orientation, duration_ms, path, created_ms, sha256,
+                                pixel_orientation, pixel_width, pixel_height)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
                 record.media_id,
                 record.session_id,
@@ -85,10 +93,25 @@ impl Store {
                 duration,
                 record.path,
                 record.created_ms,
-                record.sha256
+                record.sha256,
+                facts.orientation,
+                facts.width,
+                facts.height
             ],
         )?;
         Ok(())
+    }
+
+    /// Records the facts learnt by inspecting a medium stored without them; `false` when there
+    /// is no such medium. The format stays the record's `mime`.
+    pub fn set_media_facts(&self, media_id: &str, facts: &Facts) -> Result<bool, StoreError> {
+        let columns = FactColumns::of(Some(facts));
+        let changed = self.lock().execute(
+            "UPDATE media SET pixel_orientation = ?2, pixel_width = ?3, pixel_height = ?4
+             WHERE media_id = ?1",
+            params![media_id, columns.orientation, columns.width, columns.height],
+        )?;
+        Ok(changed > 0)
     }
 
     /// The session's media, in the order they were recorded.
@@ -132,16 +155,51 @@ impl Store {
 }
 
 const SELECT_MEDIA: &str = "SELECT media_id, session_id, name, kind, mime, ext, size, width,
-    height, orientation, duration_ms, path, created_ms, sha256 FROM media";
+    height, orientation, duration_ms, path, created_ms, sha256, pixel_orientation, pixel_width,
+    pixel_height FROM media";
+
+/// The columns that hold a record's [`Facts`] besides its `mime`.
+struct FactColumns {
+    orientation: Option<u8>,
+    width: Option<u32>,
+    height: Option<u32>,
+}
+
+impl FactColumns {
+    fn of(facts: Option<&Facts>) -> FactColumns {
+        let (width, height) = facts.and_then(|f| f.stored_size).unzip();
+        FactColumns {
+            orientation: facts.map(|f| f.orientation.value()),
+            width,
+            height,
+        }
+    }
+
+    /// The facts of a row: none before it was inspected, or when its `mime` names no format.
+    fn facts(&self, mime: &str) -> Option<Facts> {
+        Some(Facts {
+            format: Format::from_mime(mime)?,
+            orientation: Orientation::from_exif(self.orientation?.into()),
+            stored_size: self.width.zip(self.height),
+        })
+    }
+}
 
 /// Reads a row of [`SELECT_MEDIA`]; rusqlite checks every integer fits its Rust type.
 fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRecord> {
+    let mime: String = row.get(4)?;
+    let facts = FactColumns {
+        orientation: row.get(14)?,
+        width: row.get(15)?,
+        height: row.get(16)?,
+    }
+    .facts(&mime);
     Ok(MediaRecord {
         media_id: row.get(0)?,
         session_id: row.get(1)?,
         name: row.get(2)?,
         kind: row.get(3)?,
-        mime: row.get(4)?,
+        mime,
         ext: row.get(5)?,
         size: unsigned(row, 6)?,
         width: row.get(7)?,
@@ -154,6 +212,7 @@ fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRecord> {
         path: row.get(11)?,
         created_ms: row.get(12)?,
         sha256: row.get(13)?,
+        facts,
     })
 }
 
@@ -188,6 +247,15 @@ fn check(record: &MediaRecord) -> Result<(), StoreError> {
             reason: "must be relative to the data dir",
         });
     }
+    if record
+        .facts
+        .is_some_and(|facts| facts.format.mime != record.mime)
+    {
+        return Err(StoreError::Invalid {
+            field: "media facts",
+            reason: "the format must be the record's mime type",
+        });
+    }
     Ok(())
 }
 
@@ -195,6 +263,7 @@ fn check(record: &MediaRecord) -> Result<(), StoreError> {
 mod tests {
     use super::super::testing::{TempStore, image_record};
     use super::*;
+    use crate::media::{Format, Orientation};
 
     #[test]
     fn records_come_back_in_upload_order_with_every_field() {
@@ -213,6 +282,7 @@ mod tests {
             orientation: None,
             duration_ms: Some(61_500),
             path: "uploads/a.mp3".into(),
+            facts: Some(Facts::new(Format::MP3, Default::default())),
             ..image.clone()
         };
         temp.store.add_media(&image).unwrap();
@@ -264,6 +334,10 @@ mod tests {
                 duration_ms: Some(u64::MAX),
                 ..good.clone()
             },
+            MediaRecord {
+                facts: Some(Facts::new(Format::JPEG, Default::default())),
+                ..good.clone()
+            },
         ];
         for bad in cases {
             assert!(
@@ -284,6 +358,53 @@ mod tests {
             temp.store.add_media(&good),
             Err(StoreError::Database(_))
         ));
+    }
+
+    #[test]
+    fn facts_come_back_as_stored_and_older_records_gain_them_later() {
+        let temp = TempStore::new();
+        let id = temp.session();
+        let rotated = MediaRecord {
+            mime: "image/jpeg".into(),
+            ext: "jpg".into(),
+            facts: Some(Facts {
+                format: Format::JPEG,
+                orientation: Orientation::from_exif(6),
+                stored_size: Some((4032, 3024)),
+            }),
+            ..image_record(&id, "IMG_0001.JPG")
+        };
+        let older = MediaRecord {
+            facts: None,
+            ..image_record(&id, "old.png")
+        };
+        temp.store.add_media(&rotated).unwrap();
+        temp.store.add_media(&older).unwrap();
+        assert_eq!(
+            temp.store.session_media(&id).unwrap(),
+            [rotated.clone(), older.clone()]
+        );
+        let learnt = Facts {
+            format: Format::PNG,
+            orientation: Orientation::UPRIGHT,
+            stored_size: None,
+        };
+        assert_eq!(
+            temp.store.set_media_facts(&older.media_id, &learnt),
+            Ok(true)
+        );
+        assert_eq!(
+            temp.store
+                .media_by_id(&older.media_id)
+                .unwrap()
+                .unwrap()
+                .facts,
+            Some(learnt)
+        );
+        assert_eq!(
+            temp.store.set_media_facts("med_nothing", &learnt),
+            Ok(false)
+        );
     }
 
     #[test]
