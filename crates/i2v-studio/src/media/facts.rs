@@ -74,6 +74,12 @@ impl Facts {
         }
     }
 
+    /// The facts of a file of `format` whose header a render does not need (sound and video: their format is
+    /// all); `None` for pictures, whose headers must be read.
+    pub fn without_header(format: Format) -> Option<Facts> {
+        (format.kind != MediaKind::Image).then(|| Facts::new(format, ImageInfo::default()))
+    }
+
     /// Image, video or audio, by the format.
     pub fn kind(&self) -> MediaKind {
         self.format.kind
@@ -129,5 +135,7 @@ mod tests {
             },
         );
         assert_eq!(heightless.stored_size, None);
+        assert_eq!(Facts::without_header(Format::MP4), Some(clip));
+        assert_eq!(Facts::without_header(Format::JPEG), None);
     }
 }

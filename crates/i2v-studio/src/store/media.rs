@@ -114,6 +114,26 @@ impl Store {
         Ok(changed > 0)
     }
 
+    /// Completes, in place, the facts of media stored before they were kept (schema 3): sound
+    /// and video take them from their format, a picture from `learn`, which inspects its file.
+    /// What is learnt is recorded, so each older file is inspected once; a picture `learn`
+    /// cannot inspect (its file gone) stays without, and is tried again next time.
+    pub fn complete_media_facts(
+        &self,
+        records: &mut [MediaRecord],
+        mut learn: impl FnMut(&MediaRecord) -> Option<Facts>,
+    ) -> Result<(), StoreError> {
+        for record in records.iter_mut().filter(|record| record.facts.is_none()) {
+            let known = Format::from_mime(&record.mime).and_then(Facts::without_header);
+            let Some(facts) = known.or_else(|| learn(record)) else {
+                continue;
+            };
+            self.set_media_facts(&record.media_id, &facts)?;
+            record.facts = Some(facts);
+        }
+        Ok(())
+    }
+
     /// The session's media, in the order they were recorded.
     pub fn session_media(&self, session_id: &str) -> Result<Vec<MediaRecord>, StoreError> {
         let conn = self.lock();
@@ -405,6 +425,53 @@ mod tests {
             temp.store.set_media_facts("med_nothing", &learnt),
             Ok(false)
         );
+    }
+
+    #[test]
+    fn older_records_are_inspected_once_and_sound_and_video_not_at_all() {
+        let temp = TempStore::new();
+        let id = temp.session();
+        let picture = MediaRecord {
+            facts: None,
+            ..image_record(&id, "old.png")
+        };
+        let song = MediaRecord {
+            kind: MediaKind::Audio,
+            mime: "audio/mpeg".into(),
+            ext: "mp3".into(),
+            facts: None,
+            ..image_record(&id, "old.mp3")
+        };
+        let gone = MediaRecord {
+            facts: None,
+            ..image_record(&id, "gone.png")
+        };
+        for record in [&picture, &song, &gone] {
+            temp.store.add_media(record).unwrap();
+        }
+        let learnt = Facts {
+            format: Format::PNG,
+            orientation: Orientation::UPRIGHT,
+            stored_size: Some((640, 480)),
+        };
+        let mut asked = Vec::new();
+        let mut learn = |record: &MediaRecord| {
+            asked.push(record.name.clone());
+            (record.name != "gone.png").then_some(learnt)
+        };
+        let mut records = temp.store.session_media(&id).unwrap();
+        temp.store
+            .complete_media_facts(&mut records, &mut learn)
+            .unwrap();
+        let facts: Vec<_> = records.iter().map(|record| record.facts).collect();
+        let song_facts = Facts::without_header(Format::MP3);
+        assert_eq!(facts, [Some(learnt), song_facts, None]);
+        assert_eq!(temp.store.session_media(&id).unwrap(), records);
+        // Next time only the picture that could not be inspected is asked for again.
+        temp.store
+            .complete_media_facts(&mut records, &mut learn)
+            .unwrap();
+        assert_eq!(asked, ["old.png", "gone.png", "gone.png"]);
     }
 
     #[test]
