@@ -48,3 +48,7 @@ pub use probe::{AvInfo, ProbeError, ProbeOptions, probe_av};
 pub use read::ReadAt;
 pub use save::{Saved, TEMP_DIR, cleanup_temp, save_stream};
 pub use sniff::{SNIFF_LEN, sniff};
+
+// For other modules' tests: counting header reads, writing an EXIF orientation into a JPEG.
+#[cfg(test)]
+pub(crate) use {inspect::reads::header_reads, jpeg::tests::with_orientation};

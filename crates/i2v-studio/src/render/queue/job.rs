@@ -89,7 +89,7 @@ async fn render_into(
     run::execute(&plan, setting.tools, control).await
 }
 
-/// Inspects the media the draft uses (not every upload of the session).
+/// Resolves the media the draft uses (not every upload of the session) from their facts.
 async fn resolve(request: &RenderRequest) -> Result<HashMap<String, Source>, RenderError> {
     let kind_of = |id: &str| request.media.get(id).map(|file| file.kind);
     let timeline = Timeline::build(&request.draft, request.canvas, &kind_of)?;
@@ -118,7 +118,7 @@ async fn resolve(request: &RenderRequest) -> Result<HashMap<String, Source>, Ren
     tokio::task::spawn_blocking(move || {
         files
             .into_iter()
-            .map(|(id, file)| source::inspect(&file).map(|source| (id, source)))
+            .map(|(id, file)| source::resolve(&file).map(|source| (id, source)))
             .collect()
     })
     .await

@@ -20,13 +20,14 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::media::{self, Facts};
 use crate::render::{self, JobState, JobStatus, MediaFile, OutputAsked, QueueError, RenderRequest};
 use crate::server::dialect::{Dialect, RenderAnswer};
 use crate::server::envelope::ApiError;
 use crate::server::extract::{Caller, JsonBody};
 use crate::server::state::AppState;
 use crate::server::web::{KeyQuery, serve_file};
-use crate::store::User;
+use crate::store::{MediaRecord, User};
 use i2v_core::draft::Draft;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -63,12 +64,14 @@ async fn submit(
     headers: HeaderMap,
     JsonBody(request): JsonBody<ExportRequest>,
 ) -> RenderAnswer {
-    let outcome = submit_job(&state, &user, &headers, request).map(|job| job_view(&state, &job));
+    let outcome = submit_job(&state, &user, &headers, request)
+        .await
+        .map(|job| job_view(&state, &job));
     answer(&state, outcome, false)
 }
 
 /// Checks an export request and queues its render.
-fn submit_job(
+async fn submit_job(
     state: &AppState,
     user: &User,
     headers: &HeaderMap,
@@ -96,7 +99,7 @@ fn submit_job(
         ));
     }
     let canvas = state.store.canvas(&session.session_id)?;
-    let media = session_files(state, &session.session_id)?;
+    let media = session_files(state, &session.session_id).await?;
     state
         .renders
         .submit(RenderRequest {
@@ -241,22 +244,50 @@ fn job_view(state: &AppState, job: &JobStatus) -> Value {
     view
 }
 
-/// The session's uploads as the renderer reads them.
-fn session_files(
+/// The session's uploads as the renderer reads them, with the facts their upload learnt.
+///
+/// Uploads stored before the facts were kept (schema 3) are inspected here, off the async
+/// threads, and their facts recorded: each older file is read once, by its first export.
+async fn session_files(
     state: &AppState,
     session_id: &str,
 ) -> Result<HashMap<String, MediaFile>, ApiError> {
-    let records = state.store.session_media(session_id)?;
+    let mut records = state.store.session_media(session_id)?;
+    if records.iter().any(|record| record.facts.is_none()) {
+        let store = state.store.clone();
+        let data_dir = state.config.data_dir.clone();
+        records = tokio::task::spawn_blocking(move || {
+            let learn = |record: &MediaRecord| inspect_upload(&data_dir, record);
+            store
+                .complete_media_facts(&mut records, learn)
+                .map(|()| records)
+        })
+        .await
+        .map_err(|err| {
+            tracing::error!(%err, "inspecting older uploads failed");
+            ApiError::Internal
+        })??;
+    }
     Ok(records
         .into_iter()
         .map(|record| {
             let mut file = MediaFile::new(state.config.data_dir.join(&record.path), record.kind);
             file.name = record.name;
-            file.orientation = record.orientation.and_then(|o| o.parse().ok());
+            file.facts = record.facts;
             file.duration_ms = record.duration_ms;
             (record.media_id, file)
         })
         .collect())
+}
+
+/// The facts of an older upload, from its file; `None` (logged) when it cannot be inspected, and
+/// the render then says why if the draft uses it.
+fn inspect_upload(data_dir: &std::path::Path, record: &MediaRecord) -> Option<Facts> {
+    media::inspect(&data_dir.join(&record.path))
+        .inspect_err(|error| {
+            tracing::warn!(media_id = %record.media_id, %error, "an older upload cannot be inspected");
+        })
+        .ok()
 }
 
 fn queue_error(err: QueueError) -> ApiError {
@@ -270,5 +301,93 @@ fn queue_error(err: QueueError) -> ApiError {
             tracing::error!(%err, "the render queue failed");
             ApiError::Internal
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::media::{Format, Orientation, header_reads, with_orientation};
+    use crate::render::{RenderOptions, RenderQueue};
+    use crate::store::{MediaKind, Store, TokenRules, new_media_id};
+
+    /// A JPEG's markers up to its frame header: 320x240 stored, three components.
+    const JPEG: [u8; 23] = [
+        0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0xF0, 0x01, 0x40, 0x03, 0x01, 0x22, 0x00,
+        0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xFF, 0xD9,
+    ];
+
+    /// A record as a studio before schema 3 stored it: no facts.
+    fn older(session_id: &str, kind: MediaKind, mime: &str, ext: &str) -> MediaRecord {
+        let media_id = new_media_id().expect("random id");
+        MediaRecord {
+            path: format!("media/{media_id}.{ext}"),
+            media_id,
+            session_id: session_id.into(),
+            name: format!("old.{ext}"),
+            kind,
+            mime: mime.into(),
+            ext: ext.into(),
+            size: JPEG.len() as u64,
+            width: None,
+            height: None,
+            orientation: None,
+            duration_ms: None,
+            sha256: None,
+            facts: None,
+            created_ms: 0,
+        }
+    }
+
+    #[tokio::test]
+    async fn an_older_upload_is_inspected_by_its_first_export_only() {
+        let dir = std::env::temp_dir().join(format!("i2v-export-older-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = Store::open(&dir).expect("store");
+        let rules = TokenRules {
+            ttl: Duration::from_secs(3600),
+            per_address: 10,
+            window: Duration::from_secs(3600),
+            starter_credits: 0,
+        };
+        let user = store.issue_anonymous_token("c", "a", &rules, 0);
+        let user = user.expect("token").user.id;
+        let session = store.create_session(user, "p", "en", 0).expect("session");
+        let session = session.session_id;
+        let photo = older(&session, MediaKind::Image, "image/jpeg", "jpg");
+        let song = older(&session, MediaKind::Audio, "audio/mpeg", "mp3");
+        std::fs::create_dir_all(dir.join("media")).expect("media dir");
+        let photo_path = dir.join(&photo.path);
+        std::fs::write(&photo_path, with_orientation(&JPEG, 6)).expect("written");
+        store.add_media(&photo).expect("recorded");
+        store.add_media(&song).expect("recorded");
+        let queue = RenderQueue::open(RenderOptions::new(&dir)).expect("queue");
+        let config = Config {
+            data_dir: dir.clone(),
+            ..Config::default()
+        };
+        let state = AppState::new(store.clone(), queue, [1, 2], config);
+
+        let learnt = Facts {
+            format: Format::JPEG,
+            orientation: Orientation::from_exif(6),
+            stored_size: Some((320, 240)),
+        };
+        for _ in 0..2 {
+            let files = session_files(&state, &session).await.expect("files");
+            assert_eq!(files[&photo.media_id].facts, Some(learnt));
+            // Sound needs no inspection: its file is not even there.
+            assert_eq!(
+                files[&song.media_id].facts,
+                Facts::without_header(Format::MP3)
+            );
+        }
+        assert_eq!(header_reads(&photo_path), 1, "inspected once, then trusted");
+        let kept = store.media_by_id(&photo.media_id).expect("query");
+        assert_eq!(kept.and_then(|record| record.facts), Some(learnt));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
