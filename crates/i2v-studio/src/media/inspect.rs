@@ -84,6 +84,7 @@ pub(crate) mod reads {
     // Keyed by path, not global: tests run in parallel, each on files of its own scratch directory.
     static READS: Mutex<BTreeMap<PathBuf, usize>> = Mutex::new(BTreeMap::new());
 
+    /// Counts one opening of the file at `path`.
     pub(super) fn count(path: &Path) {
         let mut reads = READS.lock().unwrap_or_else(PoisonError::into_inner);
         *reads.entry(path.to_path_buf()).or_default() += 1;
