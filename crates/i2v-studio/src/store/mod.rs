@@ -14,6 +14,7 @@ mod drafts;
 mod error;
 mod ids;
 mod media;
+mod media_facts;
 mod schema;
 mod sessions;
 #[cfg(test)]
