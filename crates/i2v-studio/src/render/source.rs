@@ -205,7 +205,8 @@ mod tests {
 
     #[test]
     fn stored_facts_are_trusted_without_opening_the_file() {
-        let path = scratch("facts").join("photo.jpg");
+        let dir = scratch("facts");
+        let path = dir.join("photo.jpg");
         // Not a JPEG at all: were the file read, it would be refused.
         std::fs::write(&path, b"not really a jpeg").expect("written");
         let mut file = MediaFile::new(&path, MediaKind::Image);
@@ -221,16 +222,19 @@ mod tests {
             format!("'photo.jpg' cannot be rendered: {NOT_A_PICTURE}")
         );
         assert_eq!(header_reads(&path), 1);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn a_file_gone_since_its_upload_is_named() {
-        let mut file = MediaFile::new(scratch("gone").join("clip.mp4"), MediaKind::Video);
+        let dir = scratch("gone");
+        let mut file = MediaFile::new(dir.join("clip.mp4"), MediaKind::Video);
         file.facts = Facts::without_header(Format::MP4);
         let err = resolve(&file).expect_err("missing");
         assert_eq!(
             err.to_string(),
             "'clip.mp4' cannot be rendered: the file is missing"
         );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
