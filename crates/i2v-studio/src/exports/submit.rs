@@ -3,14 +3,18 @@
 //!
 //! The request names every upload of the session, not only those the draft uses: the queue's
 //! own check ([`crate::render::Timeline::build`]) is what refuses a draft naming media the
-//! session does not have, with a message that names the media.
+//! session does not have, with a message that names the media. Each upload carries the facts
+//! its upload learnt ([`crate::media::Facts`]); uploads stored before those were kept (schema
+//! 3) are inspected here and their facts recorded, so each older file is read once, by its
+//! first export. Call this off the async threads.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Cleared, ExportError};
+use crate::media::{self, Facts};
 use crate::render::{JobStatus, MediaFile, OutputAsked, RenderQueue, RenderRequest};
-use crate::store::{Store, StoreError};
+use crate::store::{MediaRecord, Store, StoreError};
 
 /// The quality a render gets when the export names none.
 const DEFAULT_QUALITY: &str = "high";
@@ -50,25 +54,34 @@ fn render_request(
     })
 }
 
-/// The session's uploads as the renderer reads them, by media id.
+/// The session's uploads as the renderer reads them, by media id, with their facts.
 fn session_files(
     store: &Store,
     data_dir: &Path,
     session_id: &str,
 ) -> Result<HashMap<String, MediaFile>, StoreError> {
-    let records = store.session_media(session_id)?;
+    let mut records = store.session_media(session_id)?;
+    store.complete_media_facts(&mut records, |record| inspect_upload(data_dir, record))?;
     Ok(records
         .into_iter()
         .map(|record| {
             let mut file = MediaFile::new(data_dir.join(&record.path), record.kind);
             file.name = record.name;
-            // A stored orientation that does not parse is left for the renderer to read from
-            // the file.
-            file.orientation = record.orientation.and_then(|o| o.parse().ok());
+            file.facts = record.facts;
             file.duration_ms = record.duration_ms;
             (record.media_id, file)
         })
         .collect())
+}
+
+/// The facts of an older upload, from its file; `None` (logged) when it cannot be inspected:
+/// the render then says why, if the draft uses it.
+fn inspect_upload(data_dir: &Path, record: &MediaRecord) -> Option<Facts> {
+    media::inspect(&data_dir.join(&record.path))
+        .inspect_err(|error| {
+            tracing::warn!(media_id = %record.media_id, %error, "an older upload cannot be inspected");
+        })
+        .ok()
 }
 
 #[cfg(test)]
@@ -79,6 +92,7 @@ mod tests {
 
     use super::*;
     use crate::exports::{ExportAsk, gate};
+    use crate::media::{Format, Orientation, header_reads, with_orientation};
     use crate::render::{JobState, QueueError, RenderError, RenderOptions};
     use crate::store::testing::{TempStore, image_record, rules};
     use crate::store::{Canvas, MediaKind, User};
@@ -90,8 +104,7 @@ mod tests {
         let issued = temp.store.issue_anonymous_token("c", "a", &rules(), 0);
         let user = issued.expect("issue a token").user;
         let session = temp.store.create_session(user.id, "p", "en", 0).unwrap();
-        let mut record = image_record(&session.session_id, "beach.jpg");
-        record.orientation = Some("6".into());
+        let record = image_record(&session.session_id, "beach.jpg");
         temp.store.add_media(&record).unwrap();
         (user, session.session_id, record.media_id)
     }
@@ -141,7 +154,53 @@ mod tests {
         assert_eq!(file.path, temp.dir.join(&stored.path));
         assert_eq!(file.kind, MediaKind::Image);
         assert_eq!(file.name, "beach.jpg");
-        assert_eq!(file.orientation, Some(6));
+        assert_eq!(file.facts, stored.facts);
+    }
+
+    /// A JPEG's markers up to its frame header: 320x240 stored, three components.
+    const JPEG: [u8; 23] = [
+        0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0xF0, 0x01, 0x40, 0x03, 0x01, 0x22, 0x00,
+        0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xFF, 0xD9,
+    ];
+
+    /// A record as a studio before schema 3 stored it: no facts.
+    fn older(session_id: &str, kind: MediaKind, mime: &str, ext: &str) -> MediaRecord {
+        let mut record = image_record(session_id, &format!("old.{ext}"));
+        record.path = format!("media/{}.{ext}", record.media_id);
+        (record.kind, record.mime, record.ext) = (kind, mime.into(), ext.into());
+        (record.width, record.height, record.orientation) = (None, None, None);
+        record.facts = None;
+        record
+    }
+
+    #[test]
+    fn an_older_upload_is_inspected_by_its_first_export_only() {
+        let temp = TempStore::new();
+        let (_, session_id, _) = owner_with_picture(&temp);
+        let photo = older(&session_id, MediaKind::Image, "image/jpeg", "jpg");
+        let song = older(&session_id, MediaKind::Audio, "audio/mpeg", "mp3");
+        std::fs::create_dir_all(temp.dir.join("media")).expect("media dir");
+        let photo_path = temp.dir.join(&photo.path);
+        std::fs::write(&photo_path, with_orientation(&JPEG, 6)).expect("written");
+        temp.store.add_media(&photo).expect("recorded");
+        temp.store.add_media(&song).expect("recorded");
+        let learnt = Facts {
+            format: Format::JPEG,
+            orientation: Orientation::from_exif(6),
+            stored_size: Some((320, 240)),
+        };
+        for _ in 0..2 {
+            let files = session_files(&temp.store, &temp.dir, &session_id).expect("files");
+            assert_eq!(files[&photo.media_id].facts, Some(learnt));
+            // Sound needs no inspection: its file is not even there.
+            assert_eq!(
+                files[&song.media_id].facts,
+                Facts::without_header(Format::MP3)
+            );
+        }
+        assert_eq!(header_reads(&photo_path), 1, "inspected once, then trusted");
+        let kept = temp.store.media_by_id(&photo.media_id).expect("query");
+        assert_eq!(kept.and_then(|record| record.facts), Some(learnt));
     }
 
     #[test]

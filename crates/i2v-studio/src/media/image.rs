@@ -5,6 +5,7 @@
 
 use std::io;
 
+use super::facts::Orientation;
 use super::format::{Format, MediaKind};
 use super::read::{ReadAt, be_u32, le_u16, le_u24, le_u32};
 use super::{heic, jpeg};
@@ -35,7 +36,7 @@ pub fn display_size(
     orientation: Option<u8>,
 ) -> Option<(u32, u32)> {
     let (width, height) = (width?, height?);
-    Some(if matches!(orientation, Some(5..=8)) {
+    Some(if Orientation::recorded(orientation).swaps_axes() {
         (height, width)
     } else {
         (width, height)

@@ -111,6 +111,23 @@ pub(crate) mod tests {
         out
     }
 
+    /// A JPEG's bytes with an EXIF segment of the given orientation inserted right after SOI.
+    pub(crate) fn with_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
+        let mut exif = EXIF_ID.to_vec();
+        exif.extend(tiff_with(true, &[(0x0112, 3, orientation)]));
+        let mut out = jpeg.get(..2).unwrap_or_default().to_vec();
+        out.extend(segment(APP1, &exif));
+        out.extend_from_slice(jpeg.get(2..).unwrap_or_default());
+        out
+    }
+
+    #[test]
+    fn an_orientation_written_into_a_jpeg_is_read_back() {
+        let plain = jpeg_header(640, 480, None, false);
+        let info = probe_bytes(&with_orientation(&plain, 6));
+        assert_eq!((info.width, info.orientation), (Some(640), Some(6)));
+    }
+
     fn probe_bytes(bytes: &[u8]) -> ImageInfo {
         let mut source = bytes;
         probe(&mut source).unwrap()

@@ -6,6 +6,11 @@
 //! limit and moves it into place only when complete; [`fetch_url`] does the same for an http(s) URL, refusing
 //! private addresses. Every refusal is a [`MediaError`] with its envelope code.
 //!
+//! What a render needs of a file ([`Facts`]: real format, [`Orientation`], stored pixel size) is learnt here once,
+//! at upload ([`Saved::facts`]), and kept by the store; [`inspect`] learns it again only for a file whose facts were
+//! never kept. Every rule about reading a file's bytes lives in this module; the renderer only decides what to do
+//! with the facts.
+//!
 //! The upload endpoint (`POST /api/upload-video/nemo_agent/me/<sid>`, `docs/PROTOCOL.md` §3.5) calls
 //! [`save_stream`] once per multipart `files` part, or [`fetch_url`] once per URL, and answers
 //! `{"files": [Saved::to_json(), …]}`. At startup the studio calls [`cleanup_temp`] on the media directory.
@@ -13,14 +18,17 @@
 mod address;
 mod error;
 mod exif;
+mod facts;
 mod fetch;
 mod format;
 mod heic;
 mod image;
+mod inspect;
 mod jpeg;
 mod probe;
 mod read;
 mod save;
+mod sniff;
 
 #[cfg(test)]
 mod multipart_tests;
@@ -31,9 +39,16 @@ mod test_support;
 
 pub use address::is_public_address;
 pub use error::MediaError;
+pub use facts::{Facts, Orientation};
 pub use fetch::{MAX_REDIRECTS, fetch_url};
-pub use format::{Format, MediaKind, SNIFF_LEN, sniff};
+pub use format::{Format, MediaKind};
 pub use image::{ImageInfo, display_size, probe_image};
+pub use inspect::{InspectError, check_present, inspect};
 pub use probe::{AvInfo, ProbeError, ProbeOptions, probe_av};
 pub use read::ReadAt;
 pub use save::{Saved, TEMP_DIR, cleanup_temp, save_stream};
+pub use sniff::{SNIFF_LEN, sniff};
+
+// For other modules' tests: counting header reads, writing an EXIF orientation into a JPEG.
+#[cfg(test)]
+pub(crate) use {inspect::reads::header_reads, jpeg::tests::with_orientation};

@@ -23,9 +23,12 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::error::MediaError;
-use super::format::{Format, MediaKind, SNIFF_LEN, sniff};
-use super::image::{ImageInfo, display_size, probe_image};
+use super::facts::Facts;
+use super::format::{Format, MediaKind};
+use super::image::{ImageInfo, display_size};
+use super::inspect::read_image;
 use super::probe::{AvInfo, ProbeOptions, probe_av};
+use super::sniff::{SNIFF_LEN, sniff};
 
 /// The directory, inside the media directory, that holds uploads still being written.
 pub const TEMP_DIR: &str = "tmp";
@@ -63,6 +66,16 @@ impl Saved {
     /// Width and height as displayed, after the orientation (5–8 swap them).
     pub fn display_size(&self) -> Option<(u32, u32)> {
         display_size(self.width, self.height, self.orientation)
+    }
+
+    /// What a render needs to know about the file, as the store keeps it beside the record.
+    pub fn facts(&self) -> Facts {
+        let image = ImageInfo {
+            width: self.width,
+            height: self.height,
+            orientation: self.orientation,
+        };
+        Facts::new(self.format, image)
     }
 
     /// One entry of the upload answer's `files` (`docs/PROTOCOL.md` §3.5): `media_id`, `name`, `type`, `mime`,
@@ -255,7 +268,7 @@ fn hex(bytes: &[u8]) -> String {
 async fn probe(path: &Path, format: Format) -> (ImageInfo, AvInfo) {
     if format.kind == MediaKind::Image {
         let path = path.to_path_buf();
-        let image = blocking(move || probe_image(&mut File::open(path)?, format)).await;
+        let image = blocking(move || read_image(&path, format)).await;
         let image = image.unwrap_or_else(|error| {
             tracing::warn!(%error, mime = format.mime, "could not read an uploaded image's header");
             ImageInfo::default()

@@ -5,9 +5,10 @@
 //! 1. [`RenderQueue::submit`] checks the request ([`Timeline::build`]: clips, media, music)
 //!    and queues it ([`queue`]: one export per session at a time, a pool of workers, job
 //!    records on disk that survive a restart).
-//! 2. A worker resolves the media the draft uses ([`source::inspect`]: format by content, EXIF
-//!    orientation, HEIC) and plans the render ([`plan`], a pure function: the filter graph, the
-//!    command line, the files and conversions it needs).
+//! 2. A worker resolves the media the draft uses ([`source::resolve`]: from the facts their
+//!    upload learnt, whether HEIF must be converted, how to stand a photo upright, how far a
+//!    JPEG may be decoded smaller) and plans the render ([`plan`], a pure function: the filter
+//!    graph, the command line, the files and conversions it needs).
 //! 3. [`execute`] carries the plan out: converts HEIC pictures with `heif-convert`, synthesises
 //!    library music on first use ([`music`]), runs ffmpeg with progress, a time limit and
 //!    cancellation, turns its error output into a readable reason, and checks the result

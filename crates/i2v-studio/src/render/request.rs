@@ -7,6 +7,7 @@ use i2v_core::draft::Draft;
 use sha2::{Digest, Sha256};
 
 use super::error::{QueueError, RenderError};
+use crate::media::Facts;
 
 pub use i2v_core::draft::Canvas;
 
@@ -45,12 +46,10 @@ pub struct MediaFile {
     pub kind: MediaKind,
     /// The name it was uploaded with, for messages (`beach.jpg`).
     pub name: String,
-    /// Its width in pixels, when known (before orientation is applied).
-    pub width: Option<u32>,
-    /// Its height in pixels, when known (before orientation is applied).
-    pub height: Option<u32>,
-    /// Its EXIF orientation (1–8), when known; `None` means "read it from the file".
-    pub orientation: Option<u8>,
+    /// What its upload learnt from its bytes (format, orientation, stored size); `None` means
+    /// "inspect the file when rendering" (uploads from before these were kept, requests built
+    /// by hand).
+    pub facts: Option<Facts>,
     /// How long it plays, for video and audio, when known.
     pub duration_ms: Option<u64>,
 }
@@ -67,9 +66,7 @@ impl MediaFile {
             path,
             kind,
             name,
-            width: None,
-            height: None,
-            orientation: None,
+            facts: None,
             duration_ms: None,
         }
     }
@@ -178,6 +175,6 @@ mod tests {
     fn a_media_file_is_named_after_its_file() {
         let file = MediaFile::new("/data/media/beach.jpg", MediaKind::Image);
         assert_eq!(file.name, "beach.jpg");
-        assert_eq!(file.orientation, None);
+        assert_eq!(file.facts, None);
     }
 }

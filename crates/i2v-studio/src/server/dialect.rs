@@ -177,6 +177,7 @@ mod tests {
             path: "media/med_1.mp4".into(),
             created_ms: 0,
             sha256: Some("abc".into()),
+            facts: None,
         };
         assert_eq!(
             reference_media(&record, "https://cdn/x".into()),

@@ -1,5 +1,6 @@
 //! Records of the media uploaded to a session. The media module writes the files; this keeps
-//! what it learnt about them, in upload order.
+//! what it learnt about them, in upload order, with the facts a render needs
+//! ([`Facts`]), so that no export reads a file's header again.
 
 use std::path::{Component, Path};
 
@@ -8,9 +9,10 @@ use rusqlite::{OptionalExtension, params};
 
 use super::drafts::session_exists;
 use super::ids::MEDIA_PREFIX;
+use super::media_facts::FactColumns;
 use super::{Store, StoreError};
 
-pub use crate::media::MediaKind;
+pub use crate::media::{Facts, MediaKind};
 
 /// One uploaded medium.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,10 @@ pub struct MediaRecord {
     /// The SHA-256 of the file's bytes, lowercase hex (`None` for uploads from before it was
     /// recorded).
     pub sha256: Option<String>,
+    /// What a render needs to know about the file, learnt from its bytes at upload; `None` for
+    /// uploads stored before these were kept (schema 3), until an export inspects them and
+    /// records them with [`Store::set_media_facts`].
+    pub facts: Option<Facts>,
     /// Where the file is, relative to the data dir.
     pub path: String,
     /// When it was stored (Unix ms).
@@ -67,10 +73,12 @@ impl Store {
         if !session_exists(&conn, &record.session_id)? {
             return Err(StoreError::NoSuchSession);
         }
+        let facts = FactColumns::of(record.facts.as_ref());
         conn.execute(
             "INSERT INTO media (media_id, session_id, name, kind, mime, ext, size, width, height,
-                                orientation, duration_ms, path, created_ms, sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                orientation, duration_ms, path, created_ms, sha256,
+                                pixel_orientation, pixel_width, pixel_height)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
                 record.media_id,
                 record.session_id,
@@ -85,7 +93,10 @@ impl Store {
                 duration,
                 record.path,
                 record.created_ms,
-                record.sha256
+                record.sha256,
+                facts.orientation,
+                facts.width,
+                facts.height
             ],
         )?;
         Ok(())
@@ -132,16 +143,24 @@ impl Store {
 }
 
 const SELECT_MEDIA: &str = "SELECT media_id, session_id, name, kind, mime, ext, size, width,
-    height, orientation, duration_ms, path, created_ms, sha256 FROM media";
+    height, orientation, duration_ms, path, created_ms, sha256, pixel_orientation, pixel_width,
+    pixel_height FROM media";
 
 /// Reads a row of [`SELECT_MEDIA`]; rusqlite checks every integer fits its Rust type.
 fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRecord> {
+    let mime: String = row.get(4)?;
+    let facts = FactColumns {
+        orientation: row.get(14)?,
+        width: row.get(15)?,
+        height: row.get(16)?,
+    }
+    .facts(&mime);
     Ok(MediaRecord {
         media_id: row.get(0)?,
         session_id: row.get(1)?,
         name: row.get(2)?,
         kind: row.get(3)?,
-        mime: row.get(4)?,
+        mime,
         ext: row.get(5)?,
         size: unsigned(row, 6)?,
         width: row.get(7)?,
@@ -154,6 +173,7 @@ fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRecord> {
         path: row.get(11)?,
         created_ms: row.get(12)?,
         sha256: row.get(13)?,
+        facts,
     })
 }
 
@@ -188,6 +208,15 @@ fn check(record: &MediaRecord) -> Result<(), StoreError> {
             reason: "must be relative to the data dir",
         });
     }
+    if record
+        .facts
+        .is_some_and(|facts| facts.format.mime != record.mime)
+    {
+        return Err(StoreError::Invalid {
+            field: "media facts",
+            reason: "the format must be the record's mime type",
+        });
+    }
     Ok(())
 }
 
@@ -195,6 +224,7 @@ fn check(record: &MediaRecord) -> Result<(), StoreError> {
 mod tests {
     use super::super::testing::{TempStore, image_record};
     use super::*;
+    use crate::media::Format;
 
     #[test]
     fn records_come_back_in_upload_order_with_every_field() {
@@ -213,6 +243,7 @@ mod tests {
             orientation: None,
             duration_ms: Some(61_500),
             path: "uploads/a.mp3".into(),
+            facts: Some(Facts::new(Format::MP3, Default::default())),
             ..image.clone()
         };
         temp.store.add_media(&image).unwrap();
@@ -262,6 +293,10 @@ mod tests {
             },
             MediaRecord {
                 duration_ms: Some(u64::MAX),
+                ..good.clone()
+            },
+            MediaRecord {
+                facts: Some(Facts::new(Format::JPEG, Default::default())),
                 ..good.clone()
             },
         ];

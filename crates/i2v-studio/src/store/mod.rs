@@ -14,6 +14,7 @@ mod drafts;
 mod error;
 mod ids;
 mod media;
+mod media_facts;
 mod schema;
 mod sessions;
 #[cfg(test)]
@@ -31,7 +32,7 @@ pub use credits::{Balance, HoldId};
 pub use drafts::{Canvas, StoredDraft};
 pub use error::StoreError;
 pub use ids::{Secret, new_media_id};
-pub use media::{MediaKind, MediaRecord};
+pub use media::{Facts, MediaKind, MediaRecord};
 pub use sessions::{ClaimToken, SessionRecord};
 pub use users::{IssuedToken, TokenRules, User, UserId};
 

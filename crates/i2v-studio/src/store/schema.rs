@@ -94,6 +94,17 @@ const MIGRATIONS: &[&str] = &[
     ",
     // 2: the content hash of each upload (the api-reference's `hash`).
     "ALTER TABLE media ADD COLUMN sha256 TEXT;",
+    // 3: what a render needs of each upload, learnt from its bytes once (`media::Facts`; the
+    // format is the row's `mime`): the EXIF orientation of the stored pixels (1 when the file
+    // records none, and for sound and video) and a picture's size as stored, before that
+    // orientation. A NULL `pixel_orientation` marks a row stored before: its file is inspected
+    // at the first export that lists it, and these columns are filled then.
+    "
+    ALTER TABLE media ADD COLUMN pixel_orientation INTEGER
+        CHECK (pixel_orientation BETWEEN 1 AND 8);
+    ALTER TABLE media ADD COLUMN pixel_width INTEGER;
+    ALTER TABLE media ADD COLUMN pixel_height INTEGER;
+    ",
 ];
 
 /// The schema version this build writes.
@@ -143,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn a_first_version_database_keeps_its_media_and_gains_their_hash() {
+    fn a_first_version_database_keeps_its_media_and_gains_their_hash_and_facts() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(MIGRATIONS[0]).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
@@ -168,6 +179,14 @@ mod tests {
             )
             .unwrap();
         assert_eq!(hash, None);
+        let orientation: Option<i64> = conn
+            .query_row(
+                "SELECT pixel_orientation FROM media WHERE media_id = 'med_1'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(orientation, None, "not inspected yet");
     }
 
     #[test]

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use super::{Balance, MediaKind, MediaRecord, Store, TokenRules, new_media_id};
+use super::{Balance, Facts, MediaKind, MediaRecord, Store, TokenRules, new_media_id};
+use crate::media::{Format, Orientation};
 
 /// A store in its own temporary directory, removed on drop.
 pub(crate) struct TempStore {
@@ -95,5 +96,10 @@ pub(crate) fn image_record(session_id: &str, name: &str) -> MediaRecord {
         duration_ms: None,
         created_ms: 42,
         sha256: Some("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into()),
+        facts: Some(Facts {
+            format: Format::PNG,
+            orientation: Orientation::UPRIGHT,
+            stored_size: Some((640, 480)),
+        }),
     }
 }

@@ -94,7 +94,7 @@ async fn render_into(
     run::execute(&plan, setting.tools, control).await
 }
 
-/// Inspects the media the draft uses (not every upload of the session).
+/// Resolves the media the draft uses (not every upload of the session) from their facts.
 async fn resolve(
     request: &RenderRequest,
     timeline: &Timeline,
@@ -124,7 +124,7 @@ async fn resolve(
     tokio::task::spawn_blocking(move || {
         files
             .into_iter()
-            .map(|(id, file)| source::inspect(&file).map(|source| (id, source)))
+            .map(|(id, file)| source::resolve(&file).map(|source| (id, source)))
             .collect()
     })
     .await

@@ -3,4 +3,5 @@
 
 mod output;
 mod queue;
+mod reads;
 mod support;

@@ -5,11 +5,11 @@ use std::path::Path;
 
 use serde_json::json;
 
-use super::super::source::tests::with_orientation;
 use super::super::{Canvas, JobState, JobStatus, MediaKind, probe};
 use super::support::{
     Scratch, ffmpeg, frame, mean_volume, media, mp4_boxes, near, picture, queue, request,
 };
+use crate::media::with_orientation;
 
 const SMALL: Canvas = Canvas::new(320, 180, 30);
 
@@ -202,9 +202,7 @@ async fn broken_pictures_fail_with_a_readable_reason() {
     assert_eq!(noise.status, JobState::Failed);
     assert_eq!(
         noise.error.as_deref(),
-        Some(
-            "'noise.jpg' cannot be rendered: it is not a picture (jpeg, png, gif, webp, bmp, tiff or heic)"
-        )
+        Some("'noise.jpg' cannot be rendered: it is not a picture (jpeg, png, gif, webp or heic)")
     );
     let damaged = queue.wait("render_damaged").await.expect("job");
     assert_eq!(damaged.status, JobState::Failed);

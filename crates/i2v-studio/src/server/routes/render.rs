@@ -62,13 +62,16 @@ async fn submit(
     headers: HeaderMap,
     JsonBody(request): JsonBody<ExportRequest>,
 ) -> RenderAnswer {
-    let outcome = submit_job(&state, &user, &headers, request).map(|job| job_view(&state, &job));
+    let outcome = submit_job(&state, &user, &headers, request)
+        .await
+        .map(|job| job_view(&state, &job));
     answer(&state, outcome, false)
 }
 
 /// Reads an export request's facts (its body, its attribution headers) and hands them to
-/// [`exports::gate`] and [`exports::submit`].
-fn submit_job(
+/// [`exports::gate`] and [`exports::submit`]; the submit runs off the async threads, since it
+/// may read older uploads' headers once (see [`exports::submit`]).
+async fn submit_job(
     state: &AppState,
     user: &User,
     headers: &HeaderMap,
@@ -87,13 +90,15 @@ fn submit_job(
         },
     };
     let cleared = exports::gate(&state.store, user, ask, state.session_idle(), now_ms())?;
-    exports::submit(
-        &state.store,
-        &state.renders,
-        &state.config.data_dir,
-        cleared,
-    )
-    .map_err(ApiError::from)
+    let (store, renders) = (state.store.clone(), state.renders.clone());
+    let data_dir = state.config.data_dir.clone();
+    tokio::task::spawn_blocking(move || exports::submit(&store, &renders, &data_dir, cleared))
+        .await
+        .map_err(|err| {
+            tracing::error!(%err, "submitting an export failed");
+            ApiError::Internal
+        })?
+        .map_err(ApiError::from)
 }
 
 impl From<ExportError> for ApiError {

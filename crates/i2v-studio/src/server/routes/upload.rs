@@ -223,5 +223,6 @@ fn record_for(session_id: &str, file: &Saved) -> MediaRecord {
         path: format!("{MEDIA_DIR}/{}", file.file_name),
         created_ms: now_ms(),
         sha256: Some(file.sha256.clone()),
+        facts: Some(file.facts()),
     }
 }
