@@ -33,7 +33,9 @@ mod tests;
 
 pub use error::{QueueError, RenderError};
 pub use fonts::Fonts;
-pub use graph::{EncoderSettings, FAST_HIGH_PROFILE, FfmpegPlan, PlanEnv, plan};
+pub use graph::{
+    EncoderSettings, FAST_HIGH_PROFILE, FfmpegPlan, PlanEnv, VideoEncoder, plan, probe_encoder,
+};
 pub use queue::{JobState, JobStatus, RenderOptions, RenderOutput, RenderQueue};
 pub use request::{
     Canvas, MediaFile, MediaKind, OutputAsked, RenderRequest, check_canvas, check_render_id,

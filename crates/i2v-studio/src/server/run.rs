@@ -11,7 +11,7 @@ use tokio_util::sync::CancellationToken;
 use super::app::router;
 use super::state::AppState;
 use crate::config::Config;
-use crate::render::{RenderOptions, RenderQueue};
+use crate::render::{RenderOptions, RenderQueue, probe_encoder};
 use crate::store::{Store, StoreError};
 
 /// How long open connections (event streams above all) get to finish after shutdown starts.
@@ -112,6 +112,15 @@ pub async fn start(mut config: Config) -> Result<Running, ServerError> {
     let mut render_options = RenderOptions::new(&config.data_dir);
     render_options.workers = config.render_workers;
     render_options.timeout = config.render_timeout;
+    // The encoder is whichever preferred one this ffmpeg has; a studio whose ffmpeg cannot be
+    // asked still starts (the renders then say what is wrong), with the default.
+    match probe_encoder(&render_options.tools.ffmpeg).await {
+        Ok(encoder) => {
+            tracing::info!(encoder = encoder.ffmpeg_name(), "video encoder");
+            render_options.encoder.video = encoder;
+        }
+        Err(err) => tracing::warn!(%err, "could not choose a video encoder; renders use libx264"),
+    }
     let renders =
         RenderQueue::open(render_options).map_err(|err| ServerError::Serve(err.to_string()))?;
     let secret = super::secret::load_secret(&config.data_dir)

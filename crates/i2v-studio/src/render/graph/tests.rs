@@ -1,7 +1,7 @@
 use i2v_core::draft::Draft;
 use serde_json::{Value, json};
 
-use super::super::source::Orientation;
+use super::super::source::{Orientation, SourceKind};
 use super::*;
 
 fn still(path: &str, orientation: u16, heif: bool) -> Source {

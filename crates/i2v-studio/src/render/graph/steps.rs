@@ -1,0 +1,260 @@
+//! The steps of a plan, in order: the pictures, the texts over them, the soundtrack, then the
+//! command line. Each step adds its inputs, its chains of the filter graph and its files to one
+//! [`Planner`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::super::music;
+use super::super::request::seconds_at;
+use super::super::source::{Source, SourceKind};
+use super::super::timeline::{MusicSource, Timeline};
+use super::{FfmpegPlan, Graph, PlanEnv, SAMPLE_RATE, audio, escape, text, video};
+use crate::render::error::RenderError;
+
+/// A plan being made.
+pub(super) struct Planner<'a> {
+    timeline: &'a Timeline,
+    sources: &'a HashMap<String, Source>,
+    env: &'a PlanEnv<'a>,
+    plan: FfmpegPlan,
+    graph: Graph,
+    /// ffmpeg's input arguments, in input order.
+    input_args: Vec<String>,
+    /// HEIF pictures already given a conversion, by media id, and where it goes.
+    converted: HashMap<&'a str, PathBuf>,
+}
+
+impl<'a> Planner<'a> {
+    /// An empty plan for `timeline`.
+    pub(super) fn new(
+        timeline: &'a Timeline,
+        sources: &'a HashMap<String, Source>,
+        env: &'a PlanEnv<'a>,
+    ) -> Planner<'a> {
+        Planner {
+            timeline,
+            sources,
+            env,
+            plan: FfmpegPlan {
+                args: Vec::new(),
+                files: Vec::new(),
+                conversions: Vec::new(),
+                music: Vec::new(),
+                inputs: Vec::new(),
+                output: env.output.to_path_buf(),
+                canvas: timeline.canvas,
+                frames: timeline.frames,
+                duration_ms: timeline.duration_ms(),
+            },
+            graph: Graph::default(),
+            input_args: Vec::new(),
+            converted: HashMap::new(),
+        }
+    }
+
+    /// Step one: every clip as an input, moved and fitted, joined by its transitions; returns
+    /// the label of the whole picture.
+    pub(super) fn pictures(&mut self) -> Result<String, RenderError> {
+        let timeline = self.timeline;
+        let mut joined = Vec::new();
+        for (index, clip) in timeline.clips.iter().enumerate() {
+            let source = self.source(&clip.media_id)?;
+            let parts = timeline.parts(index);
+            let input = match source.kind {
+                SourceKind::Still { heif, .. } => {
+                    let halvings = video::halvings(clip, parts, source.kind, timeline.canvas);
+                    let path = if heif {
+                        self.converted_path(&clip.media_id, source)
+                    } else {
+                        source.path.clone()
+                    };
+                    self.add_input(
+                        still_options(timeline.canvas.fps, halvings),
+                        &path,
+                        &source.name,
+                    )?
+                }
+                SourceKind::Moving | SourceKind::Sound => {
+                    let seconds = seconds_at(&timeline.canvas, parts.total()) + 1.0;
+                    let options = vec!["-t".into(), escape::seconds(seconds)];
+                    self.add_input(options, &source.path, &source.name)?
+                }
+            };
+            let labels = video::clip(
+                &mut self.graph,
+                index,
+                input,
+                clip,
+                parts,
+                source.kind,
+                timeline.canvas,
+            );
+            joined.push((labels, clip.transition));
+        }
+        Ok(video::join(&mut self.graph, &joined, timeline.canvas.fps))
+    }
+
+    /// Step two: the titles and captions drawn over `picture`, into the video output.
+    pub(super) fn texts(&mut self, picture: String) -> Result<(), RenderError> {
+        let canvas = self.timeline.canvas;
+        let mut drawn = Vec::new();
+        for (index, item) in self.timeline.texts.iter().enumerate() {
+            let font = self.env.fonts.for_text(&item.text, item.title)?;
+            let file = self.env.work_dir.join(format!("text-{index}.txt"));
+            drawn.push(text::drawtext(item, font, &file)?);
+            self.plan
+                .files
+                .push((file, text::wrap(&item.text, item.size_px, canvas)));
+        }
+        drawn.push("format=yuv420p".into());
+        self.graph.chain(&[picture], drawn, &["vout"]);
+        Ok(())
+    }
+
+    /// Step three: every piece of music looped, faded and mixed into the audio output, or
+    /// silence where there is none.
+    pub(super) fn soundtrack(&mut self) -> Result<(), RenderError> {
+        let mut pieces = Vec::new();
+        for (index, item) in self.timeline.music.iter().enumerate() {
+            let (path, name) = match &item.source {
+                MusicSource::Library(bed) => {
+                    let path = music::bed_path(self.env.library_dir, *bed);
+                    if !self.plan.music.iter().any(|(known, _)| known == bed) {
+                        self.plan.music.push((*bed, path.clone()));
+                    }
+                    (path, format!("library music {}", bed.key()))
+                }
+                MusicSource::Media(id) => {
+                    let source = self.source(id)?;
+                    (source.path.clone(), source.name.clone())
+                }
+            };
+            let options = vec!["-stream_loop".into(), "-1".into()];
+            let input = self.add_input(options, &path, &name)?;
+            let label = format!("m{index}");
+            self.graph
+                .chain(&[format!("{input}:a")], vec![audio::piece(item)], &[&label]);
+            pieces.push(label);
+        }
+        let duration_ms = self.plan.duration_ms;
+        let soundtrack = if pieces.is_empty() {
+            audio::silence(duration_ms)
+        } else {
+            audio::mix(pieces.len(), duration_ms)
+        };
+        self.graph.chain(&pieces, vec![soundtrack], &["aout"]);
+        Ok(())
+    }
+
+    /// Step four: the filter graph's file and the whole command line.
+    pub(super) fn finish(mut self) -> Result<FfmpegPlan, RenderError> {
+        let script = self.env.work_dir.join("graph.txt");
+        self.plan.files.push((script.clone(), self.graph.script()));
+        let inputs = std::mem::take(&mut self.input_args);
+        self.plan.args = arguments(inputs, &script, &self.plan, self.env)?;
+        Ok(self.plan)
+    }
+
+    fn source(&self, id: &str) -> Result<&'a Source, RenderError> {
+        self.sources
+            .get(id)
+            .ok_or_else(|| RenderError::UnknownMedia { id: id.to_owned() })
+    }
+
+    /// Adds an input file with its options; returns its input index.
+    fn add_input(
+        &mut self,
+        options: Vec<String>,
+        path: &Path,
+        name: &str,
+    ) -> Result<usize, RenderError> {
+        let index = self.plan.inputs.len();
+        let path = format!("file:{}", text::utf8(path)?);
+        self.input_args.extend(options);
+        self.input_args.extend(["-i".to_string(), path.clone()]);
+        self.plan.inputs.push((path, name.to_string()));
+        Ok(index)
+    }
+
+    /// Where a HEIF picture is converted to, planning its conversion the first time it is met.
+    fn converted_path(&mut self, media_id: &'a str, source: &Source) -> PathBuf {
+        if let Some(path) = self.converted.get(media_id) {
+            return path.clone();
+        }
+        let target = self
+            .env
+            .work_dir
+            .join(format!("heif-{}.jpg", self.converted.len()));
+        let conversion = (source.name.clone(), source.path.clone(), target.clone());
+        self.plan.conversions.push(conversion);
+        self.converted.insert(media_id, target.clone());
+        target
+    }
+}
+
+/// How a picture is read: one frame per output frame, never turned by ffmpeg itself (the graph
+/// turns it from the orientation its upload recorded, since ffmpeg's own turning differs between
+/// builds of 5.1), decoded at a fraction of its size where it is far larger than the frame.
+fn still_options(fps: u32, halvings: u32) -> Vec<String> {
+    let mut options: Vec<String> = [
+        "-noautorotate",
+        "-f",
+        "image2",
+        "-pattern_type",
+        "none",
+        "-framerate",
+    ]
+    .map(String::from)
+    .into_iter()
+    .chain([fps.to_string()])
+    .collect();
+    if halvings > 0 {
+        options.extend(["-lowres".to_string(), halvings.to_string()]);
+    }
+    options
+}
+
+/// The whole command line: quiet, progress on stdout, the inputs, the graph, the encoders.
+fn arguments(
+    inputs: Vec<String>,
+    script: &Path,
+    plan: &FfmpegPlan,
+    env: &PlanEnv<'_>,
+) -> Result<Vec<String>, RenderError> {
+    let encoder = env.encoder;
+    let mut args: Vec<String> = [
+        "-hide_banner",
+        "-nostdin",
+        "-y",
+        "-loglevel",
+        "error",
+        "-progress",
+        "pipe:1",
+        "-nostats",
+    ]
+    .map(String::from)
+    .to_vec();
+    if let Some(threads) = encoder.filter_threads {
+        args.extend(["-filter_complex_threads".into(), threads.to_string()]);
+    }
+    args.extend(inputs);
+    args.extend(["-filter_complex_script".into(), text::utf8(script)?]);
+    args.extend(["-map", "[vout]", "-map", "[aout]"].map(String::from));
+    // A keyframe every two seconds keeps seeking in players quick.
+    let gop = plan.canvas.fps * 2;
+    args.extend(encoder.video.args(encoder, gop));
+    args.extend([
+        "-r".into(),
+        plan.canvas.fps.to_string(),
+        "-fps_mode".into(),
+        "cfr".into(),
+    ]);
+    args.extend(["-frames:v".into(), plan.frames.to_string()]);
+    args.extend(["-c:a", "aac", "-ac", "2", "-ar"].map(String::from));
+    args.push(SAMPLE_RATE.to_string());
+    args.extend(["-b:a".into(), format!("{}k", encoder.audio_kbps)]);
+    args.extend(["-movflags", "+faststart", "-f", "mp4"].map(String::from));
+    args.push(format!("file:{}", text::utf8(&plan.output)?));
+    Ok(args)
+}
