@@ -293,11 +293,11 @@ async fn odd_characters_in_paths_and_text_are_safe() {
 
 #[tokio::test]
 async fn the_encoder_is_chosen_from_this_machines_ffmpeg() {
-    let encoder = super::super::probe_encoder(std::path::Path::new("ffmpeg")).await;
+    let encoder = super::super::probe_encoder(Path::new("ffmpeg")).await;
     assert_eq!(
         encoder.expect("ffmpeg answers"),
         super::super::VideoEncoder::X264
     );
-    let missing = super::super::probe_encoder(std::path::Path::new("/nonexistent/ffmpeg")).await;
+    let missing = super::super::probe_encoder(Path::new("/nonexistent/ffmpeg")).await;
     assert!(missing.is_err());
 }
