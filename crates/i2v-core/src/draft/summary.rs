@@ -19,10 +19,11 @@
 
 use std::fmt::{self, Write};
 
+use i2v_text::case;
+
 use super::meta::Meta;
 use super::model::{Draft, Segment, Track, TrackKind};
 use super::timing::Span;
-use crate::case;
 
 impl Draft {
     /// The timeline in one line a person can read, in the exact form of `docs/PROTOCOL.md` §5.

@@ -12,8 +12,9 @@
 
 use std::ops::Range;
 
+use i2v_text::case;
+
 use super::GuiAction;
-use crate::case;
 use crate::intent::pattern::Table;
 use crate::intent::tokens::{Kind, Tokens, is_han};
 

@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use crate::case;
+use i2v_text::case;
 
 /// One normalised character and the bytes of the input character it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
