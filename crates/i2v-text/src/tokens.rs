@@ -1,26 +1,28 @@
 //! Tokens: the units the word lists are matched against.
 //!
 //! Rules:
-//! - A run of letters (not Chinese) is one word; an apostrophe between letters is dropped, so
-//!   "don't" reads as `dont`.
+//! - A run of letters (not Chinese) is one word. An apostrophe between two letters stays inside
+//!   it as `'` ("don't", "don’t" and "don´t" all read `don't`), so "it's" is not "its".
 //! - A run of ASCII digits, with at most one `.` followed by a digit, is one number (`2.5`);
-//!   numbers too large to mean anything here are capped at 10^12.
+//!   numbers too large to mean anything here are capped at 10^12. A number is a number whether a
+//!   space follows it or not: `30s` reads like `30 s`, `1080p` like `1080 p`, `mp4` is `mp`, `4`.
 //! - Every Chinese character is a token of its own: Chinese has no spaces, so phrases are
 //!   matched character by character.
-//! - A quote is one opaque token, so what a person wants written on screen never matches a
-//!   keyword.
-//! - Spaces, `-`, `_` and `/` only separate ("30-second", "lo-fi"); a line break and every other
-//!   symbol is a token of its own (`,`, `%`, `:`).
+//! - A quote is one opaque token (see [`crate::quotes`]), so what a person wants written on
+//!   screen never matches a keyword.
+//! - Spaces, `-` and `_` only separate ("30-second", "lo-fi"). A line break (`\n`, `\r\n` or a
+//!   lone `\r`) is the symbol `\n`; every other character is a symbol of its own (`,`, `%`, `:`,
+//!   `/`, an unpaired quotation mark): `16:9` and `16/9` are a number, a symbol and a number.
 
-use super::fold::Folded;
-use super::quotes::Unit;
+use crate::fold::Folded;
+use crate::quotes::Unit;
 
 /// The largest number a token holds.
 const NUMBER_CAP: f64 = 1e12;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Tok {
+pub enum Tok {
     /// A word of letters, lowercased.
     Word(String),
     /// A number written in digits.
@@ -29,24 +31,24 @@ pub(crate) enum Tok {
     Han(char),
     /// The quote with this index.
     Quote(usize),
-    /// A symbol that carries meaning (`,`, `%`, `:`, a line break …).
+    /// A symbol (`,`, `%`, `:`, a line break …).
     Sym(char),
 }
 
-/// A token and the bytes of the message it came from.
+/// A token and the bytes of the text it came from.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Token {
+pub struct Token {
     /// The token.
-    pub(crate) tok: Tok,
-    /// Where it starts in the message.
-    pub(crate) start: usize,
-    /// Where it ends in the message.
-    pub(crate) end: usize,
+    pub tok: Tok,
+    /// Where it starts in the text.
+    pub start: usize,
+    /// Where it ends in the text.
+    pub end: usize,
 }
 
 impl Token {
     /// The word, if the token is one.
-    pub(crate) fn word(&self) -> Option<&str> {
+    pub fn word(&self) -> Option<&str> {
         match &self.tok {
             Tok::Word(word) => Some(word),
             _ => None,
@@ -54,7 +56,7 @@ impl Token {
     }
 
     /// The number, if the token is one written in digits.
-    pub(crate) fn number(&self) -> Option<f64> {
+    pub fn number(&self) -> Option<f64> {
         match self.tok {
             Tok::Num(n) => Some(n),
             _ => None,
@@ -62,33 +64,26 @@ impl Token {
     }
 
     /// Whether the token is this Chinese character.
-    pub(crate) fn is_han(&self, c: char) -> bool {
+    pub fn is_han(&self, c: char) -> bool {
         self.tok == Tok::Han(c)
     }
 
     /// Whether the token is a Chinese character.
-    pub(crate) fn is_chinese(&self) -> bool {
+    pub fn is_chinese(&self) -> bool {
         matches!(self.tok, Tok::Han(_))
     }
 
     /// Whether the token is this symbol.
-    pub(crate) fn is_sym(&self, c: char) -> bool {
+    pub fn is_sym(&self, c: char) -> bool {
         self.tok == Tok::Sym(c)
     }
 }
 
-/// Whether `c` is a Chinese character (the CJK ideograph blocks, and 〇).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}'
-        | '〇')
-}
+/// Whether `c` is a Chinese character (re-exported from [`crate::han`] for the word lists).
+pub use crate::han::is_han;
 
-/// Splits the units of a message into tokens.
-pub(crate) fn tokenize(units: &[Unit]) -> Vec<Token> {
+/// Splits the units of a text into tokens.
+pub fn tokenize(units: &[Unit]) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = 0;
     while let Some(unit) = units.get(i) {
@@ -113,7 +108,10 @@ pub(crate) fn tokenize(units: &[Unit]) -> Vec<Token> {
         } else if c.is_alphabetic() {
             read_word(units, i, &mut tokens)
         } else {
-            if c == '\n' || !(c.is_whitespace() || matches!(c, '-' | '_' | '/')) {
+            let crlf = c == '\r' && char_at(units, i + 1).is_some_and(|n| n.c == '\n');
+            if matches!(c, '\n' | '\r') && !crlf {
+                tokens.push(single(Tok::Sym('\n'), folded));
+            } else if !(c.is_whitespace() || matches!(c, '-' | '_')) {
                 tokens.push(single(Tok::Sym(c), folded));
             }
             i + 1
@@ -145,12 +143,14 @@ fn read_word(units: &[Unit], start: usize, tokens: &mut Vec<Token>) -> usize {
     let mut i = start;
     let mut end = 0;
     while let Some(folded) = char_at(units, i) {
-        let apostrophe = matches!(folded.c, '\'' | '’')
+        let apostrophe = matches!(folded.c, '\'' | '’' | '‘' | '´' | '`')
             && !word.is_empty()
             && char_at(units, i + 1).is_some_and(|n| is_letter(n.c));
         if is_letter(folded.c) {
             word.push(folded.c);
-        } else if !apostrophe {
+        } else if apostrophe {
+            word.push('\'');
+        } else {
             break;
         }
         end = folded.end();
@@ -195,13 +195,14 @@ fn read_number(units: &[Unit], start: usize, tokens: &mut Vec<Token>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fold::fold;
-    use super::super::quotes::extract;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
+    use crate::read;
 
     fn toks(text: &str) -> Vec<Tok> {
-        let (units, _) = extract(text, &fold(text));
-        tokenize(&units).into_iter().map(|t| t.tok).collect()
+        read(text).tokens.into_iter().map(|t| t.tok).collect()
     }
 
     fn w(word: &str) -> Tok {
@@ -218,7 +219,7 @@ mod tests {
                 Tok::Num(2.5),
                 w("s"),
                 Tok::Sym(','),
-                w("dont"),
+                w("don't"),
                 Tok::Sym('!')
             ]
         );
@@ -227,7 +228,7 @@ mod tests {
             [Tok::Han('第'), Tok::Num(3.0), Tok::Han('张'), Tok::Quote(0)]
         );
         assert_eq!(
-            toks("30-second lo_fi 9:16 20%"),
+            toks("30-second lo_fi 9:16 20% 16/9"),
             [
                 Tok::Num(30.0),
                 w("second"),
@@ -237,8 +238,50 @@ mod tests {
                 Tok::Sym(':'),
                 Tok::Num(16.0),
                 Tok::Num(20.0),
-                Tok::Sym('%')
+                Tok::Sym('%'),
+                Tok::Num(16.0),
+                Tok::Sym('/'),
+                Tok::Num(9.0),
             ]
+        );
+    }
+
+    #[test]
+    fn numbers_part_from_the_letters_around_them() {
+        assert_eq!(
+            toks("Export 1080p MP4 at 1.5x"),
+            [
+                w("export"),
+                Tok::Num(1080.0),
+                w("p"),
+                w("mp"),
+                Tok::Num(4.0),
+                w("at"),
+                Tok::Num(1.5),
+                w("x")
+            ]
+        );
+        assert_eq!(
+            toks("导出1080p吧"),
+            [
+                Tok::Han('导'),
+                Tok::Han('出'),
+                Tok::Num(1080.0),
+                w("p"),
+                Tok::Han('吧')
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_stay_inside_words_whichever_mark_was_typed() {
+        assert_eq!(
+            toks("don’t it´s we`ll"),
+            [w("don't"), w("it's"), w("we'll")]
+        );
+        assert_eq!(
+            toks("photos' re-export"),
+            [w("photos"), Tok::Sym('\''), w("re"), w("export")]
         );
     }
 
@@ -249,12 +292,20 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_line_break_is_one_symbol() {
+        let breaks = [Tok::Num(1.0), Tok::Sym('\n'), Tok::Num(2.0)];
+        assert_eq!(toks("1\n2"), breaks);
+        assert_eq!(toks("1\r\n2"), breaks);
+        assert_eq!(toks("1\r2"), breaks);
+    }
+
+    #[test]
     fn tokens_point_at_their_bytes() {
-        let text = "Add 標題";
-        let (units, _) = extract(text, &fold(text));
-        let tokens = tokenize(&units);
+        let text = "Add 標題 “Export”";
+        let tokens = read(text).tokens;
         assert_eq!((tokens[0].start, tokens[0].end), (0, 3));
         assert_eq!(&text[tokens[2].start..tokens[2].end], "題");
         assert!(tokens[2].is_han('题'));
+        assert_eq!(&text[tokens[3].start..tokens[3].end], "“Export”");
     }
 }
