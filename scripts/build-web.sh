@@ -13,7 +13,7 @@ cd "$(repo_root)"
 # The budget: at most 200 KB gzipped (issue 17 raised it from issue 7's 150 KB; about 152 KB
 # today, 146 KB before the cloud's other dialects were read, issue 13). What keeps it there is
 # written in issue 7's notes: workflows take their callbacks type-erased (one copy each), JSON
-# goes through i2v_core::json rather than serde's machinery, letter case through i2v_core::case
+# goes through i2v_core::json rather than serde's machinery, letter case through i2v_text::case
 # rather than Unicode's tables, and no `str` slicing panics (their message brings Unicode tables).
 WASM_GZIP_TARGET=200000
 WASM_GZIP_BUDGET=${WASM_GZIP_BUDGET:-$WASM_GZIP_TARGET}

@@ -12,15 +12,15 @@ cargo fmt --all --check
 
 log "lint (host and wasm32)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy -p i2v-sse -p i2v-core -p i2v-js -p i2v-wasm --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p i2v-sse -p i2v-text -p i2v-core -p i2v-js -p i2v-wasm --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 log "tests (host)"
 cargo test --workspace --locked
 
 # A host `cargo test` compiles nothing for wasm, so the core's tests run again on wasm32, in Node,
 # and the wasm binding's in headless Chromium.
-log "tests (i2v-sse, i2v-core and i2v-js on wasm32, in Node)"
-cargo test -p i2v-sse -p i2v-core -p i2v-js --locked --target wasm32-unknown-unknown
+log "tests (i2v-sse, i2v-text, i2v-core and i2v-js on wasm32, in Node)"
+cargo test -p i2v-sse -p i2v-text -p i2v-core -p i2v-js --locked --target wasm32-unknown-unknown
 log "tests (i2v-wasm on wasm32, in Chromium)"
 WASM_BINDGEN_USE_BROWSER=1 cargo test -p i2v-wasm --locked --target wasm32-unknown-unknown
 

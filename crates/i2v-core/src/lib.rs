@@ -7,7 +7,6 @@
 #![forbid(unsafe_code)]
 
 pub mod adk;
-mod case;
 pub mod client;
 pub mod draft;
 pub mod error;

@@ -12,10 +12,12 @@
 
 use std::ops::Range;
 
+use i2v_text::case;
+use i2v_text::han::is_han;
+
 use super::GuiAction;
-use crate::case;
 use crate::intent::pattern::Table;
-use crate::intent::tokens::{Kind, Tokens, is_han};
+use crate::intent::tokens::{Kind, Tokens};
 
 /// Chinese words that may open a clause before a drag's object.
 static HAN_PREFACE: Table =

@@ -17,12 +17,13 @@
 
 use std::ops::Range;
 
+use i2v_text::case;
+
 use super::GuiAction;
 use super::detect::{self, Step};
 use super::labels::Target;
 use super::leads::{self, Lead};
 use super::rewrite;
-use crate::case;
 use crate::intent::pattern::Table;
 use crate::intent::tokens::{Kind, Tokens};
 

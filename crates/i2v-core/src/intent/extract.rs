@@ -183,26 +183,16 @@ pub(crate) fn option_at(tokens: &Tokens, i: usize) -> Option<(Found, usize)> {
         .max_by_key(|&(_, end)| end)
 }
 
-/// Numeric forms: `1080p`, `1080 p`, `9:16`, `16/9`, `1920x1080`, `1920 x 1080`, `16比9`.
+/// Numeric forms, read as the tokens have them, a number apart from the letters around it
+/// (`1080p` is `1080`, `p`): `1080p`, `9:16`, `16/9`, `1920x1080`, `1920 x 1080`, `16 by 9`, `16比9`.
 fn numeric_at(tokens: &Tokens, i: usize) -> Option<(Found, usize)> {
-    let word = tokens.text(i);
-    if !word.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    if let Some(n) = word.strip_suffix('p').and_then(number) {
-        return Resolution::from_lines(n).map(|r| (Found::Resolution(r), i + 1));
-    }
+    let w = number(tokens.text(i))?;
     if tokens.text(i + 1) == "p" {
-        if let Some(r) = number(word).and_then(Resolution::from_lines) {
+        if let Some(r) = Resolution::from_lines(w) {
             return Some((Found::Resolution(r), i + 2));
         }
     }
-    if let Some((w, h)) = word.split_once([':', '/', 'x']) {
-        return pair(number(w)?, number(h)?).map(|f| (f, i + 1));
-    }
-    // Spelled as three tokens: `1920 x 1080`, `16 by 9`, `16比9`.
-    let w = number(word)?;
-    if matches!(tokens.text(i + 1), "x" | "by" | "比") {
+    if matches!(tokens.text(i + 1), ":" | "/" | "x" | "by" | "比") {
         let h = number(tokens.text(i + 2))?;
         return pair(w, h).map(|f| (f, i + 3));
     }
@@ -271,6 +261,7 @@ mod tests {
         let aspect = |t: &str| options(t).aspect;
         assert_eq!(aspect("vertical 9:16"), Some(Aspect::Ratio9x16));
         assert_eq!(aspect("16/9"), Some(Aspect::Ratio16x9));
+        assert_eq!(aspect("横屏１６：９"), Some(Aspect::Ratio16x9));
         assert_eq!(aspect("16 by 9"), Some(Aspect::Ratio16x9));
         assert_eq!(aspect("square for instagram"), Some(Aspect::Ratio1x1));
         assert_eq!(aspect("for TikTok"), Some(Aspect::Ratio9x16));

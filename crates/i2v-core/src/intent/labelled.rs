@@ -156,7 +156,7 @@ fn labelled_set_is_large_and_varied() {
     }
     let chinese = cases
         .iter()
-        .filter(|c| c.text.chars().any(tokens::is_han))
+        .filter(|c| c.text.chars().any(i2v_text::han::is_han))
         .count();
     assert!(chinese >= 40, "only {chinese} Chinese cases");
 }

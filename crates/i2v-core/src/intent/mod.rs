@@ -3,11 +3,12 @@
 //! [`route`] is a small rule-based classifier, run on every message in the browser and in Node,
 //! so it allocates little and uses no regular expressions. The rules, in the order they apply:
 //!
-//! 1. **Normalise** ([`normalize`]): lowercase, full-width to half-width, common traditional
-//!    Chinese to simplified, quotation marks unified.
-//! 2. **Tokenise** ([`tokens`]): English words, single Chinese characters, clause breaks; text in
-//!    quotes becomes one opaque token, so what a person wants written on screen ("add a title that
-//!    says \"Export Sale\"", 加个标题"导出特惠") never matches a keyword.
+//! 1. **Read** ([`i2v_text`], the studio's rules too): lowercase, full-width to half-width,
+//!    common traditional Chinese to simplified; English words, numbers, single Chinese
+//!    characters; text in quotes becomes one opaque token, so what a person wants written on
+//!    screen ("add a title that says \"Export Sale\"", 加个标题"导出特惠") never matches a keyword.
+//! 2. **See clauses** ([`tokens`]): breaks and turning words end a clause; numbers are words to
+//!    the tables, decoration is left out.
 //! 3. **Find keywords** ([`lexicon`]): each action's phrases, imperative forms only.
 //! 4. **Keep the live ones**: a keyword counts only if
 //!    - its guard accepts its sense ([`senses`]: "end credits", "colour balance", "status text",
@@ -29,7 +30,6 @@ mod cues;
 mod edits;
 mod extract;
 mod lexicon;
-mod normalize;
 mod options;
 pub(crate) mod pattern;
 mod senses;

@@ -1,8 +1,9 @@
 //! A tiny pattern language over [`Tokens`], so the keyword tables read like the phrases they match.
 //!
 //! Grammar: a pattern is slots separated by spaces. A slot lists alternatives separated by `|`;
-//! in `[...]` it is optional. An alternative is matched piece by piece: a run of non-Chinese
-//! characters is one word token, each Chinese character one character token. So
+//! in `[...]` it is optional. An alternative is matched piece by piece, split as the tokens are:
+//! a run of letters is one word token, a run of digits one number (`mp4` is `mp` then `4`), each
+//! Chinese character one character token. So
 //! `show|list [me] [the] tracks|timeline` matches "show me the timeline", and
 //! `查看|看看 [一下] 时间线|轨道` matches "看看一下时间线". Nothing matches across a clause break
 //! or inside quotes, because only word and character tokens can match a piece.
@@ -14,6 +15,8 @@
 use std::collections::HashMap;
 use std::str::Split;
 use std::sync::OnceLock;
+
+use i2v_text::han::is_han;
 
 use super::tokens::Tokens;
 
@@ -149,15 +152,28 @@ fn match_alternative(alternative: &str, tokens: &Tokens, at: usize) -> Option<us
 
 /// Splits an alternative into the pieces that match one token each.
 fn pieces(alternative: &str) -> impl Iterator<Item = &str> {
+    /// Which run a character belongs to: Chinese characters stand alone, digits and the rest
+    /// (letters, apostrophes) make runs of their own, as [`i2v_text::tokens`] reads them.
+    #[derive(PartialEq)]
+    enum Run {
+        Han,
+        Digits,
+        Letters,
+    }
+    let run = |c: char| match c {
+        _ if is_han(c) => Run::Han,
+        '0'..='9' => Run::Digits,
+        _ => Run::Letters,
+    };
     let mut rest = alternative;
     std::iter::from_fn(move || {
         let first = rest.chars().next()?;
-        let len = if super::tokens::is_han(first) {
-            first.len_utf8()
-        } else {
-            rest.char_indices()
-                .find(|&(_, c)| super::tokens::is_han(c))
-                .map_or(rest.len(), |(i, _)| i)
+        let len = match run(first) {
+            Run::Han => first.len_utf8(),
+            kind => rest
+                .char_indices()
+                .find(|&(_, c)| run(c) != kind)
+                .map_or(rest.len(), |(i, _)| i),
         };
         // `len` is a character boundary; the checked split keeps the browser build free of
         // `str` slicing's panic message (and the Unicode tables its `{:?}` brings).
@@ -207,6 +223,15 @@ mod tests {
         assert_eq!(longest(p, "看看一下时间线"), Some(7));
         assert_eq!(longest(p, "查看轨道吧"), Some(4));
         assert_eq!(longest("b站", "B站"), Some(2));
+    }
+
+    #[test]
+    fn numbers_match_apart_from_the_letters_around_them() {
+        assert_eq!(longest("mp4|h264", "H264 please"), Some(2));
+        assert_eq!(longest("4k", "4K"), Some(2));
+        assert_eq!(longest("1080", "1080p"), Some(1));
+        assert_eq!(pieces("mp4s").collect::<Vec<_>>(), ["mp", "4", "s"]);
+        assert_eq!(pieces("b站don't").collect::<Vec<_>>(), ["b", "站", "don't"]);
     }
 
     #[test]

@@ -1,38 +1,40 @@
-//! Tokens of normalised text: English words, single Chinese characters, quoted spans and
-//! clause breaks, each with its clause number and its bytes in the original input.
+//! The router's and the GUI translator's view of a text: [`i2v_text`]'s tokens as words, Chinese
+//! characters, quotes and clause breaks, each with its clause number and its bytes in the input.
 //!
-//! Rules:
-//! - a word is a run of letters and digits; an apostrophe between letters stays inside it
-//!   (`don't`), and `:`, `.` or `/` between digits too (`16:9`, `1.5`, `16/9`); a hyphen splits
-//!   (`re-export` → `re`, `export`);
-//! - every Chinese character is a token of its own, so Chinese phrases match as character runs;
-//! - text between paired quotation marks is one [`Kind::Quoted`] token (its text is the inside,
-//!   its source bytes include the marks): what a person wants
-//!   written on screen is content, never a command. Double quotes pair in order of appearance;
-//!   a single quote only opens before a word and after a non-word, and only closes after one, so
-//!   apostrophes (`don't`, `photos'`) are never taken for quotes. An unpaired mark is ignored;
-//! - `, ; . ! ? :` and their Chinese forms, `、`, `…` and line breaks end a clause, and so do the
-//!   turning words `but`, `however`, `though`, `although`, `then`, `但`, `不过`, `然后`, `可是`:
-//!   a negation or a question in one clause says nothing about the next.
+//! How a text is read (folding, quotes, what a word and a number are) is `i2v_text`'s. This view
+//! adds what the keyword tables need:
+//! - a number is a word to the tables, spelled by its digits (`1080`, the `4` of `mp4`);
+//! - a quote is one [`Kind::Quoted`] token (its text is the inside, verbatim; its source bytes
+//!   include the marks): what a person wants written on screen is content, never a command;
+//! - `, ; . ! ? :` (and the Chinese and full-width forms that fold onto them), `…` and line breaks
+//!   end a clause, a run of them one break; but `:`, `.` or `/` right between two numbers (`16:9`,
+//!   `10:30`, `16/9`) ends nothing: it is a [`Kind::Mark`], which the export options read as a
+//!   ratio;
+//! - other symbols are left out, so the tables match across decoration (`click **Generate**`);
+//! - the turning words `but`, `however`, `though`, `although`, `then`, `但`, `不过`, `然后`, `可是`
+//!   end a clause too: a negation or a question in one clause says nothing about the next.
 
 use std::ops::Range;
 
-use super::normalize::{NormChar, normalize};
+use i2v_text::fold::fold_char;
+use i2v_text::tokens::{Tok, Token as Read};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// A run of letters and digits (English words, numbers, `1080p`, `16:9`).
+    /// A word or a number (`export`, `1080`, `p`).
     Word,
     /// One Chinese character.
     Han,
     /// The inside of a pair of quotation marks, as one token.
     Quoted,
+    /// A mark between two numbers (`:` of `16:9`).
+    Mark,
     /// Punctuation that ends a clause.
     Break,
 }
 
-/// One token: its kind, its normalised text and where it came from.
+/// One token: its kind, its text and where it came from.
 #[derive(Debug, Clone)]
 struct Token {
     kind: Kind,
@@ -41,7 +43,7 @@ struct Token {
     clause: u32,
 }
 
-/// The tokens of one input, with the normalised text they point into.
+/// The tokens of one input, with the text they point into.
 #[derive(Debug, Clone)]
 pub(crate) struct Tokens {
     norm: String,
@@ -54,44 +56,50 @@ const TURNING_WORDS: &[&str] = &["but", "however", "though", "although", "then"]
 const TURNING_HAN: &[&str] = &["但", "不过", "然后", "可是"];
 
 impl Tokens {
-    /// Normalises and tokenises `input`.
+    /// Reads `input` (see the module docs for the view).
     pub(crate) fn new(input: &str) -> Tokens {
-        let chars = normalize(input);
-        let quotes = quote_spans(&chars);
+        let i2v_text::Reading {
+            tokens: read,
+            quotes,
+        } = i2v_text::read(input);
         let mut tokens = Tokens {
             norm: String::with_capacity(input.len()),
-            list: Vec::new(),
+            list: Vec::with_capacity(read.len()),
         };
-        let mut i = 0;
-        while let Some(nc) = chars.get(i) {
-            if let Some(&(_, close)) = quotes.iter().find(|(open, _)| *open == i) {
-                let inner = chars.get(i + 1..close).unwrap_or_default();
-                let end = chars.get(close).map_or(nc.orig.end, |c| c.orig.end);
-                tokens.push(Kind::Quoted, inner, nc.orig.start..end);
-                i = close + 1;
-            } else if is_han(nc.c) {
-                tokens.push(Kind::Han, std::slice::from_ref(nc), nc.orig.clone());
-                i += 1;
-            } else if nc.c.is_alphanumeric() {
-                let end = word_end(&chars, i);
-                let run = chars.get(i..end).unwrap_or_default();
-                let orig = nc.orig.start..run.last().map_or(nc.orig.end, |l| l.orig.end);
-                tokens.push(Kind::Word, run, orig);
-                i = end;
-            } else {
-                if is_break(nc.c) && tokens.list.last().is_some_and(|t| t.kind != Kind::Break) {
-                    tokens.push(Kind::Break, &[], nc.orig.clone());
+        for (i, token) in read.iter().enumerate() {
+            let orig = token.start..token.end;
+            match token.tok {
+                Tok::Word(ref word) => tokens.push(Kind::Word, orig, |norm| norm.push_str(word)),
+                Tok::Num(_) => {
+                    // The digits as typed, folded (`１０８０` is `1080`): the tables spell numbers so.
+                    let digits = input.get(orig.clone()).unwrap_or_default();
+                    tokens.push(Kind::Word, orig, |norm| {
+                        norm.extend(digits.chars().map(fold_char))
+                    });
                 }
-                i += 1;
+                Tok::Han(c) => tokens.push(Kind::Han, orig, |norm| norm.push(c)),
+                Tok::Quote(q) => {
+                    let inside = quotes.get(q).map_or("", String::as_str);
+                    tokens.push(Kind::Quoted, orig, |norm| norm.push_str(inside));
+                }
+                Tok::Sym(c @ (':' | '.' | '/')) if between_numbers(&read, i) => {
+                    tokens.push(Kind::Mark, orig, |norm| norm.push(c));
+                }
+                Tok::Sym(c) => {
+                    if is_break(c) && tokens.list.last().is_some_and(|t| t.kind != Kind::Break) {
+                        tokens.push(Kind::Break, orig, |_| {});
+                    }
+                }
             }
         }
         tokens.number_clauses();
         tokens
     }
 
-    fn push(&mut self, kind: Kind, chars: &[NormChar], orig: Range<usize>) {
+    /// Adds a token whose text `write` appends to the text.
+    fn push(&mut self, kind: Kind, orig: Range<usize>, write: impl FnOnce(&mut String)) {
         let start = self.norm.len();
-        self.norm.extend(chars.iter().map(|n| n.c));
+        write(&mut self.norm);
         self.list.push(Token {
             kind,
             norm: start..self.norm.len(),
@@ -104,7 +112,9 @@ impl Tokens {
     fn number_clauses(&mut self) {
         let mut clause = 0;
         for i in 0..self.list.len() {
-            let turns = TURNING_WORDS.contains(&self.text(i))
+            // A quote's text is content: "then" in quotes turns nothing.
+            let word = self.kind(i) == Some(Kind::Word);
+            let turns = (word && TURNING_WORDS.contains(&self.text(i)))
                 || TURNING_HAN.iter().any(|w| self.han_run_at(i, w));
             if turns && i > 0 {
                 clause += 1;
@@ -172,98 +182,20 @@ impl Tokens {
     }
 }
 
-/// Whether `c` is a Chinese (CJK) character.
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(u32::from(c),
-        0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+/// Whether the symbol read at `i` stands right between two numbers, touching both.
+fn between_numbers(read: &[Read], i: usize) -> bool {
+    let number = |j: Option<usize>| j.and_then(|j| read.get(j)).filter(|t| t.number().is_some());
+    match (number(i.checked_sub(1)), read.get(i), number(Some(i + 1))) {
+        (Some(before), Some(mark), Some(after)) => {
+            before.end == mark.start && mark.end == after.start
+        }
+        _ => false,
+    }
 }
 
-/// Whether `c` ends a clause.
+/// Whether the symbol `c` ends a clause.
 fn is_break(c: char) -> bool {
-    matches!(
-        c,
-        ',' | ';' | '.' | '!' | '?' | ':' | '。' | '、' | '…' | '\n' | '\r' | '｡'
-    )
-}
-
-/// Where the word starting at `start` ends: letters and digits, plus the joins of the rules.
-fn word_end(chars: &[NormChar], start: usize) -> usize {
-    let at = |i: usize| chars.get(i).map(|n| n.c);
-    let wordish = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_han(c));
-    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-    let mut end = start;
-    loop {
-        if wordish(at(end)) {
-            end += 1;
-            continue;
-        }
-        let joins = match at(end) {
-            Some('\'') => end > start && wordish(at(end - 1)) && wordish(at(end + 1)),
-            Some(':' | '.' | '/') => end > start && digit(at(end - 1)) && digit(at(end + 1)),
-            _ => false,
-        };
-        if !joins {
-            return end;
-        }
-        end += 1;
-    }
-}
-
-/// The pairs of quotation marks, as (opening index, closing index), in order.
-fn quote_spans(chars: &[NormChar]) -> Vec<(usize, usize)> {
-    let word = |i: Option<usize>| {
-        i.and_then(|i| chars.get(i))
-            .is_some_and(|n| n.c.is_alphanumeric())
-    };
-    // One list per kind of quote: a kind's pairs follow one another, so each list is in order.
-    let (mut doubles, mut singles) = (Vec::new(), Vec::new());
-    let mut open_double: Option<usize> = None;
-    let mut open_single: Option<usize> = None;
-    for (i, nc) in chars.iter().enumerate() {
-        match nc.c {
-            '"' => match open_double.take() {
-                Some(open) => {
-                    // A double pair wins over a single quote opened inside it.
-                    open_single = open_single.filter(|&s| s < open);
-                    doubles.push((open, i));
-                }
-                None => open_double = Some(i),
-            },
-            '\'' => {
-                let before = word(i.checked_sub(1));
-                let after = word(Some(i + 1));
-                match open_single {
-                    Some(open) if before && !after => {
-                        singles.push((open, i));
-                        open_single = None;
-                    }
-                    None if !before && after => open_single = Some(i),
-                    _ => {}
-                }
-            }
-            _ => {}
-        }
-    }
-    // Merged in order of opening, keeping outermost spans only: a span inside another is part
-    // of its content.
-    let mut outer: Vec<(usize, usize)> = Vec::with_capacity(doubles.len() + singles.len());
-    let (mut doubles, mut singles) = (
-        doubles.into_iter().peekable(),
-        singles.into_iter().peekable(),
-    );
-    loop {
-        let span = match (doubles.peek(), singles.peek()) {
-            (Some(double), Some(single)) if single < double => singles.next(),
-            (Some(_), _) => doubles.next(),
-            (None, _) => singles.next(),
-        };
-        let Some(span) = span else {
-            return outer;
-        };
-        if outer.last().is_none_or(|&(_, close)| span.0 > close) {
-            outer.push(span);
-        }
-    }
+    matches!(c, ',' | ';' | '.' | '!' | '?' | ':' | '…' | '\n')
 }
 
 #[cfg(test)]
@@ -285,51 +217,43 @@ mod tests {
     }
 
     #[test]
-    fn words_keep_apostrophes_ratios_and_decimals() {
+    fn numbers_are_words_and_marks_between_them_are_no_breaks() {
         assert_eq!(
             texts("Don't export 16:9 at 1.5x, re-export!"),
             [
-                "don't", "export", "16:9", "at", "1.5x", "|", "re", "export", "|"
+                "don't", "export", "16", ":", "9", "at", "1.5", "x", "|", "re", "export", "|"
             ]
         );
-    }
-
-    #[test]
-    fn chinese_splits_into_characters_and_ascii_runs() {
-        assert_eq!(texts("导出1080p吧"), ["导", "出", "1080p", "吧"]);
+        assert_eq!(texts("导出１０８０p吧"), ["导", "出", "1080", "p", "吧"]);
+        assert_eq!(
+            texts("at 10:30. then 16 : 9"),
+            ["at", "10", ":", "30", "|", "then", "16", "|", "9"]
+        );
     }
 
     #[test]
     fn quoted_spans_become_one_token() {
         assert_eq!(
             texts("add a title that says \"Export Sale\""),
-            ["add", "a", "title", "that", "says", "<export sale>"]
+            ["add", "a", "title", "that", "says", "<Export Sale>"]
         );
         assert_eq!(
             texts("加个标题「导出特惠」"),
             ["加", "个", "标", "题", "<导出特惠>"]
         );
         assert_eq!(
-            texts("title 'Export now' please"),
-            ["title", "<export now>", "please"]
-        );
-    }
-
-    #[test]
-    fn quotes_inside_quotes_are_content_whichever_kind_is_outside() {
-        assert_eq!(
-            texts("say 'a \"b\" c' and \"d 'e' f\" then 'g'"),
-            ["say", "<a \"b\" c>", "and", "<d 'e' f>", "then", "<g>"]
-        );
-    }
-
-    #[test]
-    fn apostrophes_are_not_quotes() {
-        assert_eq!(
             texts("the photos' colours, don't 'export'"),
             ["the", "photos", "colours", "|", "don't", "<export>"]
         );
-        assert_eq!(texts("an \"unpaired quote"), ["an", "unpaired", "quote"]);
+    }
+
+    #[test]
+    fn decoration_is_left_out_and_breaks_collapse() {
+        assert_eq!(
+            texts("Simply click **Generate** (now) & \"export!!! ok"),
+            ["simply", "click", "generate", "now", "export", "|", "ok"]
+        );
+        assert_eq!(texts("，导出。。"), ["导", "出", "|"]);
     }
 
     #[test]
@@ -355,6 +279,6 @@ mod tests {
         assert_eq!(t.text(0), "click");
         assert_eq!(t.orig(0).and_then(|r| input.get(r)), Some("Ｃｌｉｃｋ"));
         assert_eq!(t.orig(1).and_then(|r| input.get(r)), Some("“Export”"));
-        assert_eq!(t.text(1), "export");
+        assert_eq!(t.text(1), "Export");
     }
 }

@@ -1,14 +1,12 @@
-//! Reading a message: folding, quotes, tokens, numbers and phrase matching.
+//! Reading a message: the rules of [`i2v_text`], which the core's intent routing reads with too.
 //!
-//! [`read`] runs the whole pipeline once per message: fold the characters ([`fold`]), lift out
-//! the quotes ([`quotes`]), split into tokens ([`tokens`]). The word lists are then matched with
-//! [`phrase`] and numbers read with [`numbers`].
+//! [`read`] runs the whole pipeline once per message: fold the characters
+//! ([`i2v_text::fold`]), lift out the quotes ([`i2v_text::quotes`]), split into tokens
+//! ([`tokens`]). The word lists are then matched with [`phrase`] and numbers read with
+//! [`numbers`]. The modules are `i2v_text`'s, under the names the agent has always used; the word
+//! lists stay with the agent (`understand::lexicon`).
 
-pub(crate) mod fold;
-pub(crate) mod numbers;
-pub(crate) mod phrase;
-pub(crate) mod quotes;
-pub(crate) mod tokens;
+pub(crate) use i2v_text::{numbers, phrase, tokens};
 
 use super::types::Language;
 use tokens::{Tok, Token};
@@ -44,11 +42,10 @@ impl Message<'_> {
 
 /// Reads a message into tokens.
 pub(crate) fn read(original: &str) -> Message<'_> {
-    let chars = fold::fold(original);
-    let (units, quotes) = quotes::extract(original, &chars);
+    let i2v_text::Reading { tokens, quotes } = i2v_text::read(original);
     Message {
         original,
-        tokens: tokens::tokenize(&units),
+        tokens,
         quotes,
     }
 }

@@ -1,63 +1,20 @@
-//! Character normalisation: one pass that makes English and Chinese text comparable to the
-//! keyword tables, while remembering where each character came from.
+//! Chinese characters: which characters are Chinese, and the simplified form of traditional ones.
 //!
-//! Rules, applied to every character:
-//! - full-width ASCII (`ＥＸＰＯＲＴ`, `１０８０ｐ`, `，`) becomes half-width, the ideographic
-//!   space becomes a space;
-//! - letters are lowercased (one character for one: see `crate::case` for which alphabets);
-//! - common traditional Chinese characters become simplified (`導出` → `导出`), from a small
-//!   table that covers the words the tables use rather than a full converter;
-//! - the many quotation marks collapse onto two: `"` for double-style quotes (including `「」`
-//!   and `《》`, which Chinese uses for titles) and `'` for single quotes and apostrophes;
-//! - `×` becomes `x`, so `1920×1080` reads like `1920x1080`.
-//!
-//! The output keeps, for every normalised character, the byte range of the input character it
-//! came from, so callers can cut the original text (the GUI translator keeps content byte for
-//! byte).
+//! People write to the studio and to the SDK in simplified and in traditional Chinese; the word
+//! lists are written in simplified characters. [`simplified`] maps the common traditional
+//! characters of those lists, and of the words around them, from a small table rather than a
+//! full converter: the table is the union of the ones the intent router and the studio kept
+//! before they shared this crate, and it grows with the word lists.
 
-use std::ops::Range;
-
-use crate::case;
-
-/// One normalised character and the bytes of the input character it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct NormChar {
-    /// The character after normalisation.
-    pub(crate) c: char,
-    /// Where the source character sits in the input.
-    pub(crate) orig: Range<usize>,
-}
-
-/// Normalises `input` character by character.
-pub(crate) fn normalize(input: &str) -> Vec<NormChar> {
-    let mut out = Vec::with_capacity(input.len());
-    for (start, c) in input.char_indices() {
-        let orig = start..start + c.len_utf8();
-        out.push(NormChar {
-            c: case::lower(fold(c)),
-            orig,
-        });
-    }
-    out
-}
-
-/// Folds one character: width, quotes, traditional Chinese (lowercasing is left to the caller).
-fn fold(c: char) -> char {
-    match c {
-        // Full-width forms of ASCII sit at a fixed distance from it.
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        '“' | '”' | '„' | '«' | '»' | '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉' => {
-            '"'
-        }
-        '‘' | '’' | '‚' | '`' | '´' => '\'',
-        '×' => 'x',
-        _ => simplified(c).unwrap_or(c),
-    }
+/// Whether `c` is a Chinese character: the CJK ideograph blocks (with their extensions and
+/// compatibility forms) and 〇, the ideographic zero.
+pub fn is_han(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// The simplified form of a traditional character, if the table knows it.
-fn simplified(c: char) -> Option<char> {
+pub fn simplified(c: char) -> Option<char> {
     TRADITIONAL
         .binary_search_by_key(&c, |&(t, _)| t)
         .ok()
@@ -66,9 +23,9 @@ fn simplified(c: char) -> Option<char> {
 }
 
 /// Traditional → simplified, sorted by the traditional character (a test checks the order).
-/// It covers the characters of the keyword tables and the words around them, not the language.
 const TRADITIONAL: &[(char, char)] = &[
     ('並', '并'),
+    ('亂', '乱'),
     ('來', '来'),
     ('倉', '仓'),
     ('個', '个'),
@@ -88,6 +45,7 @@ const TRADITIONAL: &[(char, char)] = &[
     ('剛', '刚'),
     ('創', '创'),
     ('劃', '划'),
+    ('劇', '剧'),
     ('動', '动'),
     ('務', '务'),
     ('勢', '势'),
@@ -102,14 +60,18 @@ const TRADITIONAL: &[(char, char)] = &[
     ('嗎', '吗'),
     ('嗶', '哔'),
     ('圍', '围'),
+    ('圓', '圆'),
     ('圖', '图'),
     ('團', '团'),
     ('場', '场'),
     ('塊', '块'),
     ('壓', '压'),
+    ('壯', '壮'),
     ('夠', '够'),
+    ('夢', '梦'),
     ('奮', '奋'),
     ('實', '实'),
+    ('寧', '宁'),
     ('寫', '写'),
     ('寬', '宽'),
     ('將', '将'),
@@ -136,6 +98,7 @@ const TRADITIONAL: &[(char, char)] = &[
     ('態', '态'),
     ('慣', '惯'),
     ('慮', '虑'),
+    ('慶', '庆'),
     ('憑', '凭'),
     ('憶', '忆'),
     ('應', '应'),
@@ -164,6 +127,7 @@ const TRADITIONAL: &[(char, char)] = &[
     ('檢', '检'),
     ('欄', '栏'),
     ('歡', '欢'),
+    ('歲', '岁'),
     ('歷', '历'),
     ('歸', '归'),
     ('殺', '杀'),
@@ -177,6 +141,7 @@ const TRADITIONAL: &[(char, char)] = &[
     ('濾', '滤'),
     ('為', '为'),
     ('無', '无'),
+    ('熱', '热'),
     ('燈', '灯'),
     ('爭', '争'),
     ('狀', '状'),
@@ -213,10 +178,12 @@ const TRADITIONAL: &[(char, char)] = &[
     ('聲', '声'),
     ('聽', '听'),
     ('腦', '脑'),
+    ('臺', '台'),
     ('與', '与'),
     ('舊', '旧'),
     ('葉', '叶'),
     ('著', '着'),
+    ('蕩', '荡'),
     ('藍', '蓝'),
     ('藝', '艺'),
     ('處', '处'),
@@ -229,12 +196,15 @@ const TRADITIONAL: &[(char, char)] = &[
     ('見', '见'),
     ('視', '视'),
     ('覽', '览'),
+    ('觀', '观'),
     ('訂', '订'),
     ('記', '记'),
     ('設', '设'),
+    ('註', '注'),
     ('詞', '词'),
     ('詢', '询'),
     ('試', '试'),
+    ('詩', '诗'),
     ('話', '话'),
     ('該', '该'),
     ('認', '认'),
@@ -273,12 +243,14 @@ const TRADITIONAL: &[(char, char)] = &[
     ('這', '这'),
     ('進', '进'),
     ('遊', '游'),
+    ('運', '运'),
     ('過', '过'),
     ('達', '达'),
     ('遠', '远'),
     ('選', '选'),
     ('還', '还'),
     ('邊', '边'),
+    ('釋', '释'),
     ('鈕', '钮'),
     ('錄', '录'),
     ('錢', '钱'),
@@ -290,14 +262,18 @@ const TRADITIONAL: &[(char, char)] = &[
     ('鐘', '钟'),
     ('長', '长'),
     ('門', '门'),
+    ('閃', '闪'),
     ('閉', '闭'),
     ('開', '开'),
     ('間', '间'),
     ('閱', '阅'),
+    ('闊', '阔'),
     ('關', '关'),
+    ('陣', '阵'),
     ('陽', '阳'),
     ('隊', '队'),
     ('際', '际'),
+    ('隨', '随'),
     ('雖', '虽'),
     ('雙', '双'),
     ('離', '离'),
@@ -317,6 +293,7 @@ const TRADITIONAL: &[(char, char)] = &[
     ('題', '题'),
     ('額', '额'),
     ('顏', '颜'),
+    ('顛', '颠'),
     ('顧', '顾'),
     ('顯', '显'),
     ('風', '风'),
@@ -345,10 +322,6 @@ mod tests {
 
     use super::*;
 
-    fn text(input: &str) -> String {
-        normalize(input).into_iter().map(|n| n.c).collect()
-    }
-
     #[test]
     fn the_traditional_table_is_sorted_for_binary_search() {
         for pair in TRADITIONAL.windows(2) {
@@ -359,39 +332,16 @@ mod tests {
     }
 
     #[test]
-    fn full_width_and_case_fold_to_plain_ascii() {
-        assert_eq!(
-            text("ＥＸＰＯＲＴ　１０８０Ｐ，ＭＰ４！"),
-            "export 1080p,mp4!"
-        );
-        assert_eq!(text("Export MP4"), "export mp4");
+    fn no_simplified_character_is_itself_traditional() {
+        // One lookup is enough only if no mapping leads to another traditional character.
+        for &(_, simple) in TRADITIONAL {
+            assert_eq!(simplified(simple), None, "{simple}");
+        }
     }
 
     #[test]
-    fn traditional_chinese_becomes_simplified() {
-        assert_eq!(text("導出視頻"), "导出视频");
-        assert_eq!(text("還剩多少積分"), "还剩多少积分");
-        assert_eq!(text("查看時間線"), "查看时间线");
-    }
-
-    #[test]
-    fn quotes_collapse_onto_two_marks() {
-        assert_eq!(
-            text("“a” ‘b’ 「c」 《d》 don’t"),
-            "\"a\" 'b' \"c\" \"d\" don't"
-        );
-        assert_eq!(text("1920×1080"), "1920x1080");
-    }
-
-    #[test]
-    fn every_character_remembers_its_source_bytes() {
-        let input = "Ａb導";
-        let norm = normalize(input);
-        let sources: Vec<&str> = norm
-            .iter()
-            .filter_map(|n| input.get(n.orig.clone()))
-            .collect();
-        assert_eq!(sources, ["Ａ", "b", "導"]);
-        assert_eq!(norm.len(), 3);
+    fn chinese_characters_are_told_from_other_scripts() {
+        assert!(is_han('导') && is_han('〇') && is_han('導') && is_han('𠀀'));
+        assert!(!is_han('a') && !is_han('。') && !is_han('ア') && !is_han('한'));
     }
 }

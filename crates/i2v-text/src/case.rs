@@ -1,11 +1,10 @@
 //! Letter case for the alphabets people write product videos in, without Unicode's tables.
 //!
 //! `char::to_lowercase` and `char::to_uppercase` carry Unicode's full case tables, 12 KB of the
-//! gzipped browser build (issue 7's note). The core needs case in two places: the intent router
-//! lowercases what a person typed before comparing it with its keyword tables (English and
-//! Chinese), and the GUI translator and the summary capitalise the first letter of a sentence.
-//! Both are served by the simple (one character to one character) mappings of the alphabets
-//! below, worked out from how Unicode lays them out:
+//! gzipped browser build (issue 7's note). Reading a message lowercases it before its words meet
+//! the word lists ([`crate::fold`]), and the core's GUI translator and draft summary capitalise
+//! the first letter of a sentence. Both are served by the simple (one character to one character)
+//! mappings of the alphabets below, worked out from how Unicode lays them out:
 //!
 //! - Latin: ASCII, Latin-1, Latin Extended-A and Latin Extended Additional (Western and Central
 //!   European languages, Turkish, Vietnamese);
@@ -18,17 +17,17 @@
 //! against the standard library.
 
 /// `c` in lower case; `c` itself when it has no lower case here.
-pub(crate) fn lower(c: char) -> char {
+pub fn lower(c: char) -> char {
     shift(c, Case::Lower)
 }
 
 /// `c` in upper case; `c` itself when it has no upper case here.
-pub(crate) fn upper(c: char) -> char {
+pub fn upper(c: char) -> char {
     shift(c, Case::Upper)
 }
 
 /// `text` with its first character in upper case.
-pub(crate) fn capitalize(text: &str) -> String {
+pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => std::iter::once(upper(first)).chain(chars).collect(),

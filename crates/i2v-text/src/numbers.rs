@@ -8,8 +8,8 @@
 //! unit, `半` after minutes adds 30 s, and seconds may follow minutes (`1 min 30 s`, `1分30秒`).
 //! Without a number: `half a minute`, `a minute`, `半分钟`.
 
-use super::phrase::{longest_at, match_at};
-use super::tokens::{Tok, Token};
+use crate::phrase::{longest_at, match_at};
+use crate::tokens::{Tok, Token};
 
 /// English number words below twenty, by value.
 const SMALL: [&str; 20] = [
@@ -121,7 +121,7 @@ fn chinese_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
 }
 
 /// A number in any of the three writings, starting at `at`, and its end.
-pub(crate) fn number_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
+pub fn number_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
     match tokens.get(at).map(|t| &t.tok)? {
         Tok::Num(n) => Some((*n, at + 1)),
         Tok::Word(_) => english_number_at(tokens, at),
@@ -131,7 +131,7 @@ pub(crate) fn number_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
 }
 
 /// A length of time starting at `at`, in ms, and its end.
-pub(crate) fn duration_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
+pub fn duration_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
     if let Some(found) = unitless_duration_at(tokens, at) {
         return Some(found);
     }
@@ -196,7 +196,7 @@ fn to_ms(seconds: f64) -> u64 {
 }
 
 /// Every length of time in the tokens, left to right: (ms, start, end).
-pub(crate) fn durations(tokens: &[Token]) -> Vec<(u64, usize, usize)> {
+pub fn durations(tokens: &[Token]) -> Vec<(u64, usize, usize)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -213,8 +213,11 @@ pub(crate) fn durations(tokens: &[Token]) -> Vec<(u64, usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::read;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
+    use crate::read;
 
     fn ms(text: &str) -> Vec<u64> {
         durations(&read(text).tokens)

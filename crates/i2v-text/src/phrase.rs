@@ -1,16 +1,17 @@
-//! Matching the phrases of the word lists against tokens.
+//! Matching the phrases of the studio's word lists (and of [`crate::numbers`]) against tokens.
 //!
 //! A phrase is written the way a person would type it, pieces separated by spaces:
 //! - an English piece matches one word (`"get rid of"` is three); a trailing `*` matches any word
-//!   that starts with it (`"transition*"`); apostrophes are ignored (`"don't"` matches `dont`);
+//!   that starts with it (`"transition*"`); apostrophes are ignored on both sides (`"don't"`
+//!   matches "don't" and "dont");
 //! - a Chinese piece matches one token per character (`"背景音乐"` is four);
 //! - a piece of digits matches that number, `<num>` matches any number, and a single other
 //!   ASCII character matches that symbol (`"9 : 16"`, `"#"`).
 
-use super::tokens::{Tok, Token, is_han};
+use crate::tokens::{Tok, Token, is_han};
 
 /// Where `phrase` matches the tokens starting at `at`: the index just past the match.
-pub(crate) fn match_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usize> {
+pub fn match_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usize> {
     let mut i = at;
     let mut matched_any = false;
     for piece in phrase.split(' ').filter(|piece| !piece.is_empty()) {
@@ -21,7 +22,7 @@ pub(crate) fn match_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usiz
 }
 
 /// The longest of `phrases` that matches at `at`: the index just past it.
-pub(crate) fn longest_at(tokens: &[Token], at: usize, phrases: &[&str]) -> Option<usize> {
+pub fn longest_at(tokens: &[Token], at: usize, phrases: &[&str]) -> Option<usize> {
     phrases
         .iter()
         .filter_map(|phrase| match_at(tokens, at, phrase))
@@ -29,7 +30,7 @@ pub(crate) fn longest_at(tokens: &[Token], at: usize, phrases: &[&str]) -> Optio
 }
 
 /// Every match of `phrases`, left to right, none overlapping: the longest at each start wins.
-pub(crate) fn find_all(tokens: &[Token], phrases: &[&str]) -> Vec<(usize, usize)> {
+pub fn find_all(tokens: &[Token], phrases: &[&str]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -45,7 +46,7 @@ pub(crate) fn find_all(tokens: &[Token], phrases: &[&str]) -> Vec<(usize, usize)
 }
 
 /// The first match of `phrases`, if any.
-pub(crate) fn find(tokens: &[Token], phrases: &[&str]) -> Option<(usize, usize)> {
+pub fn find(tokens: &[Token], phrases: &[&str]) -> Option<(usize, usize)> {
     (0..tokens.len()).find_map(|i| longest_at(tokens, i, phrases).map(|end| (i, end)))
 }
 
@@ -74,18 +75,29 @@ fn match_piece(tokens: &[Token], at: usize, piece: &str) -> Option<usize> {
     matches.then_some(at + 1)
 }
 
+/// Whether `word` is `piece` (or starts with it, for a piece ending in `*`), apostrophes aside on
+/// both sides: people leave them out ("dont") where the lists write them in ("don't").
 fn word_matches(word: &str, piece: &str) -> bool {
-    let piece: String = piece.chars().filter(|&c| c != '\'').collect();
-    match piece.strip_suffix('*') {
-        Some(stem) => word.starts_with(stem),
-        None => word == piece,
+    let (stem, prefix) = match piece.strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (piece, false),
+    };
+    let mut word = word.chars().filter(|&c| c != '\'');
+    for wanted in stem.chars().filter(|&c| c != '\'') {
+        if word.next() != Some(wanted) {
+            return false;
+        }
     }
+    prefix || word.next().is_none()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::read;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
+    use crate::read;
 
     #[test]
     fn english_chinese_numbers_and_symbols_match() {
@@ -98,6 +110,12 @@ mod tests {
         assert_eq!(find(t, &["9 : 16"]), Some((13, 16)));
         assert_eq!(find(t, &["<num> : <num>"]), Some((13, 16)));
         assert_eq!(match_at(t, 0, ""), None);
+        assert_eq!(match_at(&read("dont").tokens, 0, "don't"), Some(1));
+        assert_eq!(
+            match_at(&read("don’t stop").tokens, 0, "dont stop"),
+            Some(2)
+        );
+        assert_eq!(match_at(&read("don't").tokens, 0, "do*"), Some(1));
     }
 
     #[test]
