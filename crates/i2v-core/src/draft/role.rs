@@ -10,7 +10,7 @@
 use super::meta::Meta;
 use super::model::{Track, TrackKind};
 use super::summary::one_line;
-use crate::case;
+use i2v_text::case;
 
 /// What a track is for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -18,8 +18,6 @@
 
 use std::fmt::{self, Write};
 
-use i2v_text::case;
-
 use super::meta::Meta;
 use super::model::{Draft, Segment, Track, TrackKind};
 use super::timing::Span;
