@@ -35,8 +35,8 @@ const SMALL: [&str; 20] = [
     "nineteen",
 ];
 
-/// English tens words, from twenty.
-const TENS: [&str; 8] = [
+/// English tens words, from twenty: `TENS[i]` is `(i + 2) * 10`.
+pub const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 

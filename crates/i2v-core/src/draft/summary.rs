@@ -212,29 +212,6 @@ mod tests {
     }
 
     #[test]
-    fn labels_follow_kind_and_role() {
-        let track = |tt: Value, role: Value| {
-            let draft = json!({"t": [{"tt": tt, "m": {"role": role}, "sg": [{"d": 1000}]}]});
-            let draft = Draft::from_value(draft).unwrap();
-            track_label(&draft.tracks()[0])
-        };
-        assert_eq!(track(json!(0), json!("overlay")), "Video");
-        assert_eq!(track(json!(1), Value::Null), "BGM");
-        assert_eq!(track(json!(1), json!("BGM")), "BGM");
-        assert_eq!(track(json!(1), json!("voiceover")), "Voiceover");
-        assert_eq!(track(json!(1), json!("sound_effect")), "Sound effect");
-        assert_eq!(track(json!(1), json!(" ")), "BGM");
-        assert_eq!(track(json!(7), json!("title")), "Title");
-        assert_eq!(track(json!(7), json!("Subtitle")), "Subtitle");
-        assert_eq!(track(json!(7), json!("caption")), "Text");
-        assert_eq!(track(json!(7), Value::Null), "Text");
-        assert_eq!(track(json!(3), Value::Null), "Track");
-        assert_eq!(track(json!(3), json!("sticker")), "Sticker");
-        assert_eq!(track(json!(1.0), Value::Null), "BGM");
-        assert_eq!(track(Value::Null, Value::Null), "Video");
-    }
-
-    #[test]
     fn a_role_on_the_segment_labels_the_track() {
         let draft = json!({"t": [{"tt": 7, "sg": [
             {"d": 3000, "m": {"role": "title", "text": "Hi"}}

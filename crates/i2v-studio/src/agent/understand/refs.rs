@@ -10,7 +10,7 @@
 //!   it means "finally".
 
 use super::lexicon::{END_PLACE, IMAGE_NOUNS, START_PLACE};
-use crate::agent::text::numbers::{duration_at, number_at};
+use crate::agent::text::numbers::{TENS, duration_at, number_at};
 use crate::agent::text::phrase::{longest_at, match_at};
 use crate::agent::text::tokens::Token;
 
@@ -79,9 +79,6 @@ const ORDINAL_WORDS: [&str; 20] = [
     "eighteenth",
     "nineteenth",
     "twentieth",
-];
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 const CLASSIFIERS: &[&str] = &["张", "个", "段", "幅", "页", "帧", "位", "图", "部分"];
 const POINTING_NOUNS: &[&str] = &[

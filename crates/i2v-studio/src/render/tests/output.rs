@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::super::{Canvas, JobState, JobStatus, MediaKind, probe};
 use super::support::{
-    Scratch, ffmpeg, frame, mean_volume, media, mp4_boxes, near, picture, queue, request,
+    Scratch, ffmpeg, frame, heic_from, mean_volume, media, mp4_boxes, near, picture, queue, request,
 };
 use crate::media::with_orientation;
 
@@ -158,18 +158,7 @@ async fn a_heic_picture_renders() {
     let png = data.join("green.png");
     picture("color=c=green:s=320x240", &png);
     let heic = data.join("green.heic");
-    // libheif-examples both encodes (for this test) and decodes (for the render) HEIC.
-    let encoded = std::process::Command::new("heif-enc")
-        .args(["-q", "90", "-o"])
-        .arg(&heic)
-        .arg(&png)
-        .output()
-        .expect("heif-enc runs (apt-get install libheif-examples)");
-    assert!(
-        encoded.status.success(),
-        "{}",
-        String::from_utf8_lossy(&encoded.stderr)
-    );
+    heic_from(&png, &heic);
     let draft = json!({"t": [{"sg": [{"d": 500, "m": {"src": "phone", "fit": "cover"}}]}]});
     let media = vec![("phone", media(&heic, MediaKind::Image))];
     let status = render(&data, request("render_heic", "s1", draft, media, SMALL)).await;

@@ -9,7 +9,7 @@ use bytes::Bytes;
 use serde_json::json;
 
 use super::super::{Canvas, JobState, MediaFile, MediaKind};
-use super::support::{Scratch, frame, media, near, picture, queue, request};
+use super::support::{Scratch, frame, heic_from, media, near, picture, queue, request};
 use crate::media::{self, Saved, header_reads, with_orientation};
 
 const SMALL: Canvas = Canvas::new(320, 180, 30);
@@ -32,13 +32,7 @@ async fn uploads(data: &Scratch) -> Vec<(&'static str, PathBuf, Saved)> {
     let png = data.join("green.png");
     picture("color=c=green:s=320x240", &png);
     let heic = data.join("green.heic");
-    let encoded = std::process::Command::new("heif-enc")
-        .args(["-q", "90", "-o"])
-        .arg(&heic)
-        .arg(&png)
-        .output()
-        .expect("heif-enc runs (apt-get install libheif-examples)");
-    assert!(encoded.status.success(), "heif-enc failed");
+    heic_from(&png, &heic);
     let dir = data.join("media");
     let read = |path: &Path| std::fs::read(path).expect("readable");
     let files = [

@@ -80,6 +80,22 @@ pub(crate) fn picture(source: &str, path: &Path) {
     let _ = std::fs::remove_file(&plain);
 }
 
+/// The picture at `png` encoded as HEIC at `heic`, by libheif-examples' `heif-enc` (which the
+/// studio needs anyway, for `heif-convert`).
+pub(crate) fn heic_from(png: &Path, heic: &Path) {
+    let encoded = Command::new("heif-enc")
+        .args(["-q", "90", "-o"])
+        .arg(heic)
+        .arg(png)
+        .output()
+        .expect("heif-enc runs (apt-get install libheif-examples)");
+    assert!(
+        encoded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&encoded.stderr)
+    );
+}
+
 /// A media file of a kind, named after its file.
 pub(crate) fn media(path: &Path, kind: MediaKind) -> MediaFile {
     MediaFile::new(path, kind)
