@@ -4,9 +4,11 @@
 //! Call order, as `POST /api/render/proxy/lambda` drives it: [`gate()`] checks the ask (the
 //! session is the caller's, the free-plan rule, the format, the draft) and gives a [`Cleared`]
 //! export, the only thing [`submit()`] takes, so no render is queued that skipped the gate.
-//! Both refuse with an [`ExportError`], whose messages are the ones clients read.
+//! Both refuse with an [`ExportError`], whose messages are the ones clients read. Polling,
+//! cancelling and downloading a job go through [`owned_job()`].
 
 mod gate;
+mod jobs;
 mod submit;
 
 use i2v_core::draft::DraftError;
@@ -15,6 +17,7 @@ use crate::render::QueueError;
 use crate::store::StoreError;
 
 pub use gate::{Attribution, Cleared, ExportAsk, gate};
+pub use jobs::owned_job;
 pub use submit::submit;
 
 /// Why an export was refused.
@@ -38,6 +41,9 @@ pub enum ExportError {
     /// The render queue refused the job (a bad or taken id, media the draft cannot use).
     #[error(transparent)]
     Queue(QueueError),
+    /// The render job belongs to a session that is not the caller's (answered as unknown).
+    #[error("render not found")]
+    NotYours,
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),

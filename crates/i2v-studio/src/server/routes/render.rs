@@ -107,6 +107,7 @@ impl From<ExportError> for ApiError {
     fn from(err: ExportError) -> ApiError {
         match err {
             ExportError::SessionNotFound => ApiError::SessionNotFound,
+            ExportError::NotYours => ApiError::NotFound,
             ExportError::FreePlan => ApiError::ExportBlocked,
             ExportError::UnsupportedFormat(_)
             | ExportError::MalformedDraft(_)
@@ -199,13 +200,11 @@ async fn serve_output(job: JobStatus, request: Request) -> Result<Response, ApiE
     serve_file(&output.path, "video/mp4", request).await
 }
 
-/// The job `id`, if it belongs to one of the caller's sessions (else 404, leaking nothing).
+/// The job `id`, if it belongs to one of the caller's sessions ([`exports::owned_job`]).
 fn owned_job(state: &AppState, user: &User, id: &str) -> Result<JobStatus, ApiError> {
-    let job = state.renders.status(id).map_err(queue_error)?;
-    state
-        .owned_session(user, &job.session_id)
-        .map_err(|_| ApiError::NotFound)?;
-    Ok(job)
+    let (store, renders) = (&state.store, &state.renders);
+    exports::owned_job(store, renders, user, id, state.session_idle(), now_ms())
+        .map_err(ApiError::from)
 }
 
 /// The job as the answers show it: `id`, `status`, `progress`, then in the seed dialect
@@ -273,6 +272,7 @@ mod tests {
         let table = [
             (ExportError::SessionNotFound, ApiError::SessionNotFound),
             (ExportError::FreePlan, ApiError::ExportBlocked),
+            (ExportError::NotYours, ApiError::NotFound),
             (
                 ExportError::UnsupportedFormat("webm".into()),
                 bad("the studio renders mp4 only, not webm"),
