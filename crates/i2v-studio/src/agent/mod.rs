@@ -82,6 +82,7 @@
 //! - Drafts are built and edited only through `i2v_core::draft`, which keeps every key it does
 //!   not know; an edit touches only the keys it names.
 
+mod already;
 mod compose;
 mod events;
 mod frames;
@@ -94,6 +95,8 @@ mod text;
 mod types;
 mod understand;
 
+#[cfg(test)]
+mod honesty_props;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]

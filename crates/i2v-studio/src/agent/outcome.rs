@@ -2,6 +2,7 @@
 //!
 //! Positions here are 1-based, as a person counts pictures.
 
+use super::already::Setting;
 use super::types::Aspect;
 use super::understand::{MotionStyle, Ordinal};
 use i2v_core::draft::TransitionKind;
@@ -131,8 +132,13 @@ pub(crate) enum Problem {
         /// The longest allowed.
         max_ms: u64,
     },
-    /// Already as asked.
+    /// The edit would change nothing (what compose steps say; the plan turns it into
+    /// [`Problem::AlreadySet`] or [`Problem::Unchanged`] before a reply sees it).
     Already,
+    /// The video already has what was asked, with its value.
+    AlreadySet(Setting),
+    /// The instruction changed nothing, and what it asked for cannot be shown to be there.
+    Unchanged,
     /// There is no music to change.
     NoMusic,
     /// No music was uploaded.

@@ -9,8 +9,9 @@
 //!   One that cannot apply is explained in the reply; a turn where nothing changed is free.
 //! - Nothing understood: a helpful answer listing what the agent can do, free.
 
-use i2v_core::draft::{Draft, TransitionKind};
+use i2v_core::draft::{Draft, TransitionKind, diff};
 
+use super::already::{self, Setting};
 use super::compose::build::{Recipe, dress, slideshow};
 use super::compose::look;
 use super::compose::pictures::{self, has_pictures};
@@ -36,6 +37,7 @@ pub fn plan_turn(input: &TurnInput<'_>) -> TurnPlan {
     if request.generate || (!has_video && !request.commands.is_empty()) {
         if !has_images {
             let mut reply = Reply::new(request.language, input.variant);
+            reply.not_understood(&request.not_understood);
             reply.problem(&Problem::NoImages);
             return answer(input, reply);
         }
@@ -43,6 +45,7 @@ pub fn plan_turn(input: &TurnInput<'_>) -> TurnPlan {
     }
     if request.commands.is_empty() {
         let mut reply = Reply::new(request.language, input.variant);
+        reply.not_understood(&request.not_understood);
         if request.export && !request.question {
             reply.export(has_video);
         } else {
@@ -69,6 +72,7 @@ fn answer(input: &TurnInput<'_>, reply: Reply) -> TurnPlan {
 fn generate(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> TurnPlan {
     let (recipe, aspect, rest) = recipe_of(request, ctx);
     let mut reply = Reply::new(request.language, input.variant);
+    reply.not_understood(&request.not_understood);
     let canvas = aspect
         .map(|aspect| aspect.canvas(input.canvas.fps))
         .filter(|canvas| *canvas != input.canvas);
@@ -101,8 +105,9 @@ fn generate(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> Turn
         Err(Problem::Already) => {}
         Err(problem) => reply.problem(&problem),
     }
+    let current = canvas.unwrap_or(input.canvas);
     for command in &rest {
-        apply_logged(&mut draft, command, ctx, &mut steps, &mut reply);
+        apply_logged(&mut draft, command, ctx, current, &mut steps, &mut reply);
     }
     TurnPlan {
         kind: TurnKind::Generate,
@@ -166,6 +171,7 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
 /// Applies each instruction to the existing draft.
 fn edit(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> TurnPlan {
     let mut reply = Reply::new(request.language, input.variant);
+    reply.not_understood(&request.not_understood);
     let mut draft = input.draft.cloned().unwrap_or_default();
     let mut steps = Vec::new();
     let mut canvas = None;
@@ -173,7 +179,7 @@ fn edit(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> TurnPlan
         if let Command::Aspect(aspect) = command {
             let current = canvas.unwrap_or(input.canvas);
             if Aspect::of(current) == Some(*aspect) {
-                reply.problem(&Problem::Already);
+                reply.problem(&Problem::AlreadySet(Setting::Aspect(*aspect)));
                 continue;
             }
             let new_canvas = aspect.canvas(input.canvas.fps);
@@ -182,7 +188,8 @@ fn edit(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> TurnPlan
             reply.outcome(&Outcome::Aspect(*aspect));
             continue;
         }
-        apply_logged(&mut draft, command, ctx, &mut steps, &mut reply);
+        let current = canvas.unwrap_or(input.canvas);
+        apply_logged(&mut draft, command, ctx, current, &mut steps, &mut reply);
     }
     if steps.is_empty() {
         return answer(input, reply);
@@ -199,26 +206,40 @@ fn edit(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> TurnPlan
 
 /// Applies one instruction to a copy of the draft, keeping the copy only if it changed; the
 /// step or the problem goes to the plan.
+///
+/// Honesty: a change is told only when the draft really differs afterwards; an instruction
+/// that changed nothing is told as "already" only with the value the draft (or `canvas`)
+/// already holds ([`already::setting`]), else plainly as unchanged.
 fn apply_logged(
     draft: &mut Draft,
     command: &Command,
     ctx: &Context<'_>,
+    canvas: Canvas,
     steps: &mut Vec<ToolStep>,
     reply: &mut Reply,
 ) {
     let mut next = draft.clone();
     match apply(&mut next, command, ctx) {
-        Ok((applied, outcome)) => {
+        // The diff, not the JSON: an edit that only tidied keys (an empty `m`, a `null` removed)
+        // changed nothing a person would see.
+        Ok((applied, outcome)) if !diff(draft, &next).is_empty() => {
             steps.push(step(applied, &next));
             reply.outcome(&outcome);
             *draft = next;
+        }
+        Ok(_) | Err(Problem::Already) => {
+            let problem = match already::setting(command, draft, canvas) {
+                Some(setting) => Problem::AlreadySet(setting),
+                None => Problem::Unchanged,
+            };
+            reply.problem(&problem);
         }
         Err(problem) => reply.problem(&problem),
     }
 }
 
 /// The edit an instruction stands for.
-fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> pictures::Edit {
+pub(super) fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> pictures::Edit {
     match command {
         Command::Total(ms) => pictures::set_total(draft, *ms),
         Command::Each(ms) => pictures::set_each(draft, *ms),

@@ -104,7 +104,7 @@ const VOCABULARY: &[&str] = &[
     "標題",
 ];
 
-fn media() -> Vec<MediaRef> {
+pub(super) fn media() -> Vec<MediaRef> {
     let mut media: Vec<MediaRef> = (1..=4)
         .map(|i| MediaRef {
             media_id: format!("med_{i}"),
@@ -126,7 +126,7 @@ fn media() -> Vec<MediaRef> {
     media
 }
 
-fn message() -> impl Strategy<Value = String> {
+pub(super) fn message() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::collection::vec(prop::sample::select(VOCABULARY), 0..14).prop_map(|w| w.join(" ")),
         prop::collection::vec(prop::sample::select(VOCABULARY), 0..14).prop_map(|w| w.concat()),
@@ -218,7 +218,7 @@ fn check_plan(plan: &TurnPlan, before: Option<&Draft>) {
 
 /// A draft from elsewhere: odd lengths (huge, negative, fractional), explicit starts, stray
 /// keys, missing metadata, tracks of every kind.
-fn foreign_draft() -> impl Strategy<Value = Draft> {
+pub(super) fn foreign_draft() -> impl Strategy<Value = Draft> {
     let length = prop_oneof![
         0.0..20_000.0f64,
         Just(1e30),

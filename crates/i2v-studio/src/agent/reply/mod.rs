@@ -8,6 +8,7 @@
 //! `variant` decides. The cloud's agent writes such hints for its web editor, and the SDK
 //! translates them (`docs/PROTOCOL.md` §7).
 
+mod honesty;
 mod phrases;
 
 use super::outcome::{Outcome, Problem};
@@ -50,6 +51,14 @@ impl Reply {
         let sentence = phrases::problem(self.language, problem);
         if !self.problems.contains(&sentence) {
             self.problems.push(sentence);
+        }
+    }
+
+    /// Tells which parts of the message were not understood (and so changed nothing).
+    pub(crate) fn not_understood(&mut self, parts: &[String]) {
+        if !parts.is_empty() {
+            self.problems
+                .push(honesty::not_understood(self.language, parts));
         }
     }
 

@@ -6,7 +6,7 @@ use crate::agent::understand::{MotionStyle, Ordinal};
 use i2v_core::draft::{Motion, TransitionKind};
 
 /// Milliseconds as seconds, with one decimal only where needed: `30`, `4.3`.
-fn secs(ms: u64) -> String {
+pub(super) fn secs(ms: u64) -> String {
     let tenths = ms.saturating_add(50) / 100;
     match tenths % 10 {
         0 => format!("{}", tenths / 10),
@@ -15,7 +15,7 @@ fn secs(ms: u64) -> String {
 }
 
 /// A volume in whole percent.
-fn percent(volume: f64) -> u64 {
+pub(super) fn percent(volume: f64) -> u64 {
     let value = (volume.clamp(0.0, 1.0) * 100.0).round();
     // Clamped to 0–100 above, so the cast is exact.
     value as u64
@@ -43,7 +43,7 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 }
 
 /// A kind of transition in the reply's words (plural: the video has them between pictures).
-fn transition_name(language: Language, kind: TransitionKind) -> &'static str {
+pub(super) fn transition_name(language: Language, kind: TransitionKind) -> &'static str {
     let (english, chinese) = match kind {
         TransitionKind::Fade => ("crossfades", "淡入淡出"),
         TransitionKind::Dissolve => ("dissolves", "溶解"),
@@ -70,7 +70,7 @@ fn transition_name(language: Language, kind: TransitionKind) -> &'static str {
 }
 
 /// A camera movement in the reply's words.
-fn motion_name(language: Language, style: MotionStyle) -> &'static str {
+pub(super) fn motion_name(language: Language, style: MotionStyle) -> &'static str {
     let (english, chinese) = match style {
         MotionStyle::Zooms => ("a slow zoom in and out", "缓慢推拉"),
         MotionStyle::Pans => ("gentle pans left and right", "左右平移"),
@@ -88,7 +88,7 @@ fn motion_name(language: Language, style: MotionStyle) -> &'static str {
     }
 }
 
-fn aspect_label(language: Language, aspect: Aspect) -> &'static str {
+pub(super) fn aspect_label(language: Language, aspect: Aspect) -> &'static str {
     match (language, aspect) {
         (Language::English, Aspect::Landscape) => "landscape",
         (Language::English, Aspect::Portrait) => "vertical",
@@ -420,8 +420,9 @@ pub(super) fn problem(language: Language, problem: &Problem) -> String {
             )
         }
         Problem::TooLong { max_ms } => format!("太长了：最多{}秒。", secs(*max_ms)),
-        Problem::Already if en => "Some of that was already set that way.".to_owned(),
-        Problem::Already => "有些设置本来就是这样。".to_owned(),
+        Problem::AlreadySet(setting) => super::honesty::already(language, setting),
+        // A compose step's "no change" reaches a reply only through the plan, which names it.
+        Problem::Already | Problem::Unchanged => super::honesty::unchanged(language),
         Problem::NoMusic if en => {
             "There's no background music yet: say 'add music' to add some.".to_owned()
         }

@@ -219,7 +219,11 @@ fn an_edit_that_changes_nothing_is_free() {
     let (draft, media) = made(3);
     let plan = turn("make it 9 seconds", Some(&draft), &media);
     assert_eq!((plan.kind, plan.cost()), (TurnKind::Reply, Cost::Free));
-    assert!(plan.reply.contains("already"), "{}", plan.reply);
+    assert!(
+        plan.reply.contains("The video is already 9 seconds long."),
+        "the value is named: {}",
+        plan.reply
+    );
     let mixed = turn(
         "make it 9 seconds and remove the music",
         Some(&draft),

@@ -1,5 +1,6 @@
 //! Whole turns: generation, edits, answers, and the stream they make.
 
+mod conversations;
 mod edit_overlay;
 mod edit_pictures;
 mod frames;

@@ -10,6 +10,7 @@
 mod clause;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
+mod leftover;
 mod lexicon;
 mod overlay;
 mod refs;
@@ -213,6 +214,8 @@ pub(crate) struct Request {
     pub(crate) export: bool,
     /// The instructions, in the order given.
     pub(crate) commands: Vec<Command>,
+    /// The parts of the message no rule understood, in the person's words.
+    pub(crate) not_understood: Vec<String>,
 }
 
 /// One clause of a message and what the rules need to know about it.
@@ -311,6 +314,7 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
     let mut carried = None;
     let mut music_context = false;
     let mut question = false;
+    let mut not_understood = Vec::new();
     for span in clause::split(&message.tokens) {
         let inherited = if span.linked { carried } else { None };
         let clause = Clause::new(&message, span.range, inherited, music_context, media);
@@ -325,15 +329,22 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
         let before = commands.len();
         timeline::rules(&clause, &mut commands);
         overlay::rules(&clause, &mut commands);
-        generate |= wants_generation(&clause, has_draft);
+        let generating = wants_generation(&clause, has_draft);
+        generate |= generating;
         let produced = commands.get(before..).unwrap_or_default();
         if !produced.is_empty() {
             carried = clause.ops.last().map(|found| found.op).or(inherited);
             music_context = produced.iter().any(Command::is_music);
+        } else if !generating {
+            not_understood.extend(leftover::leftover(&clause));
         }
     }
     if commands.is_empty() && !generate && !question {
         overlay::lone_quote(&message, media, &mut commands);
+        if !commands.is_empty() {
+            // The quote was the instruction: the title is what it said.
+            not_understood.clear();
+        }
     }
     Request {
         language: message.language(),
@@ -341,6 +352,7 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
         question,
         export: find(&message.tokens, lexicon::EXPORT).is_some(),
         commands,
+        not_understood,
     }
 }
 

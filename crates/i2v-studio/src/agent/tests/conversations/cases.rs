@@ -1,0 +1,103 @@
+//! The labelled conversations (see the parent module). Written as people type, several per kind,
+//! in English and Chinese and in other languages; `pending` marks what the agent does not do yet.
+
+use super::Expect::*;
+use super::Kind::*;
+use super::{Case, Expect, Kind};
+
+const MADE: &[&str] = &["make a video"];
+const MADE_ZH: &[&str] = &["做一个视频"];
+
+const fn case(
+    language: &'static str,
+    kind: Kind,
+    setup: &'static [&'static str],
+    say: &'static str,
+    expect: &'static [Expect],
+) -> Case {
+    Case {
+        language,
+        kind,
+        setup,
+        say,
+        expect,
+        pending: false,
+    }
+}
+
+const fn pending(
+    language: &'static str,
+    kind: Kind,
+    setup: &'static [&'static str],
+    say: &'static str,
+    expect: &'static [Expect],
+) -> Case {
+    Case {
+        language,
+        kind,
+        setup,
+        say,
+        expect,
+        pending: true,
+    }
+}
+
+/// Every case.
+pub(super) const CASES: &[Case] = &[
+    // Honesty: nothing is claimed that the draft does not show.
+    case("en", Honesty, MADE, "make it 9 seconds", &[Unchanged, Says("The video is already 9 seconds long.")]),
+    case("en", Honesty, MADE, "sync the cuts to the beat", &[Unchanged, Says("I didn't understand 'sync the cuts to the beat'"), DoesNotSay("already")]),
+    case("en", Honesty, MADE, "use crossfades please", &[Unchanged, Says("The transitions are already crossfades (0.8 s each).")]),
+    case("en", Honesty, &["make a video", "mute the music"], "mute the music", &[Unchanged, Says("The music is already muted.")]),
+    case("en", Honesty, MADE, "add calm music and some sparkles", &[Changed, Music("Calm"), Says("I didn't understand 'some sparkles'")]),
+    pending("en", Honesty, MADE, "change the title to Summer Trip", &[Title("Summer Trip"), DoesNotSay("already")]),
+    case("en", Honesty, MADE, "can you turn the music off?", &[NoMusic, DoesNotSay("already")]),
+    case("zh", Honesty, MADE_ZH, "视频改成9秒", &[Unchanged, Says("视频已经是9秒了。")]),
+    case("zh", Honesty, MADE_ZH, "加点闪光特效", &[Unchanged, Says("我没看懂“加点闪光特效”"), DoesNotSay("已经")]),
+    case("zh", Honesty, MADE_ZH, "转场用淡入淡出", &[Unchanged, Says("转场已经是淡入淡出")]),
+    // Wrong edits: the right thing changes.
+    case("en", WrongEdit, MADE, "make it faster", &[Changed, LengthBelow(9000), Music("our_song.mp3")]),
+    pending("en", WrongEdit, MADE, "add the text 'Thanks for watching' at the end", &[Text("Thanks for watching", 6000, 9000)]),
+    pending("en", WrongEdit, MADE, "fade to black at the end", &[Changed, Says("black"), DoesNotSay("Transitions are now")]),
+    case("zh", WrongEdit, MADE_ZH, "节奏快一点", &[Changed, LengthBelow(9000)]),
+    case("en", WrongEdit, MADE, "make the music quieter", &[Changed, Length(9000), Says("volume is now 21%")]),
+    case("zh", WrongEdit, MADE_ZH, "音乐小声一点", &[Changed, Length(9000)]),
+    // Dropped parts: every part is done or said not to be.
+    pending("en", Dropped, &[], "make a video called Summer Trip", &[Title("Summer Trip")]),
+    pending("en", Dropped, &[], "make a video", &[NoTitle]),
+    pending("en", Dropped, &[], "make a 20 secnd video", &[Length(20000)]),
+    case("en", Dropped, &[], "make a 20 second video with a title 'Road Trip'", &[Length(20000), Title("Road Trip")]),
+    case("zh", Dropped, &[], "做一个15秒的视频，标题“夏日回忆”", &[Length(15000), Title("夏日回忆")]),
+    case("zh", Dropped, &[], "做一个视频，标题是夏日回忆", &[Title("夏日回忆")]),
+    // Phrasing: casual, long-winded, numbers as words.
+    case("en", Phrasing, &[], "hey could you pls make these into a 15 second slideshow with some chill music, thx", &[Length(15000), Music("Lo-fi")]),
+    case("en", Phrasing, MADE, "make each photo five seconds", &[Each(5000)]),
+    case("en", Phrasing, MADE, "each photo should stay up for five seconds", &[Each(5000)]),
+    case("zh", Phrasing, MADE_ZH, "每张图片两秒", &[Each(2000)]),
+    pending("en", Phrasing, MADE, "fill the frame, no blurry borders", &[Changed]),
+    pending("en", Phrasing, MADE, "remvoe the music", &[NoMusic]),
+    // Photos by name, position and range.
+    case("en", Photos, MADE, "move the last photo to the start", &[Order(&[3, 1, 2])]),
+    case("en", Photos, MADE, "swap photos 1 and 3", &[Order(&[3, 2, 1])]),
+    case("zh", Photos, MADE_ZH, "删除第二张", &[Order(&[1, 3])]),
+    case("en", Photos, MADE, "get rid of the first picture", &[PhotoCount(2), Order(&[2, 3])]),
+    pending("en", Photos, MADE, "remove the motorbike one", &[Order(&[1, 3])]),
+    pending("en", Photos, &[], "make a video from the first two photos", &[Order(&[1, 2])]),
+    pending("en", Photos, MADE, "keep photos 2 to 3 only", &[Order(&[2, 3])]),
+    // Undo and redo.
+    pending("en", Undo, &["make a video", "make it 12 seconds"], "undo", &[Length(9000)]),
+    pending("en", Undo, &["make a video", "make it 12 seconds"], "go back to how it was before", &[Length(9000)]),
+    pending("zh", Undo, &["做一个视频", "视频改成12秒"], "撤销", &[Length(9000)]),
+    // Frame shapes.
+    case("en", Canvas, MADE, "make it vertical for TikTok", &[Frame(1080, 1920)]),
+    case("zh", Canvas, MADE_ZH, "改成竖屏", &[Frame(1080, 1920)]),
+    case("en", Canvas, MADE, "make it square", &[Frame(1080, 1080)]),
+    pending("en", Canvas, MADE, "make it 4:5 for instagram", &[Frame(1080, 1350)]),
+    pending("en", Canvas, MADE, "make it 4:3", &[Frame(1440, 1080)]),
+    case("en", Canvas, MADE, "make it 21:9", &[Unchanged, DoesNotSay("already")]),
+    // Other languages.
+    pending("es", Language, &[], "haz un video de 20 segundos", &[Length(20000)]),
+    pending("ja", Language, &[], "20秒の動画を作って", &[Length(20000), DoesNotSay("我")]),
+    pending("fr", Language, &[], "fais une vidéo de 20 secondes", &[Says("English")]),
+    pending("de", Language, &[], "mach bitte ein Video", &[Says("English")]),
+];
