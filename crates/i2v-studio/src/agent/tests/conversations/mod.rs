@@ -7,6 +7,11 @@
 //! is) but do not fail the test; every other case must pass. Run with `--nocapture` to see the
 //! figures (on stderr): `cargo test -p i2v-studio --lib conversations -- --nocapture`.
 
+#![allow(
+    clippy::print_stderr,
+    reason = "the test reports its figures per language and kind"
+)]
+
 // One case a line reads best, which rustfmt would undo.
 #[rustfmt::skip]
 mod cases;
