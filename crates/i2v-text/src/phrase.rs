@@ -6,7 +6,12 @@
 //!   matches "don't" and "dont");
 //! - a Chinese piece matches one token per character (`"背景音乐"` is four);
 //! - a piece of digits matches that number, `<num>` matches any number, and a single other
-//!   ASCII character matches that symbol (`"9 : 16"`, `"#"`).
+//!   ASCII character matches that symbol (`"9 : 16"`, `"#"`);
+//! - typos are forgiven in long words only: where the piece and the word both have six letters
+//!   or more and start with the same letter, they may differ by one edit (a letter missing,
+//!   added, changed, or two swapped: "remvoe", "secnods"), by two from nine letters on. Shorter
+//!   words must be exact, since they are too near each other ("there" and "three", "fade" and
+//!   "face", "lower" and "slower").
 
 use crate::tokens::{Tok, Token, is_han};
 
@@ -76,19 +81,67 @@ fn match_piece(tokens: &[Token], at: usize, piece: &str) -> Option<usize> {
 }
 
 /// Whether `word` is `piece` (or starts with it, for a piece ending in `*`), apostrophes aside on
-/// both sides: people leave them out ("dont") where the lists write them in ("don't").
+/// both sides: people leave them out ("dont") where the lists write them in ("don't"); long
+/// words may carry a typo (see the module doc).
 fn word_matches(word: &str, piece: &str) -> bool {
     let (stem, prefix) = match piece.strip_suffix('*') {
         Some(stem) => (stem, true),
         None => (piece, false),
     };
-    let mut word = word.chars().filter(|&c| c != '\'');
-    for wanted in stem.chars().filter(|&c| c != '\'') {
-        if word.next() != Some(wanted) {
-            return false;
-        }
+    let word: Vec<char> = word.chars().filter(|&c| c != '\'').collect();
+    let stem: Vec<char> = stem.chars().filter(|&c| c != '\'').collect();
+    let exact = if prefix {
+        word.starts_with(&stem)
+    } else {
+        word == stem
+    };
+    exact || near(&word, &stem, prefix)
+}
+
+/// Whether `word` is `stem` with a typo the rule forgives; for a prefix, any start of the word
+/// one letter shorter or longer than the stem counts.
+fn near(word: &[char], stem: &[char], prefix: bool) -> bool {
+    let allowed = match stem.len() {
+        0..=5 => return false,
+        6..=8 => 1,
+        _ => 2,
+    };
+    let letters = word.iter().all(|c| c.is_alphabetic());
+    if !letters || word.len() < 6 || word.first() != stem.first() {
+        return false;
     }
-    prefix || word.next().is_none()
+    if prefix {
+        let lengths = stem.len().saturating_sub(1)..=stem.len() + 1;
+        lengths
+            .filter_map(|n| word.get(..n))
+            .any(|start| edits(start, stem) <= allowed)
+    } else {
+        // A word that only adds letters to the piece is another form of it ("transitions"),
+        // which the lists spell out where they mean it.
+        !word.starts_with(stem)
+            && word.len().abs_diff(stem.len()) <= allowed
+            && edits(word, stem) <= allowed
+    }
+}
+
+/// The edits from `a` to `b`: letters inserted, deleted, changed, or two neighbours swapped.
+fn edits(a: &[char], b: &[char]) -> usize {
+    // Three rows of the optimal-string-alignment table are enough.
+    let mut before: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            row[j] = best;
+        }
+        before = std::mem::replace(&mut last, row);
+    }
+    last[b.len()]
 }
 
 #[cfg(test)]
@@ -116,6 +169,33 @@ mod tests {
             Some(2)
         );
         assert_eq!(match_at(&read("don't").tokens, 0, "do*"), Some(1));
+    }
+
+    #[test]
+    fn long_words_forgive_a_typo_and_short_ones_do_not() {
+        let one = |text: &str, phrase: &str| match_at(&read(text).tokens, 0, phrase).is_some();
+        assert!(one("remvoe", "remove"));
+        assert!(one("trasnitions", "transition*"));
+        assert!(one("transitons", "transition*"));
+        assert!(one("backgroud", "background"));
+        assert!(one("vertcal", "vertical"));
+        assert!(one("cinemtaic", "cinematic"));
+        assert!(!one("there", "three"));
+        assert!(!one("face", "fade"));
+        assert!(!one("remote", "rem"));
+        assert!(!one("removal", "remove"), "two edits in a six-letter word");
+        assert!(
+            !one("lower", "slower"),
+            "a short word, and not the same first letter"
+        );
+        assert!(one("secnods", "seconds"));
+        assert!(!one("secnd", "second"), "five letters: too short to guess");
+        assert!(
+            !one("transitions", "transition"),
+            "another form of the word, not a typo"
+        );
+        assert_eq!(edits(&['a', 'b'], &['b', 'a']), 1);
+        assert_eq!(edits(&[], &['a', 'b']), 2);
     }
 
     #[test]

@@ -75,7 +75,10 @@ pub(super) const CASES: &[Case] = &[
     case("en", Phrasing, MADE, "each photo should stay up for five seconds", &[Each(5000)]),
     case("zh", Phrasing, MADE_ZH, "每张图片两秒", &[Each(2000)]),
     pending("en", Phrasing, MADE, "fill the frame, no blurry borders", &[Changed]),
-    pending("en", Phrasing, MADE, "remvoe the music", &[NoMusic]),
+    case("en", Phrasing, MADE, "remvoe the music", &[NoMusic]),
+    case("en", Phrasing, MADE, "make it vertcal", &[Frame(1080, 1920)]),
+    case("en", Phrasing, &[], "make a 20 secnods video", &[Length(20000)]),
+    case("en", Phrasing, MADE, "remove the trasnitions", &[Says("Removed the transitions")]),
     // Photos by name, position and range.
     case("en", Photos, MADE, "move the last photo to the start", &[Order(&[3, 1, 2])]),
     case("en", Photos, MADE, "swap photos 1 and 3", &[Order(&[3, 2, 1])]),
