@@ -19,7 +19,7 @@ use super::compose::{Applied, Context, overlay};
 use super::library::DEFAULT_VOLUME;
 use super::outcome::{Outcome, Problem};
 use super::reply::Reply;
-use super::types::{Aspect, Canvas, MediaKind, ToolStep, TurnInput, TurnKind, TurnPlan};
+use super::types::{Aspect, Canvas, Language, MediaKind, ToolStep, TurnInput, TurnKind, TurnPlan};
 use super::understand::{
     Command, MotionStyle, MusicChoice, Request, TextChange, TransitionChange, Unclear,
     VolumeChange, understand,
@@ -29,6 +29,12 @@ use super::understand::{
 pub fn plan_turn(input: &TurnInput<'_>) -> TurnPlan {
     let has_video = input.draft.is_some_and(has_pictures);
     let request = understand(input.message, input.media, has_video);
+    if let Some(language) = request.foreign {
+        // Acting on the few words it knows in a language it does not read would be a guess.
+        let mut reply = Reply::new(Language::English, input.variant);
+        reply.foreign(language);
+        return answer(input, reply);
+    }
     let ctx = Context {
         media: input.media,
         language: request.language,

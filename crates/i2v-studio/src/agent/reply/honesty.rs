@@ -87,6 +87,14 @@ pub(super) fn not_understood(language: Language, parts: &[String]) -> String {
     }
 }
 
+/// A message in a language the agent does not read: which it reads, in English.
+pub(super) fn foreign(language: &str) -> String {
+    format!(
+        "Sorry, I can't read {language} yet, so I haven't changed anything. I understand \
+         English and Chinese (中文): please write your request in one of them."
+    )
+}
+
 /// `a`, `a and b`, `a, b and c`.
 fn join_english(items: &[String]) -> String {
     match items {

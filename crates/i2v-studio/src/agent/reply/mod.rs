@@ -62,6 +62,11 @@ impl Reply {
         }
     }
 
+    /// Says, in English, that the message's language is not one the agent reads, and which are.
+    pub(crate) fn foreign(&mut self, language: &str) {
+        self.help = Some(honesty::foreign(language));
+    }
+
     /// Says what the agent can do, and what to do first.
     pub(crate) fn help(&mut self, has_images: bool, has_video: bool) {
         self.help = Some(phrases::help(self.language, has_images, has_video));

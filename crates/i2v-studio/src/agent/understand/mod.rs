@@ -8,6 +8,7 @@
 //! [`Request::generate`] says whether the person asked for a (new) video to be made.
 
 mod clause;
+mod foreign;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
 mod leftover;
@@ -216,6 +217,8 @@ pub(crate) struct Request {
     pub(crate) commands: Vec<Command>,
     /// The parts of the message no rule understood, in the person's words.
     pub(crate) not_understood: Vec<String>,
+    /// The language the message is in, when the agent does not read it (`Spanish`, …).
+    pub(crate) foreign: Option<&'static str>,
 }
 
 /// One clause of a message and what the rules need to know about it.
@@ -353,6 +356,7 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
         export: find(&message.tokens, lexicon::EXPORT).is_some(),
         commands,
         not_understood,
+        foreign: foreign::foreign_language(text, &message.tokens),
     }
 }
 

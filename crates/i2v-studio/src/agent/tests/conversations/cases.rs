@@ -101,6 +101,8 @@ pub(super) const CASES: &[Case] = &[
     // Other languages.
     pending("es", Language, &[], "haz un video de 20 segundos", &[Length(20000)]),
     pending("ja", Language, &[], "20秒の動画を作って", &[Length(20000), DoesNotSay("我")]),
-    pending("fr", Language, &[], "fais une vidéo de 20 secondes", &[Says("English")]),
-    pending("de", Language, &[], "mach bitte ein Video", &[Says("English")]),
+    case("fr", Language, &[], "fais une vidéo de 20 secondes", &[Unchanged, Says("I understand English and Chinese")]),
+    case("de", Language, &[], "mach bitte ein Video", &[Unchanged, Says("can't read German")]),
+    case("it", Language, MADE, "metti la musica più bassa per favore", &[Unchanged, Says("can't read Italian")]),
+    pending("es", Language, MADE, "pon música tranquila", &[Music("Calm")]),
 ];
