@@ -9,7 +9,7 @@
 //!   One that cannot apply is explained in the reply; a turn where nothing changed is free.
 //! - Nothing understood: a helpful answer listing what the agent can do, free.
 
-use i2v_core::draft::{Draft, TransitionKind, diff};
+use i2v_core::draft::{Draft, TrackRole, TransitionKind, diff};
 
 use super::already::{self, Setting};
 use super::compose::build::{Recipe, dress, slideshow};
@@ -22,13 +22,23 @@ use super::reply::Reply;
 use super::types::{Aspect, Canvas, Language, MediaKind, ToolStep, TurnInput, TurnKind, TurnPlan};
 use super::understand::{
     Command, MotionStyle, MusicChoice, Request, TextChange, TransitionChange, Unclear,
-    VolumeChange, understand,
+    VolumeChange, understand_with,
 };
 
 /// Decides what the agent does with one message. Pure: the same input gives the same plan.
 pub fn plan_turn(input: &TurnInput<'_>) -> TurnPlan {
     let has_video = input.draft.is_some_and(has_pictures);
-    let request = understand(input.message, input.media, has_video);
+    // Pictures named by what their files say are counted where the video shows them.
+    let order: Option<Vec<String>> = input.draft.filter(|_| has_video).map(|draft| {
+        draft
+            .layout()
+            .tracks
+            .into_iter()
+            .find(|track| track.role == TrackRole::Video)
+            .map(|track| track.segments.into_iter().filter_map(|s| s.src).collect())
+            .unwrap_or_default()
+    });
+    let request = understand_with(input.message, input.media, order.as_deref());
     if let Some(language) = request.foreign {
         // Acting on the few words it knows in a language it does not read would be a guess.
         let mut reply = Reply::new(Language::English, input.variant);
@@ -135,6 +145,7 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
         music: Some(MusicChoice::Default),
         volume: DEFAULT_VOLUME,
         title: Some(overlay::default_title(ctx.language).to_owned()),
+        only: None,
     };
     let mut aspect = None;
     let mut rest = Vec::new();
@@ -167,6 +178,8 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
             Command::Title(TextChange::Remove) => recipe.title = None,
             Command::Title(TextChange::Default) => {}
             Command::Aspect(shape) => aspect = Some(*shape),
+            // Before there is a video, keeping some pictures means making it of those.
+            Command::KeepClips(ordinals) => recipe.only = Some(ordinals.clone()),
             other => rest.push(other.clone()),
         }
     }

@@ -6,11 +6,11 @@ use serde_json::json;
 
 use super::look::{motion_name, style_name};
 use super::overlay::{put_music, put_title, resolve_music};
-use super::pictures::Edit;
+use super::pictures::{Edit, resolve};
 use super::{Applied, Context, DEFAULT_CLIP_MS, check_clip, check_total, split_evenly, video_ms};
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::types::{MediaKind, MediaRef};
-use crate::agent::understand::{MotionStyle, MusicChoice};
+use crate::agent::understand::{MotionStyle, MusicChoice, Ordinal};
 
 /// How a new draft is made: the choices the person's message made, or the defaults.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,24 @@ pub(crate) struct Recipe {
     pub(crate) volume: f64,
     /// The title; `None` for none.
     pub(crate) title: Option<String>,
+    /// Only these uploaded pictures, in this order (`None`: all, in upload order).
+    pub(crate) only: Option<Vec<Ordinal>>,
+}
+
+/// The uploads `ordinals` point at, in the order said, each once.
+fn picked<'m>(
+    uploaded: &[&'m MediaRef],
+    ordinals: &[Ordinal],
+) -> Result<Vec<&'m MediaRef>, Problem> {
+    let mut images: Vec<&MediaRef> = Vec::new();
+    for ordinal in ordinals {
+        let index = resolve(*ordinal, uploaded.len())?;
+        let image = uploaded[index];
+        if !images.iter().any(|m| m.media_id == image.media_id) {
+            images.push(image);
+        }
+    }
+    Ok(images)
 }
 
 /// One picture of the video track: `{"d":ms,"m":{"src","name","fit":"blur","motion"}}`.
@@ -49,14 +67,18 @@ pub(crate) fn slideshow(
     media: &[MediaRef],
     recipe: &Recipe,
 ) -> Result<(Draft, Applied, Outcome), Problem> {
-    let images: Vec<&MediaRef> = media
+    let uploaded: Vec<&MediaRef> = media
         .iter()
         .filter(|m| m.kind == MediaKind::Image)
         .collect();
-    let count = images.len();
-    if count == 0 {
+    if uploaded.is_empty() {
         return Err(Problem::NoImages);
     }
+    let images = match &recipe.only {
+        None => uploaded,
+        Some(ordinals) => picked(&uploaded, ordinals)?,
+    };
+    let count = images.len();
     let lengths = match (recipe.total_ms, recipe.each_ms) {
         (Some(total), _) => {
             check_total(total, count)?;

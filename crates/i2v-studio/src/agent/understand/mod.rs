@@ -13,6 +13,7 @@ mod foreign;
 #[rustfmt::skip]
 mod leftover;
 mod lexicon;
+mod names;
 mod overlay;
 mod refs;
 mod timeline;
@@ -28,7 +29,7 @@ use refs::RefAt;
 use super::text::phrase::{find, longest_at};
 use super::text::tokens::Token;
 use super::text::{Message, read};
-use super::types::{Aspect, Language, MediaRef};
+use super::types::{Aspect, Language, MediaKind, MediaRef};
 
 /// An operation a clause asks for; what it applies to is decided by the rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -248,6 +249,7 @@ impl<'m> Clause<'m> {
         inherited: Option<Op>,
         music_context: bool,
         media: &'m [MediaRef],
+        order: &[String],
     ) -> Clause<'m> {
         let tokens = message.tokens.get(range).unwrap_or_default();
         // "the last 5 seconds", "最后5秒" name a stretch of the video, not a length for it.
@@ -266,7 +268,7 @@ impl<'m> Clause<'m> {
             ops: clause::find_ops(tokens),
             inherited,
             music_context,
-            refs: refs::find_refs(tokens),
+            refs: pictures_pointed(tokens, message, media, order),
             durations,
             media,
         }
@@ -307,8 +309,50 @@ impl<'m> Clause<'m> {
     }
 }
 
-/// Reads what a person asked for; `has_draft` says whether a video already exists.
+/// The pictures a clause points at: by position ([`refs`]), by name ([`names`]), or all but
+/// some; `order` is the media ids in the order the video shows them.
+fn pictures_pointed(
+    tokens: &[Token],
+    message: &Message<'_>,
+    media: &[MediaRef],
+    order: &[String],
+) -> Vec<RefAt> {
+    let mut found = refs::find_refs(tokens);
+    let named: Vec<RefAt> = names::named_refs(tokens, message, media, order)
+        .into_iter()
+        .filter(|n| !found.iter().any(|r| r.start < n.end && n.start < r.end))
+        .collect();
+    found.extend(named);
+    found.sort_by_key(|r| r.start);
+    names::all_but(tokens, &found, order.len()).unwrap_or(found)
+}
+
+/// Reads what a person asked for; `has_draft` says whether a video already exists (its
+/// pictures counted in upload order: [`understand_with`] knows the video's own order).
+#[cfg(test)]
 pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Request {
+    understand_in(text, media, &uploaded_images(media), has_draft)
+}
+
+/// Reads what a person asked for, the video showing the pictures of `video` in that order
+/// (`None`: there is no video yet, and pictures are counted in upload order).
+pub(crate) fn understand_with(text: &str, media: &[MediaRef], video: Option<&[String]>) -> Request {
+    match video {
+        Some(order) => understand_in(text, media, order, true),
+        None => understand_in(text, media, &uploaded_images(media), false),
+    }
+}
+
+/// The uploaded pictures' media ids, in upload order.
+fn uploaded_images(media: &[MediaRef]) -> Vec<String> {
+    media
+        .iter()
+        .filter(|m| m.kind == MediaKind::Image)
+        .map(|m| m.media_id.clone())
+        .collect()
+}
+
+fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bool) -> Request {
     let message = read(text);
     let mut commands = Vec::new();
     let mut generate = false;
@@ -320,7 +364,7 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
     let mut not_understood = Vec::new();
     for span in clause::split(&message.tokens) {
         let inherited = if span.linked { carried } else { None };
-        let clause = Clause::new(&message, span.range, inherited, music_context, media);
+        let clause = Clause::new(&message, span.range, inherited, music_context, media, order);
         // "how do I add music?" asks for help, not for music.
         if clause
             .find(lexicon::QUESTIONS)
@@ -334,6 +378,9 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
         overlay::rules(&clause, &mut commands);
         let generating = wants_generation(&clause, has_draft);
         generate |= generating;
+        if generating && !clause.refs.is_empty() {
+            pick_for_new_video(&mut commands, before, &clause.refs, order.len());
+        }
         let produced = commands.get(before..).unwrap_or_default();
         if !produced.is_empty() {
             carried = clause.ops.last().map(|found| found.op).or(inherited);
@@ -358,6 +405,38 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
         not_understood,
         foreign: foreign::foreign_language(text, &message.tokens),
     }
+}
+
+/// A new video of some pictures: "a video from the first two photos", "用前两张做一个视频"
+/// keep those; "a video without the second photo" keeps the others. The picture commands the
+/// clause's rules made of those references (a move read into "from the first two") give way.
+fn pick_for_new_video(commands: &mut Vec<Command>, from: usize, refs: &[RefAt], count: usize) {
+    let pointed: Vec<Ordinal> = refs.iter().map(|found| found.ordinal).collect();
+    let removing = commands
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .any(|c| matches!(c, Command::RemoveClips(_)));
+    let clause_commands = commands.split_off(from.min(commands.len()));
+    commands.extend(clause_commands.into_iter().filter(|c| {
+        !matches!(
+            c,
+            Command::KeepClips(_)
+                | Command::RemoveClips(_)
+                | Command::MoveClip(..)
+                | Command::SwapClips(..)
+        )
+    }));
+    let keep = if removing {
+        let left_out: Vec<usize> = pointed.iter().filter_map(|o| o.resolve(count)).collect();
+        (0..count)
+            .filter(|index| !left_out.contains(index))
+            .map(|index| Ordinal::Nth(index as u64 + 1))
+            .collect()
+    } else {
+        pointed
+    };
+    commands.push(Command::KeepClips(keep));
 }
 
 /// Whether a clause asks for a video to be made.

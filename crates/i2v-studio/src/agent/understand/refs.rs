@@ -276,11 +276,46 @@ pub(crate) fn find_refs(tokens: &[Token]) -> Vec<RefAt> {
     with_listed_numbers(tokens, found)
 }
 
-/// Adds the bare numbers listed after a reference: "photos 2, 3 and 5".
+/// Adds the pictures a range after a reference spans: "photos 2 to 4", "2-4", "第2到第4张".
+fn range_end(tokens: &[Token], found: &RefAt) -> Option<(u64, usize)> {
+    let Ordinal::Nth(from) = found.ordinal else {
+        return None;
+    };
+    let after = longest_at(
+        tokens,
+        found.end,
+        &["to", "through", "thru", "-", "~", "到", "至"],
+    )?;
+    let after = match_at(tokens, after, "第").unwrap_or(after);
+    if duration_at(tokens, after).is_some() {
+        return None;
+    }
+    let (to, end) = number_at(tokens, after)?;
+    let to = whole(to)?;
+    let end = longest_at(tokens, end, CLASSIFIERS).unwrap_or(end);
+    (to > from && to - from < RANGE_CAP).then_some((to, end))
+}
+
+/// Adds the bare numbers listed after a reference: "photos 2, 3 and 5", and the pictures of a
+/// range: "photos 2 to 4".
 fn with_listed_numbers(tokens: &[Token], refs: impl Iterator<Item = RefAt>) -> Vec<RefAt> {
     let mut out = Vec::new();
+    // The far end of a range ("第4张" of "第2到第4张") is read again as a reference of its own.
+    let mut ranged_until = 0;
     for found in refs {
+        if found.start < ranged_until {
+            continue;
+        }
         out.push(found);
+        if let (Some((to, end)), Ordinal::Nth(from)) = (range_end(tokens, &found), found.ordinal) {
+            out.extend((from + 1..=to).map(|n| RefAt {
+                ordinal: Ordinal::Nth(n),
+                start: found.start,
+                end,
+            }));
+            ranged_until = end;
+            continue;
+        }
         let mut end = found.end;
         while let Some(after) = longest_at(tokens, end, LISTING) {
             let after = longest_at(tokens, after, LISTING).unwrap_or(after);

@@ -178,7 +178,9 @@ fn pictures(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
         });
         return true;
     }
-    if clause.has(KEEP_ONLY) {
+    // "keep photos 2 and 3 only" says it around the pictures.
+    let keep_only = clause.has(KEEP_ONLY) || (clause.has(&["keep"]) && clause.has(&["only"]));
+    if keep_only {
         out.push(Command::KeepClips(refs));
     } else if clause.governs(first.start) == Some(Op::Remove) {
         out.push(Command::RemoveClips(refs));
