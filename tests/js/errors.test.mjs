@@ -2,6 +2,7 @@
 // and the fields a person needs; none carries the token.
 
 import assert from 'node:assert/strict';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 
@@ -155,6 +156,42 @@ test('timeout: a server that never answers, by default and per call', async () =
   } finally {
     for (const socket of sockets) socket.destroy();
     await new Promise((done) => silent.close(done));
+  }
+});
+
+test('stream: a server whose reply never ends stops the turn at the SDK cap', async () => {
+  // Answers the session and state calls, then streams one message's text forever.
+  const piece = 'x'.repeat(64 * 1024);
+  let sent = 0;
+  const endless = createHttpServer((req, res) => {
+    if (!req.url.startsWith('/run_sse')) {
+      // The session, and an empty state for the reads around the turn.
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ code: 0, message: 'ok', data: { task_id: 't1', session_id: 's1' } }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const more = () => {
+      while (!res.destroyed) {
+        const event = { id: 'e1', partial: true, author: 'nemo_agent', content: { role: 'model', parts: [{ text: piece }] } };
+        sent += piece.length;
+        if (!res.write(`data: ${JSON.stringify(event)}\n\n`)) return res.once('drain', more);
+      }
+    };
+    more();
+  });
+  await new Promise((done) => endless.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${endless.address().port}`;
+  try {
+    const client = new Client(clientOptions({ url }, { token: 'nmv_usr_test' }));
+    await client.connect();
+    const error = await rejectsWith(collect(client.chat('hello')), pkg.NetworkError, 'stream', null);
+    assert.match(error.message, /grew past 1048576 bytes/);
+    // It stopped near the cap, not after the server gave up.
+    assert.ok(sent < 64 * 1024 * 1024, `${sent} bytes were sent before the turn stopped`);
+  } finally {
+    endless.closeAllConnections();
+    await new Promise((done) => endless.close(done));
   }
 });
 

@@ -98,6 +98,15 @@ pub enum Error {
     /// A draft that does not follow `docs/PROTOCOL.md` §5.
     #[error(transparent)]
     Draft(#[from] DraftError),
+    /// The agent's reply grew past what the SDK holds for one message or one turn; the turn was
+    /// stopped and its text let go.
+    #[error("the agent's {} grew past {limit} bytes, so the turn was stopped", if *.whole_turn { "replies in this turn" } else { "reply" })]
+    ReplyTooLong {
+        /// The cap, in bytes.
+        limit: usize,
+        /// Whether it was the turn's messages together (else one message).
+        whole_turn: bool,
+    },
     /// A response the SDK could not make sense of.
     #[error("unexpected response from the server: {message}")]
     Protocol {
@@ -300,7 +309,7 @@ impl Error {
             Error::Api { .. } => ErrorKind::Api,
             Error::Network { .. } => ErrorKind::Network,
             Error::Disconnected => ErrorKind::Disconnected,
-            Error::Sse(_) => ErrorKind::Stream,
+            Error::Sse(_) | Error::ReplyTooLong { .. } => ErrorKind::Stream,
             Error::Agent { .. } => ErrorKind::Agent,
             Error::Draft(_) => ErrorKind::Draft,
             Error::Protocol { .. } => ErrorKind::Protocol,

@@ -117,6 +117,11 @@ impl Message {
         self.show_whole(streamed)
     }
 
+    /// How many bytes of text it holds so far.
+    pub(super) fn len(&self) -> usize {
+        self.streamed.len() + self.whole.as_ref().map_or(0, String::len)
+    }
+
     /// Whether this message is a normal response shown to the person (not the trailer).
     pub(super) fn is_normal(&self) -> bool {
         self.verdict == Verdict::Shown { trailer: false }

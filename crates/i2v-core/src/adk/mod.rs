@@ -27,5 +27,5 @@ pub use event::{Actions, AdkEvent, Content, FunctionCall, FunctionResponse, Part
 pub use frame::{ServerError, StreamFrame};
 pub use tool_words::{ToolWords, tool_words};
 pub use trailer::TEMPORARY_ISSUE_PHRASE;
-pub use turn::TurnAssembler;
+pub use turn::{MAX_MESSAGE_BYTES, MAX_TURN_BYTES, TurnAssembler};
 pub use update::{TurnSummary, TurnUpdate};

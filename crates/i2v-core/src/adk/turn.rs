@@ -24,6 +24,12 @@ use crate::Error;
 use crate::draft::Draft;
 use crate::sse::SseItem;
 
+/// The most text one message of a turn may hold: about 250 pages (`docs/PROTOCOL.md` §4, ours).
+pub const MAX_MESSAGE_BYTES: usize = 1 << 20;
+
+/// The most text all the messages of a turn may hold together.
+pub const MAX_TURN_BYTES: usize = 8 << 20;
+
 /// Turns the stream of one chat turn into [`TurnUpdate`]s and, at its end, a [`TurnSummary`].
 #[derive(Debug, Clone, Default)]
 pub struct TurnAssembler {
@@ -42,6 +48,8 @@ pub struct TurnAssembler {
     ran_tools: bool,
     draft: Option<Draft>,
     failure: Option<Error>,
+    /// The bytes of text the turn's messages have been given, pieces and finals alike.
+    text_bytes: usize,
 }
 
 impl TurnAssembler {
@@ -149,6 +157,21 @@ impl TurnAssembler {
         let Some(message) = self.messages.get_mut(number) else {
             return;
         };
+        // A reply without end (a broken or hostile server) stops the turn before it fills memory;
+        // the text held so far is let go.
+        let message_bytes = if partial { message.len() } else { 0 } + text.len();
+        self.text_bytes = self.text_bytes.saturating_add(text.len());
+        if message_bytes > MAX_MESSAGE_BYTES || self.text_bytes > MAX_TURN_BYTES {
+            let whole_turn = message_bytes <= MAX_MESSAGE_BYTES;
+            let limit = if whole_turn {
+                MAX_TURN_BYTES
+            } else {
+                MAX_MESSAGE_BYTES
+            };
+            self.messages.clear();
+            self.fail(Error::ReplyTooLong { limit, whole_turn }, updates);
+            return;
+        }
         let id = message.id().map(str::to_owned);
         let update = if partial {
             message

@@ -473,3 +473,53 @@ fn frames_can_be_pushed_already_decoded() {
     assert_eq!(shown(&turn.push_frame(frame)), [("final", 0, "Hi")]);
     assert_eq!(turn.push_frame(StreamFrame::Heartbeat), [TurnUpdate::Alive]);
 }
+
+#[test]
+fn a_reply_without_end_stops_the_turn_and_lets_its_text_go() {
+    let mut turn = TurnAssembler::new();
+    let piece = "x".repeat(64 * 1024);
+    let mut failed = None;
+    for _ in 0..(MAX_MESSAGE_BYTES / piece.len() + 2) {
+        for update in turn.push(&text("a", true, &piece)) {
+            if let TurnUpdate::Failed(err) = update {
+                failed = Some(err);
+            }
+        }
+        if failed.is_some() {
+            break;
+        }
+    }
+    let err = failed.expect("the turn fails at the cap");
+    assert_eq!(
+        err,
+        Error::ReplyTooLong {
+            limit: MAX_MESSAGE_BYTES,
+            whole_turn: false
+        }
+    );
+    assert_eq!(err.kind(), crate::ErrorKind::Stream);
+    // Nothing more is taken, and nothing of the text is kept.
+    assert!(turn.push(&text("a", true, "more")).is_empty());
+    assert!(turn.finish().texts.is_empty());
+}
+
+#[test]
+fn many_messages_together_are_capped_too() {
+    let mut turn = TurnAssembler::new();
+    let whole = "y".repeat(MAX_MESSAGE_BYTES - 1);
+    let mut failed = None;
+    for n in 0..(MAX_TURN_BYTES / whole.len() + 2) {
+        for update in turn.push(&text(&format!("m{n}"), false, &whole)) {
+            if let TurnUpdate::Failed(err) = update {
+                failed.get_or_insert(err);
+            }
+        }
+    }
+    assert_eq!(
+        failed,
+        Some(Error::ReplyTooLong {
+            limit: MAX_TURN_BYTES,
+            whole_turn: true
+        })
+    );
+}
