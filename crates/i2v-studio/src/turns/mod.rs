@@ -19,4 +19,4 @@ mod start;
 
 pub use charge::{Charge, Prices};
 pub use save::save_step;
-pub use start::{StartError, StartedTurn, TurnAsk, TurnRules, start};
+pub use start::{MAX_MESSAGE_CHARS, StartError, StartedTurn, TurnAsk, TurnRules, start};

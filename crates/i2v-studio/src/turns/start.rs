@@ -50,6 +50,10 @@ pub struct StartedTurn {
     pub charge: Charge,
 }
 
+/// The longest message a turn takes, in characters: far beyond any instruction a person types,
+/// and short enough that understanding it stays quick.
+pub const MAX_MESSAGE_CHARS: usize = 4000;
+
 /// Why a turn was refused before its stream opened.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StartError {
@@ -59,6 +63,12 @@ pub enum StartError {
     /// The message has no text to act on.
     #[error("the message has no text")]
     EmptyMessage,
+    /// The message is longer than a person's instruction ever is ([`MAX_MESSAGE_CHARS`]).
+    #[error("the message is {chars} characters long; the most is {MAX_MESSAGE_CHARS}")]
+    MessageTooLong {
+        /// How long it is, in characters.
+        chars: usize,
+    },
     /// The session's stored draft does not parse: the studio saved something it cannot read.
     #[error("a stored draft does not parse: {0}")]
     CorruptDraft(DraftError),
@@ -90,6 +100,11 @@ pub fn start(
         .ok_or(StartError::SessionNotFound)?;
     if ask.message.trim().is_empty() {
         return Err(StartError::EmptyMessage);
+    }
+    // Checked before any understanding runs: its work grows with the text.
+    let chars = ask.message.chars().count();
+    if chars > MAX_MESSAGE_CHARS {
+        return Err(StartError::MessageTooLong { chars });
     }
     let draft = match store.latest_draft(&session.session_id)? {
         Some(stored) => Some(Draft::parse(&stored.json).map_err(StartError::CorruptDraft)?),
@@ -285,6 +300,12 @@ mod tests {
         let (user, session) = owner(&temp, "c", 3);
         let empty = start(&temp.store, &RULES, ask(&user, &session, " \n "), || 0, 1);
         assert_eq!(empty.unwrap_err(), StartError::EmptyMessage);
+        let long = "make it vertical ".repeat(300);
+        let too_long = start(&temp.store, &RULES, ask(&user, &session, &long), || 0, 1);
+        assert_eq!(
+            too_long.unwrap_err(),
+            StartError::MessageTooLong { chars: 5100 }
+        );
         let unknown = TurnAsk {
             session_id: "ses_unknown",
             ..ask(&user, &session, "")

@@ -57,18 +57,28 @@ async fn run_sse(
         .filter_map(|p| p.text.as_deref())
         .collect::<Vec<_>>()
         .join("\n");
-    let ask = TurnAsk {
-        user: &user,
-        session_id: &request.session_id,
-        message: &message,
-    };
-    let started = turns::start(
-        &state.store,
-        &state.turn_rules(),
-        ask,
-        || state.next_turn(),
-        now_ms(),
-    )?;
+    // Understanding and planning are CPU work: off the async threads, so that one long turn
+    // does not hold up every other request.
+    let planning = state.clone();
+    let started = tokio::task::spawn_blocking(move || {
+        let ask = TurnAsk {
+            user: &user,
+            session_id: &request.session_id,
+            message: &message,
+        };
+        turns::start(
+            &planning.store,
+            &planning.turn_rules(),
+            ask,
+            || planning.next_turn(),
+            now_ms(),
+        )
+    })
+    .await
+    .map_err(|err| {
+        tracing::error!(%err, "planning a turn failed");
+        ApiError::Internal
+    })??;
     let events = match state.config.dialect {
         Dialect::Adk => agent::events(&started.plan, &started.stream),
         Dialect::Reference => agent::frames(&started.plan, &started.stream),
@@ -96,7 +106,9 @@ impl From<StartError> for ApiError {
     fn from(err: StartError) -> ApiError {
         match err {
             StartError::SessionNotFound => ApiError::SessionNotFound,
-            StartError::EmptyMessage => ApiError::BadRequest(err.to_string()),
+            StartError::EmptyMessage | StartError::MessageTooLong { .. } => {
+                ApiError::BadRequest(err.to_string())
+            }
             StartError::CorruptDraft(err) => {
                 tracing::error!(%err, "a stored draft does not parse");
                 ApiError::Internal
@@ -124,6 +136,12 @@ mod tests {
             (
                 StartError::EmptyMessage,
                 ApiError::BadRequest("the message has no text".into()),
+            ),
+            (
+                StartError::MessageTooLong { chars: 4001 },
+                ApiError::BadRequest(
+                    "the message is 4001 characters long; the most is 4000".into(),
+                ),
             ),
             (StartError::CorruptDraft(corrupt), ApiError::Internal),
             (
