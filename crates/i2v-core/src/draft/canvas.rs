@@ -19,6 +19,10 @@ impl Canvas {
     pub const VERTICAL: Canvas = Canvas::new(1080, 1920, 30);
     /// 1080x1080 at 30 fps.
     pub const SQUARE: Canvas = Canvas::new(1080, 1080, 30);
+    /// 1080x1350 at 30 fps: 4:5, the tall frame of photo feeds.
+    pub const TALL: Canvas = Canvas::new(1080, 1350, 30);
+    /// 1440x1080 at 30 fps: 4:3, the frame of classic television.
+    pub const CLASSIC: Canvas = Canvas::new(1440, 1080, 30);
 
     /// A canvas of this size and frame rate (a renderer checks what it can make).
     pub const fn new(width: u32, height: u32, fps: u32) -> Canvas {
@@ -60,5 +64,8 @@ mod tests {
         assert_eq!(canvas.frame_at(17), 1);
         assert_eq!(Canvas::VERTICAL.text_scale(), 1.0);
         assert_eq!(Canvas::new(3840, 2160, 30).text_scale(), 2.0);
+        // Text keeps its size on every frame whose short side is 1080.
+        assert_eq!(Canvas::TALL.text_scale(), 1.0);
+        assert_eq!(Canvas::CLASSIC.text_scale(), 1.0);
     }
 }

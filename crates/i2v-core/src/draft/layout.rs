@@ -1,7 +1,8 @@
 //! The draft resolved for drawing: every track with its role and label, every segment with its
 //! place in time and what it shows, read by the same rules the summary and the renderer use
-//! ([`Track::role`], [`Track::spans`], [`TransitionKind::read`]). The page's timeline draws this
-//! instead of reading the JSON itself.
+//! ([`Track::role`], [`Track::spans`], [`TransitionKind::read`]), and a track's own fades
+//! ([`Track::fade_in_ms`]: the whole video's from and to black, on the video track). The page's
+//! timeline draws this instead of reading the JSON itself.
 
 use super::meta::{Meta, Transition};
 use super::model::{Draft, Segment, Track, TrackKind};
@@ -30,6 +31,10 @@ pub struct TrackLayout {
     pub role: TrackRole,
     /// The label a person reads ([`TrackRole::label`]).
     pub label: String,
+    /// How long the whole track fades in, in ms ([`Track::fade_in_ms`]): the video from black.
+    pub fade_in_ms: Option<u64>,
+    /// How long the whole track fades out, in ms ([`Track::fade_out_ms`]): the video to black.
+    pub fade_out_ms: Option<u64>,
     /// Its segments, in `sg` order.
     pub segments: Vec<SegmentLayout>,
 }
@@ -85,6 +90,8 @@ fn track_layout(index: usize, track: &Track) -> TrackLayout {
     TrackLayout {
         index,
         label: role.label(),
+        fade_in_ms: track.fade_in_ms(),
+        fade_out_ms: track.fade_out_ms(),
         kind,
         role,
         segments,
@@ -192,5 +199,25 @@ mod tests {
             }
         );
         assert_eq!(title.volume, None);
+        assert_eq!(
+            (layout.tracks[0].fade_in_ms, layout.tracks[0].fade_out_ms),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn the_whole_videos_fades_are_the_video_tracks_own() {
+        let draft = Draft::from_value(json!({"t": [
+            {"tt": 0, "m": {"fade_in": 1000, "fade_out": 1500.4},
+             "sg": [{"d": 3000, "m": {"src": "med_1", "fade_in": 200}}]}
+        ]}))
+        .unwrap();
+        let video = &draft.layout().tracks[0];
+        assert_eq!(
+            (video.fade_in_ms, video.fade_out_ms),
+            (Some(1000), Some(1500))
+        );
+        // A segment's own fade stays the segment's.
+        assert_eq!(video.segments[0].fade_in_ms, Some(200));
     }
 }

@@ -140,6 +140,18 @@ impl Track {
         self.meta.as_ref()
     }
 
+    /// How long the whole track fades in, from its own `m.fade_in` in whole ms: on the video
+    /// track, the picture comes up from black at the start (ours, `docs/PROTOCOL.md` §5).
+    pub fn fade_in_ms(&self) -> Option<u64> {
+        self.meta().and_then(Meta::fade_in_ms)
+    }
+
+    /// How long the whole track fades out, from its own `m.fade_out` in whole ms: on the video
+    /// track, the picture and the sound go down to black and silence at the end.
+    pub fn fade_out_ms(&self) -> Option<u64> {
+        self.meta().and_then(Meta::fade_out_ms)
+    }
+
     /// The raw value of a key of the track other than `sg` and `m`, as received.
     pub fn field(&self, key: &str) -> Option<&Value> {
         self.fields.get(key)

@@ -11,7 +11,8 @@ use super::compose::look::{current_style, motion_name, uniform_transition};
 use super::compose::{clip_spans, video_index, video_ms};
 use super::types::{Aspect, Canvas};
 use super::understand::{
-    Command, MotionStyle, MusicChoice, TextChange, TransitionChange, VolumeChange,
+    Command, FadeChange, FadeEnd, MotionStyle, MusicChoice, TextChange, TransitionChange,
+    VolumeChange,
 };
 
 /// A setting the video already has, with its value.
@@ -41,6 +42,8 @@ pub(crate) enum Setting {
     Caption(String),
     /// The frame has this shape.
     Aspect(Aspect),
+    /// The whole video fades at this end for this long.
+    Fade(FadeEnd, u64),
 }
 
 /// The setting `command` asked for, where `draft` and `canvas` already have it.
@@ -79,8 +82,21 @@ pub(crate) fn setting(command: &Command, draft: &Draft, canvas: Canvas) -> Optio
         Command::Aspect(aspect) => {
             (Aspect::of(canvas) == Some(*aspect)).then_some(Setting::Aspect(*aspect))
         }
+        Command::Fade(end, FadeChange::Set(asked)) => {
+            let track = draft.track(video_index(draft)?)?;
+            let current = match end {
+                FadeEnd::Start => track.fade_in_ms(),
+                FadeEnd::End => track.fade_out_ms(),
+            }?;
+            asked
+                .is_none_or(|ms| ms == current)
+                .then_some(Setting::Fade(*end, current))
+        }
         Command::ClipScale { .. }
         | Command::Scale { .. }
+        | Command::Pace { .. }
+        | Command::OtherAspect(_)
+        | Command::Fade(_, FadeChange::Remove)
         | Command::RemoveClips(_)
         | Command::AddImages
         | Command::RemoveMusic

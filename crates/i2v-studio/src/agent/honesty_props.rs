@@ -47,7 +47,10 @@ fn claims(outcome: &Outcome) -> (Part, &'static [Part]) {
         | Outcome::Swapped(..)
         | Outcome::Reversed
         | Outcome::AddedImages { .. } => (Part::Pictures, FOLLOWING),
-        Outcome::Transitions(_) | Outcome::Motion(..) => (Part::Pictures, &[Part::Pictures]),
+        Outcome::Pace { .. } => (Part::Pictures, FOLLOWING),
+        Outcome::Transitions(_) | Outcome::Motion(..) | Outcome::Fade(..) => {
+            (Part::Pictures, &[Part::Pictures])
+        }
         Outcome::Dressed { .. } => (Part::Music, &[Part::Music, Part::Title]),
         Outcome::Music(..) | Outcome::MusicRemoved | Outcome::Volume(_) => {
             (Part::Music, &[Part::Music])

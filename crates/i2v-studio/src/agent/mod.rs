@@ -55,7 +55,13 @@
 //!   vocabulary (`TrackRole`, `Motion`, `Fit`, `Position`, `MediaSource`).
 //! - **Lengths** — 3 s per image unless asked; a total T is split evenly in whole ms with the
 //!   remainder on the last image, so the last ends exactly at T. The draft lasts the sum of the
-//!   video segments' `d`. Each image lasts 0.5–60 s, the video at most 10 minutes.
+//!   video segments' `d`. Each image lasts 0.5–60 s, the video at most 10 minutes. The **pace**
+//!   ("faster", "slow it down", 节奏快一点) scales every image alike: ×4/5 quicker, ×5/4 slower.
+//! - **Video fades** — the video track's own `m` (not a segment's): `{"fade_in": ms,
+//!   "fade_out": ms}`, the whole video from black at the start and to black at the end, the
+//!   sound fading out with it (`docs/PROTOCOL.md` §5, whole-video fades). 1000 ms unless asked,
+//!   0.1–5 s and at most half the video; absent where there is none. They are not transitions,
+//!   which join images; they stay through every edit of the images.
 //! - **Music** — track `tt: 1` with `"m": {"role": "bgm"}`, one segment as long as the video:
 //!   `{"d": total, "m": {"src": "library:lofi", "name": "Lo-fi", "volume": 0.35, "fade_in":
 //!   1000, "fade_out": 2000}}`. Library keys and names: `lofi` "Lo-fi", `upbeat` "Upbeat",
@@ -78,7 +84,8 @@
 //!   stretches with it, and the title is cut at the end.
 //! - **Frame shape** — not in the draft: a new canvas ([`TurnPlan::canvas`], and
 //!   `stateDelta.canvas_config` of the `set_aspect_ratio` or `create_slideshow` step): 16:9 →
-//!   1920x1080, 9:16 → 1080x1920, 1:1 → 1080x1080.
+//!   1920x1080, 9:16 → 1080x1920, 1:1 → 1080x1080, 4:5 → 1080x1350, 4:3 → 1440x1080
+//!   ([`Aspect`]). Any other ratio asked ("21:9") is answered with the list, and changes nothing.
 //! - Drafts are built and edited only through `i2v_core::draft`, which keeps every key it does
 //!   not know; an edit touches only the keys it names.
 

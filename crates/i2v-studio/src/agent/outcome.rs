@@ -4,7 +4,7 @@
 
 use super::already::Setting;
 use super::types::Aspect;
-use super::understand::{MotionStyle, Ordinal};
+use super::understand::{FadeEnd, MotionStyle, Ordinal};
 use i2v_core::draft::TransitionKind;
 
 /// A change made to the draft or the canvas.
@@ -104,6 +104,19 @@ pub(crate) enum Outcome {
     CaptionsRemoved(Option<usize>),
     /// The frame shape changed.
     Aspect(Aspect),
+    /// The pace changed: every picture shows for less (`faster`) or more time.
+    Pace {
+        /// Quicker (true) or slower.
+        faster: bool,
+        /// How long a picture now shows, on average.
+        each_ms: u64,
+        /// The video's length.
+        total_ms: u64,
+        /// Whether music plays, which still ends with the video.
+        music: bool,
+    },
+    /// The whole video now fades at this end for this long (`None`: the fade was removed).
+    Fade(FadeEnd, Option<u64>),
 }
 
 /// Why an instruction changed nothing.
@@ -155,4 +168,13 @@ pub(crate) enum Problem {
     WhatText,
     /// Where to move it was not said.
     WhereTo,
+    /// A frame shape the agent does not make, as the person wrote it.
+    OtherAspect(String),
+    /// The pictures are already as quick (`faster`) or as slow as they may be.
+    PaceLimit {
+        /// The way that was asked.
+        faster: bool,
+    },
+    /// There is no fade at that end to remove.
+    NoFade(FadeEnd),
 }

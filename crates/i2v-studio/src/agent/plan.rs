@@ -13,9 +13,9 @@ use i2v_core::draft::{Draft, TrackRole, TransitionKind, diff};
 
 use super::already::{self, Setting};
 use super::compose::build::{Recipe, dress, slideshow};
-use super::compose::look;
 use super::compose::pictures::{self, has_pictures};
 use super::compose::{Applied, Context, overlay};
+use super::compose::{fades, look, pace};
 use super::library::DEFAULT_VOLUME;
 use super::outcome::{Outcome, Problem};
 use super::reply::Reply;
@@ -284,6 +284,9 @@ pub(super) fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> 
         Command::Aspect(_) => Err(Problem::Already),
         Command::Unclear(Unclear::WhichPicture) => Err(Problem::WhichPicture),
         Command::Unclear(Unclear::WhereTo) => Err(Problem::WhereTo),
+        Command::Pace { faster } => pace::set_pace(draft, *faster),
+        Command::OtherAspect(ratio) => Err(Problem::OtherAspect(ratio.clone())),
+        Command::Fade(end, change) => fades::set_fade(draft, *end, *change),
     }
 }
 

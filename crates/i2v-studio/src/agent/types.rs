@@ -34,15 +34,30 @@ pub enum Aspect {
     Portrait,
     /// 1:1, square (1080x1080).
     Square,
+    /// 4:5, tall (1080x1350): the portrait post of photo feeds.
+    Tall,
+    /// 4:3, classic television (1440x1080).
+    Classic,
 }
 
 impl Aspect {
+    /// Every shape the agent can set, in the order replies list them.
+    pub const ALL: [Aspect; 5] = [
+        Aspect::Landscape,
+        Aspect::Portrait,
+        Aspect::Square,
+        Aspect::Tall,
+        Aspect::Classic,
+    ];
+
     /// The ratio as people write it: `"16:9"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Aspect::Landscape => "16:9",
             Aspect::Portrait => "9:16",
             Aspect::Square => "1:1",
+            Aspect::Tall => "4:5",
+            Aspect::Classic => "4:3",
         }
     }
 
@@ -52,19 +67,20 @@ impl Aspect {
             Aspect::Landscape => (1920, 1080),
             Aspect::Portrait => (1080, 1920),
             Aspect::Square => (1080, 1080),
+            Aspect::Tall => (1080, 1350),
+            Aspect::Classic => (1440, 1080),
         }
     }
 
-    /// The shape a canvas has, if it is one of the three (any size with the same ratio counts).
+    /// The shape a canvas has, if it is one of [`Aspect::ALL`] (any size with the same ratio
+    /// counts).
     pub fn of(canvas: Canvas) -> Option<Aspect> {
         let (w, h) = (u64::from(canvas.width), u64::from(canvas.height));
-        [Aspect::Landscape, Aspect::Portrait, Aspect::Square]
-            .into_iter()
-            .find(|aspect| {
-                let (aw, ah) = aspect.size();
-                // Cross-multiplying compares the ratios without division.
-                w.saturating_mul(u64::from(ah)) == h.saturating_mul(u64::from(aw)) && w > 0
-            })
+        Aspect::ALL.into_iter().find(|aspect| {
+            let (aw, ah) = aspect.size();
+            // Cross-multiplying compares the ratios without division.
+            w.saturating_mul(u64::from(ah)) == h.saturating_mul(u64::from(aw)) && w > 0
+        })
     }
 
     /// The canvas of this shape at `fps` frames per second.

@@ -141,8 +141,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_three_canvases_are_valid_and_odd_ones_are_not() {
-        for canvas in [Canvas::LANDSCAPE, Canvas::VERTICAL, Canvas::SQUARE] {
+    fn the_agents_canvases_are_valid_and_odd_ones_are_not() {
+        let canvases = [
+            Canvas::LANDSCAPE,
+            Canvas::VERTICAL,
+            Canvas::SQUARE,
+            Canvas::TALL,
+            Canvas::CLASSIC,
+        ];
+        for canvas in canvases {
             assert_eq!(check_canvas(&canvas), Ok(()));
         }
         assert!(check_canvas(&Canvas::new(1921, 1080, 30)).is_err());

@@ -8,6 +8,8 @@
 //! - A transition belongs to the clip it leaves and is centred on the boundary, half before and
 //!   half after it, so transitions never shorten the video. It lasts at most as long as either
 //!   clip it joins.
+//! - The video track's own `fade_in` and `fade_out` ([`Track::fade_in_ms`]) fade the whole
+//!   video from and to black, each for at most half of it.
 //! - Music comes from every audio track (`tt` 1); text from every text track (`tt` 7), whose
 //!   role ([`Track::role`], the one rule the summary uses too: a title, else captions) picks
 //!   the defaults.
@@ -39,6 +41,10 @@ pub struct Timeline {
     pub music: Vec<Music>,
     /// The titles and captions.
     pub texts: Vec<Text>,
+    /// How long the whole video comes up from black at its start, in ms (0: it does not).
+    pub fade_in_ms: u64,
+    /// How long the whole video, its sound with it, goes down to black at its end, in ms.
+    pub fade_out_ms: u64,
 }
 
 /// One picture (or video) on the timeline.
@@ -159,12 +165,16 @@ impl Timeline {
                 _ => {}
             }
         }
+        // Half the video at most each, so that a fade in and a fade out never overlap.
+        let fade = |ms: Option<u64>| ms.unwrap_or(0).min(end_ms / 2);
         Ok(Timeline {
             canvas,
             frames,
             clips,
             music,
             texts,
+            fade_in_ms: fade(video.fade_in_ms()),
+            fade_out_ms: fade(video.fade_out_ms()),
         })
     }
 

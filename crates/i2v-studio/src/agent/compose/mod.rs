@@ -2,12 +2,15 @@
 //!
 //! [`build`] makes a new draft in two stages; [`pictures`] edits the pictures (lengths, order,
 //! which are in it) and [`look`] how they pass and move (transitions, motion); [`overlay`] edits
-//! music, title and captions. Every edit of the
-//! video track ends with [`sync`], which keeps the other tracks consistent with it.
+//! music, title and captions; [`pace`] makes every picture quicker or slower and [`fades`]
+//! fades the whole video from and to black. Every edit of the video track's pictures ends with
+//! [`sync`], which keeps the other tracks consistent with it.
 
 pub(crate) mod build;
+pub(crate) mod fades;
 pub(crate) mod look;
 pub(crate) mod overlay;
+pub(crate) mod pace;
 pub(crate) mod pictures;
 
 use i2v_core::draft::{Draft, Span, Track, TrackKind, TrackRole};

@@ -4,6 +4,7 @@
 use super::phrases::{aspect_label, motion_name, percent, secs, transition_name};
 use crate::agent::already::Setting;
 use crate::agent::types::Language;
+use crate::agent::understand::FadeEnd;
 
 /// "The video is already 30 seconds long." — the setting the draft holds, named.
 pub(super) fn already(language: Language, setting: &Setting) -> String {
@@ -58,6 +59,14 @@ pub(super) fn already(language: Language, setting: &Setting) -> String {
             format!("The video is already {}.", aspect_label(language, *aspect))
         }
         Setting::Aspect(aspect) => format!("视频已经是{}。", aspect_label(language, *aspect)),
+        Setting::Fade(FadeEnd::Start, ms) if en => {
+            format!("The video already fades in from black ({} s).", secs(*ms))
+        }
+        Setting::Fade(FadeEnd::Start, ms) => format!("视频开头已经从黑场淡入（{}秒）。", secs(*ms)),
+        Setting::Fade(FadeEnd::End, ms) if en => {
+            format!("The video already fades out to black ({} s).", secs(*ms))
+        }
+        Setting::Fade(FadeEnd::End, ms) => format!("视频结尾已经淡出到黑场（{}秒）。", secs(*ms)),
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod honesty;
 mod phrases;
+mod shape;
 
 use super::outcome::{Outcome, Problem};
 use super::types::Language;

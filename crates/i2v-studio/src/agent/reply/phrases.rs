@@ -96,6 +96,10 @@ pub(super) fn aspect_label(language: Language, aspect: Aspect) -> &'static str {
         (Language::Chinese, Aspect::Landscape) => "横屏",
         (Language::Chinese, Aspect::Portrait) => "竖屏",
         (Language::Chinese, Aspect::Square) => "方形",
+        (Language::English, Aspect::Tall) => "portrait",
+        (Language::English, Aspect::Classic) => "classic",
+        (Language::Chinese, Aspect::Tall) => "竖版",
+        (Language::Chinese, Aspect::Classic) => "经典电视",
     }
 }
 
@@ -244,6 +248,7 @@ fn english_outcome(outcome: &Outcome) -> String {
                 aspect.as_str()
             )
         }
+        Outcome::Pace { .. } | Outcome::Fade(..) => super::shape::outcome(en, outcome),
     }
 }
 
@@ -353,6 +358,7 @@ fn chinese_outcome(outcome: &Outcome) -> String {
                 aspect_label(zh, *aspect)
             )
         }
+        Outcome::Pace { .. } | Outcome::Fade(..) => super::shape::outcome(zh, outcome),
     }
 }
 
@@ -461,6 +467,9 @@ pub(super) fn problem(language: Language, problem: &Problem) -> String {
             "Where should it go? For example: 'move the last photo to the start'.".to_owned()
         }
         Problem::WhereTo => "要移到哪里？例如可以说“把最后一张移到开头”。".to_owned(),
+        Problem::OtherAspect(_) | Problem::PaceLimit { .. } | Problem::NoFade(_) => {
+            super::shape::problem(language, problem)
+        }
     }
 }
 

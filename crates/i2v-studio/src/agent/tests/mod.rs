@@ -3,6 +3,7 @@
 mod conversations;
 mod edit_overlay;
 mod edit_pictures;
+mod edit_shape;
 mod frames;
 mod generate;
 mod stream;

@@ -979,3 +979,166 @@ pub(super) const FILLERS: &[&str] = &[
     "不错",
     "行",
 ];
+
+/// The 4:5 frame by name (ratios written in digits are read by `aspect`).
+pub(super) const TALL: &[&str] = &[
+    "instagram portrait",
+    "portrait post",
+    "instagram feed",
+    "feed post",
+    "ig portrait",
+    "portrait instagram",
+    "ins 竖版",
+    "ins 竖屏",
+];
+/// The 4:3 frame by name.
+pub(super) const CLASSIC: &[&str] = &[
+    "classic tv",
+    "classic television",
+    "old tv",
+    "old school tv",
+    "old television",
+    "tv format",
+    "tv shape",
+    "standard tv",
+    "传统电视",
+    "老电视",
+    "经典电视",
+    "电视比例",
+];
+/// Words that say a ratio in the clause is a frame shape.
+pub(super) const RATIO_WORDS: &[&str] = &[
+    "aspect*",
+    "ratio",
+    "format",
+    "frame",
+    "shape",
+    "widescreen",
+    "cinema*",
+    "比例",
+    "画幅",
+    "尺寸",
+    "画面",
+    "宽高比",
+    "屏",
+];
+/// What stands between the two numbers of a ratio: `4:5`, `4/5`, `4x5`, `4 by 5`, `4比5`.
+pub(super) const RATIO_SEPARATORS: &[&str] = &[":", "/", "x", "×", "by", "比"];
+
+/// The pace of the video asked quicker: shorter pictures ("speed it up", "节奏快一点").
+pub(super) const PACE_FASTER: &[&str] = &[
+    "faster",
+    "quicker",
+    "speed up",
+    "speed it up",
+    "speed this up",
+    "speed things up",
+    "speed the video up",
+    "pick up the pace",
+    "faster pace",
+    "quicker pace",
+    "fast paced",
+    "faster paced",
+    "more fast paced",
+    "snappier",
+    "brisker",
+    "too slow",
+    "less slow",
+    "快一点",
+    "快点",
+    "快些",
+    "加快",
+    "节奏快",
+    "快节奏",
+    "紧凑一点",
+    "紧凑些",
+    "太慢",
+];
+/// The pace asked slower: longer pictures ("slow it down", "more relaxed pace", "慢一点").
+pub(super) const PACE_SLOWER: &[&str] = &[
+    "slower",
+    "slow down",
+    "slow it down",
+    "slow this down",
+    "slow things down",
+    "slow the video down",
+    "slower pace",
+    "slow paced",
+    "slower paced",
+    "relaxed pace",
+    "more relaxed",
+    "more relaxed pace",
+    "more leisurely",
+    "leisurely",
+    "less rushed",
+    "calmer pace",
+    "gentler pace",
+    "too fast",
+    "too quick",
+    "too rushed",
+    "慢一点",
+    "慢点",
+    "慢些",
+    "放慢",
+    "节奏慢",
+    "慢节奏",
+    "节奏舒缓",
+    "舒缓一点",
+    "太快",
+    "太赶",
+];
+
+/// Fading the whole video in from black ("fade in from black at the start", "淡入开头").
+pub(super) const FADE_IN: &[&str] = &[
+    "fade in",
+    "fades in",
+    "fading in",
+    "fade up",
+    "fade from black",
+    "fade up from black",
+    "fade in from black",
+    "from black",
+    "淡入",
+    "渐显",
+    "从黑场",
+    "从黑色",
+    "黑场淡入",
+];
+/// Fading the whole video out ("fade out at the end", "结尾淡出").
+pub(super) const FADE_OUT: &[&str] = &[
+    "fade out",
+    "fades out",
+    "fading out",
+    "fade away",
+    "fade out to black",
+    "淡出",
+    "渐隐",
+];
+/// Fading to black, which means the video's end only where the end is named ("fade to black
+/// at the end"); alone it is the transition of that name.
+pub(super) const FADE_TO_BLACK: &[&str] = &[
+    "fade to black",
+    "fade into black",
+    "fades to black",
+    "fading to black",
+    "cut to black",
+    "渐黑",
+    "黑场结束",
+    "淡出到黑",
+];
+/// The start of the video, for fades.
+pub(super) const VIDEO_START: &[&str] = &[
+    "start",
+    "beginning",
+    "opening",
+    "open",
+    "intro",
+    "开头",
+    "开始",
+    "片头",
+    "开场",
+];
+/// The end of the video, for fades.
+pub(super) const VIDEO_END: &[&str] = &[
+    "end", "ending", "close", "finish", "outro", "结尾", "结束", "片尾", "最后", "末尾",
+];

@@ -2,12 +2,16 @@
 //!
 //! The message is read ([`crate::agent::text`]), split into clauses ([`clause`]), and each
 //! clause goes through the rules in a fixed order, each adding the commands it finds:
-//! frame shape, transitions, camera motion, pictures (remove, move, swap, reverse, add),
-//! lengths of time, music, then titles and captions ([`timeline`], [`overlay`]). A message that
-//! yields nothing but holds a quote sets the title to it ("'Summer Trip'"). Separately,
-//! [`Request::generate`] says whether the person asked for a (new) video to be made.
+//! frame shape ([`aspect`]), transitions, camera motion, pictures (remove, move, swap, reverse,
+//! add), lengths of time, music, titles and captions ([`timeline`], [`overlay`]), then the pace
+//! ([`pace`]); a clause about fading the whole video in or out ([`fades`]) goes to that rule
+//! alone. A message that yields nothing but holds a quote sets the title to it ("'Summer
+//! Trip'"). Separately, [`Request::generate`] says whether the person asked for a (new) video
+//! to be made.
 
+mod aspect;
 mod clause;
+mod fades;
 mod foreign;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
@@ -15,9 +19,11 @@ mod leftover;
 mod lexicon;
 mod names;
 mod overlay;
+mod pace;
 mod refs;
 mod timeline;
 
+pub(crate) use fades::{FadeChange, FadeEnd};
 pub(crate) use refs::{Ordinal, Place};
 
 use std::ops::Range;
@@ -191,6 +197,15 @@ pub(crate) enum Command {
     Aspect(Aspect),
     /// Understood, but a detail is missing.
     Unclear(Unclear),
+    /// The pace changes: every picture shorter (`faster`) or longer, the music in step.
+    Pace {
+        /// Quicker (true) or slower.
+        faster: bool,
+    },
+    /// A frame shape the agent does not make, as the person wrote it (`21:9`).
+    OtherAspect(String),
+    /// The whole video fades from black at its start, or to black at its end.
+    Fade(FadeEnd, FadeChange),
 }
 
 impl Command {
@@ -374,8 +389,13 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
             continue;
         }
         let before = commands.len();
-        timeline::rules(&clause, &mut commands);
-        overlay::rules(&clause, &mut commands);
+        // A fade of the whole video claims the clause: its "fade" and "black" are no
+        // transition, and its length of time is the fade's.
+        if !fades::rules(&clause, &mut commands) {
+            timeline::rules(&clause, &mut commands);
+            overlay::rules(&clause, &mut commands);
+            pace::rules(&clause, &mut commands);
+        }
         let generating = wants_generation(&clause, has_draft);
         generate |= generating;
         if generating && !clause.refs.is_empty() {

@@ -45,7 +45,9 @@ fn music_mentions(clause: &Clause<'_>) -> Vec<usize> {
     let other_topic = [TITLE, CAPTION, TRANSITION, MOTION, IMAGE_NOUNS]
         .iter()
         .any(|topic| clause.has(topic));
-    if !other_topic && clause.refs.is_empty() {
+    // "speed it up", "slow it down": the pace's "up" and "down" are no loudness.
+    let pace = super::pace::video_pace(clause).is_some();
+    if !other_topic && clause.refs.is_empty() && !pace {
         at.extend(
             clause
                 .ops
@@ -54,7 +56,7 @@ fn music_mentions(clause: &Clause<'_>) -> Vec<usize> {
                 .map(|o| o.start),
         );
     }
-    if clause.music_context && LIBRARY.iter().any(|track| clause.has(track.moods)) {
+    if clause.music_context && !pace && LIBRARY.iter().any(|track| clause.has(track.moods)) {
         at.push(0);
     }
     at.sort_unstable();
@@ -108,6 +110,9 @@ fn music_choice(clause: &Clause<'_>, op: Option<Op>, volume_said: bool) -> Optio
         .find(|track| clause.has(track.names) || clause.has(track.moods));
     if let Some(track) = named {
         return Some(MusicChoice::Library(track.key()));
+    }
+    if let Some(key) = super::pace::music_tempo(clause) {
+        return Some(MusicChoice::Library(key));
     }
     if clause.has(ANOTHER) {
         return Some(MusicChoice::Another);

@@ -1,15 +1,14 @@
-//! Rules about the pictures and their timing: frame shape, transitions, camera motion, which
-//! pictures and in what order, and how long.
+//! Rules about the pictures and their timing: frame shape ([`super::aspect`]), transitions,
+//! camera motion, which pictures and in what order, and how long.
 
 use super::lexicon::{
-    ALL, CAPTION, CUTS, EACH, IMAGE_NOUNS, KEEP_ONLY, LANDSCAPE, MOTION, MOTION_KINDS, MOVE, MUSIC,
-    NEW_IMAGES, PORTRAIT, REVERSE, SMOOTH, SQUARE, STILL, SWAP, TITLE, TRANSITION,
-    TRANSITION_KINDS, VIDEO_NOUNS, VOLUME,
+    ALL, CAPTION, CUTS, EACH, IMAGE_NOUNS, KEEP_ONLY, MOTION, MOTION_KINDS, MOVE, MUSIC,
+    NEW_IMAGES, REVERSE, SMOOTH, STILL, SWAP, TITLE, TRANSITION, TRANSITION_KINDS, VIDEO_NOUNS,
+    VOLUME,
 };
 use super::refs::{Ordinal, Place, RefAt, place_after};
 use super::{Clause, Command, MotionStyle, Op, TransitionChange, Unclear};
 use crate::agent::text::phrase::{find_all, longest_at};
-use crate::agent::types::Aspect;
 use i2v_core::draft::TransitionKind;
 
 /// What a length of time in a clause is about.
@@ -29,29 +28,11 @@ pub(super) enum DurationUse {
 
 /// Runs the rules of this module over a clause.
 pub(super) fn rules(clause: &Clause<'_>, out: &mut Vec<Command>) {
-    aspect(clause, out);
+    super::aspect::rules(clause, out);
     transitions(clause, out);
     motion(clause, out);
     let pictures_claimed = pictures(clause, out);
     durations(clause, pictures_claimed, out);
-}
-
-/// "vertical", "9:16", "竖屏" → 9:16; "square", "方形" → 1:1; "landscape", "横屏" → 16:9.
-fn aspect(clause: &Clause<'_>, out: &mut Vec<Command>) {
-    let shapes = [
-        (Aspect::Portrait, PORTRAIT),
-        (Aspect::Square, SQUARE),
-        (Aspect::Landscape, LANDSCAPE),
-    ];
-    let found = shapes
-        .iter()
-        .filter_map(|(aspect, phrases)| clause.find(phrases).map(|(at, _)| (at, *aspect)))
-        .min_by_key(|(at, _)| *at);
-    if let Some((at, aspect)) = found {
-        if clause.governs(at) != Some(Op::Remove) {
-            out.push(Command::Aspect(aspect));
-        }
-    }
 }
 
 /// Where transitions are talked about: transition words, and "smooth"/"fade" where no music
@@ -261,7 +242,9 @@ fn durations(clause: &Clause<'_>, pictures_claimed: bool, out: &mut Vec<Command>
         previous_end = end;
     }
     let other_topics = [MUSIC, VOLUME, TITLE, CAPTION, TRANSITION];
-    if found.is_empty() && scaling && !other_topics.iter().any(|topic| clause.has(topic)) {
+    // "make it faster" is the pace's (`super::pace`), which says so in its own words.
+    let pace = super::pace::video_pace(clause).is_some();
+    if found.is_empty() && scaling && !pace && !other_topics.iter().any(|topic| clause.has(topic)) {
         out.push(if pictures_claimed && !clause.refs.is_empty() {
             let clips = clause.refs.iter().map(|found| found.ordinal).collect();
             Command::ClipScale {

@@ -3,12 +3,13 @@
 //! is tested on its own; [`super::run`] carries the plan out.
 //!
 //! [`plan`] goes in four steps ([`steps`]): the pictures (their inputs, each clip's moves and
-//! the transitions that join them), the texts drawn over them, the soundtrack, and the command
-//! line with its encoder ([`encoder`]).
+//! the transitions that join them), the texts drawn over them and the whole video's fades
+//! ([`fades`]), the soundtrack, and the command line with its encoder ([`encoder`]).
 
 mod audio;
 mod encoder;
 mod escape;
+mod fades;
 mod motion;
 mod steps;
 mod text;

@@ -1,6 +1,6 @@
-//! The steps of a plan, in order: the pictures, the texts over them, the soundtrack, then the
-//! command line. Each step adds its inputs, its chains of the filter graph and its files to one
-//! [`Planner`].
+//! The steps of a plan, in order: the pictures, the texts over them (and the whole video's
+//! fades), the soundtrack, then the command line. Each step adds its inputs, its chains of the
+//! filter graph and its files to one [`Planner`].
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use super::super::music;
 use super::super::request::seconds_at;
 use super::super::source::{Source, SourceKind};
 use super::super::timeline::{MusicSource, Timeline};
-use super::{FfmpegPlan, Graph, PlanEnv, SAMPLE_RATE, audio, escape, text, video};
+use super::{FfmpegPlan, Graph, PlanEnv, SAMPLE_RATE, audio, escape, fades, text, video};
 use crate::render::error::RenderError;
 
 /// A plan being made.
@@ -95,7 +95,8 @@ impl<'a> Planner<'a> {
         Ok(video::join(&mut self.graph, &joined, timeline.canvas.fps))
     }
 
-    /// Step two: the titles and captions drawn over `picture`, into the video output.
+    /// Step two: the titles and captions drawn over `picture`, then the whole video's fades,
+    /// into the video output.
     pub(super) fn texts(&mut self, picture: String) -> Result<(), RenderError> {
         let canvas = self.timeline.canvas;
         let mut drawn = Vec::new();
@@ -107,13 +108,15 @@ impl<'a> Planner<'a> {
                 .files
                 .push((file, text::wrap(&item.text, item.size_px, canvas)));
         }
+        // After the texts: the whole frame fades from and to black, titles included.
+        drawn.extend(fades::picture(self.timeline));
         drawn.push("format=yuv420p".into());
         self.graph.chain(&[picture], drawn, &["vout"]);
         Ok(())
     }
 
     /// Step three: every piece of music looped, faded and mixed into the audio output, or
-    /// silence where there is none.
+    /// silence where there is none; the whole video's fade-out fades it all at the end.
     pub(super) fn soundtrack(&mut self) -> Result<(), RenderError> {
         let mut pieces = Vec::new();
         for (index, item) in self.timeline.music.iter().enumerate() {
@@ -143,7 +146,9 @@ impl<'a> Planner<'a> {
         } else {
             audio::mix(pieces.len(), duration_ms)
         };
-        self.graph.chain(&pieces, vec![soundtrack], &["aout"]);
+        let mut filters = vec![soundtrack];
+        filters.extend(fades::sound(self.timeline));
+        self.graph.chain(&pieces, filters, &["aout"]);
         Ok(())
     }
 

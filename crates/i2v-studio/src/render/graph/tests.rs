@@ -320,3 +320,33 @@ fn big_jpegs_are_decoded_no_larger_than_they_are_shown() {
     // once (twice would give 756x1008). 1280x720 at 1920x1080: never.
     assert_eq!(halvings, [Some("1"), Some("1"), Some("1"), None]);
 }
+
+#[test]
+fn the_whole_video_fades_after_its_texts_and_its_sound_fades_out_with_it() {
+    let mut draft = slideshow();
+    draft["t"][0]["m"] = json!({"fade_in": 1000, "fade_out": 2000});
+    let plan = plan_of(draft, Canvas::LANDSCAPE).expect("plan");
+    let graph = script(&plan);
+    // 270 frames: black on frame 0, whole on frame 30; fading from frame 209, black on 269.
+    assert!(
+        graph.contains("fade=t=in:s=0:n=30,fade=t=out:s=209:n=60,format=yuv420p[vout]"),
+        "{graph}"
+    );
+    let title = graph.find("drawtext").unwrap_or(usize::MAX);
+    assert!(title < graph.find("fade=t=in:s=0").unwrap_or(0), "{graph}");
+    assert!(graph.contains("[m0]apad=whole_dur=9,atrim=end=9,afade=t=out:st=7:d=2[aout]"));
+    // Without them, nothing changes.
+    let plain = script(&plan_of(slideshow(), Canvas::LANDSCAPE).expect("plan")).to_owned();
+    assert!(!plain.contains("fade=t=in:s=") && !plain.contains("fade=t=out:s="));
+}
+
+#[test]
+fn the_four_by_five_and_four_by_three_frames_are_planned_at_their_size() {
+    for canvas in [Canvas::TALL, Canvas::CLASSIC] {
+        let plan = plan_of(slideshow(), canvas).expect("plan");
+        let graph = script(&plan);
+        let size = format!("{}:{}", canvas.width, canvas.height);
+        assert!(graph.contains(&size), "{size} in {graph}");
+        assert_eq!(plan.canvas, canvas);
+    }
+}

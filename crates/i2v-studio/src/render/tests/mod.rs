@@ -4,4 +4,5 @@
 mod output;
 mod queue;
 mod reads;
+mod shapes;
 mod support;

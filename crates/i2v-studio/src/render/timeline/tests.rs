@@ -258,3 +258,21 @@ fn the_renderer_and_the_summary_read_a_role_on_a_segment_alike() {
     assert_eq!((title.position, title.size_px), (Position::Center, 84));
     assert_eq!(timeline.music[0].source, MusicSource::Library(Bed::Calm));
 }
+
+#[test]
+fn the_video_tracks_own_fades_fade_the_whole_video_for_at_most_half_of_it() {
+    let timeline = build(
+        json!({"t": [{"tt": 0, "m": {"fade_in": 800, "fade_out": 5000}, "sg": [
+            clip(3000, "img1", Value::Null),
+            clip(3000, "img2", Value::Null),
+        ]}]}),
+    )
+    .expect("timeline");
+    assert_eq!((timeline.fade_in_ms, timeline.fade_out_ms), (800, 3000));
+    // A segment's fade is not the video's.
+    let timeline = build(json!({"t": [{"tt": 0, "sg": [
+        {"d": 2000, "m": {"src": "img1", "fade_in": 500}},
+    ]}]}))
+    .expect("timeline");
+    assert_eq!((timeline.fade_in_ms, timeline.fade_out_ms), (0, 0));
+}

@@ -58,8 +58,12 @@ pub(super) const CASES: &[Case] = &[
     // Wrong edits: the right thing changes.
     case("en", WrongEdit, MADE, "make it faster", &[Changed, LengthBelow(9000), Music("our_song.mp3")]),
     pending("en", WrongEdit, MADE, "add the text 'Thanks for watching' at the end", &[Text("Thanks for watching", 6000, 9000)]),
-    pending("en", WrongEdit, MADE, "fade to black at the end", &[Changed, Says("black"), DoesNotSay("Transitions are now")]),
+    case("en", WrongEdit, MADE, "fade to black at the end", &[Changed, Says("black"), DoesNotSay("Transitions are now")]),
     case("zh", WrongEdit, MADE_ZH, "节奏快一点", &[Changed, LengthBelow(9000)]),
+    case("en", WrongEdit, MADE, "fade in from black at the start", &[Changed, Says("fades in from black"), Length(9000)]),
+    case("zh", WrongEdit, MADE_ZH, "结尾淡出", &[Changed, Length(9000)]),
+    case("en", WrongEdit, MADE, "slow it down a bit", &[Changed, Music("our_song.mp3"), DoesNotSay("Calm")]),
+    case("en", Honesty, &["make a video", "fade out at the end"], "fade out at the end", &[Unchanged, Says("The video already fades out to black (1 s).")]),
     case("en", WrongEdit, MADE, "make the music quieter", &[Changed, Length(9000), Says("volume is now 21%")]),
     case("zh", WrongEdit, MADE_ZH, "音乐小声一点", &[Changed, Length(9000)]),
     // Dropped parts: every part is done or said not to be.
@@ -103,8 +107,9 @@ pub(super) const CASES: &[Case] = &[
     case("en", Canvas, MADE, "make it vertical for TikTok", &[Frame(1080, 1920)]),
     case("zh", Canvas, MADE_ZH, "改成竖屏", &[Frame(1080, 1920)]),
     case("en", Canvas, MADE, "make it square", &[Frame(1080, 1080)]),
-    pending("en", Canvas, MADE, "make it 4:5 for instagram", &[Frame(1080, 1350)]),
-    pending("en", Canvas, MADE, "make it 4:3", &[Frame(1440, 1080)]),
+    case("zh", Canvas, MADE_ZH, "改成4比5", &[Frame(1080, 1350)]),
+    case("en", Canvas, MADE, "make it 4:5 for instagram", &[Frame(1080, 1350)]),
+    case("en", Canvas, MADE, "make it 4:3", &[Frame(1440, 1080)]),
     case("en", Canvas, MADE, "make it 21:9", &[Unchanged, DoesNotSay("already")]),
     // Other languages.
     pending("es", Language, &[], "haz un video de 20 segundos", &[Length(20000)]),

@@ -83,8 +83,9 @@ fn longer_and_shorter() {
             by: Some(5_000)
         }
     );
+    // 慢一点 is the pace ([`Command::Pace`]); 长一点 is the length.
     assert_eq!(
-        one("慢一点"),
+        one("长一点"),
         Command::Scale {
             longer: true,
             by: None
