@@ -15,7 +15,11 @@ pub(super) fn leftover(clause: &Clause<'_>) -> Option<String> {
         return None;
     }
     let filler = find_all(clause.tokens, FILLERS);
-    let covered = |at: usize| filler.iter().any(|&(start, end)| (start..end).contains(&at));
+    let covered = |at: usize| {
+        filler
+            .iter()
+            .any(|&(start, end)| (start..end).contains(&at))
+    };
     let content = clause
         .tokens
         .iter()
@@ -44,7 +48,10 @@ mod tests {
             leftovers("add calm music, and sync the cuts to the beat"),
             ["sync the cuts to the beat"]
         );
-        assert_eq!(leftovers("把音乐换成欢快的，加点闪光特效"), ["加点闪光特效"]);
+        assert_eq!(
+            leftovers("把音乐换成欢快的，加点闪光特效"),
+            ["加点闪光特效"]
+        );
     }
 
     #[test]

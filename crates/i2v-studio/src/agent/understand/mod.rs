@@ -13,9 +13,9 @@ mod aspect;
 mod clause;
 mod fades;
 mod foreign;
+mod leftover;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
-mod leftover;
 mod lexicon;
 mod names;
 mod overlay;
