@@ -14,7 +14,7 @@ use i2v_core::draft::{Draft, TransitionKind};
 use super::compose::build::{Recipe, dress, slideshow};
 use super::compose::look;
 use super::compose::pictures::{self, has_pictures};
-use super::compose::{Applied, Context, overlay};
+use super::compose::{Applied, Context, captions, music, titles};
 use super::library::DEFAULT_VOLUME;
 use super::outcome::{Outcome, Problem};
 use super::reply::Reply;
@@ -123,7 +123,7 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
         motion: MotionStyle::Zooms,
         music: Some(MusicChoice::Default),
         volume: DEFAULT_VOLUME,
-        title: Some(overlay::default_title(ctx.language).to_owned()),
+        title: Some(titles::default_title(ctx.language).to_owned()),
     };
     let mut aspect = None;
     let mut rest = Vec::new();
@@ -159,7 +159,7 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
             other => rest.push(other.clone()),
         }
     }
-    recipe.volume = overlay::round_volume(recipe.volume);
+    recipe.volume = music::round_volume(recipe.volume);
     (recipe, aspect, rest)
 }
 
@@ -235,11 +235,11 @@ fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> pictures::E
         Command::AddImages => pictures::add_images(draft, ctx),
         Command::Transitions(change) => look::set_transitions(draft, change),
         Command::Motion(style, clip) => look::set_motion(draft, *style, *clip),
-        Command::Music(choice) => overlay::set_music(draft, *choice, ctx),
-        Command::RemoveMusic => overlay::remove_music(draft),
-        Command::Volume(change) => overlay::set_volume(draft, *change),
-        Command::Title(change) => overlay::set_title(draft, change, ctx),
-        Command::Caption(change, clip) => overlay::set_caption(draft, change, *clip),
+        Command::Music(choice) => music::set_music(draft, *choice, ctx),
+        Command::RemoveMusic => music::remove_music(draft),
+        Command::Volume(change) => music::set_volume(draft, *change),
+        Command::Title(change) => titles::set_title(draft, change, ctx),
+        Command::Caption(change, clip) => captions::set_caption(draft, change, *clip),
         // The frame shape lives in the canvas, not the draft (see `edit`).
         Command::Aspect(_) => Err(Problem::Already),
         Command::Unclear(Unclear::WhichPicture) => Err(Problem::WhichPicture),

@@ -1,14 +1,16 @@
 //! Building and editing drafts by the studio's conventions (the agent's module doc states them).
 //!
 //! [`build`] makes a new draft in two stages; [`pictures`] edits the pictures (lengths, order,
-//! which are in it) and [`look`] how they pass and move (transitions, motion); [`overlay`] edits
-//! music, title and captions. Every edit of the
-//! video track ends with [`sync`], which keeps the other tracks consistent with it.
+//! which are in it) and [`look`] how they pass and move (transitions, motion); [`music`],
+//! [`titles`] and [`captions`] edit what plays and shows over them. Every edit of the video track
+//! ends with [`sync`], which keeps the other tracks consistent with it.
 
 pub(crate) mod build;
+pub(crate) mod captions;
 pub(crate) mod look;
-pub(crate) mod overlay;
+pub(crate) mod music;
 pub(crate) mod pictures;
+pub(crate) mod titles;
 
 use i2v_core::draft::{Draft, Span, Track, TrackKind, TrackRole};
 
