@@ -3,9 +3,9 @@
 //! The message is read ([`crate::agent::text`]), split into clauses ([`clause`]), and each
 //! clause goes through the rules in a fixed order, each adding the commands it finds:
 //! frame shape, transitions, camera motion, pictures (remove, move, swap, reverse, add),
-//! lengths of time, music, then titles and captions ([`timeline`], [`overlay`]). A message that
-//! yields nothing but holds a quote sets the title to it ("'Summer Trip'"). Separately,
-//! [`Request::generate`] says whether the person asked for a (new) video to be made.
+//! lengths of time ([`timeline`]), music ([`overlay`]), then titles and captions ([`texts`]). A
+//! message that yields nothing but holds a quote sets the title to it ("'Summer Trip'").
+//! Separately, [`Request::generate`] says whether the person asked for a (new) video to be made.
 
 mod clause;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
@@ -13,6 +13,7 @@ mod clause;
 mod lexicon;
 mod overlay;
 mod refs;
+mod texts;
 mod timeline;
 
 pub(crate) use refs::{Ordinal, Place};
@@ -325,6 +326,7 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
         let before = commands.len();
         timeline::rules(&clause, &mut commands);
         overlay::rules(&clause, &mut commands);
+        texts::rules(&clause, &mut commands);
         generate |= wants_generation(&clause, has_draft);
         let produced = commands.get(before..).unwrap_or_default();
         if !produced.is_empty() {
@@ -333,7 +335,7 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
         }
     }
     if commands.is_empty() && !generate && !question {
-        overlay::lone_quote(&message, media, &mut commands);
+        texts::lone_quote(&message, media, &mut commands);
     }
     Request {
         language: message.language(),
