@@ -66,8 +66,9 @@
 //!   ("unmute" restores 0.35); **remove** deletes the track.
 //! - **Title** — track `tt: 7` with `"m": {"role": "title"}`: `{"s": 0, "d": 3000, "m":
 //!   {"text": …, "position": "center", "color": "#FFFFFF", "font_size": 72, "fade_in": 400,
-//!   "fade_out": 400}}` (cut to the video's length if shorter). New videos get "My Video" /
-//!   "我的视频" unless a title is given.
+//!   "fade_out": 400}}` (cut to the video's length if shorter). There is no default title: a
+//!   video gets one only when the person names it ("a video called …", "titled …", 标题是…,
+//!   名为…); asked for a title without its words, the agent asks what it should say.
 //! - **Captions** — another `tt: 7` track with `"m": {"role": "subtitle"}`, segments with an
 //!   explicit `s`: `{"s", "d", "m": {"text", "position": "bottom", "color": "#FFFFFF",
 //!   "font_size": 48, "fade_in": 200, "fade_out": 200}}`. "Add captions" writes one per image

@@ -149,4 +149,6 @@ pub(crate) enum Problem {
     WhatText,
     /// Where to move it was not said.
     WhereTo,
+    /// A title was asked for without saying what it should say.
+    TitleWanted,
 }

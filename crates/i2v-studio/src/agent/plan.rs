@@ -28,10 +28,7 @@ use super::understand::{
 pub fn plan_turn(input: &TurnInput<'_>) -> TurnPlan {
     let has_video = input.draft.is_some_and(has_pictures);
     let request = understand(input.message, input.media, has_video);
-    let ctx = Context {
-        media: input.media,
-        language: request.language,
-    };
+    let ctx = Context { media: input.media };
     let has_images = input.media.iter().any(|m| m.kind == MediaKind::Image);
     if request.generate || (!has_video && !request.commands.is_empty()) {
         if !has_images {
@@ -67,7 +64,7 @@ fn answer(input: &TurnInput<'_>, reply: Reply) -> TurnPlan {
 
 /// Builds a new draft in two stages, then applies the instructions the stages do not cover.
 fn generate(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> TurnPlan {
-    let (recipe, aspect, rest) = recipe_of(request, ctx);
+    let (recipe, aspect, rest) = recipe_of(request);
     let mut reply = Reply::new(request.language, input.variant);
     let canvas = aspect
         .map(|aspect| aspect.canvas(input.canvas.fps))
@@ -115,7 +112,7 @@ fn generate(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> Turn
 }
 
 /// The recipe the instructions ask for, the frame shape, and the instructions left for after.
-fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, Vec<Command>) {
+fn recipe_of(request: &Request) -> (Recipe, Option<Aspect>, Vec<Command>) {
     let mut recipe = Recipe {
         total_ms: None,
         each_ms: None,
@@ -123,7 +120,7 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
         motion: MotionStyle::Zooms,
         music: Some(MusicChoice::Default),
         volume: DEFAULT_VOLUME,
-        title: Some(titles::default_title(ctx.language).to_owned()),
+        title: None,
     };
     let mut aspect = None;
     let mut rest = Vec::new();
@@ -154,7 +151,6 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
             Command::Volume(VolumeChange::Unmute) => recipe.volume = DEFAULT_VOLUME,
             Command::Title(TextChange::Set(text)) => recipe.title = Some(text.clone()),
             Command::Title(TextChange::Remove) => recipe.title = None,
-            Command::Title(TextChange::Default) => {}
             Command::Aspect(shape) => aspect = Some(*shape),
             other => rest.push(other.clone()),
         }
@@ -238,7 +234,7 @@ fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> pictures::E
         Command::Music(choice) => music::set_music(draft, *choice, ctx),
         Command::RemoveMusic => music::remove_music(draft),
         Command::Volume(change) => music::set_volume(draft, *change),
-        Command::Title(change) => titles::set_title(draft, change, ctx),
+        Command::Title(change) => titles::set_title(draft, change),
         Command::Caption(change, clip) => captions::set_caption(draft, change, *clip),
         // The frame shape lives in the canvas, not the draft (see `edit`).
         Command::Aspect(_) => Err(Problem::Already),

@@ -15,7 +15,7 @@ pub(crate) mod titles;
 use i2v_core::draft::{Draft, Span, Track, TrackKind, TrackRole};
 
 use super::outcome::Problem;
-use super::types::{Language, MediaRef};
+use super::types::MediaRef;
 
 /// A picture lasts this long when no length is asked for.
 pub(crate) const DEFAULT_CLIP_MS: u64 = 3000;
@@ -35,8 +35,6 @@ pub(crate) const TITLE_MS: u64 = 3000;
 pub(crate) struct Context<'a> {
     /// The session's uploads.
     pub(crate) media: &'a [MediaRef],
-    /// The language of the reply (default titles are written in it).
-    pub(crate) language: Language,
 }
 
 /// A change made: the tool that made it and its arguments, for the stream.

@@ -7,21 +7,12 @@ use i2v_core::draft::{Draft, Meta, Position, Segment, Track, TrackKind, TrackRol
 use serde_json::json;
 
 use super::pictures::Edit;
-use super::{Applied, Context, MIN_CLIP_MS, TITLE_MS, text_indexes, video_ms};
+use super::{Applied, MIN_CLIP_MS, TITLE_MS, text_indexes, video_ms};
 use crate::agent::outcome::{Outcome, Problem};
-use crate::agent::types::Language;
 use crate::agent::understand::TextChange;
 
 fn applied(tool: &'static str, args: serde_json::Value) -> Applied {
     Applied { tool, args }
-}
-
-/// The default title, in the person's language.
-pub(crate) fn default_title(language: Language) -> &'static str {
-    match language {
-        Language::English => "My Video",
-        Language::Chinese => "我的视频",
-    }
 }
 
 /// Adds a title track showing `text` from the start, for [`TITLE_MS`] or the whole video if
@@ -45,7 +36,7 @@ pub(crate) fn put_title(draft: &mut Draft, text: &str) {
 }
 
 /// "add a title 'Summer'", "change the title to …", "show the title for 5 s", "remove the title".
-pub(crate) fn set_title(draft: &mut Draft, change: &TextChange, ctx: &Context<'_>) -> Edit {
+pub(crate) fn set_title(draft: &mut Draft, change: &TextChange) -> Edit {
     let tracks = text_indexes(draft, &TrackRole::Title);
     let existing = tracks.first().copied();
     match (change, existing) {
@@ -81,14 +72,8 @@ pub(crate) fn set_title(draft: &mut Draft, change: &TextChange, ctx: &Context<'_
             Ok((applied("remove_title", json!({})), Outcome::TitleRemoved))
         }
         (TextChange::Default, Some(_)) => Err(Problem::Already),
-        (TextChange::Default, None) => {
-            let text = default_title(ctx.language);
-            put_title(draft, text);
-            Ok((
-                applied("set_title", json!({ "text": text })),
-                Outcome::Title(text.to_owned()),
-            ))
-        }
+        // No default title: a title is only ever the person's own words.
+        (TextChange::Default, None) => Err(Problem::TitleWanted),
         (TextChange::Set(text), None) => {
             put_title(draft, text);
             Ok((

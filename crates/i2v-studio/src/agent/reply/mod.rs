@@ -9,6 +9,7 @@
 //! translates them (`docs/PROTOCOL.md` §7).
 
 mod phrases;
+mod texts;
 
 use super::outcome::{Outcome, Problem};
 use super::types::Language;

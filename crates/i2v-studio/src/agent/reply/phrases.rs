@@ -460,6 +460,7 @@ pub(super) fn problem(language: Language, problem: &Problem) -> String {
             "Where should it go? For example: 'move the last photo to the start'.".to_owned()
         }
         Problem::WhereTo => "要移到哪里？例如可以说“把最后一张移到开头”。".to_owned(),
+        Problem::TitleWanted => super::texts::title_wanted(language),
     }
 }
 

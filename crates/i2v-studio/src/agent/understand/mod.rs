@@ -102,7 +102,7 @@ pub(crate) enum VolumeChange {
 pub(crate) enum TextChange {
     /// To this text.
     Set(String),
-    /// To the default: "My Video" for a title, the file names for captions.
+    /// To the default: the file names for captions; a title has none (the person is asked).
     Default,
     /// Shown for this long (titles).
     Duration(u64),
