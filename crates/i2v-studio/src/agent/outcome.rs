@@ -3,8 +3,8 @@
 //! Positions here are 1-based, as a person counts pictures.
 
 use super::types::Aspect;
-use super::understand::{MotionStyle, Ordinal};
-use i2v_core::draft::TransitionKind;
+use super::understand::{Colour, MotionStyle, Ordinal};
+use i2v_core::draft::{Position, Span, TransitionKind};
 
 /// A change made to the draft or the canvas.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +103,70 @@ pub(crate) enum Outcome {
     CaptionsRemoved(Option<usize>),
     /// The frame shape changed.
     Aspect(Aspect),
+    /// A title was added where there was none: its words, shown from the start to `end_ms`.
+    TitleAdded {
+        /// Its words.
+        text: String,
+        /// When it is gone.
+        end_ms: u64,
+    },
+    /// The title now sits or shows like this.
+    TitleLook(Look),
+    /// A text was placed on the timeline beside the title.
+    TextPlaced(Placed),
+    /// The title left the opening and now shows as a text placed there.
+    TitleMoved(Placed),
+    /// The texts placed at this time now look like this.
+    TextsLook {
+        /// How.
+        look: Look,
+        /// When they show.
+        span: Span,
+    },
+    /// Texts placed at this time were removed: their words.
+    TextsRemoved {
+        /// Their words.
+        texts: Vec<String>,
+        /// The time they were removed from.
+        span: Span,
+    },
+}
+
+/// A text placed on the timeline, as the reply tells it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Placed {
+    /// Its words.
+    pub(crate) text: String,
+    /// When it shows.
+    pub(crate) span: Span,
+    /// Where it was asked for: the end, a picture (1-based), or a stretch of time.
+    pub(crate) at: PlacedAt,
+    /// Where it sits in the frame.
+    pub(crate) position: Position,
+    /// The words of the texts it replaced there.
+    pub(crate) replaced: Vec<String>,
+}
+
+/// Where a placed text was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlacedAt {
+    /// At the end.
+    End,
+    /// Over this picture (1-based).
+    Picture(usize),
+    /// Over a stretch of time.
+    Stretch,
+}
+
+/// A change to how a text looks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Look {
+    /// It sits here in the frame.
+    Position(Position),
+    /// It is this colour.
+    Color(Colour),
+    /// Its font size is this.
+    Size(u32),
 }
 
 /// Why an instruction changed nothing.
@@ -151,4 +215,8 @@ pub(crate) enum Problem {
     WhereTo,
     /// A title was asked for without saying what it should say.
     TitleWanted,
+    /// A text was asked for at a time without saying what it should say.
+    TextWanted,
+    /// There is no text placed at this time to change or remove.
+    NoTextsThere(Span),
 }

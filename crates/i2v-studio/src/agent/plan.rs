@@ -14,7 +14,7 @@ use i2v_core::draft::{Draft, TransitionKind};
 use super::compose::build::{Recipe, dress, slideshow};
 use super::compose::look;
 use super::compose::pictures::{self, has_pictures};
-use super::compose::{Applied, Context, captions, music, titles};
+use super::compose::{Applied, Context, captions, music, texts, titles};
 use super::library::DEFAULT_VOLUME;
 use super::outcome::{Outcome, Problem};
 use super::reply::Reply;
@@ -240,6 +240,8 @@ fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> pictures::E
         Command::Aspect(_) => Err(Problem::Already),
         Command::Unclear(Unclear::WhichPicture) => Err(Problem::WhichPicture),
         Command::Unclear(Unclear::WhereTo) => Err(Problem::WhereTo),
+        Command::Text(change, when) => texts::set_text(draft, change, *when),
+        Command::MoveTitle(when) => titles::move_title(draft, *when),
     }
 }
 

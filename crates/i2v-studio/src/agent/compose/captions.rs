@@ -114,6 +114,10 @@ pub(crate) fn set_caption(draft: &mut Draft, change: &TextChange, clip: Option<O
         TextChange::Default | TextChange::Duration(_) | TextChange::Resize(_) => {
             Err(Problem::WhatText)
         }
+        // The rules give captions no looks yet.
+        TextChange::Position(_) | TextChange::Color(_) | TextChange::FontSize(_) => {
+            Err(Problem::WhatText)
+        }
         TextChange::Set(text) => {
             let span = span.ok_or(Problem::NoVideo)?;
             let track = subtitles_mut(draft).ok_or(Problem::NoVideo)?;

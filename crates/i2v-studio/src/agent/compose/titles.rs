@@ -1,15 +1,19 @@
-//! Edits of the title: its text, how long it shows, its size; or its removal.
+//! Edits of the title: its words, how long it shows, where it sits, its colour and size; its
+//! removal, or its move off the opening.
 //!
 //! The title track is made by the conventions of the agent's module doc; an existing one is
 //! edited in place (only the keys an edit names change), so keys this model does not know stay.
+//! A title moved to another time ("move the title to the end") becomes a placed text there
+//! ([`super::texts`]): the title role is the opening's.
 
 use i2v_core::draft::{Draft, Meta, Position, Segment, Track, TrackKind, TrackRole};
 use serde_json::json;
 
 use super::pictures::Edit;
+use super::texts::{TITLE_FONT_SIZE, look_args, place, restyle_meta};
 use super::{Applied, MIN_CLIP_MS, TITLE_MS, text_indexes, video_ms};
-use crate::agent::outcome::{Outcome, Problem};
-use crate::agent::understand::TextChange;
+use crate::agent::outcome::{Look, Outcome, Problem};
+use crate::agent::understand::{TextChange, When};
 
 fn applied(tool: &'static str, args: serde_json::Value) -> Applied {
     Applied { tool, args }
@@ -28,64 +32,52 @@ pub(crate) fn put_title(draft: &mut Draft, text: &str) {
         .set_text(text)
         .set_position(Position::Center)
         .set_color("#FFFFFF")
-        .set_font_size(72)
+        .set_font_size(TITLE_FONT_SIZE)
         .set_fade_in_ms(400)
         .set_fade_out_ms(400);
     track.add_segment(segment);
     draft.add_track(track);
 }
 
-/// "add a title 'Summer'", "change the title to …", "show the title for 5 s", "remove the title".
+/// The title's segment for editing.
+fn title_mut(draft: &mut Draft, index: usize) -> Result<&mut Segment, Problem> {
+    draft
+        .track_mut(index)
+        .and_then(|t| t.segment_mut(0))
+        .ok_or(Problem::NoTitle)
+}
+
+/// "add a title 'Summer'", "change the title to …", "show the title for 5 s", "move the title to
+/// the top", "make the title red", "bigger", "remove the title".
 pub(crate) fn set_title(draft: &mut Draft, change: &TextChange) -> Edit {
     let tracks = text_indexes(draft, &TrackRole::Title);
-    let existing = tracks.first().copied();
-    match (change, existing) {
-        (TextChange::Remove | TextChange::Duration(_) | TextChange::Resize(_), None) => {
-            Err(Problem::NoTitle)
-        }
-        (TextChange::Resize(bigger), Some(index)) => {
-            let segment = draft
-                .track_mut(index)
-                .and_then(|t| t.segment_mut(0))
-                .ok_or(Problem::NoTitle)?;
-            let current = segment.meta().and_then(Meta::font_size).unwrap_or(72.0);
-            let size = if *bigger {
-                current * 1.25
-            } else {
-                current / 1.25
-            };
-            // Whole pixels, within what stays readable and on screen.
-            let size = size.round().clamp(24.0, 200.0) as u32;
-            if f64::from(size) == current {
-                return Err(Problem::Already);
+    let Some(index) = tracks.first().copied() else {
+        return match change {
+            TextChange::Set(text) => {
+                put_title(draft, text);
+                let end_ms = TITLE_MS.min(video_ms(draft));
+                let args = json!({ "text": text, "start_ms": 0, "end_ms": end_ms });
+                let outcome = Outcome::TitleAdded {
+                    text: text.clone(),
+                    end_ms,
+                };
+                Ok((applied("set_title", args), outcome))
             }
-            segment.meta_mut().set_font_size(size);
-            Ok((
-                applied("set_title", json!({ "font_size": size })),
-                Outcome::TitleSize(size),
-            ))
-        }
-        (TextChange::Remove, Some(_)) => {
+            // No default title: a title is only ever the person's own words.
+            TextChange::Default => Err(Problem::TitleWanted),
+            _ => Err(Problem::NoTitle),
+        };
+    };
+    match change {
+        TextChange::Remove => {
             for index in tracks.into_iter().rev() {
                 draft.remove_track(index);
             }
             Ok((applied("remove_title", json!({})), Outcome::TitleRemoved))
         }
-        (TextChange::Default, Some(_)) => Err(Problem::Already),
-        // No default title: a title is only ever the person's own words.
-        (TextChange::Default, None) => Err(Problem::TitleWanted),
-        (TextChange::Set(text), None) => {
-            put_title(draft, text);
-            Ok((
-                applied("set_title", json!({ "text": text })),
-                Outcome::Title(text.clone()),
-            ))
-        }
-        (TextChange::Set(text), Some(index)) => {
-            let segment = draft
-                .track_mut(index)
-                .and_then(|t| t.segment_mut(0))
-                .ok_or(Problem::NoTitle)?;
+        TextChange::Default => Err(Problem::TitleWanted),
+        TextChange::Set(text) => {
+            let segment = title_mut(draft, index)?;
             if segment.meta().and_then(Meta::text) == Some(text.as_str()) {
                 return Err(Problem::Already);
             }
@@ -95,7 +87,7 @@ pub(crate) fn set_title(draft: &mut Draft, change: &TextChange) -> Edit {
                 Outcome::Title(text.clone()),
             ))
         }
-        (TextChange::Duration(ms), Some(index)) => {
+        TextChange::Duration(ms) => {
             let total = video_ms(draft);
             if *ms < MIN_CLIP_MS {
                 return Err(Problem::TooShort {
@@ -105,10 +97,7 @@ pub(crate) fn set_title(draft: &mut Draft, change: &TextChange) -> Edit {
             if *ms > total {
                 return Err(Problem::TooLong { max_ms: total });
             }
-            let segment = draft
-                .track_mut(index)
-                .and_then(|t| t.segment_mut(0))
-                .ok_or(Problem::NoTitle)?;
+            let segment = title_mut(draft, index)?;
             if segment.duration_ms() == Some(*ms) {
                 return Err(Problem::Already);
             }
@@ -118,5 +107,45 @@ pub(crate) fn set_title(draft: &mut Draft, change: &TextChange) -> Edit {
                 Outcome::TitleShown(*ms),
             ))
         }
+        TextChange::Resize(_)
+        | TextChange::FontSize(_)
+        | TextChange::Position(_)
+        | TextChange::Color(_) => {
+            let segment = title_mut(draft, index)?;
+            let look = restyle_meta(segment.meta_mut(), change, TITLE_FONT_SIZE)
+                .ok_or(Problem::Already)?;
+            let args = look_args(&look);
+            let outcome = match look {
+                Look::Size(size) => Outcome::TitleSize(size),
+                other => Outcome::TitleLook(other),
+            };
+            Ok((applied("set_title", args), outcome))
+        }
     }
+}
+
+/// "move the title to the end", "put the title over photo 3": the title leaves the opening and
+/// shows there as a placed text, looking as it did.
+pub(crate) fn move_title(draft: &mut Draft, when: When) -> Edit {
+    let tracks = text_indexes(draft, &TrackRole::Title);
+    let index = tracks.first().copied().ok_or(Problem::NoTitle)?;
+    let meta = draft
+        .track(index)
+        .and_then(|t| t.segment(0))
+        .and_then(Segment::meta)
+        .cloned()
+        .ok_or(Problem::NoTitle)?;
+    let text = meta.text().unwrap_or("").to_owned();
+    let mut next = draft.clone();
+    for index in tracks.into_iter().rev() {
+        next.remove_track(index);
+    }
+    let placed = place(&mut next, &text, when)?;
+    *draft = next;
+    let args = json!({
+        "text": text,
+        "start_ms": placed.span.start_ms,
+        "end_ms": placed.span.end_ms,
+    });
+    Ok((applied("move_title", args), Outcome::TitleMoved(placed)))
 }

@@ -1,12 +1,13 @@
 //! The sentences of a reply, English and Chinese side by side.
 
+use super::texts;
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::types::{Aspect, Language};
 use crate::agent::understand::{MotionStyle, Ordinal};
 use i2v_core::draft::{Motion, TransitionKind};
 
 /// Milliseconds as seconds, with one decimal only where needed: `30`, `4.3`.
-fn secs(ms: u64) -> String {
+pub(super) fn secs(ms: u64) -> String {
     let tenths = ms.saturating_add(50) / 100;
     match tenths % 10 {
         0 => format!("{}", tenths / 10),
@@ -244,6 +245,12 @@ fn english_outcome(outcome: &Outcome) -> String {
                 aspect.as_str()
             )
         }
+        Outcome::TitleAdded { text, end_ms } => texts::title_added(en, text, *end_ms),
+        Outcome::TitleLook(look) => texts::title_look(en, look),
+        Outcome::TextPlaced(placed) => texts::placed(en, placed, false),
+        Outcome::TitleMoved(placed) => texts::placed(en, placed, true),
+        Outcome::TextsLook { look, span } => texts::texts_look(en, look, *span),
+        Outcome::TextsRemoved { texts, span } => texts::texts_removed(en, texts, *span),
     }
 }
 
@@ -353,6 +360,12 @@ fn chinese_outcome(outcome: &Outcome) -> String {
                 aspect_label(zh, *aspect)
             )
         }
+        Outcome::TitleAdded { text, end_ms } => texts::title_added(zh, text, *end_ms),
+        Outcome::TitleLook(look) => texts::title_look(zh, look),
+        Outcome::TextPlaced(placed) => texts::placed(zh, placed, false),
+        Outcome::TitleMoved(placed) => texts::placed(zh, placed, true),
+        Outcome::TextsLook { look, span } => texts::texts_look(zh, look, *span),
+        Outcome::TextsRemoved { texts, span } => texts::texts_removed(zh, texts, *span),
     }
 }
 
@@ -460,7 +473,9 @@ pub(super) fn problem(language: Language, problem: &Problem) -> String {
             "Where should it go? For example: 'move the last photo to the start'.".to_owned()
         }
         Problem::WhereTo => "要移到哪里？例如可以说“把最后一张移到开头”。".to_owned(),
-        Problem::TitleWanted => super::texts::title_wanted(language),
+        Problem::TitleWanted => texts::title_wanted(language),
+        Problem::TextWanted => texts::text_wanted(language),
+        Problem::NoTextsThere(span) => texts::no_texts_there(language, *span),
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod edit_overlay;
 mod edit_pictures;
+mod edit_texts;
 mod frames;
 mod generate;
 mod stream;

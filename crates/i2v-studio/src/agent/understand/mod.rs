@@ -3,25 +3,29 @@
 //! The message is read ([`crate::agent::text`]), split into clauses ([`clause`]), and each
 //! clause goes through the rules in a fixed order, each adding the commands it finds:
 //! frame shape, transitions, camera motion, pictures (remove, move, swap, reverse, add),
-//! lengths of time ([`timeline`]), music ([`overlay`]), then titles and captions ([`texts`]). A
-//! message that yields nothing but holds a quote sets the title to it ("'Summer Trip'").
+//! lengths of time ([`timeline`]), music ([`overlay`]), then the title, texts placed at a time
+//! and captions ([`texts`], reading [`words`], [`when`] and [`looks`]). A message that yields
+//! nothing but holds a quote sets the title to it ("'Summer Trip'").
 //! Separately, [`Request::generate`] says whether the person asked for a (new) video to be made.
 
 mod clause;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
 mod lexicon;
+mod looks;
 mod overlay;
 mod refs;
 mod texts;
 mod timeline;
+mod when;
+mod words;
 
 pub(crate) use refs::{Ordinal, Place};
 
 use std::ops::Range;
 
 use clause::OpAt;
-use i2v_core::draft::{Motion, TransitionKind};
+use i2v_core::draft::{Motion, Position, TransitionKind};
 use refs::RefAt;
 
 use super::text::phrase::{find, longest_at};
@@ -110,6 +114,32 @@ pub(crate) enum TextChange {
     Resize(bool),
     /// Gone.
     Remove,
+    /// Placed here in the frame.
+    Position(Position),
+    /// In this colour.
+    Color(Colour),
+    /// At this font size, in pixels.
+    FontSize(u32),
+}
+
+/// A colour asked for a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Colour {
+    /// Its `RRGGBB` digits, as `i2v_core::draft::color_hex` reads it.
+    pub(crate) hex: String,
+    /// Its English name where it was named ("red", 红色), rather than given in digits.
+    pub(crate) name: Option<&'static str>,
+}
+
+/// When a text placed on the timeline shows (the opening is the title's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum When {
+    /// For the end of the video: this long (`None`: as long as a title shows).
+    End(Option<u64>),
+    /// While this picture shows.
+    Over(Ordinal),
+    /// From this ms to that one.
+    Between(u64, u64),
 }
 
 /// Which camera movement the pictures get.
@@ -189,6 +219,10 @@ pub(crate) enum Command {
     Aspect(Aspect),
     /// Understood, but a detail is missing.
     Unclear(Unclear),
+    /// A text placed on the timeline beside the title (added, restyled or removed) at this time.
+    Text(TextChange, When),
+    /// The title leaves the opening to show at this time instead.
+    MoveTitle(When),
 }
 
 impl Command {
@@ -251,9 +285,12 @@ impl<'m> Clause<'m> {
                 longest_at(tokens, before, &["first", "last", "final", "最后", "前"]) == Some(start)
             })
         };
+        // "from 2 to 5 seconds", "at the end for 4 seconds" say when a text shows.
+        let claimed = when::claimed(tokens);
+        let when_text = |start: usize| claimed.iter().any(|&(s, e)| start >= s && start < e);
         let durations = super::text::numbers::durations(tokens)
             .into_iter()
-            .filter(|&(_, start, _)| !part_of(start))
+            .filter(|&(_, start, _)| !part_of(start) && !when_text(start))
             .collect();
         Clause {
             tokens,

@@ -1,6 +1,7 @@
 //! The rules of understanding, one instruction at a time, in English and Chinese.
 
 mod overlay;
+mod texts;
 mod timeline;
 
 use super::*;
