@@ -390,7 +390,7 @@ pub(super) const TEXT_LINKS: &[&str] = &[
 
 /// Words that end a title given without quotes ("a video called Summer Trip with calm music").
 pub(super) const TEXT_ENDS: &[&str] = &[
-    "with", "and", "then", "using", "plus", "but", "please", "featuring", "set to",
+    "with", "without", "and", "then", "using", "plus", "but", "please", "featuring", "set to",
 ];
 
 /// Words that cannot begin a title given without quotes ("add a title at the end").

@@ -5,3 +5,4 @@ mod output;
 mod queue;
 mod reads;
 mod support;
+mod texts;
