@@ -5,7 +5,7 @@ use i2v_core::draft::Draft;
 
 use super::super::{Canvas, JobState, MediaKind};
 use super::support::{Scratch, frame, media, picture, queue, request};
-use crate::agent::{self, MediaRef, TurnInput, plan_turn};
+use crate::agent::{MediaRef, TurnInput, plan_turn};
 
 const WIDE: Canvas = Canvas::new(640, 360, 30);
 
@@ -15,24 +15,19 @@ fn said(messages: &[&str]) -> Draft {
         .map(|i| MediaRef {
             media_id: format!("med_{i}"),
             name: format!("photo{i}.png"),
-            kind: agent::MediaKind::Image,
+            kind: MediaKind::Image,
             width: Some(640),
             height: Some(360),
             duration_ms: None,
         })
         .collect();
-    let canvas = agent::Canvas {
-        width: 640,
-        height: 360,
-        fps: 30,
-    };
     let mut draft: Option<Draft> = None;
     for message in messages {
         let plan = plan_turn(&TurnInput {
             message,
             draft: draft.as_ref(),
             media: &photos,
-            canvas,
+            canvas: WIDE,
             variant: 0,
         });
         assert!(
