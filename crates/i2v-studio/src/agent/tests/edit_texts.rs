@@ -1,6 +1,7 @@
 //! Titles named anywhere, texts placed at a time beside the title, and how a title looks.
 
 use i2v_core::draft::{Draft, Meta, Position, Span, Track, TrackRole};
+use serde_json::json;
 
 use super::support::{final_draft, first_meta, made, photos, role, step_names, titled, turn};
 use crate::agent::{Cost, TurnKind};
@@ -40,6 +41,21 @@ fn title_text(draft: &Draft) -> Option<&str> {
 
 fn title_span(draft: &Draft) -> Option<Span> {
     role(draft, "title").and_then(Track::extent)
+}
+
+#[test]
+fn the_demos_prompt_names_its_video() {
+    // tests/e2e/demo.test.mjs expects three tracks, the title "My Video" among them.
+    let plan = turn(
+        "turn these images into a 6-second video called My Video with smooth transitions and \
+         background music",
+        None,
+        &photos(3),
+    );
+    let draft = final_draft(&plan);
+    assert_eq!(title_text(&draft), Some("My Video"));
+    assert_eq!(draft.tracks().len(), 3);
+    assert!(plan.reply.contains("6-second video"), "{}", plan.reply);
 }
 
 #[test]
@@ -142,6 +158,38 @@ fn text_at_the_end_keeps_the_opening_title() {
         chinese.reply.contains("在结尾（7到9秒）加上了文字“再见”。"),
         "{}",
         chinese.reply
+    );
+}
+
+#[test]
+fn placed_texts_follow_the_conventions_exactly() {
+    let (draft, media) = made(3);
+    let ended = final_draft(&turn("add 'The End' at the end", Some(&draft), &media));
+    let both = final_draft(&turn(
+        "put 'Lake' over the first photo",
+        Some(&ended),
+        &media,
+    ));
+    let value = both.to_value();
+    assert_eq!(
+        value["t"][2],
+        json!({"tt": 7, "m": {"role": "outro"}, "sg": [
+            {"s": 6000, "d": 3000, "m": {"text": "The End", "position": "center",
+                "color": "#FFFFFF", "font_size": 72, "fade_in": 400, "fade_out": 400}}
+        ]})
+    );
+    assert_eq!(
+        value["t"][3],
+        json!({"tt": 7, "sg": [
+            {"s": 0, "d": 3000, "m": {"text": "Lake", "position": "center",
+                "color": "#FFFFFF", "font_size": 72, "fade_in": 400, "fade_out": 400}}
+        ]})
+    );
+    assert!(
+        both.summary()
+            .ends_with("3. Text: \"The End\" (6-9s) 4. Text: \"Lake\" (0-3s)"),
+        "{}",
+        both.summary()
     );
 }
 

@@ -13,8 +13,8 @@
 //!   linking word ("at the top", "in red"), or, in Chinese, 的 before a video noun
 //!   (名为夏日旅行的视频). Trailing punctuation goes.
 //! - What is only a look ("to red", "改成红色", "to the top"), a font size (字号改成96), a
-//!   length of time, a moment, a picture or the video itself ("add a title to the video") is no
-//!   text.
+//!   length of time, a moment, a picture or the video itself after a preposition ("add a title
+//!   to my video"; but "a video called My Video") is no text.
 
 use std::ops::Range;
 
@@ -125,10 +125,15 @@ fn unquoted(
     moment: Option<MomentAt>,
 ) -> Option<(String, Range<usize>)> {
     let tokens = clause.tokens;
+    // "add a title to my video" points at the video; "a video called My Video" names it.
+    let after_preposition = from.checked_sub(1).is_some_and(|before| {
+        longest_at(tokens, before, &["to", "into", "for", "on", "in"]) == Some(from)
+    });
     let determiner = longest_at(tokens, from, &["the", "this", "my", "our"]).unwrap_or(from);
-    let the_video = [VIDEO_NOUNS, IT]
-        .iter()
-        .any(|words| longest_at(tokens, determiner, words).is_some());
+    let the_video = after_preposition
+        && [VIDEO_NOUNS, IT]
+            .iter()
+            .any(|words| longest_at(tokens, determiner, words).is_some());
     let no_text = longest_at(tokens, from, NOT_A_TEXT).is_some()
         || the_video
         || duration_at(tokens, from).is_some()

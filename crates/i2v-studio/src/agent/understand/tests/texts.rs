@@ -116,6 +116,11 @@ fn words_that_only_say_how_or_when_are_no_title() {
         one("add a title to the video"),
         Command::Title(TextChange::Default)
     );
+    assert_eq!(
+        one("add a title to my video"),
+        Command::Title(TextChange::Default)
+    );
+    assert_eq!(one("rename it My Video"), title("My Video"));
     assert_eq!(one("change the title"), Command::Title(TextChange::Default));
 }
 
