@@ -11,7 +11,8 @@
 //! - Words without quotes run to the end of the clause or to the first of: a connective ("with",
 //!   "and", "then" …), a length of time, a moment ("at the end", "over photo 3"), a look after a
 //!   linking word ("at the top", "in red"), or, in Chinese, 的 before a video noun
-//!   (名为夏日旅行的视频). Trailing punctuation goes.
+//!   (名为夏日旅行的视频). A word leading to the stop ("in 20 seconds") and trailing
+//!   punctuation go.
 //! - What is only a look ("to red", "改成红色", "to the top"), a font size (字号改成96), a
 //!   length of time, a moment, a picture or the video itself after a preposition ("add a title
 //!   to my video"; but "a video called My Video") is no text.
@@ -27,6 +28,11 @@ use super::when::MomentAt;
 use super::{Clause, Op};
 use crate::agent::text::numbers::duration_at;
 use crate::agent::text::phrase::{find_all, longest_at};
+
+/// Words that lead to what stops a run of words, and so are not part of it.
+const DANGLING: &[&str] = &[
+    "in", "for", "at", "on", "of", "to", "over", "lasting", "about", "around", "that", "which",
+];
 
 /// The longest title or caption kept, in characters.
 const MAX_TEXT_CHARS: usize = 120;
@@ -143,7 +149,12 @@ fn unquoted(
     if no_text {
         return None;
     }
-    let end = run_end(clause, from, moment)?;
+    let mut end = run_end(clause, from, moment)?;
+    // "a video called Summer Trip in 20 seconds": the word before the stop leads to it.
+    while end > from + 1 && longest_at(tokens, end - 1, DANGLING).is_some_and(|after| after == end)
+    {
+        end -= 1;
+    }
     if only_a_look(clause, from, end) {
         return None;
     }

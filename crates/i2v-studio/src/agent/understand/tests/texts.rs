@@ -54,6 +54,10 @@ fn a_video_named_in_the_message_gets_that_title() {
             "make a video called Summer Trip without music",
             "Summer Trip",
         ),
+        (
+            "make a video called Summer Trip 2024 in 20 seconds",
+            "Summer Trip 2024",
+        ),
         ("make a video of my trip, call it 'Rome'", "Rome"),
         ("做一个名为夏日旅行的视频", "夏日旅行"),
         ("做一个叫夏日旅行的视频，配上轻松的音乐", "夏日旅行"),
