@@ -14,7 +14,8 @@ import {
 } from './support.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
-const PROMPT = 'turn these images into a 6-second video with smooth transitions and background music';
+// The video is named in the prompt: a video gets a title only when the person names one.
+const PROMPT = 'turn these images into a 6-second video called My Video with smooth transitions and background music';
 
 let studio;
 let browser;

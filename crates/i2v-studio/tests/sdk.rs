@@ -64,7 +64,7 @@ async fn the_sdk_connects_uploads_chats_and_reads_state_and_credits() {
     assert!(
         draft
             .summary()
-            .starts_with("Timeline (3 tracks): 1. Video: 3 clips (0-12s)"),
+            .starts_with("Timeline (2 tracks): 1. Video: 3 clips (0-12s)"),
         "{}",
         draft.summary()
     );

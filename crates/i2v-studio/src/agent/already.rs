@@ -5,7 +5,7 @@
 //! An instruction the edit left unchanged but whose asked-for value cannot be shown here gets
 //! no "already" at all: the reply then says plainly that nothing changed.
 
-use i2v_core::draft::{Draft, Meta, TrackRole, TransitionKind};
+use i2v_core::draft::{Draft, Meta, Position, TrackRole, TransitionKind, color_hex};
 
 use super::compose::look::{current_style, motion_name, uniform_transition};
 use super::compose::{clip_spans, video_index, video_ms};
@@ -44,6 +44,12 @@ pub(crate) enum Setting {
     Aspect(Aspect),
     /// The whole video fades at this end for this long.
     Fade(FadeEnd, u64),
+    /// The title sits here.
+    TitlePosition(Position),
+    /// The title is this colour (`RRGGBB`).
+    TitleColor(String),
+    /// The title's font size is this.
+    TitleSize(u32),
 }
 
 /// The setting `command` asked for, where `draft` and `canvas` already have it.
@@ -95,6 +101,8 @@ pub(crate) fn setting(command: &Command, draft: &Draft, canvas: Canvas) -> Optio
         Command::ClipScale { .. }
         | Command::Scale { .. }
         | Command::Pace { .. }
+        | Command::Text(..)
+        | Command::MoveTitle(_)
         | Command::OtherAspect(_)
         | Command::Fade(_, FadeChange::Remove)
         | Command::RemoveClips(_)
@@ -185,8 +193,29 @@ fn title(change: &TextChange, draft: &Draft) -> Option<Setting> {
                 .duration_ms();
             (shown == *ms).then_some(Setting::TitleShown(shown))
         }
+        TextChange::Position(asked) => {
+            let meta = title_meta(draft)?;
+            (meta.position() == Some(*asked)).then_some(Setting::TitlePosition(*asked))
+        }
+        TextChange::Color(asked) => {
+            let hex = title_meta(draft)?.color().and_then(color_hex)?;
+            (hex == asked.hex).then_some(Setting::TitleColor(hex))
+        }
+        TextChange::FontSize(asked) => {
+            let size = title_meta(draft)?.font_size()?;
+            (size == f64::from(*asked)).then_some(Setting::TitleSize(*asked))
+        }
         TextChange::Resize(_) | TextChange::Remove => None,
     }
+}
+
+/// The title's metadata: its first segment's.
+fn title_meta(draft: &Draft) -> Option<&Meta> {
+    let track = draft
+        .tracks()
+        .iter()
+        .find(|t| t.role() == TrackRole::Title)?;
+    track.segment(0)?.meta()
 }
 
 /// The texts of the tracks with `role`, in order.

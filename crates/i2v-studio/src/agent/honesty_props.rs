@@ -13,7 +13,7 @@ use super::compose::Context;
 use super::outcome::{Outcome, Problem};
 use super::plan::apply;
 use super::proptests::{foreign_draft, media, message};
-use super::types::{Canvas, Language};
+use super::types::Canvas;
 use super::understand::understand;
 use super::{TurnInput, plan_turn};
 
@@ -63,6 +63,13 @@ fn claims(outcome: &Outcome) -> (Part, &'static [Part]) {
             (Part::Captions, &[Part::Captions])
         }
         Outcome::Aspect(_) => (Part::Frame, &[Part::Frame]),
+        Outcome::TitleAdded { .. } | Outcome::TitleLook(_) => (Part::Title, &[Part::Title]),
+        // Texts placed on the timeline are on text tracks without the title's role (read as
+        // captions here); placing one beside the title may move the title.
+        Outcome::TitleMoved(_) => (Part::Title, &[Part::Title, Part::Captions]),
+        Outcome::TextPlaced(_) | Outcome::TextsLook { .. } | Outcome::TextsRemoved { .. } => {
+            (Part::Captions, &[Part::Captions, Part::Title])
+        }
     }
 }
 
@@ -94,10 +101,7 @@ fn touched(before: &Draft, after: &Draft) -> HashSet<Part> {
 fn check_edits(text: &str, mut draft: Draft) -> Result<(), TestCaseError> {
     let media = media();
     let request = understand(text, &media, true);
-    let ctx = Context {
-        media: &media,
-        language: Language::English,
-    };
+    let ctx = Context { media: &media };
     let canvas = Canvas::LANDSCAPE;
     for command in &request.commands {
         let mut next = draft.clone();

@@ -72,16 +72,29 @@
 //!   ("unmute" restores 0.35); **remove** deletes the track.
 //! - **Title** — track `tt: 7` with `"m": {"role": "title"}`: `{"s": 0, "d": 3000, "m":
 //!   {"text": …, "position": "center", "color": "#FFFFFF", "font_size": 72, "fade_in": 400,
-//!   "fade_out": 400}}` (cut to the video's length if shorter). New videos get "My Video" /
-//!   "我的视频" unless a title is given.
+//!   "fade_out": 400}}` (cut to the video's length if shorter). There is no default title: a
+//!   video gets one only when the person names it ("a video called …", "titled …", 标题是…,
+//!   名为…); asked for a title without its words, the agent asks what it should say.
+//!   "Move the title to the top", "make it red / #ff0000 / bigger" set its `position`,
+//!   `color` (`#RRGGBB`, from the core's `color_hex`) and `font_size` (steps of ×1.25, 24–200).
+//! - **Texts at a time** — words asked for somewhere other than the opening ("add 'The End' at
+//!   the end", "show 'Hi' from 2 to 5 seconds", "put 'Beach' over photo 3") leave the title as
+//!   it is and look like it: `{"s", "d", "m": {"text", "position": "center", "color":
+//!   "#FFFFFF", "font_size": 72, "fade_in": 400, "fade_out": 400}}`, `"position": "bottom"`
+//!   where it shows at the same time as the title. Texts at the end (the last 3 s unless a
+//!   length is said) are on their own `tt: 7` track with `"m": {"role": "outro"}`, the others
+//!   on a `tt: 7` track with no role; the core reads both as `TrackRole::Text` (`Text` in the
+//!   summary). A new text replaces those it overlaps; "move the title to the end" makes the
+//!   title such a text.
 //! - **Captions** — another `tt: 7` track with `"m": {"role": "subtitle"}`, segments with an
 //!   explicit `s`: `{"s", "d", "m": {"text", "position": "bottom", "color": "#FFFFFF",
 //!   "font_size": 48, "fade_in": 200, "fade_out": 200}}`. "Add captions" writes one per image
 //!   from its file name, over that image; a caption with a picture pointed at covers that
 //!   picture, one without covers the whole video.
 //! - **Consistency** — after every edit of the images the music lasts exactly as long as the
-//!   video, a caption over an image follows it (and goes with it), one over the whole video
-//!   stretches with it, and the title is cut at the end.
+//!   video, a caption or text over an image follows it (and goes with it), one over the whole
+//!   video stretches with it, a text at the end stays at the end, and the title is cut at the
+//!   end.
 //! - **Frame shape** — not in the draft: a new canvas ([`TurnPlan::canvas`], and
 //!   `stateDelta.canvas_config` of the `set_aspect_ratio` or `create_slideshow` step): 16:9 →
 //!   1920x1080, 9:16 → 1080x1920, 1:1 → 1080x1080, 4:5 → 1080x1350, 4:3 → 1440x1080

@@ -4,8 +4,8 @@
 
 use super::already::Setting;
 use super::types::Aspect;
-use super::understand::{FadeEnd, MotionStyle, Ordinal};
-use i2v_core::draft::TransitionKind;
+use super::understand::{Colour, FadeEnd, MotionStyle, Ordinal};
+use i2v_core::draft::{Position, Span, TransitionKind};
 
 /// A change made to the draft or the canvas.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +117,70 @@ pub(crate) enum Outcome {
     },
     /// The whole video now fades at this end for this long (`None`: the fade was removed).
     Fade(FadeEnd, Option<u64>),
+    /// A title was added where there was none: its words, shown from the start to `end_ms`.
+    TitleAdded {
+        /// Its words.
+        text: String,
+        /// When it is gone.
+        end_ms: u64,
+    },
+    /// The title now sits or shows like this.
+    TitleLook(Look),
+    /// A text was placed on the timeline beside the title.
+    TextPlaced(Placed),
+    /// The title left the opening and now shows as a text placed there.
+    TitleMoved(Placed),
+    /// The texts placed at this time now look like this.
+    TextsLook {
+        /// How.
+        look: Look,
+        /// When they show.
+        span: Span,
+    },
+    /// Texts placed at this time were removed: their words.
+    TextsRemoved {
+        /// Their words.
+        texts: Vec<String>,
+        /// The time they were removed from.
+        span: Span,
+    },
+}
+
+/// A text placed on the timeline, as the reply tells it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Placed {
+    /// Its words.
+    pub(crate) text: String,
+    /// When it shows.
+    pub(crate) span: Span,
+    /// Where it was asked for: the end, a picture (1-based), or a stretch of time.
+    pub(crate) at: PlacedAt,
+    /// Where it sits in the frame.
+    pub(crate) position: Position,
+    /// The words of the texts it replaced there.
+    pub(crate) replaced: Vec<String>,
+}
+
+/// Where a placed text was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlacedAt {
+    /// At the end.
+    End,
+    /// Over this picture (1-based).
+    Picture(usize),
+    /// Over a stretch of time.
+    Stretch,
+}
+
+/// A change to how a text looks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Look {
+    /// It sits here in the frame.
+    Position(Position),
+    /// It is this colour.
+    Color(Colour),
+    /// Its font size is this.
+    Size(u32),
 }
 
 /// Why an instruction changed nothing.
@@ -177,4 +241,10 @@ pub(crate) enum Problem {
     },
     /// There is no fade at that end to remove.
     NoFade(FadeEnd),
+    /// A title was asked for without saying what it should say.
+    TitleWanted,
+    /// A text was asked for at a time without saying what it should say.
+    TextWanted,
+    /// There is no text placed at this time to change or remove.
+    NoTextsThere(Span),
 }

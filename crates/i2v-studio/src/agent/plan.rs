@@ -14,7 +14,7 @@ use i2v_core::draft::{Draft, TrackRole, TransitionKind, diff};
 use super::already::{self, Setting};
 use super::compose::build::{Recipe, dress, slideshow};
 use super::compose::pictures::{self, has_pictures};
-use super::compose::{Applied, Context, overlay};
+use super::compose::{Applied, Context, captions, music, texts, titles};
 use super::compose::{fades, look, pace};
 use super::library::DEFAULT_VOLUME;
 use super::outcome::{Outcome, Problem};
@@ -45,10 +45,7 @@ pub fn plan_turn(input: &TurnInput<'_>) -> TurnPlan {
         reply.foreign(language);
         return answer(input, reply);
     }
-    let ctx = Context {
-        media: input.media,
-        language: request.language,
-    };
+    let ctx = Context { media: input.media };
     let has_images = input.media.iter().any(|m| m.kind == MediaKind::Image);
     if request.generate || (!has_video && !request.commands.is_empty()) {
         if !has_images {
@@ -86,7 +83,7 @@ fn answer(input: &TurnInput<'_>, reply: Reply) -> TurnPlan {
 
 /// Builds a new draft in two stages, then applies the instructions the stages do not cover.
 fn generate(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> TurnPlan {
-    let (recipe, aspect, rest) = recipe_of(request, ctx);
+    let (recipe, aspect, rest) = recipe_of(request);
     let mut reply = Reply::new(request.language, input.variant);
     reply.not_understood(&request.not_understood);
     let canvas = aspect
@@ -136,7 +133,7 @@ fn generate(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> Turn
 }
 
 /// The recipe the instructions ask for, the frame shape, and the instructions left for after.
-fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, Vec<Command>) {
+fn recipe_of(request: &Request) -> (Recipe, Option<Aspect>, Vec<Command>) {
     let mut recipe = Recipe {
         total_ms: None,
         each_ms: None,
@@ -144,7 +141,7 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
         motion: MotionStyle::Zooms,
         music: Some(MusicChoice::Default),
         volume: DEFAULT_VOLUME,
-        title: Some(overlay::default_title(ctx.language).to_owned()),
+        title: None,
         only: None,
     };
     let mut aspect = None;
@@ -176,14 +173,13 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
             Command::Volume(VolumeChange::Unmute) => recipe.volume = DEFAULT_VOLUME,
             Command::Title(TextChange::Set(text)) => recipe.title = Some(text.clone()),
             Command::Title(TextChange::Remove) => recipe.title = None,
-            Command::Title(TextChange::Default) => {}
             Command::Aspect(shape) => aspect = Some(*shape),
             // Before there is a video, keeping some pictures means making it of those.
             Command::KeepClips(ordinals) => recipe.only = Some(ordinals.clone()),
             other => rest.push(other.clone()),
         }
     }
-    recipe.volume = overlay::round_volume(recipe.volume);
+    recipe.volume = music::round_volume(recipe.volume);
     (recipe, aspect, rest)
 }
 
@@ -275,11 +271,11 @@ pub(super) fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> 
         Command::AddImages => pictures::add_images(draft, ctx),
         Command::Transitions(change) => look::set_transitions(draft, change),
         Command::Motion(style, clip) => look::set_motion(draft, *style, *clip),
-        Command::Music(choice) => overlay::set_music(draft, *choice, ctx),
-        Command::RemoveMusic => overlay::remove_music(draft),
-        Command::Volume(change) => overlay::set_volume(draft, *change),
-        Command::Title(change) => overlay::set_title(draft, change, ctx),
-        Command::Caption(change, clip) => overlay::set_caption(draft, change, *clip),
+        Command::Music(choice) => music::set_music(draft, *choice, ctx),
+        Command::RemoveMusic => music::remove_music(draft),
+        Command::Volume(change) => music::set_volume(draft, *change),
+        Command::Title(change) => titles::set_title(draft, change),
+        Command::Caption(change, clip) => captions::set_caption(draft, change, *clip),
         // The frame shape lives in the canvas, not the draft (see `edit`).
         Command::Aspect(_) => Err(Problem::Already),
         Command::Unclear(Unclear::WhichPicture) => Err(Problem::WhichPicture),
@@ -287,6 +283,8 @@ pub(super) fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> 
         Command::Pace { faster } => pace::set_pace(draft, *faster),
         Command::OtherAspect(ratio) => Err(Problem::OtherAspect(ratio.clone())),
         Command::Fade(end, change) => fades::set_fade(draft, *end, *change),
+        Command::Text(change, when) => texts::set_text(draft, change, *when),
+        Command::MoveTitle(when) => titles::move_title(draft, *when),
     }
 }
 

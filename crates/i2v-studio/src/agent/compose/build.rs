@@ -5,8 +5,9 @@ use i2v_core::draft::{Draft, Fit, Motion, Segment, Track, TrackKind, Transition,
 use serde_json::json;
 
 use super::look::{motion_name, style_name};
-use super::overlay::{put_music, put_title, resolve_music};
+use super::music::{put_music, resolve_music};
 use super::pictures::{Edit, resolve};
+use super::titles::put_title;
 use super::{Applied, Context, DEFAULT_CLIP_MS, check_clip, check_total, split_evenly, video_ms};
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::types::{MediaKind, MediaRef};

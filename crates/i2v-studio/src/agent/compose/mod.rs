@@ -1,22 +1,26 @@
 //! Building and editing drafts by the studio's conventions (the agent's module doc states them).
 //!
 //! [`build`] makes a new draft in two stages; [`pictures`] edits the pictures (lengths, order,
-//! which are in it) and [`look`] how they pass and move (transitions, motion); [`overlay`] edits
-//! music, title and captions; [`pace`] makes every picture quicker or slower and [`fades`]
-//! fades the whole video from and to black. Every edit of the video track's pictures ends with
-//! [`sync`], which keeps the other tracks consistent with it.
+//! which are in it) and [`look`] how they pass and move (transitions, motion); [`music`],
+//! [`titles`], [`texts`] (placed on the timeline) and [`captions`] edit what plays and shows
+//! over them; [`pace`] makes every picture quicker or slower and [`fades`] fades the whole video
+//! from and to black. Every edit of the video track's pictures ends with [`sync`], which keeps
+//! the other tracks consistent with it.
 
 pub(crate) mod build;
+pub(crate) mod captions;
 pub(crate) mod fades;
 pub(crate) mod look;
-pub(crate) mod overlay;
+pub(crate) mod music;
 pub(crate) mod pace;
 pub(crate) mod pictures;
+pub(crate) mod texts;
+pub(crate) mod titles;
 
 use i2v_core::draft::{Draft, Span, Track, TrackKind, TrackRole};
 
 use super::outcome::Problem;
-use super::types::{Language, MediaRef};
+use super::types::MediaRef;
 
 /// A picture lasts this long when no length is asked for.
 pub(crate) const DEFAULT_CLIP_MS: u64 = 3000;
@@ -36,8 +40,6 @@ pub(crate) const TITLE_MS: u64 = 3000;
 pub(crate) struct Context<'a> {
     /// The session's uploads.
     pub(crate) media: &'a [MediaRef],
-    /// The language of the reply (default titles are written in it).
-    pub(crate) language: Language,
 }
 
 /// A change made: the tool that made it and its arguments, for the stream.
@@ -157,8 +159,11 @@ pub(crate) fn split_evenly(total_ms: u64, count: usize) -> Vec<u64> {
 /// `before` is where the pictures sat before the edit and `moved[i]` where picture `i` went
 /// (`None`: removed). Rules:
 /// - the music lasts exactly as long as the pictures;
-/// - a caption (`subtitle`) that covered picture `i` exactly covers it again wherever it went,
-///   and goes with it; one that covered the whole video covers the whole video again;
+/// - a caption (`subtitle`) or a placed text (no role) that covered picture `i` exactly covers
+///   it again wherever it went, and goes with it; one that covered the whole video covers the
+///   whole video again;
+/// - a text at the end (on the [`texts::OUTRO`] track) stays as far from the end and as long as
+///   before: at the end;
 /// - any other text (the title) is cut at the new end, and dropped if it starts after it;
 /// - a text track emptied this way goes.
 pub(crate) fn sync(draft: &mut Draft, before: &[Span], moved: &[Option<usize>]) {
@@ -175,17 +180,27 @@ pub(crate) fn sync(draft: &mut Draft, before: &[Span], moved: &[Option<usize>]) 
         if track.kind() != TrackKind::Text || track.segments().is_empty() {
             continue;
         }
-        let captions = track.role() == TrackRole::Subtitle;
+        let role = track.role();
+        let outro = texts::is_outro(track);
         let spans: Vec<Span> = track.spans().collect();
         let mut keep = Vec::new();
         for (mut segment, span) in track.segments_mut().drain(..).zip(spans) {
-            let target = if captions {
-                caption_target(span, before, moved, &after, old_total, total)
-            } else {
-                (span.start_ms < total).then(|| Span {
+            let target = match role {
+                _ if outro => {
+                    // As far from the end as before (a text at the end: at the end).
+                    let end_ms = total.saturating_sub(old_total.saturating_sub(span.end_ms));
+                    (end_ms > 0).then(|| Span {
+                        start_ms: end_ms.saturating_sub(span.duration_ms()),
+                        end_ms,
+                    })
+                }
+                TrackRole::Subtitle | TrackRole::Text => {
+                    caption_target(span, before, moved, &after, old_total, total)
+                }
+                _ => (span.start_ms < total).then(|| Span {
                     start_ms: span.start_ms,
                     end_ms: span.end_ms.min(total),
-                })
+                }),
             };
             if let Some(target) = target {
                 segment

@@ -5,6 +5,7 @@ use super::phrases::{aspect_label, motion_name, percent, secs, transition_name};
 use crate::agent::already::Setting;
 use crate::agent::types::Language;
 use crate::agent::understand::FadeEnd;
+use i2v_core::draft::Position;
 
 /// "The video is already 30 seconds long." — the setting the draft holds, named.
 pub(super) fn already(language: Language, setting: &Setting) -> String {
@@ -67,6 +68,31 @@ pub(super) fn already(language: Language, setting: &Setting) -> String {
             format!("The video already fades out to black ({} s).", secs(*ms))
         }
         Setting::Fade(FadeEnd::End, ms) => format!("视频结尾已经淡出到黑场（{}秒）。", secs(*ms)),
+        Setting::TitlePosition(position) if en => {
+            format!(
+                "The title is already at the {}.",
+                position_word(en, *position)
+            )
+        }
+        Setting::TitlePosition(position) => {
+            format!("标题已经在{}。", position_word(en, *position))
+        }
+        Setting::TitleColor(hex) if en => format!("The title is already #{hex}."),
+        Setting::TitleColor(hex) => format!("标题颜色已经是#{hex}。"),
+        Setting::TitleSize(size) if en => format!("The title's font size is already {size}."),
+        Setting::TitleSize(size) => format!("标题字号已经是{size}。"),
+    }
+}
+
+/// Where a text sits, in words.
+fn position_word(en: bool, position: Position) -> &'static str {
+    match (en, position) {
+        (true, Position::Top) => "top",
+        (true, Position::Center) => "middle",
+        (true, Position::Bottom) => "bottom",
+        (false, Position::Top) => "顶部",
+        (false, Position::Center) => "中间",
+        (false, Position::Bottom) => "底部",
     }
 }
 

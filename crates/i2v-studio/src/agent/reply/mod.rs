@@ -11,6 +11,7 @@
 mod honesty;
 mod phrases;
 mod shape;
+mod texts;
 
 use super::outcome::{Outcome, Problem};
 use super::types::Language;

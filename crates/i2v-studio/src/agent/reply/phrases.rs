@@ -1,5 +1,6 @@
 //! The sentences of a reply, English and Chinese side by side.
 
+use super::texts;
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::types::{Aspect, Language};
 use crate::agent::understand::{MotionStyle, Ordinal};
@@ -249,6 +250,12 @@ fn english_outcome(outcome: &Outcome) -> String {
             )
         }
         Outcome::Pace { .. } | Outcome::Fade(..) => super::shape::outcome(en, outcome),
+        Outcome::TitleAdded { text, end_ms } => texts::title_added(en, text, *end_ms),
+        Outcome::TitleLook(look) => texts::title_look(en, look),
+        Outcome::TextPlaced(placed) => texts::placed(en, placed, false),
+        Outcome::TitleMoved(placed) => texts::placed(en, placed, true),
+        Outcome::TextsLook { look, span } => texts::texts_look(en, look, *span),
+        Outcome::TextsRemoved { texts, span } => texts::texts_removed(en, texts, *span),
     }
 }
 
@@ -359,6 +366,12 @@ fn chinese_outcome(outcome: &Outcome) -> String {
             )
         }
         Outcome::Pace { .. } | Outcome::Fade(..) => super::shape::outcome(zh, outcome),
+        Outcome::TitleAdded { text, end_ms } => texts::title_added(zh, text, *end_ms),
+        Outcome::TitleLook(look) => texts::title_look(zh, look),
+        Outcome::TextPlaced(placed) => texts::placed(zh, placed, false),
+        Outcome::TitleMoved(placed) => texts::placed(zh, placed, true),
+        Outcome::TextsLook { look, span } => texts::texts_look(zh, look, *span),
+        Outcome::TextsRemoved { texts, span } => texts::texts_removed(zh, texts, *span),
     }
 }
 
@@ -470,6 +483,9 @@ pub(super) fn problem(language: Language, problem: &Problem) -> String {
         Problem::OtherAspect(_) | Problem::PaceLimit { .. } | Problem::NoFade(_) => {
             super::shape::problem(language, problem)
         }
+        Problem::TitleWanted => texts::title_wanted(language),
+        Problem::TextWanted => texts::text_wanted(language),
+        Problem::NoTextsThere(span) => texts::no_texts_there(language, *span),
     }
 }
 

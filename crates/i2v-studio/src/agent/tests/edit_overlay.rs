@@ -3,7 +3,7 @@
 use i2v_core::draft::{Draft, Meta, Position, Span};
 
 use super::support::{
-    HD, final_draft, first_meta, made, photos, role, step_names, turn, turn_with, upload,
+    HD, final_draft, first_meta, made, photos, role, step_names, titled, turn, turn_with, upload,
 };
 use crate::agent::{Cost, Language, MediaKind, TurnKind};
 
@@ -92,7 +92,7 @@ fn changing_and_removing_the_music() {
 
 #[test]
 fn titles_change_show_longer_go_and_come_back() {
-    let (draft, media) = made(3);
+    let (draft, media) = titled(3);
     let changed = turn("change the title to “Beach Day”", Some(&draft), &media);
     assert_eq!(
         first_meta(&final_draft(&changed), "title").and_then(Meta::text),
@@ -278,7 +278,7 @@ fn export_requests_point_at_the_export_button_for_free() {
 
 #[test]
 fn title_size_changes_within_bounds() {
-    let (draft, media) = made(2);
+    let (draft, media) = titled(2);
     let bigger = final_draft(&turn("make the title bigger", Some(&draft), &media));
     assert_eq!(
         first_meta(&bigger, "title").and_then(Meta::font_size),

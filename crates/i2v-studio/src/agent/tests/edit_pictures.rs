@@ -4,8 +4,8 @@ use i2v_core::draft::{Draft, Motion};
 use serde_json::json;
 
 use super::support::{
-    HD, final_draft, first_meta, lengths, made, order, photos, role, step_names, transitions, turn,
-    turn_with,
+    HD, final_draft, first_meta, lengths, made, order, photos, role, step_names, titled,
+    transitions, turn, turn_with,
 };
 use crate::agent::{Canvas, Cost, TurnKind};
 
@@ -15,7 +15,7 @@ fn ids(ids: &[u32]) -> Vec<String> {
 
 #[test]
 fn a_new_total_is_split_evenly_and_the_music_follows() {
-    let (draft, media) = made(5);
+    let (draft, media) = titled(5);
     let plan = turn("make it 21 seconds", Some(&draft), &media);
     assert_eq!((plan.kind, plan.cost()), (TurnKind::Edit, Cost::Edit));
     assert_eq!(step_names(&plan), ["set_duration"]);

@@ -21,7 +21,11 @@ fn generation_runs_in_two_stages() {
     let raw = plan.steps[0].draft.as_ref().unwrap();
     assert_eq!(raw.tracks().len(), 1, "stage one is the raw slideshow");
     let dressed = plan.steps[1].draft.as_ref().unwrap();
-    assert!(role(dressed, "bgm").is_some() && role(dressed, "title").is_some());
+    assert!(role(dressed, "bgm").is_some());
+    assert!(
+        role(dressed, "title").is_none(),
+        "no title unless one is asked for"
+    );
     assert_eq!(plan.draft.as_ref(), Some(dressed));
     assert_eq!(plan.canvas, None);
     assert!(!plan.may_be_silent());
@@ -47,7 +51,7 @@ fn a_thirty_second_request_over_seven_images_ends_at_thirty_seconds() {
 
 #[test]
 fn a_new_draft_follows_the_conventions_exactly() {
-    let plan = turn("make a video", None, &photos(2));
+    let plan = turn("make a video with the title 'My Video'", None, &photos(2));
     let expected = json!({"t": [
         {"tt": 0, "sg": [
             {"d": 3000, "m": {"src": "med_1", "name": "photo1.jpg", "fit": "blur",
@@ -120,10 +124,7 @@ fn generation_in_chinese_answers_in_chinese() {
         first_meta(&draft, "bgm").and_then(|m| m.name()),
         Some("Calm")
     );
-    assert_eq!(
-        first_meta(&draft, "title").and_then(|m| m.text()),
-        Some("我的视频")
-    );
+    assert!(role(&draft, "title").is_none(), "no title was asked for");
     assert!(
         plan.reply.contains("30秒") && plan.reply.contains("点击导出按钮"),
         "{}",
@@ -167,11 +168,40 @@ fn without_music_and_title_stage_two_is_skipped() {
     let plan = turn("make a video with no music and no title", None, &photos(2));
     assert_eq!(step_names(&plan), ["create_slideshow"]);
     let plan = turn("make a video without music", None, &photos(2));
+    assert_eq!(step_names(&plan), ["create_slideshow"]);
+    let plan = turn(
+        "make a video without music, with the title 'Summer'",
+        None,
+        &photos(2),
+    );
     assert_eq!(
         step_names(&plan),
         ["create_slideshow", "add_music_and_title"]
     );
     assert!(role(plan.draft.as_ref().unwrap(), "bgm").is_none());
+    assert!(plan.reply.contains("the title 'Summer'"), "{}", plan.reply);
+}
+
+#[test]
+fn a_title_is_only_ever_the_persons_own_words() {
+    let asked = turn("make a video with a title", None, &photos(2));
+    assert_eq!(asked.kind, TurnKind::Generate);
+    assert!(role(asked.draft.as_ref().unwrap(), "title").is_none());
+    assert!(
+        asked.reply.contains("What should the title say?"),
+        "{}",
+        asked.reply
+    );
+    let chinese = turn("做一个视频，加个标题", None, &photos(2));
+    assert!(chinese.reply.contains("标题要写什么"), "{}", chinese.reply);
+    let (draft, media) = made(2);
+    let edit = turn("add a title", Some(&draft), &media);
+    assert_eq!((edit.kind, edit.cost()), (TurnKind::Reply, Cost::Free));
+    assert!(
+        edit.reply.contains("What should the title say?"),
+        "{}",
+        edit.reply
+    );
 }
 
 #[test]

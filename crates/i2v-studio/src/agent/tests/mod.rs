@@ -4,6 +4,7 @@ mod conversations;
 mod edit_overlay;
 mod edit_pictures;
 mod edit_shape;
+mod edit_texts;
 mod frames;
 mod generate;
 mod stream;

@@ -59,10 +59,17 @@ pub(super) fn turn_with(
     })
 }
 
-/// A draft made from `count` photos by "make a video" (3 s each, music, title).
+/// A draft made from `count` photos by "make a video" (3 s each, music, no title).
 pub(super) fn made(count: usize) -> (Draft, Vec<MediaRef>) {
     let media = photos(count);
     let draft = turn("make a video", None, &media).draft;
+    (draft.unwrap_or_default(), media)
+}
+
+/// A draft made from `count` photos with the title "My Video" (3 s each, music, the title 0–3 s).
+pub(super) fn titled(count: usize) -> (Draft, Vec<MediaRef>) {
+    let media = photos(count);
+    let draft = turn("make a video with the title 'My Video'", None, &media).draft;
     (draft.unwrap_or_default(), media)
 }
 

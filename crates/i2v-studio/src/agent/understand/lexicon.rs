@@ -5,7 +5,7 @@
 //! folded before matching). Where one list holds both a phrase and a longer one that starts the
 //! same way, the longer wins.
 
-use i2v_core::draft::{Motion, TransitionKind};
+use i2v_core::draft::{Motion, Position, TransitionKind};
 
 use super::{MotionStyle, Op};
 
@@ -442,4 +442,126 @@ pub(super) const VIDEO_START: &[&str] = &[
 /// The end of the video, for fades.
 pub(super) const VIDEO_END: &[&str] = &[
     "end", "ending", "close", "finish", "outro", "结尾", "结束", "片尾", "最后", "末尾",
+];
+
+/// Naming the video wherever it stands: the title's words follow ("titled Summer Trip", 名为…).
+pub(super) const TITLED: &[&str] = &[
+    "titled", "entitled", "with the title", "名为", "题为", "取名为", "取名叫", "命名为", "改名为",
+    "改名叫", "改名成", "重命名为", "叫它", "就叫",
+];
+
+/// "called", "named": naming the video only right after it ("a video called …", "视频叫…").
+pub(super) const CALLED: &[&str] = &["called", "named", "叫做", "叫"];
+
+/// What "called" and "named" must follow to name the video, besides a video noun.
+pub(super) const IT: &[&str] = &["it", "this", "that", "它", "这个"];
+
+/// Renaming the video: its new title follows ("rename it Summer Trip").
+pub(super) const RENAME: &[&str] = &[
+    "rename it to", "rename it as", "rename it", "rename this to", "rename this", "rename the video*",
+    "rename the video* to", "rename the title to", "rename to", "rename as", "retitle it",
+    "retitle it to", "retitle the video*", "retitle the video* to",
+];
+
+/// Words that lead from a title word to its new words ("change the title to …", 标题改成…).
+pub(super) const TEXT_LINKS: &[&str] = &[
+    "to", "to be", "to read", "to say", "as", "into", "is", "should be", "should say", "reads",
+    ":", "为", "是", "改成", "改为", "换成", "设为", "叫", "叫做",
+];
+
+/// Words that end a title given without quotes ("a video called Summer Trip with calm music").
+pub(super) const TEXT_ENDS: &[&str] = &[
+    "with", "without", "and", "then", "using", "plus", "but", "please", "featuring", "set to",
+];
+
+/// Words that cannot begin a title given without quotes ("add a title at the end").
+pub(super) const NOT_A_TEXT: &[&str] = &[
+    "for", "at", "on", "over", "in", "to", "that", "which", "of", "from", "please", "too", "so",
+    "a bit", "a little", "在", "放", "显示", "的",
+];
+
+/// Where a text sits in the frame.
+pub(super) const TEXT_POSITIONS: &[(Position, &[&str])] = &[
+    (
+        Position::Top,
+        &[
+            "top", "the top", "upper part", "顶部", "顶端", "上方", "上部", "最上面", "最上方",
+            "在上面", "到上面", "放上面", "上边",
+        ],
+    ),
+    (
+        Position::Bottom,
+        &[
+            "bottom", "the bottom", "lower part", "底部", "底端", "下方", "下部", "最下面", "最下方",
+            "在下面", "到下面", "放下面", "下边",
+        ],
+    ),
+    (
+        Position::Center,
+        &[
+            "center", "centre", "centered", "centred", "middle", "the middle", "the center",
+            "the centre", "中间", "中央", "正中", "正中间", "居中", "中部",
+        ],
+    ),
+];
+
+/// Words that lead to a place or a colour ("at the top", "in red", "to the bottom").
+pub(super) const LOOK_LINKS: &[&str] = &["at", "to", "in", "on", "into", "at the", "to the", "in the", "on the"];
+
+/// Colours by the English name the core reads (`i2v_core::draft::color_hex`), and how people say
+/// them.
+pub(super) const COLOURS: &[(&str, &[&str])] = &[
+    ("white", &["white", "白色"]),
+    ("black", &["black", "黑色"]),
+    ("red", &["red", "红色", "大红色"]),
+    ("green", &["green", "绿色"]),
+    ("blue", &["blue", "蓝色"]),
+    ("yellow", &["yellow", "黄色"]),
+    ("orange", &["orange", "橙色", "橘色", "橘黄色"]),
+    ("pink", &["pink", "粉色", "粉红色"]),
+    ("purple", &["purple", "violet", "紫色"]),
+    ("gray", &["gray", "grey", "灰色"]),
+    ("cyan", &["cyan", "青色"]),
+    ("gold", &["gold", "golden", "金色", "金黄色"]),
+];
+
+/// The size of a text as a number ("font size 96", "字号96").
+pub(super) const FONT_SIZE: &[&str] = &[
+    "font size", "font size of", "font size to", "text size", "text size to", "size", "size to",
+    "字号", "字体大小", "字的大小", "字号为", "字号改成", "字号调到", "字体大小为", "字体大小改成",
+];
+
+/// Moments to show a text at: the opening.
+pub(super) const AT_START: &[&str] = &[
+    "at the start", "at the very start", "at the beginning", "at the very beginning",
+    "at the start of the video*", "at the beginning of the video*", "in the beginning",
+    "开头", "片头", "一开始", "视频开始",
+];
+
+/// Moments to show a text at: the end.
+pub(super) const AT_END: &[&str] = &[
+    "at the end", "at the very end", "at the end of the video*", "to the end", "end of the video*",
+    "as the ending", "as an ending", "结尾", "片尾", "末尾", "结尾处", "结束时", "结束的时候",
+    "在最后", "最后面",
+];
+
+/// The last stretch of the video, before its length ("the last 3 seconds", "最后3秒").
+pub(super) const LAST_STRETCH: &[&str] = &[
+    "last", "final", "the last", "the final", "最后", "结尾", "末尾", "结尾的", "最后的",
+];
+
+/// The first stretch of the video, before its length ("the first 2 seconds", "前2秒").
+pub(super) const FIRST_STRETCH: &[&str] = &["first", "the first", "opening", "前", "开头"];
+
+/// Words that begin a stretch of time ("from 2 to 5 seconds", "从第2秒到第5秒").
+pub(super) const TIME_FROM: &[&str] = &["from", "between", "从", "在"];
+
+/// Words between the two ends of a stretch of time.
+pub(super) const TIME_TO: &[&str] = &[
+    "to", "until", "till", "through", "and", "~", "–", "—", "到", "至",
+];
+
+/// Words that put a text on a picture ("over photo 3", "在第三张上").
+pub(super) const ON_PICTURE: &[&str] = &[
+    "on", "over", "onto", "across", "during", "for", "to", "in", "at", "在", "给",
 ];

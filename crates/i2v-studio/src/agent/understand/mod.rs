@@ -3,11 +3,12 @@
 //! The message is read ([`crate::agent::text`]), split into clauses ([`clause`]), and each
 //! clause goes through the rules in a fixed order, each adding the commands it finds:
 //! frame shape ([`aspect`]), transitions, camera motion, pictures (remove, move, swap, reverse,
-//! add), lengths of time, music, titles and captions ([`timeline`], [`overlay`]), then the pace
+//! add), lengths of time ([`timeline`]), music ([`overlay`]), the title, texts placed at a time
+//! and captions ([`texts`], reading [`words`], [`when`] and [`looks`]), then the pace
 //! ([`pace`]); a clause about fading the whole video in or out ([`fades`]) goes to that rule
-//! alone. A message that yields nothing but holds a quote sets the title to it ("'Summer
-//! Trip'"). Separately, [`Request::generate`] says whether the person asked for a (new) video
-//! to be made.
+//! alone. Pictures are pointed at by position ([`refs`]) or by name ([`names`]). A message that
+//! yields nothing but holds a quote sets the title to it ("'Summer Trip'"). Separately,
+//! [`Request::generate`] says whether the person asked for a (new) video to be made.
 
 mod aspect;
 mod clause;
@@ -17,11 +18,15 @@ mod leftover;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
 mod lexicon;
+mod looks;
 mod names;
 mod overlay;
 mod pace;
 mod refs;
+mod texts;
 mod timeline;
+mod when;
+mod words;
 
 pub(crate) use fades::{FadeChange, FadeEnd};
 pub(crate) use refs::{Ordinal, Place};
@@ -29,7 +34,7 @@ pub(crate) use refs::{Ordinal, Place};
 use std::ops::Range;
 
 use clause::OpAt;
-use i2v_core::draft::{Motion, TransitionKind};
+use i2v_core::draft::{Motion, Position, TransitionKind};
 use refs::RefAt;
 
 use super::text::phrase::{find, longest_at};
@@ -110,7 +115,7 @@ pub(crate) enum VolumeChange {
 pub(crate) enum TextChange {
     /// To this text.
     Set(String),
-    /// To the default: "My Video" for a title, the file names for captions.
+    /// To the default: the file names for captions; a title has none (the person is asked).
     Default,
     /// Shown for this long (titles).
     Duration(u64),
@@ -118,6 +123,32 @@ pub(crate) enum TextChange {
     Resize(bool),
     /// Gone.
     Remove,
+    /// Placed here in the frame.
+    Position(Position),
+    /// In this colour.
+    Color(Colour),
+    /// At this font size, in pixels.
+    FontSize(u32),
+}
+
+/// A colour asked for a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Colour {
+    /// Its `RRGGBB` digits, as `i2v_core::draft::color_hex` reads it.
+    pub(crate) hex: String,
+    /// Its English name where it was named ("red", 红色), rather than given in digits.
+    pub(crate) name: Option<&'static str>,
+}
+
+/// When a text placed on the timeline shows (the opening is the title's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum When {
+    /// For the end of the video: this long (`None`: as long as a title shows).
+    End(Option<u64>),
+    /// While this picture shows.
+    Over(Ordinal),
+    /// From this ms to that one.
+    Between(u64, u64),
 }
 
 /// Which camera movement the pictures get.
@@ -206,6 +237,10 @@ pub(crate) enum Command {
     OtherAspect(String),
     /// The whole video fades from black at its start, or to black at its end.
     Fade(FadeEnd, FadeChange),
+    /// A text placed on the timeline beside the title (added, restyled or removed) at this time.
+    Text(TextChange, When),
+    /// The title leaves the opening to show at this time instead.
+    MoveTitle(When),
 }
 
 impl Command {
@@ -273,9 +308,12 @@ impl<'m> Clause<'m> {
                 longest_at(tokens, before, &["first", "last", "final", "最后", "前"]) == Some(start)
             })
         };
+        // "from 2 to 5 seconds", "at the end for 4 seconds" say when a text shows.
+        let claimed = when::claimed(tokens);
+        let when_text = |start: usize| claimed.iter().any(|&(s, e)| start >= s && start < e);
         let durations = super::text::numbers::durations(tokens)
             .into_iter()
-            .filter(|&(_, start, _)| !part_of(start))
+            .filter(|&(_, start, _)| !part_of(start) && !when_text(start))
             .collect();
         Clause {
             tokens,
@@ -394,6 +432,7 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
         if !fades::rules(&clause, &mut commands) {
             timeline::rules(&clause, &mut commands);
             overlay::rules(&clause, &mut commands);
+            texts::rules(&clause, &mut commands);
             pace::rules(&clause, &mut commands);
         }
         let generating = wants_generation(&clause, has_draft);
@@ -410,7 +449,7 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
         }
     }
     if commands.is_empty() && !generate && !question {
-        overlay::lone_quote(&message, media, &mut commands);
+        texts::lone_quote(&message, media, &mut commands);
         if !commands.is_empty() {
             // The quote was the instruction: the title is what it said.
             not_understood.clear();

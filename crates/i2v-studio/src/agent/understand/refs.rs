@@ -1,8 +1,8 @@
 //! Pointing at pictures: "the second photo", "photo 3", "the last one", "第3张", "倒数第二张".
 //!
 //! Rules:
-//! - Always a reference: `第N…`, `倒数第N…`, `最后一张`, "3rd", "second to last", a picture
-//!   noun with a number ("photo 3", "image #2"), `#3`.
+//! - Always a reference: `第N…` (but `第N秒` is a moment), `倒数第N…`, `最后一张`, "3rd",
+//!   "second to last", a picture noun with a number ("photo 3", "image #2"), `#3`.
 //! - An English ordinal word ("second", "last") is a reference only where "the" or "my" comes
 //!   before it, a picture noun or "one" comes after it, or it is listed with a reference ("the
 //!   second and third photos"): "first, add music" and "make the title last 5 s" point at nothing.
@@ -133,6 +133,10 @@ fn chinese_ref_at(tokens: &[Token], at: usize) -> Option<(Ordinal, usize, bool)>
         return Some((Ordinal::FromEnd(whole(n)?), classifier(end), true));
     }
     if let Some(after) = match_at(tokens, at, "第") {
+        // 第2秒 is a moment, not a picture.
+        if duration_at(tokens, after).is_some() {
+            return None;
+        }
         let (n, end) = number_at(tokens, after)?;
         return Some((Ordinal::Nth(whole(n)?), classifier(end), true));
     }

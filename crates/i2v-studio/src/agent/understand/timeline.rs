@@ -139,7 +139,10 @@ fn pictures(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
         pictures_unnamed(clause, about_other, out);
         return false;
     };
-    if clause.has(CAPTION) || clause.has(MOTION) {
+    // A picture pointed at with a text or a quote is where the text goes ("add the text 'Beach'
+    // over photo 3", "put 'Beach' on the second photo").
+    if clause.has(CAPTION) || clause.has(MOTION) || clause.has(TITLE) || !clause.quotes().is_empty()
+    {
         return false;
     }
     if clause.has(SWAP) {

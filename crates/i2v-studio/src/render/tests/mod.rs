@@ -6,3 +6,4 @@ mod queue;
 mod reads;
 mod shapes;
 mod support;
+mod texts;

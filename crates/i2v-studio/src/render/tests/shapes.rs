@@ -94,7 +94,12 @@ async fn four_by_five_and_four_by_three_render_at_their_size() {
     let data = Scratch::new("shapes");
     let photos = photos(&data);
     let known: Vec<MediaRef> = photos.iter().map(|(m, _)| m.clone()).collect();
-    let made = turn("make a 2-second video", None, &known, Canvas::LANDSCAPE);
+    let made = turn(
+        "make a 2-second video called My Video",
+        None,
+        &known,
+        Canvas::LANDSCAPE,
+    );
     let draft = made.draft.expect("a draft");
     for (message, expected) in [("make it 4:5", Canvas::TALL), ("4比3", Canvas::CLASSIC)] {
         let plan = turn(message, Some(&draft), &known, Canvas::LANDSCAPE);

@@ -193,6 +193,25 @@ impl Frame {
         white / count
     }
 
+    /// The share of pixels in a rectangle that are clearly red: a strong red channel, weak
+    /// green and blue.
+    pub(crate) fn red_share(&self, x0: u32, y0: u32, x1: u32, y1: u32) -> f64 {
+        let mut red = 0.0;
+        let mut count = 0.0;
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let at = ((y * self.width + x) * 3) as usize;
+                if let [r, g, b] = self.rgb[at..at + 3] {
+                    if r > 180 && g < 120 && b < 120 {
+                        red += 1.0;
+                    }
+                }
+                count += 1.0;
+            }
+        }
+        red / count
+    }
+
     /// The mean brightness over a rectangle.
     pub(crate) fn brightness(&self, x0: u32, y0: u32, x1: u32, y1: u32) -> f64 {
         self.mean(x0, y0, x1, y1).iter().sum::<f64>() / 3.0

@@ -2,6 +2,7 @@
 
 mod overlay;
 mod shape;
+mod texts;
 mod timeline;
 
 use super::*;
