@@ -103,6 +103,20 @@ pub(crate) enum Outcome {
     CaptionsRemoved(Option<usize>),
     /// The frame shape changed.
     Aspect(Aspect),
+    /// Changes were undone, named by the tools that made them, latest first (`None`: not known).
+    Undone {
+        /// The tools of the changes undone.
+        tools: Vec<Option<String>>,
+        /// More were asked for than there were: nothing earlier is left.
+        none_left: bool,
+    },
+    /// Undone changes were brought back, named by the tools that made them, in order.
+    Redone {
+        /// The tools of the changes redone.
+        tools: Vec<Option<String>>,
+        /// More were asked for than there were: nothing further is left.
+        none_left: bool,
+    },
 }
 
 /// Why an instruction changed nothing.
@@ -149,4 +163,8 @@ pub(crate) enum Problem {
     WhatText,
     /// Where to move it was not said.
     WhereTo,
+    /// There is no change to undo.
+    NothingToUndo,
+    /// There is no undone change to bring back.
+    NothingToRedo,
 }

@@ -8,6 +8,8 @@
 //! - Instructions on an existing video: each is applied in turn, one tool step per change.
 //!   One that cannot apply is explained in the reply; a turn where nothing changed is free.
 //! - Nothing understood: a helpful answer listing what the agent can do, free.
+//! - Undo and redo move through the session's history (`history.rs`), also where there is no
+//!   video now; with a request for a new video they are dropped, the new video replacing them.
 
 use i2v_core::draft::{Draft, TransitionKind};
 
@@ -15,6 +17,7 @@ use super::compose::build::{Recipe, dress, slideshow};
 use super::compose::look;
 use super::compose::pictures::{self, has_pictures};
 use super::compose::{Applied, Context, overlay};
+use super::history::Timeline;
 use super::library::DEFAULT_VOLUME;
 use super::outcome::{Outcome, Problem};
 use super::reply::Reply;
@@ -33,6 +36,10 @@ pub fn plan_turn(input: &TurnInput<'_>) -> TurnPlan {
         language: request.language,
     };
     let has_images = input.media.iter().any(|m| m.kind == MediaKind::Image);
+    // An undo or a redo works on the history even where there is no video now.
+    if !request.generate && request.commands.iter().any(Command::is_revisit) {
+        return edit(input, &request, &ctx);
+    }
     if request.generate || (!has_video && !request.commands.is_empty()) {
         if !has_images {
             let mut reply = Reply::new(request.language, input.variant);
@@ -88,6 +95,7 @@ fn generate(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> Turn
         args,
         draft: Some(draft.clone()),
         canvas,
+        revisit: None,
     }];
     reply.outcome(&outcome);
     if let Some(aspect) = aspect {
@@ -156,6 +164,8 @@ fn recipe_of(request: &Request, ctx: &Context<'_>) -> (Recipe, Option<Aspect>, V
             Command::Title(TextChange::Remove) => recipe.title = None,
             Command::Title(TextChange::Default) => {}
             Command::Aspect(shape) => aspect = Some(*shape),
+            // The new video replaces whatever an undo or a redo would have brought back.
+            Command::Undo(_) | Command::Redo(_) => {}
             other => rest.push(other.clone()),
         }
     }
@@ -169,7 +179,20 @@ fn edit(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> TurnPlan
     let mut draft = input.draft.cloned().unwrap_or_default();
     let mut steps = Vec::new();
     let mut canvas = None;
+    let mut timeline = Timeline::new(input.history, input.canvas);
     for command in &request.commands {
+        if let Command::Undo(asked) | Command::Redo(asked) = command {
+            let redo = matches!(command, Command::Redo(_));
+            timeline.revisit(
+                redo,
+                *asked,
+                &mut draft,
+                &mut canvas,
+                &mut steps,
+                &mut reply,
+            );
+            continue;
+        }
         if let Command::Aspect(aspect) = command {
             let current = canvas.unwrap_or(input.canvas);
             if Aspect::of(current) == Some(*aspect) {
@@ -244,6 +267,9 @@ fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> pictures::E
         Command::Aspect(_) => Err(Problem::Already),
         Command::Unclear(Unclear::WhichPicture) => Err(Problem::WhichPicture),
         Command::Unclear(Unclear::WhereTo) => Err(Problem::WhereTo),
+        // `edit` moves through the history for these, and a new video drops them (`recipe_of`).
+        Command::Undo(_) => Err(Problem::NothingToUndo),
+        Command::Redo(_) => Err(Problem::NothingToRedo),
     }
 }
 
@@ -253,6 +279,7 @@ fn step(applied: Applied, draft: &Draft) -> ToolStep {
         args: applied.args,
         draft: Some(draft.clone()),
         canvas: None,
+        revisit: None,
     }
 }
 
@@ -266,5 +293,6 @@ fn aspect_step(aspect: Aspect, canvas: Canvas) -> ToolStep {
         }),
         draft: None,
         canvas: Some(canvas),
+        revisit: None,
     }
 }

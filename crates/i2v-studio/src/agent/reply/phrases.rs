@@ -236,6 +236,7 @@ fn english_outcome(outcome: &Outcome) -> String {
             format!("Removed the caption on photo {position}.")
         }
         Outcome::CaptionsRemoved(None) => "Removed the captions.".to_owned(),
+        Outcome::Undone { .. } | Outcome::Redone { .. } => super::history::outcome(en, outcome),
         Outcome::Aspect(aspect) => {
             let (width, height) = aspect.size();
             format!(
@@ -345,6 +346,7 @@ fn chinese_outcome(outcome: &Outcome) -> String {
         Outcome::Caption(text, None) => format!("在整个视频上加了字幕“{text}”。"),
         Outcome::CaptionsRemoved(Some(position)) => format!("已删除第{position}张的字幕。"),
         Outcome::CaptionsRemoved(None) => "已删除字幕。".to_owned(),
+        Outcome::Undone { .. } | Outcome::Redone { .. } => super::history::outcome(zh, outcome),
         Outcome::Aspect(aspect) => {
             let (width, height) = aspect.size();
             format!(
@@ -460,6 +462,9 @@ pub(super) fn problem(language: Language, problem: &Problem) -> String {
             "Where should it go? For example: 'move the last photo to the start'.".to_owned()
         }
         Problem::WhereTo => "要移到哪里？例如可以说“把最后一张移到开头”。".to_owned(),
+        Problem::NothingToUndo | Problem::NothingToRedo => {
+            super::history::problem(language, problem)
+        }
     }
 }
 

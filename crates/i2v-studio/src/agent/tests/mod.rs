@@ -4,5 +4,6 @@ mod edit_overlay;
 mod edit_pictures;
 mod frames;
 mod generate;
+mod history;
 mod stream;
 mod support;

@@ -3,11 +3,13 @@
 //! The message is read ([`crate::agent::text`]), split into clauses ([`clause`]), and each
 //! clause goes through the rules in a fixed order, each adding the commands it finds:
 //! frame shape, transitions, camera motion, pictures (remove, move, swap, reverse, add),
-//! lengths of time, music, then titles and captions ([`timeline`], [`overlay`]). A message that
+//! lengths of time, music, then titles and captions ([`timeline`], [`overlay`]); a clause asking
+//! to undo or redo ([`history`]) goes through that rule alone. A message that
 //! yields nothing but holds a quote sets the title to it ("'Summer Trip'"). Separately,
 //! [`Request::generate`] says whether the person asked for a (new) video to be made.
 
 mod clause;
+mod history;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
 mod lexicon;
@@ -188,6 +190,10 @@ pub(crate) enum Command {
     Aspect(Aspect),
     /// Understood, but a detail is missing.
     Unclear(Unclear),
+    /// Take back this many of the latest changes ([`history::ALL_STEPS`]: every one there is).
+    Undo(usize),
+    /// Bring back this many changes just undone ([`history::ALL_STEPS`]: every one there is).
+    Redo(usize),
 }
 
 impl Command {
@@ -197,6 +203,11 @@ impl Command {
             self,
             Command::Music(_) | Command::RemoveMusic | Command::Volume(_)
         )
+    }
+
+    /// Whether the command moves through the history (undo, redo).
+    pub(crate) fn is_revisit(&self) -> bool {
+        matches!(self, Command::Undo(_) | Command::Redo(_))
     }
 }
 
@@ -320,6 +331,11 @@ pub(crate) fn understand(text: &str, media: &[MediaRef], has_draft: bool) -> Req
             .is_some_and(|(at, _)| at <= 1)
         {
             question = true;
+            continue;
+        }
+        // An undo or a redo is the whole clause: "put it back" moves no picture.
+        if history::rules(&clause, &mut commands) {
+            (carried, music_context) = (None, false);
             continue;
         }
         let before = commands.len();
