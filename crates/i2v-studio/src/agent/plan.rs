@@ -8,8 +8,8 @@
 //! - Instructions on an existing video: each is applied in turn, one tool step per change.
 //!   One that cannot apply is explained in the reply; a turn where nothing changed is free.
 //! - Nothing understood: a helpful answer listing what the agent can do, free.
-//! - Undo and redo move through the session's history (`history.rs`), also where there is no
-//!   video now; with a request for a new video they are dropped, the new video replacing them.
+//! - Undo and redo move through the session's history (`history.rs`); said alone, also where
+//!   there is no video now. Where a new video is made they are dropped, the video replacing them.
 
 use i2v_core::draft::{Draft, TransitionKind};
 
@@ -36,8 +36,10 @@ pub fn plan_turn(input: &TurnInput<'_>) -> TurnPlan {
         language: request.language,
     };
     let has_images = input.media.iter().any(|m| m.kind == MediaKind::Image);
-    // An undo or a redo works on the history even where there is no video now.
-    if !request.generate && request.commands.iter().any(Command::is_revisit) {
+    // Undo and redo alone work on the history even where there is no video now (with other
+    // instructions and no video, those make a new one).
+    let only_revisits = request.commands.iter().all(Command::is_revisit);
+    if !request.generate && !request.commands.is_empty() && only_revisits {
         return edit(input, &request, &ctx);
     }
     if request.generate || (!has_video && !request.commands.is_empty()) {

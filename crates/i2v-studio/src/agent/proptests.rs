@@ -103,6 +103,11 @@ const VOCABULARY: &[&str] = &[
     "不要",
     "動效",
     "標題",
+    "undo",
+    "redo",
+    "go back",
+    "撤销",
+    "重做",
 ];
 
 fn media() -> Vec<MediaRef> {

@@ -7,6 +7,7 @@ use crate::agent::{
     Canvas, Cost, History, Language, MediaRef, Revisit, Snapshot, StreamOptions, TurnInput,
     TurnKind, TurnPlan, events, plan_turn,
 };
+use crate::store::HISTORY_LIMIT;
 
 const PORTRAIT: Canvas = Canvas {
     width: 1080,
@@ -244,5 +245,28 @@ fn the_undo_step_streams_the_restored_draft() {
     assert_eq!(
         response["actions"]["stateDelta"]["draft"],
         states[1].draft.to_value()
+    );
+}
+
+#[test]
+fn a_turn_counts_on_the_stores_bound_on_states() {
+    let (made, media) = made(3);
+    // Full history: the shape flips at every state, so each one is a visible change.
+    let states: Vec<Snapshot> = (0..HISTORY_LIMIT)
+        .map(|i| Snapshot {
+            canvas: if i % 2 == 0 { HD } else { PORTRAIT },
+            ..state(&made, "set_aspect_ratio")
+        })
+        .collect();
+    let plan = turn_at(
+        "make it 20 seconds, then undo everything",
+        &states,
+        HISTORY_LIMIT - 1,
+        &media,
+    );
+    // The new length pushed the oldest state out, as the store will: one fewer to go back to.
+    assert_eq!(
+        plan.steps.last().and_then(|step| step.revisit),
+        Some(Revisit::Undo(HISTORY_LIMIT - 1))
     );
 }

@@ -3,9 +3,9 @@
 //! The message is read ([`crate::agent::text`]), split into clauses ([`clause`]), and each
 //! clause goes through the rules in a fixed order, each adding the commands it finds:
 //! frame shape, transitions, camera motion, pictures (remove, move, swap, reverse, add),
-//! lengths of time, music, then titles and captions ([`timeline`], [`overlay`]); a clause asking
-//! to undo or redo ([`history`]) goes through that rule alone. A message that
-//! yields nothing but holds a quote sets the title to it ("'Summer Trip'"). Separately,
+//! lengths of time, music, then titles and captions ([`timeline`], [`overlay`]). A clause that
+//! asks to undo or redo ([`history`]) goes through that rule alone. A message that yields
+//! nothing but holds a quote sets the title to it ("'Summer Trip'"). Separately,
 //! [`Request::generate`] says whether the person asked for a (new) video to be made.
 
 mod clause;
