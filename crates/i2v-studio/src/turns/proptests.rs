@@ -69,7 +69,8 @@ proptest! {
             let stored = stored.map(|s| Draft::parse(&s.json).unwrap());
             prop_assert_eq!(&stored, &started.plan.draft, "after {:?}", message);
             let canvas = temp.store.canvas(&session.session_id).unwrap();
-            prop_assert_eq!(canvas, started.plan.canvas.unwrap_or(canvas_before), "after {:?}", message);
+            let planned = started.plan.canvas.unwrap_or(canvas_before);
+            prop_assert_eq!(canvas, planned, "after {:?}", message);
             // The state the session stands at is the latest draft on the canvas.
             let history = temp.store.history(&session.session_id).unwrap();
             let current = history.entries.get(history.at).unwrap();

@@ -389,9 +389,9 @@ pub(super) const UNDO_WHOLE: &[&str] = &[
 pub(super) const HISTORY_FILLERS: &[&str] = &[
     "please", "pls", "can you", "could you", "would you", "just", "now", "that", "this", "it",
     "them", "those", "the", "a", "my", "last", "latest", "previous", "recent", "most recent",
-    "one", "change", "changes", "edit", "edits", "step", "steps", "thing", "things", "to", "how", "it was", "it looked", "the way", "before", "earlier", "version", "state",
-    "again", "thanks", "thank you", "ok", "okay", "hey", "oops", "actually", "i", "want", "let's",
-    "lets", "back", "请", "帮我", "给我", "把", "它", "这个", "那个", "一下", "的", "样子", "那样",
+    "one", "change", "changes", "edit", "edits", "step", "steps", "thing", "things", "to", "how",
+    "it was", "it looked", "the way", "before", "earlier", "version", "state", "again", "thanks",
+    "thank you", "ok", "okay", "hey", "oops", "actually", "i", "want", "let's", "lets", "back", "请", "帮我", "给我", "把", "它", "这个", "那个", "一下", "的", "样子", "那样",
     "状态", "版本", "效果", "吧", "了", "啊", "呀", "吗", "我", "想", "要", "还是", "算了",
     "之前", "刚才", "原来", "一步", "修改", "操作",
 ];
