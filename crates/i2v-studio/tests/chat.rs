@@ -289,3 +289,77 @@ async fn fifty_users_at_once_get_their_own_videos() {
     });
     futures_util::future::join_all(runs).await;
 }
+
+/// The state's draft.
+async fn draft_now(studio: &Studio, user: &User) -> Draft {
+    Draft::from_value(state(studio, user).await["draft"].clone()).expect("a draft in the state")
+}
+
+#[tokio::test]
+async fn undo_and_redo_move_through_the_sessions_drafts() {
+    let studio = Studio::start(FAST);
+    let (user, _) = user_with_images(&studio, "undoer", 3).await;
+    chat(&studio, &user, GENERATE).await;
+    let first = draft_now(&studio, &user).await;
+    chat(&studio, &user, "make it 20 seconds").await;
+    let second = draft_now(&studio, &user).await;
+    chat(&studio, &user, "add a title 'Summer'").await;
+    assert_ne!(draft_now(&studio, &user).await, second);
+
+    let undo = chat(&studio, &user, "undo").await;
+    assert!(undo.summary.failure.is_none(), "{:?}", undo.summary.failure);
+    assert_eq!(
+        undo.summary.draft.as_ref(),
+        Some(&second),
+        "the stream carries it"
+    );
+    assert_eq!(draft_now(&studio, &user).await, second);
+    assert!(
+        undo.summary.texts.concat().contains("the title"),
+        "{:?}",
+        undo.summary.texts
+    );
+    chat(&studio, &user, "撤销").await;
+    assert_eq!(draft_now(&studio, &user).await, first);
+    let redo = chat(&studio, &user, "redo").await;
+    assert!(
+        redo.summary.texts.concat().contains("the video's length"),
+        "{:?}",
+        redo.summary.texts
+    );
+    assert_eq!(draft_now(&studio, &user).await, second);
+
+    // A new edit drops what could have been redone; then there is nothing to redo, for free.
+    chat(&studio, &user, "mute the music").await;
+    let nothing = chat(&studio, &user, "redo").await;
+    assert!(
+        nothing.summary.texts.concat().contains("nothing to redo"),
+        "{:?}",
+        nothing.summary.texts
+    );
+    // Generation 10; two edits, two undos, a redo and the mute 2 each; the empty redo free.
+    assert_eq!(balance(&studio, &user).await["available"], 100 - 10 - 6 * 2);
+}
+
+#[tokio::test]
+async fn undoing_a_new_frame_shape_brings_the_old_one_back() {
+    let studio = Studio::start(FAST);
+    let (user, _) = user_with_images(&studio, "shaper", 2).await;
+    chat(&studio, &user, GENERATE).await;
+    let made = state(&studio, &user).await;
+    chat(&studio, &user, "make it vertical").await;
+    let vertical = state(&studio, &user).await;
+    assert_eq!(
+        vertical["canvas_config"],
+        json!({"width": 1080, "height": 1920, "fps": 30})
+    );
+    let undo = chat(&studio, &user, "undo").await;
+    assert!(
+        undo.summary.texts.concat().contains("frame shape"),
+        "{:?}",
+        undo.summary.texts
+    );
+    let after = state(&studio, &user).await;
+    assert_eq!(after["canvas_config"], made["canvas_config"]);
+    assert_eq!(after["draft"], made["draft"]);
+}

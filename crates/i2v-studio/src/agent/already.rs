@@ -103,6 +103,8 @@ pub(crate) fn setting(command: &Command, draft: &Draft, canvas: Canvas) -> Optio
         | Command::Pace { .. }
         | Command::Text(..)
         | Command::MoveTitle(_)
+        | Command::Undo(_)
+        | Command::Redo(_)
         | Command::OtherAspect(_)
         | Command::Fade(_, FadeChange::Remove)
         | Command::RemoveClips(_)

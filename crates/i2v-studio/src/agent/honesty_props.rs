@@ -63,6 +63,8 @@ fn claims(outcome: &Outcome) -> (Part, &'static [Part]) {
             (Part::Captions, &[Part::Captions])
         }
         Outcome::Aspect(_) => (Part::Frame, &[Part::Frame]),
+        // An undo or a redo restores a whole earlier state; `apply` never makes one.
+        Outcome::Undone { .. } | Outcome::Redone { .. } => (Part::Pictures, FOLLOWING),
         Outcome::TitleAdded { .. } | Outcome::TitleLook(_) => (Part::Title, &[Part::Title]),
         // Texts placed on the timeline are on text tracks without the title's role (read as
         // captions here); placing one beside the title may move the title.
@@ -144,6 +146,7 @@ proptest! {
             media: &media,
             canvas: Canvas::LANDSCAPE,
             variant: 0,
+            history: Default::default(),
         });
         let draft = made.draft.expect("a made video");
         check_edits(&text, draft)?;
@@ -161,9 +164,9 @@ proptest! {
     fn every_step_of_a_plan_changes_the_draft_or_the_frame(text in message(), variant in any::<u64>()) {
         let media = media();
         let canvas = Canvas::LANDSCAPE;
-        let made = plan_turn(&TurnInput { message: "make a video", draft: None, media: &media, canvas, variant });
+        let made = plan_turn(&TurnInput { message: "make a video", draft: None, media: &media, canvas, variant, history: Default::default() });
         let mut before = made.draft.clone().expect("a made video");
-        let plan = plan_turn(&TurnInput { message: &text, draft: Some(&before), media: &media, canvas, variant });
+        let plan = plan_turn(&TurnInput { message: &text, draft: Some(&before), media: &media, canvas, variant, history: Default::default() });
         for step in &plan.steps {
             match &step.draft {
                 Some(after) => {

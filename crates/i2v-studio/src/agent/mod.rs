@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use i2v_studio::agent::{
-//!     Canvas, MediaKind, MediaRef, StreamOptions, TurnInput, TurnKind, events, plan_turn,
+//!     Canvas, History, MediaKind, MediaRef, StreamOptions, TurnInput, TurnKind, events, plan_turn,
 //! };
 //!
 //! let media: Vec<MediaRef> = (1..=7)
@@ -25,6 +25,7 @@
 //!     media: &media,
 //!     canvas: Canvas { width: 1920, height: 1080, fps: 30 },
 //!     variant: 0,
+//!     history: History::default(),
 //! };
 //! let plan = plan_turn(&input);
 //! assert_eq!(plan.kind, TurnKind::Generate);
@@ -38,8 +39,10 @@
 //! # Turns
 //! [`plan_turn`] decides: generate (the person asked for a video, or gave instructions before
 //! there was one; two stages, `create_slideshow` then `add_music_and_title`), edit (one tool
-//! step per change), or only answer (help, a question back, or nothing changed: free). The
-//! plan's [`TurnPlan::cost`] is the price class. [`events()`] turns the plan into the stream
+//! step per change), or only answer (help, a question back, or nothing changed: free). An undo
+//! or a redo is an edit whose one step moves through the session's [`History`] (see
+//! `history.rs`): "nothing to undo" is only an answer. The plan's [`TurnPlan::cost`] is the
+//! price class. [`events()`] turns the plan into the stream
 //! (`docs/PROTOCOL.md` §4), [`error_event`] makes a failure event; [`frames()`] and
 //! [`error_frame`] do the same in the api-reference's `type` form (§8).
 //!
@@ -106,6 +109,7 @@ mod already;
 mod compose;
 mod events;
 mod frames;
+mod history;
 mod ids;
 mod library;
 mod outcome;
@@ -124,9 +128,11 @@ mod tests;
 
 pub use events::{AUTHOR, EventKind, StreamEvent, StreamOptions, error_event, events};
 pub use frames::{HEARTBEAT as FRAME_HEARTBEAT, error_frame, frames};
+pub use history::Snapshot;
 pub use ids::{silent_draw, turn_seed};
 pub use library::{DEFAULT_VOLUME, LIBRARY, LibraryTrack, by_key, by_src};
 pub use plan::plan_turn;
 pub use types::{
-    Aspect, Canvas, Cost, Language, MediaKind, MediaRef, ToolStep, TurnInput, TurnKind, TurnPlan,
+    Aspect, Canvas, Cost, History, Language, MediaKind, MediaRef, Revisit, ToolStep, TurnInput,
+    TurnKind, TurnPlan,
 };

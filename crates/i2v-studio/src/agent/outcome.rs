@@ -117,6 +117,20 @@ pub(crate) enum Outcome {
     },
     /// The whole video now fades at this end for this long (`None`: the fade was removed).
     Fade(FadeEnd, Option<u64>),
+    /// Changes were undone, named by the tools that made them, latest first (`None`: not known).
+    Undone {
+        /// The tools of the changes undone.
+        tools: Vec<Option<String>>,
+        /// More were asked for than there were: nothing earlier is left.
+        none_left: bool,
+    },
+    /// Undone changes were brought back, named by the tools that made them, in order.
+    Redone {
+        /// The tools of the changes redone.
+        tools: Vec<Option<String>>,
+        /// More were asked for than there were: nothing further is left.
+        none_left: bool,
+    },
     /// A title was added where there was none: its words, shown from the start to `end_ms`.
     TitleAdded {
         /// Its words.
@@ -247,4 +261,8 @@ pub(crate) enum Problem {
     TextWanted,
     /// There is no text placed at this time to change or remove.
     NoTextsThere(Span),
+    /// There is no change to undo.
+    NothingToUndo,
+    /// There is no undone change to bring back.
+    NothingToRedo,
 }

@@ -8,6 +8,8 @@
 //! - Instructions on an existing video: each is applied in turn, one tool step per change.
 //!   One that cannot apply is explained in the reply; a turn where nothing changed is free.
 //! - Nothing understood: a helpful answer listing what the agent can do, free.
+//! - Undo and redo move through the session's history (`history.rs`); said alone, also where
+//!   there is no video now. Where a new video is made they are dropped, the video replacing them.
 
 use i2v_core::draft::{Draft, TrackRole, TransitionKind, diff};
 
@@ -16,6 +18,7 @@ use super::compose::build::{Recipe, dress, slideshow};
 use super::compose::pictures::{self, has_pictures};
 use super::compose::{Applied, Context, captions, music, texts, titles};
 use super::compose::{fades, look, pace};
+use super::history::Timeline;
 use super::library::DEFAULT_VOLUME;
 use super::outcome::{Outcome, Problem};
 use super::reply::Reply;
@@ -47,6 +50,12 @@ pub fn plan_turn(input: &TurnInput<'_>) -> TurnPlan {
     }
     let ctx = Context { media: input.media };
     let has_images = input.media.iter().any(|m| m.kind == MediaKind::Image);
+    // Undo and redo alone work on the history even where there is no video now (with other
+    // instructions and no video, those make a new one).
+    let only_revisits = request.commands.iter().all(Command::is_revisit);
+    if !request.generate && !request.commands.is_empty() && only_revisits {
+        return edit(input, &request, &ctx);
+    }
     if request.generate || (!has_video && !request.commands.is_empty()) {
         if !has_images {
             let mut reply = Reply::new(request.language, input.variant);
@@ -105,6 +114,7 @@ fn generate(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> Turn
         args,
         draft: Some(draft.clone()),
         canvas,
+        revisit: None,
     }];
     reply.outcome(&outcome);
     if let Some(aspect) = aspect {
@@ -176,6 +186,8 @@ fn recipe_of(request: &Request) -> (Recipe, Option<Aspect>, Vec<Command>) {
             Command::Aspect(shape) => aspect = Some(*shape),
             // Before there is a video, keeping some pictures means making it of those.
             Command::KeepClips(ordinals) => recipe.only = Some(ordinals.clone()),
+            // The new video replaces whatever an undo or a redo would have brought back.
+            Command::Undo(_) | Command::Redo(_) => {}
             other => rest.push(other.clone()),
         }
     }
@@ -190,7 +202,20 @@ fn edit(input: &TurnInput<'_>, request: &Request, ctx: &Context<'_>) -> TurnPlan
     let mut draft = input.draft.cloned().unwrap_or_default();
     let mut steps = Vec::new();
     let mut canvas = None;
+    let mut timeline = Timeline::new(input.history, input.canvas);
     for command in &request.commands {
+        if let Command::Undo(asked) | Command::Redo(asked) = command {
+            let redo = matches!(command, Command::Redo(_));
+            timeline.revisit(
+                redo,
+                *asked,
+                &mut draft,
+                &mut canvas,
+                &mut steps,
+                &mut reply,
+            );
+            continue;
+        }
         if let Command::Aspect(aspect) = command {
             let current = canvas.unwrap_or(input.canvas);
             if Aspect::of(current) == Some(*aspect) {
@@ -285,6 +310,9 @@ pub(super) fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> 
         Command::Fade(end, change) => fades::set_fade(draft, *end, *change),
         Command::Text(change, when) => texts::set_text(draft, change, *when),
         Command::MoveTitle(when) => titles::move_title(draft, *when),
+        // `edit` moves through the history for these, and a new video drops them (`recipe_of`).
+        Command::Undo(_) => Err(Problem::NothingToUndo),
+        Command::Redo(_) => Err(Problem::NothingToRedo),
     }
 }
 
@@ -294,6 +322,7 @@ fn step(applied: Applied, draft: &Draft) -> ToolStep {
         args: applied.args,
         draft: Some(draft.clone()),
         canvas: None,
+        revisit: None,
     }
 }
 
@@ -307,5 +336,6 @@ fn aspect_step(aspect: Aspect, canvas: Canvas) -> ToolStep {
         }),
         draft: None,
         canvas: Some(canvas),
+        revisit: None,
     }
 }

@@ -7,7 +7,8 @@ use proptest::prelude::*;
 
 use super::events::text_chunks;
 use super::{
-    Canvas, MediaKind, MediaRef, StreamOptions, TurnInput, TurnKind, TurnPlan, events, plan_turn,
+    Canvas, History, MediaKind, MediaRef, StreamOptions, TurnInput, TurnKind, TurnPlan, events,
+    plan_turn,
 };
 
 /// Words and phrases the rules know, so that random messages reach deep into them.
@@ -102,6 +103,11 @@ const VOCABULARY: &[&str] = &[
     "不要",
     "動效",
     "標題",
+    "undo",
+    "redo",
+    "go back",
+    "撤销",
+    "重做",
 ];
 
 pub(super) fn media() -> Vec<MediaRef> {
@@ -267,7 +273,7 @@ proptest! {
     fn foreign_drafts_never_break_a_turn(text in message(), draft in foreign_draft()) {
         let media = media();
         let canvas = Canvas { width: 1920, height: 1080, fps: 30 };
-        let plan = plan_turn(&TurnInput { message: &text, draft: Some(&draft), media: &media, canvas, variant: 1 });
+        let plan = plan_turn(&TurnInput { message: &text, draft: Some(&draft), media: &media, canvas, variant: 1, history: History::default() });
         prop_assert!(!plan.reply.trim().is_empty());
         if plan.kind == TurnKind::Reply {
             prop_assert_eq!(plan.draft.as_ref(), Some(&draft));
@@ -286,13 +292,13 @@ proptest! {
     fn any_message_gives_a_valid_plan(text in message(), variant in any::<u64>()) {
         let media = media();
         let canvas = Canvas { width: 1920, height: 1080, fps: 30 };
-        let first = plan_turn(&TurnInput { message: &text, draft: None, media: &media, canvas, variant });
+        let first = plan_turn(&TurnInput { message: &text, draft: None, media: &media, canvas, variant, history: History::default() });
         check_plan(&first, None);
-        let made = plan_turn(&TurnInput { message: "make a video", draft: None, media: &media, canvas, variant });
+        let made = plan_turn(&TurnInput { message: "make a video", draft: None, media: &media, canvas, variant, history: History::default() });
         let draft = made.draft.clone();
-        let next = plan_turn(&TurnInput { message: &text, draft: draft.as_ref(), media: &media, canvas, variant });
+        let next = plan_turn(&TurnInput { message: &text, draft: draft.as_ref(), media: &media, canvas, variant, history: History::default() });
         check_plan(&next, draft.as_ref());
-        let bare = plan_turn(&TurnInput { message: &text, draft: None, media: &[], canvas, variant });
+        let bare = plan_turn(&TurnInput { message: &text, draft: None, media: &[], canvas, variant, history: History::default() });
         prop_assert_eq!(bare.kind, TurnKind::Reply);
     }
 

@@ -3,6 +3,8 @@
 use i2v_core::draft::Draft;
 use serde_json::Value;
 
+pub use super::history::{History, Revisit};
+
 pub use crate::media::MediaKind;
 
 /// One uploaded file of the session, as the agent sees it.
@@ -114,6 +116,8 @@ pub struct TurnInput<'a> {
     /// edit's reply ends with a hint about the editor on screen; the same number gives the same
     /// reply.
     pub variant: u64,
+    /// The session's saved states and where it stands, for undo and redo.
+    pub history: History<'a>,
 }
 
 /// What kind of turn the agent is taking.
@@ -162,6 +166,9 @@ pub struct ToolStep {
     /// The new canvas, for the tool that changes the frame shape, sent as
     /// `actions.stateDelta.canvas_config`.
     pub canvas: Option<Canvas>,
+    /// For an undo or a redo, the move through the session's history that restores `draft` and
+    /// `canvas`, to be saved as that move rather than as a new state; `None` for an edit.
+    pub revisit: Option<Revisit>,
 }
 
 /// What the agent does with one message.

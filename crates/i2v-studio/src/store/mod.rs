@@ -1,4 +1,5 @@
-//! SQLite persistence: users and their tokens, sessions and claim tokens, drafts, credits, media.
+//! SQLite persistence: users and their tokens, sessions and claim tokens, drafts and their
+//! history, credits, media.
 //!
 //! Everything lives in one database file, [`Store::FILE_NAME`] in the data dir, in WAL mode with
 //! `synchronous=NORMAL`: a committed transaction survives the process being killed (a power cut
@@ -12,6 +13,7 @@
 mod credits;
 mod drafts;
 mod error;
+mod history;
 mod ids;
 mod media;
 mod media_facts;
@@ -31,6 +33,7 @@ use rusqlite::Connection;
 pub use credits::{Balance, HoldId};
 pub use drafts::{Canvas, StoredDraft};
 pub use error::StoreError;
+pub use history::{DraftHistory, Edit, HISTORY_LIMIT, HistoryEntry, HistoryMove};
 pub use ids::{Secret, new_media_id};
 pub use media::{Facts, MediaKind, MediaRecord};
 pub use sessions::{ClaimToken, SessionRecord};

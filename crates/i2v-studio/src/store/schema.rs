@@ -105,6 +105,30 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE media ADD COLUMN pixel_width INTEGER;
     ALTER TABLE media ADD COLUMN pixel_height INTEGER;
     ",
+    // 4: every saved state of a session's video, for undo and redo (`store::history`): the draft
+    // text as saved, the canvas it was shown on, and the tool that made it (NULL: not known).
+    // `seq` counts a session's states from 1 and is never reused; `drafts.history_at` is the
+    // `seq` the session stands at. Each draft saved before becomes the first state of its
+    // session, on its canvas or the default one (1920x1080 at 30 fps).
+    "
+    CREATE TABLE draft_history (
+        session_id  TEXT    NOT NULL REFERENCES sessions(session_id),
+        seq         INTEGER NOT NULL CHECK (seq >= 1),
+        json        TEXT    NOT NULL,
+        width       INTEGER NOT NULL,
+        height      INTEGER NOT NULL,
+        fps         INTEGER NOT NULL,
+        tool        TEXT,
+        saved_ms    INTEGER NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID;
+    ALTER TABLE drafts ADD COLUMN history_at INTEGER;
+    INSERT INTO draft_history (session_id, seq, json, width, height, fps, tool, saved_ms)
+        SELECT d.session_id, 1, d.json, COALESCE(c.width, 1920), COALESCE(c.height, 1080),
+               COALESCE(c.fps, 30), NULL, d.updated_ms
+        FROM drafts d LEFT JOIN canvases c ON c.session_id = d.session_id;
+    UPDATE drafts SET history_at = 1;
+    ",
 ];
 
 /// The schema version this build writes.
@@ -187,6 +211,50 @@ mod tests {
             )
             .unwrap();
         assert_eq!(orientation, None, "not inspected yet");
+    }
+
+    #[test]
+    fn a_third_version_database_keeps_its_drafts_as_the_first_state_of_their_history() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (id, client_id, anonymous, created_ms) VALUES (1, 'c', 1, 0);
+             INSERT INTO sessions (session_id, task_id, user_id, bind_id, language, task_name,
+                                   created_ms, last_used_ms)
+                    VALUES ('ses_1', 'task_1', 1, 'bnd_1', 'en', 'p', 0, 0),
+                           ('ses_2', 'task_2', 1, 'bnd_2', 'en', 'p', 0, 0);
+             INSERT INTO drafts (session_id, json, revision, updated_ms)
+                    VALUES ('ses_1', '{\"a\": 1}', 4, 70), ('ses_2', '{}', 1, 80);
+             INSERT INTO canvases (session_id, width, height, fps)
+                    VALUES ('ses_1', 1080, 1920, 25);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn), latest_version());
+        // One line per state: session, seq, draft, canvas, tool, time, where the session stands.
+        let rows: Vec<String> = conn
+            .prepare(
+                "SELECT h.session_id || ' ' || h.seq || ' ' || h.json || ' ' || h.width || 'x'
+                        || h.height || '@' || h.fps || ' ' || COALESCE(h.tool, '-') || ' '
+                        || h.saved_ms || ' ' || d.history_at
+                 FROM draft_history h JOIN drafts d ON d.session_id = h.session_id
+                 ORDER BY h.session_id",
+            )
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                r#"ses_1 1 {"a": 1} 1080x1920@25 - 70 1"#,
+                "ses_2 1 {} 1920x1080@30 - 80 1"
+            ]
+        );
     }
 
     #[test]

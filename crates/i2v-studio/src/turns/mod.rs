@@ -14,6 +14,8 @@
 //! in `server::turn`; nothing here knows about requests, headers or streams.
 
 mod charge;
+#[cfg(test)]
+mod proptests;
 mod save;
 mod start;
 

@@ -2,15 +2,15 @@
 //!
 //! The order is the protocol's (`docs/PROTOCOL.md` §3.4): the session must be the caller's
 //! before anything else is looked at, so a stranger learns nothing about it; the message must
-//! have text; then the agent plans the turn on the stored draft, the uploads and the canvas, and
-//! the turn's price is frozen. Only a turn that passes all of it gets a stream.
+//! have text; then the agent plans the turn on the stored draft, the uploads, the canvas and the
+//! draft's history (for undo and redo), and the turn's price is frozen. Only a turn that passes all of it gets a stream.
 
 use std::time::Duration;
 
 use i2v_core::draft::{Draft, DraftError};
 
 use super::charge::{Charge, Prices};
-use crate::agent::{self, MediaRef, StreamOptions, TurnInput, TurnPlan};
+use crate::agent::{self, History, MediaRef, Snapshot, StreamOptions, TurnInput, TurnPlan};
 use crate::store::{SessionRecord, Store, StoreError, User};
 
 /// The studio's settings every turn follows.
@@ -69,7 +69,8 @@ pub enum StartError {
         /// How long it is, in characters.
         chars: usize,
     },
-    /// The session's stored draft does not parse: the studio saved something it cannot read.
+    /// A stored draft of the session (the latest, or a state of its history) does not parse:
+    /// the studio saved something it cannot read.
     #[error("a stored draft does not parse: {0}")]
     CorruptDraft(DraftError),
     /// The user's available credits do not cover the turn's price.
@@ -112,6 +113,7 @@ pub fn start(
     };
     let media = media_refs(store, &session.session_id)?;
     let canvas = store.canvas(&session.session_id)?;
+    let (states, at) = history(store, &session.session_id)?;
     let turn_seed = agent::turn_seed(rules.seed, next_turn());
     let plan = agent::plan_turn(&TurnInput {
         message: ask.message,
@@ -119,6 +121,10 @@ pub fn start(
         media: &media,
         canvas,
         variant: turn_seed,
+        history: History {
+            states: &states,
+            at,
+        },
     });
     let price = rules.prices.of(plan.cost());
     let charge = match Charge::freeze(store, ask.user.id, price, now_ms) {
@@ -141,6 +147,26 @@ pub fn start(
         stream,
         charge,
     })
+}
+
+/// The session's saved states as the agent sees them, and the index of the current one.
+///
+/// Every state is read, not only those an undo would reach: which those are depends on the
+/// message, which only the agent reads, and the store keeps at most `HISTORY_LIMIT` of them.
+fn history(store: &Store, session_id: &str) -> Result<(Vec<Snapshot>, usize), StartError> {
+    let history = store.history(session_id)?;
+    let states = history
+        .entries
+        .into_iter()
+        .map(|entry| {
+            Ok(Snapshot {
+                draft: Draft::parse(&entry.json).map_err(StartError::CorruptDraft)?,
+                canvas: entry.canvas,
+                tool: entry.tool,
+            })
+        })
+        .collect::<Result<_, StartError>>()?;
+    Ok((states, history.at))
 }
 
 /// The session's uploads as the agent sees them, in upload order.
@@ -259,6 +285,33 @@ mod tests {
         assert_eq!(edit.plan.kind, TurnKind::Edit);
         assert_eq!(balance(&temp, &user).frozen, 2);
         edit.charge.settle(&temp.store, false).unwrap();
+    }
+
+    #[test]
+    fn an_undo_plans_on_the_stored_history_and_costs_an_edit_only_when_it_moves() {
+        let temp = TempStore::new();
+        let (user, session) = owner(&temp, "c", 3);
+        let run = |message: &str, n: u64| {
+            let turn = start(&temp.store, &RULES, ask(&user, &session, message), || n, 1);
+            let turn = turn.expect("the turn starts");
+            for step in &turn.plan.steps {
+                super::super::save_step(&temp.store, &session.session_id, step, 2).unwrap();
+            }
+            turn.charge.settle(&temp.store, true).unwrap();
+            turn.plan
+        };
+        let made = run(GENERATE, 0).draft;
+        let edited = run("make it vertical", 1);
+        assert_eq!(edited.canvas.map(|c| c.height), Some(1920));
+        let undo = run("undo", 2);
+        assert_eq!((undo.kind, &undo.draft), (TurnKind::Edit, &made));
+        assert_eq!(temp.store.canvas(&session.session_id).unwrap().height, 1080);
+        let stored = temp.store.latest_draft(&session.session_id).unwrap();
+        assert_eq!(stored.map(|s| Draft::parse(&s.json).unwrap()), undo.draft);
+        // Generation 10, the shape 2, the undo 2; nothing to redo after a redo is free.
+        assert_eq!(run("redo", 3).kind, TurnKind::Edit);
+        assert_eq!(run("redo", 4).kind, TurnKind::Reply);
+        assert_eq!(balance(&temp, &user).total, 100 - 10 - 2 - 2 - 2);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! `variant` decides. The cloud's agent writes such hints for its web editor, and the SDK
 //! translates them (`docs/PROTOCOL.md` §7).
 
+mod history;
 mod honesty;
 mod phrases;
 mod shape;

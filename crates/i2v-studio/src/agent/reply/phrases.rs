@@ -241,6 +241,7 @@ fn english_outcome(outcome: &Outcome) -> String {
             format!("Removed the caption on photo {position}.")
         }
         Outcome::CaptionsRemoved(None) => "Removed the captions.".to_owned(),
+        Outcome::Undone { .. } | Outcome::Redone { .. } => super::history::outcome(en, outcome),
         Outcome::Aspect(aspect) => {
             let (width, height) = aspect.size();
             format!(
@@ -357,6 +358,7 @@ fn chinese_outcome(outcome: &Outcome) -> String {
         Outcome::Caption(text, None) => format!("在整个视频上加了字幕“{text}”。"),
         Outcome::CaptionsRemoved(Some(position)) => format!("已删除第{position}张的字幕。"),
         Outcome::CaptionsRemoved(None) => "已删除字幕。".to_owned(),
+        Outcome::Undone { .. } | Outcome::Redone { .. } => super::history::outcome(zh, outcome),
         Outcome::Aspect(aspect) => {
             let (width, height) = aspect.size();
             format!(
@@ -486,6 +488,9 @@ pub(super) fn problem(language: Language, problem: &Problem) -> String {
         Problem::TitleWanted => texts::title_wanted(language),
         Problem::TextWanted => texts::text_wanted(language),
         Problem::NoTextsThere(span) => texts::no_texts_there(language, *span),
+        Problem::NothingToUndo | Problem::NothingToRedo => {
+            super::history::problem(language, problem)
+        }
     }
 }
 

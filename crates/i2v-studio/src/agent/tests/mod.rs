@@ -7,5 +7,6 @@ mod edit_shape;
 mod edit_texts;
 mod frames;
 mod generate;
+mod history;
 mod stream;
 mod support;

@@ -2,7 +2,7 @@
 
 use i2v_core::draft::{Draft, Meta, Track, TrackKind};
 
-use crate::agent::{Canvas, MediaKind, MediaRef, TurnInput, TurnPlan, plan_turn};
+use crate::agent::{Canvas, History, MediaKind, MediaRef, TurnInput, TurnPlan, plan_turn};
 
 /// The landscape canvas sessions start with.
 pub(super) const HD: Canvas = Canvas {
@@ -56,6 +56,7 @@ pub(super) fn turn_with(
         media,
         canvas,
         variant,
+        history: History::default(),
     })
 }
 

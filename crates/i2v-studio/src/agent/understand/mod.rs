@@ -6,14 +6,16 @@
 //! add), lengths of time ([`timeline`]), music ([`overlay`]), the title, texts placed at a time
 //! and captions ([`texts`], reading [`words`], [`when`] and [`looks`]), then the pace
 //! ([`pace`]); a clause about fading the whole video in or out ([`fades`]) goes to that rule
-//! alone. Pictures are pointed at by position ([`refs`]) or by name ([`names`]). A message that
-//! yields nothing but holds a quote sets the title to it ("'Summer Trip'"). Separately,
-//! [`Request::generate`] says whether the person asked for a (new) video to be made.
+//! alone, as does a clause that asks to undo or redo ([`history`]). Pictures are pointed at by
+//! position ([`refs`]) or by name ([`names`]). A message that yields nothing but holds a quote
+//! sets the title to it ("'Summer Trip'"). Separately, [`Request::generate`] says whether the
+//! person asked for a (new) video to be made.
 
 mod aspect;
 mod clause;
 mod fades;
 mod foreign;
+mod history;
 mod leftover;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
@@ -241,6 +243,10 @@ pub(crate) enum Command {
     Text(TextChange, When),
     /// The title leaves the opening to show at this time instead.
     MoveTitle(When),
+    /// Take back this many of the latest changes ([`history::ALL_STEPS`]: every one there is).
+    Undo(usize),
+    /// Bring back this many changes just undone ([`history::ALL_STEPS`]: every one there is).
+    Redo(usize),
 }
 
 impl Command {
@@ -250,6 +256,11 @@ impl Command {
             self,
             Command::Music(_) | Command::RemoveMusic | Command::Volume(_)
         )
+    }
+
+    /// Whether the command moves through the history (undo, redo).
+    pub(crate) fn is_revisit(&self) -> bool {
+        matches!(self, Command::Undo(_) | Command::Redo(_))
     }
 }
 
@@ -424,6 +435,11 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
             .is_some_and(|(at, _)| at <= 1)
         {
             question = true;
+            continue;
+        }
+        // An undo or a redo is the whole clause: "put it back" moves no picture.
+        if history::rules(&clause, &mut commands) {
+            (carried, music_context) = (None, false);
             continue;
         }
         let before = commands.len();

@@ -39,6 +39,7 @@ fn turn(message: &str, draft: Option<&Draft>, media: &[MediaRef], canvas: Canvas
         media,
         canvas,
         variant: 2,
+        history: Default::default(),
     })
 }
 

@@ -29,6 +29,7 @@ fn said(messages: &[&str]) -> Draft {
             media: &photos,
             canvas: WIDE,
             variant: 0,
+            history: Default::default(),
         });
         assert!(
             !plan.steps.is_empty(),

@@ -104,9 +104,14 @@ pub(super) const CASES: &[Case] = &[
     case("zh", Photos, MADE_ZH, "只保留第2到第3张", &[Order(&[2, 3])]),
     case("en", Photos, MADE, "make the bike photo 5 seconds", &[Length(11000)]),
     // Undo and redo.
-    pending("en", Undo, &["make a video", "make it 12 seconds"], "undo", &[Length(9000)]),
-    pending("en", Undo, &["make a video", "make it 12 seconds"], "go back to how it was before", &[Length(9000)]),
-    pending("zh", Undo, &["做一个视频", "视频改成12秒"], "撤销", &[Length(9000)]),
+    case("en", Undo, &["make a video", "make it 12 seconds"], "undo", &[Length(9000)]),
+    case("en", Undo, &["make a video", "make it 12 seconds"], "go back to how it was before", &[Length(9000)]),
+    case("zh", Undo, &["做一个视频", "视频改成12秒"], "撤销", &[Length(9000)]),
+    case("en", Undo, &["make a video", "make it 12 seconds", "make it vertical"], "undo the last two changes", &[Length(9000), Frame(1920, 1080)]),
+    case("en", Undo, &["make a video", "make it 12 seconds", "undo"], "redo", &[Length(12000)]),
+    case("en", Undo, MADE, "oops, put it back", &[Changed]),
+    case("zh", Undo, &["做一个视频", "视频改成12秒", "撤销"], "重做", &[Length(12000)]),
+    case("en", Undo, &[], "undo", &[Unchanged, DoesNotSay("already")]),
     // Frame shapes.
     case("en", Canvas, MADE, "make it vertical for TikTok", &[Frame(1080, 1920)]),
     case("zh", Canvas, MADE_ZH, "改成竖屏", &[Frame(1080, 1920)]),

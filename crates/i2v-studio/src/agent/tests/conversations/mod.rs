@@ -20,8 +20,10 @@ use std::collections::BTreeMap;
 
 use i2v_core::draft::{Draft, TrackRole};
 
-use super::support::turn_with;
-use crate::agent::{Canvas, MediaKind, MediaRef, TurnKind, TurnPlan};
+use crate::agent::{
+    Canvas, History, MediaKind, MediaRef, Revisit, Snapshot, TurnInput, TurnKind, TurnPlan,
+    plan_turn,
+};
 
 /// A labelled conversation.
 pub(super) struct Case {
@@ -121,18 +123,69 @@ fn media() -> Vec<MediaRef> {
 }
 
 /// Runs a case: its setup, then its message; the draft and frame before, and the plan.
+///
+/// The session's history is kept as the store keeps it (`store::history`): each step that
+/// changes the draft or the frame is a new state after the current one, an undo or a redo moves.
 fn run(case: &Case) -> (Option<Draft>, Canvas, TurnPlan, Canvas) {
     let media = media();
     let mut draft: Option<Draft> = None;
     let mut canvas = Canvas::LANDSCAPE;
+    let mut states: Vec<Snapshot> = Vec::new();
+    let mut at = 0;
     for (i, message) in case.setup.iter().enumerate() {
-        let plan = turn_with(message, draft.as_ref(), &media, canvas, i as u64);
+        let history = History {
+            states: &states,
+            at,
+        };
+        let plan = turn(message, draft.as_ref(), &media, (canvas, i as u64), history);
+        for step in &plan.steps {
+            match step.revisit {
+                Some(Revisit::Undo(n)) => at = at.saturating_sub(n),
+                Some(Revisit::Redo(n)) => at = (at + n).min(states.len().saturating_sub(1)),
+                None => {
+                    let now = Snapshot {
+                        draft: step
+                            .draft
+                            .clone()
+                            .or_else(|| plan.draft.clone())
+                            .unwrap_or_default(),
+                        canvas: step.canvas.unwrap_or(canvas),
+                        tool: Some(step.name.to_owned()),
+                    };
+                    states.truncate(at + 1);
+                    states.push(now);
+                    at = states.len() - 1;
+                }
+            }
+        }
         draft = plan.draft;
         canvas = plan.canvas.unwrap_or(canvas);
     }
-    let plan = turn_with(case.say, draft.as_ref(), &media, canvas, 2);
+    let history = History {
+        states: &states,
+        at,
+    };
+    let plan = turn(case.say, draft.as_ref(), &media, (canvas, 2), history);
     let after = plan.canvas.unwrap_or(canvas);
     (draft, canvas, plan, after)
+}
+
+/// One turn, on `canvas`, phrased by `variant`.
+fn turn(
+    message: &str,
+    draft: Option<&Draft>,
+    media: &[MediaRef],
+    (canvas, variant): (Canvas, u64),
+    history: History<'_>,
+) -> TurnPlan {
+    plan_turn(&TurnInput {
+        message,
+        draft,
+        media,
+        canvas,
+        variant,
+        history,
+    })
 }
 
 /// Why a case failed, or `None`.

@@ -1,5 +1,6 @@
 //! The rules of understanding, one instruction at a time, in English and Chinese.
 
+mod history;
 mod overlay;
 mod shape;
 mod texts;
