@@ -386,6 +386,10 @@ export interface TrackLayout {
   role: string | null;
   /** The label a person reads: `Video`, `BGM`, `Title`, `Subtitle`, `Text`, `Voiceover`… */
   label: string;
+  /** For a video track, how long the whole video fades in from black, in ms. */
+  fadeInMs: number | null;
+  /** For a video track, how long the whole video fades out to black, in ms. */
+  fadeOutMs: number | null;
   /** Its segments, in `sg` order. */
   segments: SegmentLayout[];
 }

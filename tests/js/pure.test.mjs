@@ -86,7 +86,7 @@ test('parseDraft: summary, readiness, length, and the JSON given back as it was'
 test('Draft.layout: roles, labels, spans and transitions by the core’s rules', () => {
   const layout = parseDraft({
     t: [
-      { tt: 0, sg: [
+      { tt: 0, m: { fade_out: 1000 }, sg: [
         { d: 2000, m: { name: 'a.png', src: 'med_1', transition: { type: 'crossfade' } } },
         { d: 2000, m: { src: 'med_2', transition: { type: 'none' } } },
         { m: { src: 'med_3' } },
@@ -101,6 +101,7 @@ test('Draft.layout: roles, labels, spans and transitions by the core’s rules',
     layout.tracks.map((t) => [t.kind, t.role, t.label]),
     [['video', null, 'Video'], ['audio', 'bgm', 'BGM'], ['text', 'title', 'Title'], ['other', 'sound_effect', 'Sound effect']],
   );
+  assert.deepEqual([layout.tracks[0].fadeInMs, layout.tracks[0].fadeOutMs], [null, 1000]);
   const clips = layout.tracks[0].segments;
   assert.deepEqual(clips.map((s) => [s.startMs, s.durationMs]), [[0, 2000], [2000, 2000], [4000, 0]]);
   assert.deepEqual(clips[0].transition, { type: 'fade', durationMs: 800 });

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use i2v_core::json::object;
 
-/// `{tracks: [{index, kind, role, label, segments}], durationMs}`.
+/// `{tracks: [{index, kind, role, label, fadeInMs, fadeOutMs, segments}], durationMs}`.
 pub fn layout(layout: &Layout) -> Value {
     object([
         (
@@ -23,6 +23,8 @@ fn track(track: &TrackLayout) -> Value {
         ("kind", track.kind.word().into()),
         ("role", track.role.word().map_or(Value::Null, Value::from)),
         ("label", track.label.as_str().into()),
+        ("fadeInMs", track.fade_in_ms.into()),
+        ("fadeOutMs", track.fade_out_ms.into()),
         (
             "segments",
             Value::Array(track.segments.iter().map(segment).collect()),
