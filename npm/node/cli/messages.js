@@ -82,11 +82,11 @@ const EN = {
     `backend takes, whatever its name says (accepted: ${formats})`,
   oneOf: ({ files }) => `one of ${files}`,
   tooLarge: ({ file, size, max }) => `${file} is too large (${size}; the most is ${max})`,
-  noFolder: ({ out, dir }) => `--out ${out}: there is no folder ${dir}`,
-  notFolder: ({ out, dir }) => `--out ${out}: ${dir} is a file, not a folder`,
-  notWritable: ({ out, dir, reason }) => `--out ${out}: cannot write in ${dir} (${reason})`,
-  wrongExtension: ({ out, format }) => `--out ${out}: the video is ${format}; end the name with .${format}`,
-  batchIsFile: ({ out }) => `--out ${out} is a file: a batch writes its videos into a folder`,
+  noFolder: ({ out, dir }) => `${out}: there is no folder ${dir}`,
+  notFolder: ({ out, dir }) => `${out}: ${dir} is a file, not a folder`,
+  notWritable: ({ out, dir, reason }) => `${out}: cannot write in ${dir} (${reason})`,
+  wrongExtension: ({ out, format }) => `${out}: the video is ${format}; end the name with .${format}`,
+  batchIsFile: ({ out }) => `${out} is a file: a batch writes its videos into a folder`,
   sameOut: ({ a, b, out }) => `jobs ${a} and ${b} would both write ${out}`,
 };
 
@@ -129,11 +129,11 @@ const ZH = {
     `${file} 被拒绝：按内容看，它不是后端接受的图片、视频或音频，与文件名无关（接受：${formats}）`,
   oneOf: ({ files }) => `${files} 中的一个`,
   tooLarge: ({ file, size, max }) => `${file} 太大（${size}，最多 ${max}）`,
-  noFolder: ({ out, dir }) => `--out ${out}：文件夹 ${dir} 不存在`,
-  notFolder: ({ out, dir }) => `--out ${out}：${dir} 是文件，不是文件夹`,
-  notWritable: ({ out, dir, reason }) => `--out ${out}：无法写入 ${dir}（${reason}）`,
-  wrongExtension: ({ out, format }) => `--out ${out}：视频是 ${format} 格式，文件名请以 .${format} 结尾`,
-  batchIsFile: ({ out }) => `--out ${out} 是文件：批量制作要把视频写进一个文件夹`,
+  noFolder: ({ out, dir }) => `${out}：文件夹 ${dir} 不存在`,
+  notFolder: ({ out, dir }) => `${out}：${dir} 是文件，不是文件夹`,
+  notWritable: ({ out, dir, reason }) => `${out}：无法写入 ${dir}（${reason}）`,
+  wrongExtension: ({ out, format }) => `${out}：视频是 ${format} 格式，文件名请以 .${format} 结尾`,
+  batchIsFile: ({ out }) => `${out} 是文件：批量制作要把视频写进一个文件夹`,
   sameOut: ({ a, b, out }) => `任务 ${a} 和 ${b} 都会写入 ${out}`,
 };
 

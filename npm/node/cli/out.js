@@ -29,7 +29,13 @@ function shown(path) {
 
 /** Why a file could not be written, in a few words. */
 function reason(error) {
-  const words = { EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'a read-only file system', ENOSPC: 'no space left' };
+  const words = {
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EROFS: 'a read-only file system',
+    ENOSPC: 'no space left',
+    ENOENT: 'no new files can be made there',
+  };
   return words[error.code] ?? error.code ?? error.message;
 }
 
@@ -75,17 +81,18 @@ function withExtension(path, out, format) {
  */
 export function videoFile(out, { name = 'video', format = 'mp4' } = {}) {
   const given = out ?? `video.${format}`;
+  const label = `--out ${given}`;
   const path = resolve(given);
   const st = statOrNull(path);
   const folderMeant = /[\\/]$/.test(given);
   if (st?.isDirectory() || (folderMeant && !st)) {
-    checkFolderToMake(path, given);
+    checkFolderToMake(path, label);
     return join(path, fileName(name, format));
   }
-  if (folderMeant) throw new UsageError(say('notFolder', { out: given, dir: shown(path) }));
-  const file = withExtension(path, given, format);
+  if (folderMeant) throw new UsageError(say('notFolder', { out: label, dir: shown(path) }));
+  const file = withExtension(path, label, format);
   if (statOrNull(file)?.isDirectory()) return videoFile(`${file}${sep}`, { name, format });
-  checkFolder(dirname(file), given);
+  checkFolder(dirname(file), label);
   return file;
 }
 
@@ -94,8 +101,8 @@ export function videoFolder(out) {
   const given = out ?? '.';
   const dir = resolve(given);
   const st = statOrNull(dir);
-  if (st && !st.isDirectory()) throw new UsageError(say('batchIsFile', { out: given }));
-  checkFolderToMake(dir, given);
+  if (st && !st.isDirectory()) throw new UsageError(say('batchIsFile', { out: `--out ${given}` }));
+  checkFolderToMake(dir, `--out ${given}`);
   return dir;
 }
 
@@ -106,9 +113,10 @@ export function videoFolder(out) {
 export function checkBatchFiles(jobs, folder, format = 'mp4') {
   const writers = new Map();
   for (const job of jobs) {
-    job.out = withExtension(job.out, shown(job.out), format);
+    const label = `job ${job.name}'s out ${shown(job.out)}`;
+    job.out = withExtension(job.out, label, format);
     const dir = dirname(job.out);
-    if (dir !== folder && !dir.startsWith(`${folder}${sep}`)) checkFolder(dir, shown(job.out));
+    if (dir !== folder && !dir.startsWith(`${folder}${sep}`)) checkFolder(dir, label);
     const other = writers.get(job.out);
     if (other) throw new UsageError(say('sameOut', { a: other, b: job.name, out: shown(job.out) }));
     writers.set(job.out, job.name);
