@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 
 import { readCommandLine } from '../cli/args.js';
-import { readAsks, sizeMismatch } from '../cli/asks.js';
+import { readAsks } from '../cli/asks.js';
 import { backendKey, openBackend, projectClient } from '../cli/backend.js';
 import { explain } from '../cli/explain.js';
 import { checkFiles, explainFileError } from '../cli/files.js';
@@ -21,16 +21,15 @@ import { renderProgress } from '../cli/progress.js';
 import { Detached, Stopped, renderProject } from '../cli/render.js';
 import { UsageError } from '../cli/studio.js';
 import { creditsLine, printTurn } from '../cli/turn.js';
-import { claimLink, describeVideo, download } from '../cli/video.js';
+import { afterVideo, describeVideo, download } from '../cli/video.js';
 import { Client } from '../index.js';
 
-/** The lines that follow a video made by chat or export: what it is, a size note, the claim link. */
+/** What a video made by chat or export is, and the lines that follow it (./cli/video.js). */
 async function printMade(client, backend, out, result, { resolution = null, interrupt } = {}) {
   process.stdout.write(`${shown(out)} (${describeVideo(result)})\n`);
-  const size = sizeMismatch(resolution, result);
-  if (size) process.stderr.write(`${say('sizeNote', { asked: resolution.resolution, size })}\n`);
-  const link = backend.local ? null : await claimLink(client, interrupt);
-  if (link) process.stdout.write(`${say('claim', { url: link })}\n`);
+  for (const line of await afterVideo(client, result, { local: backend.local, resolution, interrupt })) {
+    (line.err ? process.stderr : process.stdout).write(`${line.text}\n`);
+  }
 }
 
 async function chat(args, ctx) {

@@ -2,7 +2,7 @@
 // of videos made a few at a time, each with its row of progress. Everything that can be checked
 // here (the options, the files, where the videos go) is checked before the backend is asked.
 
-import { readAsks, promptWith, sizeMismatch } from './asks.js';
+import { promptWith, readAsks } from './asks.js';
 import { newClient } from './backend.js';
 import { Board } from './board.js';
 import { explain } from './explain.js';
@@ -14,7 +14,7 @@ import { shown } from './out.js';
 import { renderProgress, uploadProgress } from './progress.js';
 import { UsageError } from './studio.js';
 import { printTurn } from './turn.js';
-import { NoVideo, claimLink, describeVideo, makeVideo } from './video.js';
+import { NoVideo, afterVideo, describeVideo, makeVideo } from './video.js';
 
 /** The start of a reply, on one line. */
 function quote(text, limit = 160) {
@@ -26,16 +26,6 @@ function positiveInteger(text, name) {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} must be a whole number of at least 1`);
   return value;
-}
-
-/** The line that says what was made, and the lines that go with it (a size note, the claim link). */
-async function madeLines(client, backend, asks, result, interrupt) {
-  const lines = [];
-  const size = sizeMismatch(asks.resolution, result);
-  if (size) lines.push({ err: true, text: say('sizeNote', { asked: asks.resolution.resolution, size }) });
-  const link = backend.local ? null : await claimLink(client, interrupt);
-  if (link) lines.push({ err: false, text: say('claim', { url: link }) });
-  return lines;
 }
 
 /** One video, told as it goes: bars on stderr, the reply on stdout. */
@@ -77,7 +67,8 @@ async function makeOne(job, asks, ctx) {
     throw error;
   }
   process.stdout.write(`${shown(job.out)} (${describeVideo(result)})\n`);
-  for (const line of await madeLines(client, backend, asks, result, ctx.interrupt)) {
+  const after = await afterVideo(client, result, { local: backend.local, resolution: asks.resolution, interrupt: ctx.interrupt });
+  for (const line of after) {
     (line.err ? process.stderr : process.stdout).write(`${line.text}\n`);
   }
   return 0;
@@ -135,7 +126,11 @@ async function makeBatch(jobs, asks, limit, ctx) {
             note: (line) => board.note(`${job.name}: ${line.trim()}`),
           },
         });
-        const extra = await madeLines(client, backend, asks, result, ctx.interrupt);
+        const extra = await afterVideo(client, result, {
+          local: backend.local,
+          resolution: asks.resolution,
+          interrupt: ctx.interrupt,
+        });
         board.remove(row);
         const link = extra.find((line) => !line.err);
         board.print(`${job.name}: ${shown(job.out)} (${describeVideo(result)})${link ? ` — ${link.text}` : ''}`);

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+import { sizeMismatch } from './asks.js';
 import { checkFiles, uploadEach } from './files.js';
 import { say } from './messages.js';
 import { megabytes } from './progress.js';
@@ -43,12 +44,26 @@ export function describeVideo(result) {
  * The link that opens the project in the web app, or null when there is none to give (the
  * backend gave none, or the call failed: the video is made, and the link is only a courtesy).
  */
-export async function claimLink(client, signal) {
+async function claimLink(client, signal) {
   try {
     return await client.claimUrl({ signal });
   } catch {
     return null;
   }
+}
+
+/**
+ * The lines that follow a video made, `{ err, text }` each: a note (for stderr) when it was
+ * made at another size than `resolution` (`--resolution`, read) asked, and the claim link (for
+ * stdout) unless the backend is `local`, its links ending with this run.
+ */
+export async function afterVideo(client, result, { local, resolution = null, interrupt }) {
+  const lines = [];
+  const size = sizeMismatch(resolution, result);
+  if (size) lines.push({ err: true, text: say('sizeNote', { asked: resolution.resolution, size }) });
+  const link = local ? null : await claimLink(client, interrupt);
+  if (link) lines.push({ err: false, text: say('claim', { url: link }) });
+  return lines;
 }
 
 /** The agent's turn made nothing to render; `reply` is what it said instead. */
