@@ -42,19 +42,64 @@ export function writePhotos(dir, count, seed = 0) {
   });
 }
 
-/**
- * Runs the CLI with `args` in `cwd`, its environment made only of PATH, `env` and (unless `env`
- * sets NEMO_API_URL) the local studio binary; resolves to `{ code, stdout, stderr }`.
- */
-export function runCli(args, { cwd, env = {}, timeoutMs = 120_000 } = {}) {
-  const fullEnv = {
+/** The environment a CLI run gets: PATH, `env` and (unless `env` sets NEMO_API_URL) the local studio. */
+function cliEnv(env) {
+  return {
     PATH: process.env.PATH,
     I2V_STUDIO_BIN: studioBinary(),
     I2V_STUDIO_ARGS: '--chunk-delay-ms 0 --heartbeat-every 1',
     ...env,
   };
+}
+
+/**
+ * Starts the CLI with `args` in `cwd` (its environment as `runCli`'s) and returns
+ * `{ child, stdout(), stderr(), waitFor(pattern), done }`: `waitFor` resolves once stderr matches
+ * `pattern`, `done` to `{ code, signal, stdout, stderr }` when it exits.
+ */
+export function startCli(args, { cwd, env = {}, timeoutMs = 120_000 } = {}) {
+  const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: cliEnv(env) });
+  let stdout = '';
+  let stderr = '';
+  const waiters = [];
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    for (const waiter of waiters.splice(0)) {
+      if (waiter.pattern.test(stderr)) waiter.resolve(stderr);
+      else waiters.push(waiter);
+    }
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const done = new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      for (const waiter of waiters.splice(0)) {
+        waiter.reject(new Error(`i2v ${args.join(' ')} ended before ${waiter.pattern}\n${stderr}`));
+      }
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitFor: (pattern) =>
+      pattern.test(stderr)
+        ? Promise.resolve(stderr)
+        : new Promise((resolve, reject) => waiters.push({ pattern, resolve, reject })),
+    done,
+  };
+}
+
+/**
+ * Runs the CLI with `args` in `cwd`, its environment made only of PATH, `env` and (unless `env`
+ * sets NEMO_API_URL) the local studio binary; resolves to `{ code, stdout, stderr }`.
+ */
+export function runCli(args, { cwd, env = {}, timeoutMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: fullEnv });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: cliEnv(env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -71,17 +116,20 @@ export function runCli(args, { cwd, env = {}, timeoutMs = 120_000 } = {}) {
   });
 }
 
-/** The video codec and duration (s) of an MP4, by ffprobe. */
+/** The video codec, size and duration (s) of an MP4, by ffprobe. */
 export function probe(file) {
   const json = execFileSync(
     'ffprobe',
-    ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name:format=duration', '-of', 'json', file],
+    ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,width,height:format=duration', '-of', 'json', file],
     { encoding: 'utf8' },
   );
   const info = JSON.parse(json);
+  const video = info.streams.find((s) => s.codec_type === 'video');
   return {
-    video: info.streams.find((s) => s.codec_type === 'video')?.codec_name ?? null,
+    video: video?.codec_name ?? null,
     audio: info.streams.find((s) => s.codec_type === 'audio')?.codec_name ?? null,
+    width: video?.width ?? null,
+    height: video?.height ?? null,
     duration: Number(info.format.duration),
   };
 }

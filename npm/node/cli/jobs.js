@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 
+import { checkBatchFiles, videoFile, videoFolder } from './out.js';
 import { UsageError } from './studio.js';
 
 /** What the agent turns into videos: pictures, and clips to cut in. */
@@ -43,12 +44,12 @@ function readPrompt(dir) {
   }
 }
 
-function outputName(name) {
-  return `${name.replace(/[^\w.-]+/g, '_') || 'video'}.mp4`;
+function outputName(name, format) {
+  return `${name.replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'video'}.${format}`;
 }
 
 /** Jobs from a JSON job list. */
-function fromJobList(file, prompt, outDir) {
+function fromJobList(file, prompt, outDir, format) {
   let list;
   try {
     list = JSON.parse(readFileSync(file, 'utf8'));
@@ -74,19 +75,21 @@ function fromJobList(file, prompt, outDir) {
     const jobPrompt = typeof job.prompt === 'string' && job.prompt.trim() ? job.prompt : prompt;
     if (images.length === 0) throw new UsageError(`job ${name} in ${file} has no images`);
     if (!jobPrompt) throw new UsageError(`job ${name} in ${file} has no prompt (and no --prompt was given)`);
-    const out = typeof job.out === 'string' && job.out ? resolve(outDir, job.out) : join(outDir, outputName(name));
+    const out = typeof job.out === 'string' && job.out ? resolve(outDir, job.out) : join(outDir, outputName(name, format));
     return { name, images, prompt: jobPrompt, out };
   });
 }
 
 /**
  * The jobs of `i2v make`: `{ name, images, prompt, out }` each, and whether it is a batch.
- * `out` is the video file for one job, the folder of videos for a batch.
+ * `out` (`--out`) is the video file or a folder for one job, the folder of videos for a batch;
+ * each job's `out` is its file, checked before any work (./out.js).
  */
-export function planJobs(inputs, { prompt, out }) {
+export function planJobs(inputs, { prompt, out, format = 'mp4' }) {
   if (inputs.length === 0) throw new UsageError('i2v make needs images, a folder of images, or a JSON job list');
   if (inputs.length === 1 && extname(inputs[0]).toLowerCase() === '.json') {
-    return { batch: true, jobs: fromJobList(inputs[0], prompt, resolve(out ?? '.')) };
+    const outDir = videoFolder(out);
+    return { batch: true, jobs: checkBatchFiles(fromJobList(inputs[0], prompt, outDir, format), outDir, format) };
   }
   if (inputs.length === 1 && isDirectory(inputs[0])) {
     const dir = inputs[0];
@@ -96,24 +99,23 @@ export function planJobs(inputs, { prompt, out }) {
       .sort(byName)
       .filter((name) => mediaIn(join(dir, name)).length > 0);
     if (sets.length > 0) {
-      const outDir = resolve(out ?? '.');
-      return {
-        batch: true,
-        jobs: sets.map((name) => {
-          const jobPrompt = readPrompt(join(dir, name)) ?? prompt;
-          if (!jobPrompt) throw new UsageError(`${join(dir, name)} has no prompt.txt and no --prompt was given`);
-          return { name, images: mediaIn(join(dir, name)), prompt: jobPrompt, out: join(outDir, outputName(name)) };
-        }),
-      };
+      const jobs = sets.map((name) => {
+        const jobPrompt = readPrompt(join(dir, name)) ?? prompt;
+        if (!jobPrompt) throw new UsageError(`${join(dir, name)} has no prompt.txt and no --prompt was given`);
+        return { name, images: mediaIn(join(dir, name)), prompt: jobPrompt, out: outputName(name, format) };
+      });
+      const outDir = videoFolder(out);
+      for (const job of jobs) job.out = join(outDir, job.out);
+      return { batch: true, jobs: checkBatchFiles(jobs, outDir, format) };
     }
     const images = mediaIn(dir);
     if (images.length === 0) throw new UsageError(`${dir} holds no images`);
-    return { batch: false, jobs: [single(basename(resolve(dir)), images, prompt, out)] };
+    return { batch: false, jobs: [single(basename(resolve(dir)), images, prompt, out, format)] };
   }
-  return { batch: false, jobs: [single('video', inputs, prompt, out)] };
+  return { batch: false, jobs: [single('video', inputs, prompt, out, format)] };
 }
 
-function single(name, images, prompt, out) {
+function single(name, images, prompt, out, format) {
   if (!prompt) throw new UsageError('say what video to make with --prompt "…"');
-  return { name, images, prompt, out: resolve(out ?? 'video.mp4') };
+  return { name, images, prompt, out: videoFile(out, { name, format }) };
 }

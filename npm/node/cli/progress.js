@@ -1,6 +1,8 @@
 // Progress on stderr: a bar redrawn in place on a terminal, a few plain lines otherwise (logs
 // and pipes get milestones, not a stream of carriage returns).
 
+import { say } from './messages.js';
+
 const WIDTH = 28;
 
 function megabytes(bytes) {
@@ -52,9 +54,9 @@ export class Progress {
   }
 }
 
-/** Upload progress in bytes as a bar. */
-export function uploadProgress(label) {
-  const bar = new Progress(label);
+/** Upload progress in bytes as a bar on `stream`. */
+export function uploadProgress(label, stream = process.stderr) {
+  const bar = new Progress(label, stream);
   return {
     onProgress: ({ sent, total }) =>
       bar.update(total ? sent / total : null, `${megabytes(sent)} / ${megabytes(total)}`),
@@ -62,12 +64,13 @@ export function uploadProgress(label) {
   };
 }
 
-/** Render progress (percent, when the backend says) as a bar. */
-export function renderProgress(label) {
-  const bar = new Progress(label);
+/** Render progress (percent, when the backend says) as a bar on `stream`. */
+export function renderProgress(label, stream = process.stderr) {
+  const bar = new Progress(label, stream);
   return {
+    // The bar says it is rendering; a render waiting for the backend's turn is told so.
     onProgress: ({ status, progress }) =>
-      bar.update(typeof progress === 'number' ? progress / 100 : null, status),
+      bar.update(typeof progress === 'number' ? progress / 100 : null, status === 'pending' ? say('queued') : ''),
     bar,
   };
 }

@@ -1,23 +1,24 @@
 // A turn printed as it happens: the reply streams to stdout as it arrives; what the agent is
 // doing goes to stderr, so `i2v chat … > reply.txt` keeps only the reply.
 
+import { say } from './messages.js';
 import { renderProgress } from './progress.js';
 import { describeVideo } from './video.js';
 
-function seconds(ms) {
-  return `${Math.round(ms / 1000)} s`;
-}
-
 /** A one-line account of a credit balance. */
-export function creditsLine({ available, frozen, total }) {
-  return `credits: ${available} available${frozen ? `, ${frozen} reserved` : ''} (${total} in all)`;
+export function creditsLine(credits) {
+  return say('credits', credits);
 }
 
 /**
  * Prints every event of `turn` and resolves to its outcome. `linksLast` says whether links
- * outlive this run (a local studio stops with the CLI, and its links with it).
+ * outlive this run (a local studio stops with the CLI, and its links with it); `hints` whether
+ * to say which command does what a reply offered (not while `i2v make` does it anyway).
  */
-export async function printTurn(turn, { linksLast = true, out = process.stdout, err = process.stderr } = {}) {
+export async function printTurn(
+  turn,
+  { linksLast = true, hints = true, out = process.stdout, err = process.stderr } = {},
+) {
   let lineOpen = false;
   let render = null;
   const streamed = new Set();
@@ -49,21 +50,21 @@ export async function printTurn(turn, { linksLast = true, out = process.stdout, 
         break;
       case 'action':
         // What the reply suggested: the person's to accept, in this CLI's words.
-        if (event.action.kind === 'export') note('  → to render the video: i2v export --out video.mp4');
-        if (event.action.kind === 'upload') note('  → add files: i2v chat "add these" photo1.jpg photo2.jpg');
+        if (hints && event.action.kind === 'export') note(say('hintExport'));
+        if (hints && event.action.kind === 'upload') note(say('hintUpload'));
         break;
       case 'stillWorking':
-        note(`  … still working (${seconds(event.waitedMs)})`);
+        note(say('stillWorking', { s: Math.round(event.waitedMs / 1000) }));
         break;
       case 'connectionLost':
-        note('  … the connection dropped; checking the project for the result');
+        note(say('connectionLost'));
         break;
       case 'changes':
         endLine();
         for (const change of event.changes) out.write(`• ${change.description}\n`);
         break;
       case 'uploaded':
-        note(`  uploaded ${event.media.map((m) => m.name).join(', ')}`);
+        note(say('uploaded', { names: event.media.map((m) => m.name).join(', ') }));
         break;
       case 'credits':
         endLine();
@@ -71,15 +72,15 @@ export async function printTurn(turn, { linksLast = true, out = process.stdout, 
         break;
       case 'state':
         endLine();
-        out.write(`${event.state.draft ? event.state.draft.summary() : 'nothing generated yet'}\n`);
+        out.write(`${event.state.draft ? event.state.draft.summary() : say('nothingYet')}\n`);
         break;
       case 'exportProgress':
         endLine();
-        render ??= renderProgress('rendering', err);
+        render ??= renderProgress(say('rendering'), err);
         render.onProgress(event.progress);
         break;
       case 'exported':
-        render?.bar.done(describeVideo(event.result) || 'done');
+        render?.bar.done(describeVideo(event.result) || say('done'));
         render = null;
         // The caller downloads it; a link is worth printing only where it outlives this run.
         if (linksLast) {
@@ -89,7 +90,7 @@ export async function printTurn(turn, { linksLast = true, out = process.stdout, 
         break;
       case 'notice':
         if (event.notice.kind === 'session_replaced') {
-          note('  the old session had expired: this is a new project');
+          note(say('sessionReplaced'));
         }
         break;
       default:

@@ -1,4 +1,6 @@
-// One video from images and an instruction: upload, the agent's turn, the render, the download.
+// One video from images and an instruction: upload, the agent's turn, the render, the download,
+// each step told to a reporter (bars and the streamed reply for one video, a row of a batch's
+// board for many).
 
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -6,8 +8,11 @@ import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-import { megabytes, renderProgress, uploadProgress } from './progress.js';
-import { printTurn } from './turn.js';
+import { sizeMismatch } from './asks.js';
+import { checkFiles, uploadEach } from './files.js';
+import { say } from './messages.js';
+import { megabytes } from './progress.js';
+import { renderProject } from './render.js';
 
 /** Fetches `url` into the file `out` (through a temporary file, so `out` is whole or absent). */
 export async function download(url, out, signal) {
@@ -36,32 +41,65 @@ export function describeVideo(result) {
 }
 
 /**
- * Makes `job`'s video with `client` (connected or resumed). With `verbose`, progress bars and
- * the agent's reply are shown as they come; a batch runs quietly. `onDraft` is called once the
- * agent has made something, before the render, so the project can be picked up again.
+ * The link that opens the project in the web app, or null when there is none to give (the
+ * backend gave none, or the call failed: the video is made, and the link is only a courtesy).
  */
-export async function makeVideo(client, job, { verbose, signal, onDraft }) {
-  const upload = verbose ? uploadProgress(`uploading ${job.images.length} file${job.images.length === 1 ? '' : 's'}`) : null;
+async function claimLink(client, signal) {
   try {
-    const media = await client.upload(job.images, { signal, onProgress: upload?.onProgress });
-    upload?.bar.done(`${media.length} stored`);
-  } catch (error) {
-    upload?.bar.abandon();
-    throw error;
+    return await client.claimUrl({ signal });
+  } catch {
+    return null;
   }
-  const turn = client.chat(job.prompt, { signal });
-  if (verbose) await printTurn(turn, { linksLast: false });
-  else await turn.outcome;
+}
+
+/**
+ * The lines that follow a video made, `{ err, text }` each: a note (for stderr) when it was
+ * made at another size than `resolution` (`--resolution`, read) asked, and the claim link (for
+ * stdout) unless the backend is `local`, its links ending with this run.
+ */
+export async function afterVideo(client, result, { local, resolution = null, interrupt }) {
+  const lines = [];
+  const size = sizeMismatch(resolution, result);
+  if (size) lines.push({ err: true, text: say('sizeNote', { asked: resolution.resolution, size }) });
+  const link = local ? null : await claimLink(client, interrupt);
+  if (link) lines.push({ err: false, text: say('claim', { url: link }) });
+  return lines;
+}
+
+/** The agent's turn made nothing to render; `reply` is what it said instead. */
+export class NoVideo extends Error {
+  constructor(reply) {
+    super(say('noVideo'));
+    this.reply = reply;
+  }
+}
+
+/**
+ * Makes `job`'s video (`{ images, prompt, out }`) with `client` (connected) and resolves to the
+ * SDK's `ExportResult`. `report` is told each step: `uploading({ sent, total })`,
+ * `uploaded(media)`, `turn(turnStream)` (which consumes the turn and resolves to its outcome),
+ * `rendering(progress|null)`,
+ * `rendered(result)`, `downloading()` and `note(line)`; each is optional but `turn`.
+ * `onDraft` is called once the agent has made something, before the render; `render` holds
+ * `renderProject`'s options (memory, detachable, again, exportOptions). `interrupt` is Ctrl-C.
+ */
+export async function makeVideo(client, job, { report, interrupt, onDraft, render = {} }) {
+  const sizes = checkFiles(job.images);
+  report.uploading?.({ sent: 0, total: sizes.reduce((sum, size) => sum + size, 0) });
+  const media = await uploadEach(client, job.images, { sizes, signal: interrupt, onProgress: report.uploading });
+  report.uploaded?.(media);
+  const said = await report.turn(client.chat(job.prompt, { signal: interrupt }));
+  if (!(said?.outcome?.draft ?? client.lastDraft)?.isExportReady()) throw new NoVideo(said?.outcome?.texts ?? []);
   onDraft?.();
-  const render = verbose ? renderProgress('rendering') : null;
-  let result;
-  try {
-    result = await client.export({ signal, onProgress: render?.onProgress });
-    render?.bar.done(describeVideo(result) || 'done');
-  } catch (error) {
-    render?.bar.abandon();
-    throw error;
-  }
-  await download(result.url || result.downloadUrl, job.out, signal);
+  report.rendering?.(null);
+  const result = await renderProject(client, {
+    ...render,
+    interrupt,
+    note: report.note,
+    onProgress: report.rendering,
+  });
+  report.rendered?.(result);
+  report.downloading?.();
+  await download(result.url || result.downloadUrl, job.out, interrupt);
   return result;
 }
