@@ -50,13 +50,24 @@ pub(super) fn turn_with(
     canvas: Canvas,
     variant: u64,
 ) -> TurnPlan {
+    turn_in(message, draft, media, (canvas, variant), History::default())
+}
+
+/// The plan for a message in a session with this history, on `canvas`, phrased by `variant`.
+pub(super) fn turn_in(
+    message: &str,
+    draft: Option<&Draft>,
+    media: &[MediaRef],
+    (canvas, variant): (Canvas, u64),
+    history: History<'_>,
+) -> TurnPlan {
     plan_turn(&TurnInput {
         message,
         draft,
         media,
         canvas,
         variant,
-        history: History::default(),
+        history,
     })
 }
 

@@ -3,7 +3,6 @@
 //! looked at with ffprobe, by their pixels and by their loudness.
 
 use std::path::Path;
-use std::process::Command;
 
 use i2v_core::draft::Draft;
 
@@ -71,23 +70,6 @@ async fn rendered(data: &Scratch, request: RenderRequest) -> std::path::PathBuf 
 fn brightness(video: &Path, seconds: f64, canvas: Canvas) -> f64 {
     let (w, h) = (canvas.width, canvas.height);
     super::support::frame(video, seconds, w, h).brightness(0, 0, w, h)
-}
-
-/// The mean loudness in dB of `length` seconds of a file's audio from `from`.
-fn loudness(video: &Path, from: f64, length: f64) -> f64 {
-    let output = Command::new("ffmpeg")
-        .args(["-v", "info", "-ss", &format!("{from:.3}"), "-t"])
-        .arg(format!("{length:.3}"))
-        .arg("-i")
-        .arg(video)
-        .args(["-af", "volumedetect", "-vn", "-f", "null", "-"])
-        .output()
-        .expect("ffmpeg runs");
-    let log = String::from_utf8_lossy(&output.stderr);
-    log.lines()
-        .find_map(|line| line.split("mean_volume:").nth(1))
-        .and_then(|rest| rest.trim().trim_end_matches("dB").trim().parse().ok())
-        .unwrap_or_else(|| panic!("no mean_volume in {log}"))
 }
 
 #[tokio::test]
@@ -178,7 +160,10 @@ async fn a_video_faded_in_and_out_starts_and_ends_black_and_quiet() {
         "{first} < {rising} < {middle}"
     );
     // The music fades out with the picture: its last tenth of a second is far quieter.
-    let (playing, ending) = (loudness(&output, 1.5, 1.0), loudness(&output, 3.9, 0.1));
+    let (playing, ending) = (
+        super::support::mean_volume_of(&output, 1.5, 1.0),
+        super::support::mean_volume_of(&output, 3.9, 0.1),
+    );
     assert!(
         ending < playing - 12.0,
         "{ending} dB at the end, {playing} dB before"

@@ -220,8 +220,18 @@ impl Frame {
 
 /// The mean loudness of a file's audio in dB (ffmpeg's `volumedetect`; -91 dB is silence).
 pub(crate) fn mean_volume(video: &Path) -> f64 {
-    let output = Command::new("ffmpeg")
-        .args(["-v", "info", "-i"])
+    mean_volume_of(video, 0.0, f64::MAX)
+}
+
+/// The mean loudness in dB of `length` seconds of a file's audio from `from`.
+pub(crate) fn mean_volume_of(video: &Path, from: f64, length: f64) -> f64 {
+    let mut command = Command::new("ffmpeg");
+    command.args(["-v", "info", "-ss", &format!("{from:.3}")]);
+    if length.is_finite() && length < 1e9 {
+        command.args(["-t", &format!("{length:.3}")]);
+    }
+    let output = command
+        .arg("-i")
         .arg(video)
         .args(["-af", "volumedetect", "-vn", "-f", "null", "-"])
         .output()

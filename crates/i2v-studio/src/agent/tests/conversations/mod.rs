@@ -20,10 +20,8 @@ use std::collections::BTreeMap;
 
 use i2v_core::draft::{Draft, TrackRole};
 
-use crate::agent::{
-    Canvas, History, MediaKind, MediaRef, Revisit, Snapshot, TurnInput, TurnKind, TurnPlan,
-    plan_turn,
-};
+use super::support::turn_in;
+use crate::agent::{Canvas, History, MediaKind, MediaRef, Revisit, Snapshot, TurnKind, TurnPlan};
 
 /// A labelled conversation.
 pub(super) struct Case {
@@ -137,7 +135,7 @@ fn run(case: &Case) -> (Option<Draft>, Canvas, TurnPlan, Canvas) {
             states: &states,
             at,
         };
-        let plan = turn(message, draft.as_ref(), &media, (canvas, i as u64), history);
+        let plan = turn_in(message, draft.as_ref(), &media, (canvas, i as u64), history);
         for step in &plan.steps {
             match step.revisit {
                 Some(Revisit::Undo(n)) => at = at.saturating_sub(n),
@@ -165,27 +163,9 @@ fn run(case: &Case) -> (Option<Draft>, Canvas, TurnPlan, Canvas) {
         states: &states,
         at,
     };
-    let plan = turn(case.say, draft.as_ref(), &media, (canvas, 2), history);
+    let plan = turn_in(case.say, draft.as_ref(), &media, (canvas, 2), history);
     let after = plan.canvas.unwrap_or(canvas);
     (draft, canvas, plan, after)
-}
-
-/// One turn, on `canvas`, phrased by `variant`.
-fn turn(
-    message: &str,
-    draft: Option<&Draft>,
-    media: &[MediaRef],
-    (canvas, variant): (Canvas, u64),
-    history: History<'_>,
-) -> TurnPlan {
-    plan_turn(&TurnInput {
-        message,
-        draft,
-        media,
-        canvas,
-        variant,
-        history,
-    })
 }
 
 /// Why a case failed, or `None`.
