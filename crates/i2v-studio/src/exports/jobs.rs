@@ -21,7 +21,7 @@ pub fn owned_job(
     let job = renders.status(id).map_err(ExportError::Queue)?;
     store
         .use_session(user.id, &job.session_id, session_idle, now_ms)?
-        .ok_or(ExportError::NotYours)?;
+        .ok_or_else(|| ExportError::NotYours(id.to_owned()))?;
     Ok(job)
 }
 
@@ -64,11 +64,18 @@ mod tests {
         assert_eq!(job.session_id, session.session_id);
         let stranger = user(&temp, "stranger");
         let theirs = owned_job(&temp.store, &renders, &stranger, "render_1", IDLE, 2);
-        assert_eq!(theirs.unwrap_err(), ExportError::NotYours);
+        let theirs = theirs.unwrap_err();
+        assert_eq!(theirs, ExportError::NotYours("render_1".into()));
         let unknown = owned_job(&temp.store, &renders, &owner, "render_2", IDLE, 2);
+        let unknown = unknown.unwrap_err();
         assert!(matches!(
-            unknown.unwrap_err(),
+            unknown,
             ExportError::Queue(QueueError::Unknown(_))
         ));
+        // The two read alike: "no render with id …".
+        assert_eq!(
+            theirs.to_string().replace("render_1", "X"),
+            unknown.to_string().replace("render_2", "X")
+        );
     }
 }

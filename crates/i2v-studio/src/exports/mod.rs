@@ -41,9 +41,10 @@ pub enum ExportError {
     /// The render queue refused the job (a bad or taken id, media the draft cannot use).
     #[error(transparent)]
     Queue(QueueError),
-    /// The render job belongs to a session that is not the caller's (answered as unknown).
-    #[error("render not found")]
-    NotYours,
+    /// The render job belongs to a session that is not the caller's; it answers word for word
+    /// as an unknown id does, so that ids tell nobody which renders exist.
+    #[error("no render with id '{0}'")]
+    NotYours(String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -107,7 +107,8 @@ impl From<ExportError> for ApiError {
     fn from(err: ExportError) -> ApiError {
         match err {
             ExportError::SessionNotFound => ApiError::SessionNotFound,
-            ExportError::NotYours => ApiError::NotFound,
+            // Another user's job answers as an unknown one, word for word.
+            ExportError::NotYours(_) => ApiError::UnknownRender(err.to_string()),
             ExportError::FreePlan => ApiError::ExportBlocked,
             ExportError::UnsupportedFormat(_)
             | ExportError::MalformedDraft(_)
@@ -272,7 +273,10 @@ mod tests {
         let table = [
             (ExportError::SessionNotFound, ApiError::SessionNotFound),
             (ExportError::FreePlan, ApiError::ExportBlocked),
-            (ExportError::NotYours, ApiError::NotFound),
+            (
+                ExportError::NotYours("render_9".into()),
+                ApiError::UnknownRender("no render with id 'render_9'".into()),
+            ),
             (
                 ExportError::UnsupportedFormat("webm".into()),
                 bad("the studio renders mp4 only, not webm"),
