@@ -1,5 +1,11 @@
 //! Running ffmpeg: progress from `-progress pipe:1`, the error output kept for a reason, the
 //! peak memory read from `/proc`, and a stop on cancel or at the deadline.
+//!
+//! ffmpeg dies with the studio: `kill_on_drop` covers a studio that stops, and where
+//! util-linux's `setpriv` is there (Debian has it) ffmpeg is started through it with a
+//! parent-death signal, so that a studio killed outright (`kill -9`, a crash) leaves no render
+//! running on. `setpriv` execs ffmpeg in its own process, so its pid (read for memory) is
+//! ffmpeg's.
 
 use std::path::Path;
 use std::process::Stdio;
@@ -17,6 +23,31 @@ use super::stderr;
 const STDERR_KEPT: usize = 64 * 1024;
 /// How often the child's memory is sampled.
 const SAMPLE_EVERY: Duration = Duration::from_millis(100);
+
+/// Where util-linux's `setpriv` lives on Debian.
+const SETPRIV: &str = "/usr/bin/setpriv";
+
+/// The command that starts `program`: through `setpriv` with a parent-death signal where it is
+/// there, else directly.
+fn command(program: &Path, setpriv: &Path) -> Command {
+    if setpriv.is_file() {
+        let mut command = Command::new(setpriv);
+        command.args(["--pdeathsig", "KILL", "--"]).arg(program);
+        command
+    } else {
+        Command::new(program)
+    }
+}
+
+/// Whether `program` names a file, directly or through `PATH`: checked before starting it, since
+/// through `setpriv` a missing program is no longer an error of the start itself.
+fn runnable(program: &Path) -> bool {
+    if program.components().count() > 1 {
+        return program.is_file();
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+}
 
 /// What a finished ffmpeg run measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,7 +77,13 @@ pub(crate) async fn run(
     inputs: &[(String, String)],
     control: Control<'_>,
 ) -> Result<FfmpegRun, RenderError> {
-    let mut child = Command::new(program)
+    if !runnable(program) {
+        return Err(RenderError::ToolMissing {
+            tool: "ffmpeg".into(),
+            package: "ffmpeg",
+        });
+    }
+    let mut child = command(program, Path::new(SETPRIV))
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
