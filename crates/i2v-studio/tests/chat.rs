@@ -363,3 +363,40 @@ async fn undoing_a_new_frame_shape_brings_the_old_one_back() {
     assert_eq!(after["canvas_config"], made["canvas_config"]);
     assert_eq!(after["draft"], made["draft"]);
 }
+
+#[tokio::test]
+async fn a_second_message_while_a_turn_runs_is_refused_and_costs_nothing() {
+    // Slow chunks keep the first turn running while the second arrives.
+    let studio = Studio::start(&["--chunk-delay-ms", "30", "--silent-share", "0"]);
+    let (user, _) = user_with_images(&studio, "hasty", 3).await;
+    let before = balance(&studio, &user).await["available"].as_i64().unwrap();
+    let (first, second) = tokio::join!(chat(&studio, &user, GENERATE), async {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        chat(&studio, &user, "make it 12 seconds").await
+    });
+    assert_eq!(first.status, 200);
+    assert!(first.summary.failure.is_none());
+    assert_eq!(second.status, 409);
+    let body: Value = serde_json::from_slice(&second.raw).unwrap();
+    assert_eq!(body["code"], 409);
+    assert!(
+        body["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("still being answered")),
+        "{body}"
+    );
+    // Only the first was charged, and its video is the one saved.
+    let after = balance(&studio, &user).await["available"].as_i64().unwrap();
+    let draft = state(&studio, &user).await["draft"].clone();
+    let draft = Draft::from_value(draft).unwrap();
+    assert_eq!(draft.duration_ms(), 30_000);
+    let again = chat(&studio, &user, "make it 12 seconds").await;
+    assert_eq!(again.status, 200, "free again once the first turn ended");
+    assert!(before > after, "the first turn was charged");
+    let edit_cost = i64::from(i2v_studio::config::Config::default().edit_cost);
+    assert_eq!(
+        balance(&studio, &user).await["available"].as_i64().unwrap(),
+        after - edit_cost,
+        "the edit after it was charged once; the refused one never"
+    );
+}

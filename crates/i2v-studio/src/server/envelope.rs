@@ -100,6 +100,11 @@ pub enum ApiError {
     /// The render's output is gone after its retention time (410): export again.
     #[error("{0}")]
     ExpiredRender(String),
+    /// The session's previous message is still being answered (409): one turn at a time.
+    #[error(
+        "the previous message in this session is still being answered; send this one when it is done"
+    )]
+    TurnRunning,
     /// Something failed inside the studio; the log has the details (500).
     #[error("internal error")]
     Internal,
@@ -122,6 +127,7 @@ impl ApiError {
             ApiError::RateLimited { .. } => 429,
             ApiError::NotFound | ApiError::UnknownRender(_) => 404,
             ApiError::ExpiredRender(_) => 410,
+            ApiError::TurnRunning => 409,
             ApiError::MethodNotAllowed => 405,
             ApiError::Internal => 500,
             ApiError::Unavailable => 503,
@@ -137,6 +143,7 @@ impl ApiError {
                 StatusCode::NOT_FOUND
             }
             ApiError::ExpiredRender(_) => StatusCode::GONE,
+            ApiError::TurnRunning => StatusCode::CONFLICT,
             ApiError::OutOfCredits { .. } => StatusCode::FORBIDDEN,
             ApiError::UnsupportedFileType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::FileTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

@@ -13,7 +13,7 @@ use super::envelope::ApiError;
 use crate::config::Config;
 use crate::render::RenderQueue;
 use crate::store::{SessionRecord, Store, TokenRules, User};
-use crate::turns::{Prices, TurnRules};
+use crate::turns::{Prices, TurnLocks, TurnRules};
 
 /// The state shared by every handler; cloning it is cheap.
 #[derive(Clone)]
@@ -30,6 +30,8 @@ pub struct AppState {
     pub shutdown: CancellationToken,
     /// Chat turns started since the studio started: with the seed, what makes turns replayable.
     turns: Arc<AtomicU64>,
+    /// The sessions whose turn is running.
+    pub turn_locks: TurnLocks,
 }
 
 impl std::fmt::Debug for AppState {
@@ -52,6 +54,7 @@ impl AppState {
             config: Arc::new(config),
             shutdown: CancellationToken::new(),
             turns: Arc::default(),
+            turn_locks: TurnLocks::default(),
         }
     }
 

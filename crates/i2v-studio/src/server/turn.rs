@@ -16,6 +16,7 @@ use super::state::{AppState, now_ms};
 use crate::agent::{self, EventKind, StreamEvent, TurnPlan};
 use crate::config::Dialect;
 use crate::store::StoreError;
+use crate::turns::TurnGuard;
 use crate::turns::{self, Charge};
 
 /// A heartbeat of the ADK form: an SSE comment, which keeps the stream alive and shows nothing.
@@ -39,6 +40,8 @@ pub(crate) struct Turn {
     pub(crate) events: Vec<StreamEvent>,
     /// The credits frozen for the turn, settled at its end.
     pub(crate) charge: Charge,
+    /// The session's turn, held until the turn's task ends.
+    pub(crate) busy: TurnGuard,
 }
 
 impl Turn {
@@ -90,6 +93,8 @@ impl Turn {
         if let Err(err) = self.charge.settle(&self.state.store, !failed) {
             tracing::error!(%err, "a turn's credits could not be settled");
         }
+        // The session takes its next message only now that every step is saved and settled.
+        drop(self.busy);
     }
 
     /// Saves what the tool step `index` produced; an index past the plan's steps saves nothing.

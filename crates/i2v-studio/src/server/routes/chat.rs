@@ -57,6 +57,12 @@ async fn run_sse(
         .filter_map(|p| p.text.as_deref())
         .collect::<Vec<_>>()
         .join("\n");
+    // One turn at a time per session: a second one planned on the same draft would be charged
+    // and its save would lose the first's edit.
+    let busy = state
+        .turn_locks
+        .begin(&request.session_id)
+        .ok_or(ApiError::TurnRunning)?;
     // Understanding and planning are CPU work: off the async threads, so that one long turn
     // does not hold up every other request.
     let planning = state.clone();
@@ -89,6 +95,7 @@ async fn run_sse(
         plan: started.plan,
         events,
         charge: started.charge,
+        busy,
     }
     .spawn();
     Ok((
