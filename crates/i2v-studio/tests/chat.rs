@@ -393,7 +393,7 @@ async fn a_second_message_while_a_turn_runs_is_refused_and_costs_nothing() {
     let again = chat(&studio, &user, "make it 12 seconds").await;
     assert_eq!(again.status, 200, "free again once the first turn ended");
     assert!(before > after, "the first turn was charged");
-    let edit_cost = i64::from(i2v_studio::config::Config::default().edit_cost);
+    let edit_cost = i2v_studio::config::Config::default().edit_cost;
     assert_eq!(
         balance(&studio, &user).await["available"].as_i64().unwrap(),
         after - edit_cost,
