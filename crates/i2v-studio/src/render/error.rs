@@ -50,6 +50,17 @@ pub enum RenderError {
         /// The longest render, in seconds.
         limit: u64,
     },
+    /// The draft asks for more pieces of one kind than a render takes: each is a stream the
+    /// filter graph holds at once, so their number bounds the render's memory.
+    #[error("the draft has {count} {what}; a render takes at most {limit}")]
+    TooManyPieces {
+        /// What there are too many of: `clips`, `pieces of music`, `texts`.
+        what: &'static str,
+        /// How many the draft has.
+        count: usize,
+        /// The most a render takes.
+        limit: usize,
+    },
     /// A font the text needs is not installed.
     #[error("font '{family}' is not installed (apt-get install {package})")]
     FontMissing {

@@ -42,4 +42,7 @@ pub use request::{
 };
 pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
 pub use source::{Orientation, Source, SourceKind};
-pub use timeline::{Clip, ClipParts, MAX_DURATION_MS, Music, MusicSource, Text, Timeline};
+pub use timeline::{
+    Clip, ClipParts, MAX_CLIPS, MAX_DURATION_MS, MAX_MUSIC, MAX_TEXTS, Music, MusicSource, Text,
+    Timeline,
+};

@@ -28,6 +28,14 @@ use crate::library::Bed;
 /// The longest video a render may produce.
 pub const MAX_DURATION_MS: u64 = 60 * 60 * 1000;
 
+/// The most clips a render takes: each is an input and a chain of the filter graph, all held
+/// at once (2,000 clips of 150 ms took ffmpeg past 6 GB).
+pub const MAX_CLIPS: usize = 300;
+/// The most pieces of music a render mixes.
+pub const MAX_MUSIC: usize = 20;
+/// The most titles and captions a render draws.
+pub const MAX_TEXTS: usize = 300;
+
 /// The timeline, ready to become a filter graph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
@@ -151,6 +159,14 @@ impl Timeline {
             });
         }
         let frames = canvas.frame_at(end_ms);
+        // Counted before anything is built from them, so that a hostile draft costs nothing.
+        let segments_of = |kind: TrackKind| -> usize {
+            let tracks = draft.tracks().iter().filter(|track| track.kind() == kind);
+            tracks.map(|track| track.segments().len()).sum()
+        };
+        within("clips", video.segments().len(), MAX_CLIPS)?;
+        within("pieces of music", segments_of(TrackKind::Audio), MAX_MUSIC)?;
+        within("texts", segments_of(TrackKind::Text), MAX_TEXTS)?;
         let clips = clips(video, canvas, frames, kind_of)?;
         if clips.is_empty() {
             return Err(RenderError::NoVideoClips);
@@ -380,6 +396,14 @@ fn track_texts(track: &Track, end_ms: u64, canvas: Canvas) -> Vec<Text> {
             })
         })
         .collect()
+}
+
+/// Refuses `count` pieces of `what` past `limit`.
+fn within(what: &'static str, count: usize, limit: usize) -> Result<(), RenderError> {
+    if count > limit {
+        return Err(RenderError::TooManyPieces { what, count, limit });
+    }
+    Ok(())
 }
 
 /// The `src` of a video or audio segment, which must be there.
