@@ -17,6 +17,17 @@ pub enum MediaError {
         /// The limit in bytes.
         limit: u64,
     },
+    /// A picture with more pixels than the studio decodes (400, ours): a decode bomb, or a scan
+    /// far beyond any camera's.
+    #[error("{name} is {width}x{height} pixels ({} MP); the studio takes pictures of up to {} MP", megapixels(*width, *height), MAX_PIXELS / 1_000_000)]
+    TooManyPixels {
+        /// The name the file was uploaded under.
+        name: String,
+        /// Its stored width.
+        width: u32,
+        /// Its stored height.
+        height: u32,
+    },
     /// A URL upload could not be fetched (4003, ours).
     #[error("could not fetch the url: {reason}")]
     Fetch {
@@ -52,7 +63,7 @@ impl MediaError {
             MediaError::TooLarge { .. } => 4002,
             MediaError::Fetch { .. } => 4003,
             MediaError::Forbidden { .. } => 4004,
-            MediaError::Interrupted { .. } => 400,
+            MediaError::Interrupted { .. } | MediaError::TooManyPixels { .. } => 400,
             MediaError::Io { .. } => 500,
         }
     }
@@ -65,10 +76,19 @@ impl MediaError {
             MediaError::TooLarge { .. } => 413,
             MediaError::Fetch { .. } => 502,
             MediaError::Forbidden { .. } => 403,
-            MediaError::Interrupted { .. } => 400,
+            MediaError::Interrupted { .. } | MediaError::TooManyPixels { .. } => 400,
             MediaError::Io { .. } => 500,
         }
     }
+}
+
+/// The most pixels a picture may have: 100 MP, twice the largest phone cameras' (48–50 MP), far
+/// below a 16000x16000 decode bomb (256 MP, which took ffmpeg to 6.9 GB used eight times).
+pub const MAX_PIXELS: u64 = 100_000_000;
+
+/// Pixels in whole megapixels, rounded.
+fn megapixels(width: u32, height: u32) -> u64 {
+    (u64::from(width) * u64::from(height) + 500_000) / 1_000_000
 }
 
 impl From<std::io::Error> for MediaError {

@@ -38,7 +38,7 @@ mod save_tests;
 mod test_support;
 
 pub use address::is_public_address;
-pub use error::MediaError;
+pub use error::{MAX_PIXELS, MediaError};
 pub use facts::{Facts, Orientation};
 pub use fetch::{MAX_REDIRECTS, fetch_url};
 pub use format::{Format, MediaKind};

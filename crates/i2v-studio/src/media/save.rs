@@ -22,7 +22,7 @@ use futures_util::{Stream, StreamExt};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::error::MediaError;
+use super::error::{MAX_PIXELS, MediaError};
 use super::facts::Facts;
 use super::format::{Format, MediaKind};
 use super::image::{ImageInfo, display_size};
@@ -236,6 +236,16 @@ where
 pub(crate) async fn finish(dir: &Path, mut received: Received) -> Result<Saved, MediaError> {
     let Received { format, size, .. } = received;
     let (image, av) = probe(&received.temp.path, format).await;
+    // Refused by its header, before it is kept or anything decodes it.
+    if let (Some(width), Some(height)) = (image.width, image.height) {
+        if u64::from(width) * u64::from(height) > MAX_PIXELS {
+            return Err(MediaError::TooManyPixels {
+                name: std::mem::take(&mut received.original_name),
+                width,
+                height,
+            });
+        }
+    }
     let media_id = format!("med_{}", random_hex()?);
     let file_name = format!("{media_id}.{}", format.ext);
     tokio::fs::rename(&received.temp.path, dir.join(&file_name)).await?;

@@ -495,3 +495,33 @@ async fn memory_stays_flat_for_a_201_mb_stream() {
     );
     assert!(refused_peak <= 2 * 64 * 1024 && stored_peak <= 2 * 64 * 1024);
 }
+
+#[tokio::test]
+async fn a_picture_past_the_pixel_budget_is_refused_by_its_header_and_not_kept() {
+    let dir = TestDir::new("bomb");
+    // A PNG whose header says 16000x16000: 256 MP, a decode bomb in under 100 bytes.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend(16_000u32.to_be_bytes());
+    png.extend(16_000u32.to_be_bytes());
+    png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    png.extend(b"\0\0\0\0IEND\xaeB`\x82");
+    let refused = save(&dir, "huge.png", &png).await.unwrap_err();
+    assert_eq!(
+        refused,
+        MediaError::TooManyPixels {
+            name: "huge.png".into(),
+            width: 16_000,
+            height: 16_000
+        }
+    );
+    assert_eq!(
+        refused.to_string(),
+        "huge.png is 16000x16000 pixels (256 MP); the studio takes pictures of up to 100 MP"
+    );
+    assert!(dir.files().is_empty(), "nothing kept: {:?}", dir.files());
+    assert!(
+        dir.temp_files().is_empty(),
+        "no temp left: {:?}",
+        dir.temp_files()
+    );
+}
