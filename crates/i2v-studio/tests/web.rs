@@ -8,7 +8,7 @@ use support::{Studio, TempDir};
 const WASM_MAGIC: &[u8] = b"\0asm\x01\0\0\0";
 
 #[tokio::test]
-async fn cors_preflights_are_answered_for_any_origin() {
+async fn cors_preflights_are_answered_for_pages_of_this_machine_only() {
     let studio = Studio::start(&[]);
     let preflight = studio
         .request(
@@ -16,7 +16,7 @@ async fn cors_preflights_are_answered_for_any_origin() {
             "/api/auth/anonymous-token",
             None,
             &[
-                ("Origin", "http://page.example"),
+                ("Origin", "http://localhost:5173"),
                 ("Access-Control-Request-Method", "POST"),
                 (
                     "Access-Control-Request-Headers",
@@ -27,7 +27,10 @@ async fn cors_preflights_are_answered_for_any_origin() {
         )
         .await;
     assert!((200..300).contains(&preflight.status), "{preflight:?}");
-    assert_eq!(preflight.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(
+        preflight.header("access-control-allow-origin"),
+        Some("http://localhost:5173")
+    );
     let allowed = preflight.header("access-control-allow-headers").unwrap();
     for header in [
         "authorization",
@@ -52,18 +55,36 @@ async fn cors_preflights_are_answered_for_any_origin() {
             Method::POST,
             "/api/auth/anonymous-token",
             None,
-            &[("Origin", "http://page.example")],
+            &[("Origin", "http://127.0.0.1:8080")],
             None,
         )
         .await;
     answer.assert_error(400, 400);
-    assert_eq!(answer.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(
+        answer.header("access-control-allow-origin"),
+        Some("http://127.0.0.1:8080")
+    );
     assert!(
         answer
             .header("access-control-expose-headers")
             .unwrap()
             .contains("retry-after")
     );
+
+    // A page of some website gets no permission: its browser will not let it read the answers.
+    let elsewhere = studio
+        .request(
+            Method::OPTIONS,
+            "/api/auth/anonymous-token",
+            None,
+            &[
+                ("Origin", "https://page.example"),
+                ("Access-Control-Request-Method", "POST"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(elsewhere.header("access-control-allow-origin"), None);
 }
 
 #[tokio::test]

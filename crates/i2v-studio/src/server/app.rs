@@ -36,7 +36,7 @@ pub fn router(state: AppState) -> Router {
         None => app.fallback(not_found),
     };
     app.layer(from_fn_with_state(dice, inject))
-        .layer(web::cors())
+        .layer(web::cors(&config.public_url))
         .layer(from_fn(access_log::log))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(RequestIds::new()))
