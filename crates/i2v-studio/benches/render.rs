@@ -114,6 +114,7 @@ async fn render_once(data: &Path, media: &HashMap<String, MediaFile>, run: usize
         // A session of its own per run: the queue would otherwise hand back the earlier run's
         // output of the same draft instead of rendering it again.
         session_id: id.clone(),
+        owner: "bench".into(),
         draft: reference_draft(),
         media: media.clone(),
         canvas: Canvas::LANDSCAPE,

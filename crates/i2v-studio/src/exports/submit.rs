@@ -37,11 +37,13 @@ fn render_request(
     cleared: Cleared,
 ) -> Result<RenderRequest, StoreError> {
     let session_id = cleared.session.session_id;
+    let owner = cleared.session.user_id.to_string();
     let canvas = store.canvas(&session_id)?;
     let media = session_files(store, data_dir, &session_id)?;
     Ok(RenderRequest {
         render_id: cleared.render_id,
         session_id,
+        owner,
         draft: cleared.draft,
         media,
         canvas,

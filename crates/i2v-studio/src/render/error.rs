@@ -150,6 +150,12 @@ pub enum QueueError {
     /// The job was refused before it started: the draft or its media cannot be rendered.
     #[error(transparent)]
     Rejected(#[from] RenderError),
+    /// The owner already has as many renders waiting as one may.
+    #[error("you already have {limit} renders waiting; export again when one has finished")]
+    TooManyWaiting {
+        /// The most renders one owner may have waiting.
+        limit: usize,
+    },
     /// The queue was used outside a tokio runtime, so it cannot start work.
     #[error("the render queue needs a tokio runtime")]
     NoRuntime,

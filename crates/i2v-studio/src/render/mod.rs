@@ -36,7 +36,9 @@ pub use fonts::Fonts;
 pub use graph::{
     EncoderSettings, FAST_HIGH_PROFILE, FfmpegPlan, PlanEnv, VideoEncoder, plan, probe_encoder,
 };
-pub use queue::{JobState, JobStatus, RenderOptions, RenderOutput, RenderQueue};
+pub use queue::{
+    JobState, JobStatus, MAX_WAITING_PER_OWNER, RenderOptions, RenderOutput, RenderQueue,
+};
 pub use request::{
     Canvas, MediaFile, MediaKind, OutputAsked, RenderRequest, check_canvas, check_render_id,
 };

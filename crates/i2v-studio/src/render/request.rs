@@ -97,6 +97,8 @@ pub struct RenderRequest {
     pub render_id: String,
     /// The session the export belongs to: one export per session runs at a time.
     pub session_id: String,
+    /// Who asked for it (the session's user): renders are shared out fairly between owners.
+    pub owner: String,
     /// The timeline to render.
     pub draft: Draft,
     /// The session's media, by media id.

@@ -14,6 +14,7 @@
 //!   `keep_for` are removed and their job answers "expired" (until its record is swept too,
 //!   after twice as long, when the id becomes unknown).
 
+mod fair;
 mod job;
 mod record;
 mod status;
@@ -32,6 +33,8 @@ use super::graph::EncoderSettings;
 use super::request::{RenderRequest, check_render_id};
 use super::run::Tools;
 use super::timeline::Timeline;
+pub use fair::MAX_WAITING_PER_OWNER;
+use fair::Owners;
 use record::{Layout, Record, Stage, now_ms};
 pub use status::{JobState, JobStatus, RenderOutput};
 
@@ -93,6 +96,8 @@ struct State {
     jobs: HashMap<String, Job>,
     waiting: VecDeque<String>,
     busy_sessions: HashSet<String>,
+    /// Renders waiting and running, by owner: who a free worker serves next.
+    owners: Owners,
     running: usize,
     /// Completed jobs by their cache key.
     finished_by_key: HashMap<String, String>,
@@ -100,6 +105,8 @@ struct State {
 
 struct Job {
     record: Record,
+    /// Who asked for it (empty for jobs recovered from an earlier run, which never wait).
+    owner: String,
     /// The work, until a worker takes it.
     work: Option<Accepted>,
     cancel: CancellationToken,
@@ -130,6 +137,7 @@ impl RenderQueue {
             }
             let job = Job {
                 record,
+                owner: String::new(),
                 work: None,
                 cancel: CancellationToken::new(),
             };
@@ -188,6 +196,8 @@ impl RenderQueue {
             self.inner.changed();
             return Ok(done);
         }
+        state.owners.queue(&request.owner)?;
+        let owner = request.owner.clone();
         let mut record = Record::pending(&id, &request.session_id);
         record.cache_key = Some(key);
         self.inner
@@ -196,6 +206,7 @@ impl RenderQueue {
             .map_err(|err| QueueError::Storage(err.to_string()))?;
         let job = Job {
             record,
+            owner,
             work: Some(Accepted { request, timeline }),
             cancel: CancellationToken::new(),
         };
@@ -228,6 +239,8 @@ impl RenderQueue {
             job.record.cancel();
             job.work = None;
             self.inner.persist(&job.record);
+            let owner = job.owner.clone();
+            state.owners.drop_waiting(&owner);
             state.waiting.retain(|waiting| waiting != id);
             self.inner.changed();
         }
@@ -300,6 +313,7 @@ impl Inner {
         tracing::info!(%id, from = %earlier.record.id, "the same video was rendered already");
         let job = Job {
             record,
+            owner: request.owner.clone(),
             work: None,
             cancel: CancellationToken::new(),
         };
@@ -334,15 +348,21 @@ impl Inner {
         });
     }
 
-    /// Starts waiting jobs while workers are free, skipping sessions that already render.
+    /// Starts waiting jobs while workers are free, skipping sessions that already render; of the
+    /// rest, the job of the owner with the fewest renders running goes first ([`fair`]).
     fn pump(self: &Arc<Self>, state: &mut State) {
         while state.running < self.workers {
-            let next = state.waiting.iter().position(|id| {
-                state
-                    .jobs
-                    .get(id)
-                    .is_some_and(|job| !state.busy_sessions.contains(&job.record.session_id))
-            });
+            let next = state
+                .waiting
+                .iter()
+                .enumerate()
+                .filter_map(|(at, id)| {
+                    let job = state.jobs.get(id)?;
+                    let free = !state.busy_sessions.contains(&job.record.session_id);
+                    free.then(|| (state.owners.priority(&job.owner), at))
+                })
+                .min()
+                .map(|(_, at)| at);
             let Some(id) = next.and_then(|at| state.waiting.remove(at)) else {
                 break;
             };
@@ -355,6 +375,7 @@ impl Inner {
             job.record.status = Stage::Processing;
             job.record.started_ms = Some(now_ms());
             self.persist(&job.record);
+            state.owners.start(&job.owner);
             let cancel = job.cancel.clone();
             state.busy_sessions.insert(job.record.session_id.clone());
             state.running += 1;
@@ -407,6 +428,7 @@ impl Inner {
             self.persist(&job.record);
         }
         state.busy_sessions.remove(&request.session_id);
+        state.owners.finish(&request.owner);
         state.running = state.running.saturating_sub(1);
         self.pump(state);
         drop(guard);

@@ -303,3 +303,45 @@ async fn the_same_video_is_never_rendered_twice() {
         assert_ne!(job.status, JobState::Completed, "{id}");
     }
 }
+
+#[tokio::test]
+async fn renders_are_shared_out_between_owners_and_each_waits_its_turn() {
+    let data = Scratch::new("fair");
+    let queue = queue(&data, 1);
+    let of = |id: &str, owner: &str, ms: u64| {
+        // Each render in a session of its own, so that only ownership orders them.
+        let mut asked = request(id, &format!("s_{id}"), draft(ms), pic(&data), TINY);
+        asked.owner = owner.into();
+        asked
+    };
+    for (id, ms) in [("a1", 3000), ("a2", 500), ("a3", 500)] {
+        queue.submit(of(id, "ann", ms)).expect(id);
+    }
+    queue.submit(of("b1", "bob", 500)).expect("b1");
+    // One worker renders one at a time, so the order they finish in is the order they started:
+    // Bob's one render went before Ann's second, though it came after it.
+    let mut finished = Vec::new();
+    for id in ["a1", "a2", "a3", "b1"] {
+        let done = queue.wait(id).await.expect(id);
+        assert_eq!(done.status, JobState::Completed, "{id}");
+        finished.push((done.finished_ms.expect("finished"), id));
+    }
+    finished.sort();
+    let order: Vec<&str> = finished.iter().map(|(_, id)| *id).collect();
+    assert_eq!(order, ["a1", "b1", "a2", "a3"]);
+    // One owner may keep only so many waiting.
+    let slow = queue.submit(of("c0", "carl", 5000)).expect("c0 runs");
+    assert_eq!(slow.status, JobState::Processing);
+    for n in 1..=super::super::MAX_WAITING_PER_OWNER {
+        queue
+            .submit(of(&format!("c{n}"), "carl", 500))
+            .expect("waits");
+    }
+    assert_eq!(
+        queue.submit(of("c99", "carl", 500)).map(|job| job.status),
+        Err(QueueError::TooManyWaiting {
+            limit: super::super::MAX_WAITING_PER_OWNER
+        })
+    );
+    queue.cancel("c0").expect("cancelled");
+}

@@ -112,6 +112,8 @@ pub(crate) fn request(
     RenderRequest {
         render_id: id.into(),
         session_id: session.into(),
+        // Each session its own owner: the tests of fairness name theirs.
+        owner: session.into(),
         draft: Draft::from_value(draft).expect("a valid draft"),
         media: media
             .into_iter()

@@ -248,6 +248,10 @@ fn job_view(state: &AppState, job: &JobStatus) -> Value {
 fn queue_error(err: QueueError) -> ApiError {
     match err {
         QueueError::Unknown(_) => ApiError::UnknownRender(err.to_string()),
+        // One person's renders queue behind each other, not in front of everyone else's.
+        QueueError::TooManyWaiting { .. } => ApiError::RateLimited {
+            retry_after_secs: 30,
+        },
         QueueError::Expired(_) => ApiError::ExpiredRender(err.to_string()),
         QueueError::InvalidId | QueueError::DuplicateId(_) | QueueError::Rejected(_) => {
             ApiError::BadRequest(err.to_string())
