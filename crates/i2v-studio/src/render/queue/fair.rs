@@ -95,6 +95,6 @@ mod tests {
         owners.finish("ann");
         owners.drop_waiting("bob");
         assert_eq!(owners.running("ann"), 0);
-        assert!(owners.waiting.get("bob").is_none());
+        assert!(!owners.waiting.contains_key("bob"));
     }
 }
