@@ -4,6 +4,7 @@
 //! Path segments that look like a token or a claim token are replaced before logging, so a
 //! claim link opened in a browser leaves no usable key in the log.
 
+use percent_encoding::percent_decode_str;
 use std::borrow::Cow;
 use std::time::Instant;
 
@@ -32,8 +33,16 @@ pub(super) async fn log(request: Request, next: Next) -> Response {
 }
 
 /// The path with every secret-looking segment replaced by `<redacted>`.
+///
+/// A segment is judged as the router reads it, percent-decoded and in any case, so that
+/// `%63lm_…` (`clm_…` written another way) is a secret too.
 pub fn loggable_path(path: &str) -> Cow<'_, str> {
-    let secret = |segment: &str| SECRET_PREFIXES.iter().any(|p| segment.starts_with(p));
+    let secret = |segment: &str| {
+        let decoded = percent_decode_str(segment)
+            .decode_utf8_lossy()
+            .to_lowercase();
+        SECRET_PREFIXES.iter().any(|p| decoded.starts_with(p))
+    };
     if !path.split('/').any(secret) {
         return Cow::Borrowed(path);
     }
@@ -58,6 +67,12 @@ mod tests {
     fn secrets_in_paths_are_redacted() {
         assert_eq!(loggable_path("/api/claim/clm_abc"), "/api/claim/<redacted>");
         assert_eq!(loggable_path("/x/nmv_usr_1/y"), "/x/<redacted>/y");
+        assert_eq!(
+            loggable_path("/api/claim/%63lm_abc"),
+            "/api/claim/<redacted>"
+        );
+        assert_eq!(loggable_path("/api/claim/CLM_abc"), "/api/claim/<redacted>");
+        assert_eq!(loggable_path("/x/%6Emv%5Fusr_1"), "/x/<redacted>");
         assert!(matches!(
             loggable_path("/api/state/nemo_agent/me/ses_1/latest"),
             Cow::Borrowed("/api/state/nemo_agent/me/ses_1/latest")
