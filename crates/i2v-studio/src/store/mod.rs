@@ -73,6 +73,12 @@ impl Store {
             message: err.to_string(),
         };
         let mut conn = Connection::open(path).map_err(open_error)?;
+        // The database holds bearer tokens: the user's own, not the machine's other users'.
+        // SQLite gives its `-wal` and `-shm` files the database file's permissions.
+        owner_only(path).map_err(|err| StoreError::Open {
+            path: path.display().to_string(),
+            message: err.to_string(),
+        })?;
         configure(&conn).map_err(open_error)?;
         schema::migrate(&mut conn)?;
         let refunded = credits::refund_stale_holds(&mut conn)?;
@@ -121,6 +127,18 @@ fn seconds_until(until_ms: i64, now_ms: i64) -> u64 {
     u64::try_from(ms).unwrap_or(0).div_ceil(1000)
 }
 
+/// Makes a file readable and writable by its owner only (`0600`); elsewhere than Unix, as it is.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use std::thread;
@@ -139,6 +157,16 @@ mod tests {
             .pragma_query_value(None, "journal_mode", |row| row.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let meta = std::fs::metadata(temp.store.path()).unwrap();
+            assert_eq!(
+                meta.permissions().mode() & 0o777,
+                0o600,
+                "tokens for its owner only"
+            );
+        }
     }
 
     #[test]
