@@ -7,8 +7,10 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// Whether a URL upload may connect to `ip`: false for loopback, private (10/8, 172.16/12, 192.168/16,
 /// fc00::/7), link-local (169.254/16, fe80::/10), unspecified, multicast, broadcast, CGNAT (100.64/10), "this
-/// network" (0/8), reserved (240/4) and site-local (fec0::/10) addresses, and for IPv6 forms that embed such an
-/// IPv4 address (`::ffff:a.b.c.d`, `64:ff9b::a.b.c.d`).
+/// network" (0/8), IETF protocol assignments (192.0.0/24), benchmarking (198.18/15), documentation
+/// (192.0.2/24, 198.51.100/24, 203.0.113/24), reserved (240/4) and site-local (fec0::/10) addresses, and for
+/// IPv6 forms that embed such an IPv4 address (`::ffff:a.b.c.d`, `64:ff9b::a.b.c.d`, and the deprecated
+/// IPv4-compatible `::a.b.c.d`).
 pub fn is_public_address(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => is_public_v4(v4),
@@ -17,9 +19,12 @@ pub fn is_public_address(ip: IpAddr) -> bool {
 }
 
 fn is_public_v4(ip: Ipv4Addr) -> bool {
-    let [a, b, ..] = ip.octets();
+    let [a, b, c, _] = ip.octets();
     let this_network = a == 0;
     let carrier_grade_nat = a == 100 && (64..128).contains(&b);
+    let protocol_assignments = (a, b, c) == (192, 0, 0);
+    let benchmarking = a == 198 && (b == 18 || b == 19);
+    let documentation = matches!((a, b, c), (192, 0, 2) | (198, 51, 100) | (203, 0, 113));
     let reserved = a >= 240;
     !(ip.is_loopback()
         || ip.is_private()
@@ -28,6 +33,9 @@ fn is_public_v4(ip: Ipv4Addr) -> bool {
         || ip.is_broadcast()
         || this_network
         || carrier_grade_nat
+        || protocol_assignments
+        || benchmarking
+        || documentation
         || reserved)
 }
 
@@ -47,15 +55,19 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
         || site_local)
 }
 
-/// The IPv4 address inside an IPv4-mapped (`::ffff:0:0/96`) or NAT64 (`64:ff9b::/96`) IPv6 address.
+/// The IPv4 address inside an IPv4-mapped (`::ffff:0:0/96`), NAT64 (`64:ff9b::/96`) or
+/// IPv4-compatible (`::/96`, deprecated but still routed by some stacks) IPv6 address.
 fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
     if let Some(mapped) = ip.to_ipv4_mapped() {
         return Some(mapped);
     }
     let [s0, s1, s2, s3, s4, s5, _, _] = ip.segments();
     let [.., a, b, c, d] = ip.octets();
-    (s0 == 0x64 && s1 == 0xFF9B && s2 == 0 && s3 == 0 && s4 == 0 && s5 == 0)
-        .then(|| Ipv4Addr::new(a, b, c, d))
+    let nat64 = s0 == 0x64 && s1 == 0xFF9B && s2 == 0 && s3 == 0 && s4 == 0 && s5 == 0;
+    // `::` and `::1` are IPv6's own unspecified and loopback addresses, judged as such.
+    let compatible =
+        [s0, s1, s2, s3, s4, s5] == [0; 6] && !ip.is_loopback() && !ip.is_unspecified();
+    (nat64 || compatible).then(|| Ipv4Addr::new(a, b, c, d))
 }
 
 #[cfg(test)]
@@ -76,6 +88,11 @@ mod tests {
             "172.16.0.1",
             "172.31.255.255",
             "192.168.1.1",
+            "198.18.0.1",
+            "198.19.255.254",
+            "192.0.0.170",
+            "192.0.2.1",
+            "203.0.113.9",
             "169.254.169.254",
             "0.0.0.0",
             "0.1.2.3",
@@ -120,6 +137,10 @@ mod tests {
             "::ffff:127.0.0.1",
             "::ffff:10.1.2.3",
             "64:ff9b::a9fe:a9fe",
+            "::127.0.0.1",
+            "::10.0.0.1",
+            "::",
+            "::1",
         ];
         for text in refused {
             assert!(!public(text), "{text}");
@@ -133,6 +154,7 @@ mod tests {
             "2606:4700::1111",
             "::ffff:8.8.8.8",
             "64:ff9b::808:808",
+            "::8.8.8.8",
         ] {
             assert!(public(text), "{text}");
         }
