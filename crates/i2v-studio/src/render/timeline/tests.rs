@@ -276,3 +276,15 @@ fn the_video_tracks_own_fades_fade_the_whole_video_for_at_most_half_of_it() {
     .expect("timeline");
     assert_eq!((timeline.fade_in_ms, timeline.fade_out_ms), (0, 0));
 }
+
+#[test]
+fn a_negative_length_says_the_video_has_no_length() {
+    let refused = build(json!({"t": [{"tt": 0, "sg": [clip(0, "img1", Value::Null)]}]}));
+    let mut negative = json!({"t": [{"tt": 0, "sg": [clip(0, "img1", Value::Null)]}]});
+    negative["t"][0]["sg"][0]["d"] = json!(-5000);
+    assert_eq!(build(negative), refused);
+    assert!(
+        matches!(refused, Err(RenderError::NoVideoClips)),
+        "{refused:?}"
+    );
+}
