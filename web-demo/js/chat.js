@@ -175,7 +175,8 @@ export class ChatPanel {
         this.hooks.credits?.(event.credits);
         break;
       case 'state':
-        turn.note(event.state.draft ? 'Here is the project as it stands.' : 'Nothing has been made yet.');
+        // What the project holds, in the core's own words: never an empty filler line.
+        turn.note(event.state.draft ? event.state.draft.summary() : 'Nothing has been made yet.');
         this.hooks.state?.(event.state);
         break;
       case 'exportProgress':
