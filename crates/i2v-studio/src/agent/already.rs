@@ -5,7 +5,7 @@
 //! An instruction the edit left unchanged but whose asked-for value cannot be shown here gets
 //! no "already" at all: the reply then says plainly that nothing changed.
 
-use i2v_core::draft::{Draft, Meta, Position, TrackRole, TransitionKind, color_hex};
+use i2v_core::draft::{Draft, Fit, Meta, Position, TrackRole, TransitionKind, color_hex};
 
 use super::compose::look::{current_style, motion_name, uniform_transition};
 use super::compose::{clip_spans, video_index, video_ms};
@@ -44,6 +44,8 @@ pub(crate) enum Setting {
     Aspect(Aspect),
     /// The whole video fades at this end for this long.
     Fade(FadeEnd, u64),
+    /// The pictures fill the frame this way.
+    Fit(Fit),
     /// The title sits here.
     TitlePosition(Position),
     /// The title is this colour (`RRGGBB`).
@@ -87,6 +89,19 @@ pub(crate) fn setting(command: &Command, draft: &Draft, canvas: Canvas) -> Optio
             .then(|| Setting::Caption(text.clone())),
         Command::Aspect(aspect) => {
             (Aspect::of(canvas) == Some(*aspect)).then_some(Setting::Aspect(*aspect))
+        }
+        Command::Fit(fit, clip) => {
+            let track = draft.track(video_index(draft)?)?;
+            let count = track.segments().len();
+            let fitted = |index: usize| {
+                let meta = track.segment(index).and_then(|s| s.meta());
+                meta.and_then(Meta::fit).unwrap_or_default() == *fit
+            };
+            let so = match clip {
+                Some(ordinal) => fitted(ordinal.resolve(count)?),
+                None => count > 0 && (0..count).all(fitted),
+            };
+            so.then_some(Setting::Fit(*fit))
         }
         Command::Fade(end, FadeChange::Set(asked)) => {
             let track = draft.track(video_index(draft)?)?;

@@ -48,7 +48,7 @@ fn claims(outcome: &Outcome) -> (Part, &'static [Part]) {
         | Outcome::Reversed
         | Outcome::AddedImages { .. } => (Part::Pictures, FOLLOWING),
         Outcome::Pace { .. } => (Part::Pictures, FOLLOWING),
-        Outcome::Transitions(_) | Outcome::Motion(..) | Outcome::Fade(..) => {
+        Outcome::Transitions(_) | Outcome::Motion(..) | Outcome::Fade(..) | Outcome::Fit(..) => {
             (Part::Pictures, &[Part::Pictures])
         }
         Outcome::Dressed { .. } => (Part::Music, &[Part::Music, Part::Title]),

@@ -5,7 +5,7 @@
 use super::already::Setting;
 use super::types::Aspect;
 use super::understand::{Colour, FadeEnd, MotionStyle, Ordinal};
-use i2v_core::draft::{Position, Span, TransitionKind};
+use i2v_core::draft::{Fit, Position, Span, TransitionKind};
 
 /// A change made to the draft or the canvas.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +117,8 @@ pub(crate) enum Outcome {
     },
     /// The whole video now fades at this end for this long (`None`: the fade was removed).
     Fade(FadeEnd, Option<u64>),
+    /// The pictures (or the one at this 1-based position) now fill the frame this way.
+    Fit(Fit, Option<usize>),
     /// Changes were undone, named by the tools that made them, latest first (`None`: not known).
     Undone {
         /// The tools of the changes undone.

@@ -296,6 +296,7 @@ pub(super) fn apply(draft: &mut Draft, command: &Command, ctx: &Context<'_>) -> 
         Command::AddImages => pictures::add_images(draft, ctx),
         Command::Transitions(change) => look::set_transitions(draft, change),
         Command::Motion(style, clip) => look::set_motion(draft, *style, *clip),
+        Command::Fit(fit, clip) => look::set_fit(draft, *fit, *clip),
         Command::Music(choice) => music::set_music(draft, *choice, ctx),
         Command::RemoveMusic => music::remove_music(draft),
         Command::Volume(change) => music::set_volume(draft, *change),

@@ -4,7 +4,7 @@
 //! shorter of the two pictures it joins, so every picture is seen whole for a moment; a
 //! transition is edited in place, so keys this model does not know stay.
 
-use i2v_core::draft::{Draft, Meta, Motion, Track, Transition, TransitionKind};
+use i2v_core::draft::{Draft, Fit, Meta, Motion, Track, Transition, TransitionKind};
 use serde_json::json;
 
 use super::pictures::{Edit, applied, lengths, resolve};
@@ -116,6 +116,26 @@ pub(crate) fn set_motion(draft: &mut Draft, style: MotionStyle, clip: Option<Ord
         applied("set_motion", args),
         Outcome::Motion(style, position),
     ))
+}
+
+/// "fill the frame", "show the whole photo", "blurred background": how the pictures (or one)
+/// fill the frame.
+pub(crate) fn set_fit(draft: &mut Draft, fit: Fit, clip: Option<Ordinal>) -> Edit {
+    let original = draft.clone();
+    let count = lengths(draft).len();
+    let only = clip.map(|ordinal| resolve(ordinal, count)).transpose()?;
+    let track = video_mut(draft)?;
+    for (index, segment) in track.segments_mut().iter_mut().enumerate() {
+        if only.is_none_or(|only| only == index) {
+            segment.meta_mut().set_fit(fit);
+        }
+    }
+    if *draft == original {
+        return Err(Problem::Already);
+    }
+    let position = only.map(|index| index + 1);
+    let args = json!({ "fit": fit.word(), "clip": position });
+    Ok((applied("set_fit", args), Outcome::Fit(fit, position)))
 }
 
 /// The motion of the picture at `index` in a style: alternating ones alternate by position.

@@ -68,6 +68,11 @@ pub(super) fn already(language: Language, setting: &Setting) -> String {
             format!("The video already fades out to black ({} s).", secs(*ms))
         }
         Setting::Fade(FadeEnd::End, ms) => format!("视频结尾已经淡出到黑场（{}秒）。", secs(*ms)),
+        Setting::Fit(fit) if en => format!(
+            "The photos already {}.",
+            super::shape::fit_words(language, *fit)
+        ),
+        Setting::Fit(fit) => format!("图片已经{}。", super::shape::fit_words(language, *fit)),
         Setting::TitlePosition(position) if en => {
             format!(
                 "The title is already at the {}.",

@@ -250,7 +250,9 @@ fn english_outcome(outcome: &Outcome) -> String {
                 aspect.as_str()
             )
         }
-        Outcome::Pace { .. } | Outcome::Fade(..) => super::shape::outcome(en, outcome),
+        Outcome::Pace { .. } | Outcome::Fade(..) | Outcome::Fit(..) => {
+            super::shape::outcome(en, outcome)
+        }
         Outcome::TitleAdded { text, end_ms } => texts::title_added(en, text, *end_ms),
         Outcome::TitleLook(look) => texts::title_look(en, look),
         Outcome::TextPlaced(placed) => texts::placed(en, placed, false),
@@ -367,7 +369,9 @@ fn chinese_outcome(outcome: &Outcome) -> String {
                 aspect_label(zh, *aspect)
             )
         }
-        Outcome::Pace { .. } | Outcome::Fade(..) => super::shape::outcome(zh, outcome),
+        Outcome::Pace { .. } | Outcome::Fade(..) | Outcome::Fit(..) => {
+            super::shape::outcome(zh, outcome)
+        }
         Outcome::TitleAdded { text, end_ms } => texts::title_added(zh, text, *end_ms),
         Outcome::TitleLook(look) => texts::title_look(zh, look),
         Outcome::TextPlaced(placed) => texts::placed(zh, placed, false),

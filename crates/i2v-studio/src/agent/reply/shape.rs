@@ -6,6 +6,7 @@ use crate::agent::compose::{MAX_CLIP_MS, MAX_TOTAL_MS, MIN_CLIP_MS};
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::types::{Aspect, Language};
 use crate::agent::understand::FadeEnd;
+use i2v_core::draft::Fit;
 
 /// The sentence telling a change of pace or fade; empty for any other outcome (which
 /// [`super::phrases`] tells).
@@ -66,7 +67,28 @@ pub(super) fn outcome(language: Language, outcome: &Outcome) -> String {
             (false, FadeEnd::Start) => "已去掉开头的淡入。".to_owned(),
             (false, FadeEnd::End) => "已去掉结尾的淡出。".to_owned(),
         },
+        Outcome::Fit(fit, photo) => {
+            let how = fit_words(language, *fit);
+            match (en, photo) {
+                (true, Some(n)) => format!("Photo {n} now {how}."),
+                (true, None) => format!("The photos now {how}."),
+                (false, Some(n)) => format!("第{n}张图片现在{how}。"),
+                (false, None) => format!("图片现在{how}。"),
+            }
+        }
         _ => String::new(),
+    }
+}
+
+/// How a picture fills the frame, as a reply says it after "the photos now".
+pub(super) fn fit_words(language: Language, fit: Fit) -> &'static str {
+    match (language, fit) {
+        (Language::English, Fit::Cover) => "fill the frame (the edges that stick out are cut off)",
+        (Language::English, Fit::Contain) => "show whole, with bars where the shapes differ",
+        (Language::English, Fit::Blur) => "show whole over a blurred copy of themselves",
+        (Language::Chinese, Fit::Cover) => "铺满画面（超出的部分会被裁掉）",
+        (Language::Chinese, Fit::Contain) => "完整显示，比例不同处留黑边",
+        (Language::Chinese, Fit::Blur) => "完整显示，背景为模糊的同一张图",
     }
 }
 

@@ -14,6 +14,7 @@
 mod aspect;
 mod clause;
 mod fades;
+mod fit;
 mod foreign;
 mod history;
 mod leftover;
@@ -36,7 +37,7 @@ pub(crate) use refs::{Ordinal, Place};
 use std::ops::Range;
 
 use clause::OpAt;
-use i2v_core::draft::{Motion, Position, TransitionKind};
+use i2v_core::draft::{Fit, Motion, Position, TransitionKind};
 use refs::RefAt;
 
 use super::text::phrase::{find, longest_at};
@@ -247,6 +248,8 @@ pub(crate) enum Command {
     Undo(usize),
     /// Bring back this many changes just undone ([`history::ALL_STEPS`]: every one there is).
     Redo(usize),
+    /// How the pictures fill the frame, for one picture or (`None`) all.
+    Fit(Fit, Option<Ordinal>),
 }
 
 impl Command {
@@ -449,6 +452,7 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
             timeline::rules(&clause, &mut commands);
             overlay::rules(&clause, &mut commands);
             texts::rules(&clause, &mut commands);
+            fit::rules(&clause, &mut commands);
             pace::rules(&clause, &mut commands);
         }
         let generating = wants_generation(&clause, has_draft);

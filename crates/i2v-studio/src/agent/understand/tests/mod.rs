@@ -32,7 +32,7 @@ pub(super) fn media() -> Vec<MediaRef> {
 }
 
 /// What an instruction to an existing video asks for.
-pub(super) fn commands(text: &str) -> Vec<Command> {
+pub(crate) fn commands(text: &str) -> Vec<Command> {
     understand(text, &media(), true).commands
 }
 
