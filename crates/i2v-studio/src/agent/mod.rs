@@ -54,7 +54,9 @@
 //!   800}}}`. The transition is into the next segment, one of
 //!   `i2v_core::draft::TransitionKind::NAMED` by its xfade name; the last segment has none, and
 //!   none lasts longer than half the shorter segment it joins. Motion alternates
-//!   `zoom_in`/`zoom_out` by default. Roles, styling words and `library:` sources are the core's
+//!   `zoom_in`/`zoom_out` by default; `fit` is `blur` unless asked to fill the frame (`cover`)
+//!   or to show the whole photo (`contain`). A new video may be of some of the images only
+//!   ("from the first two photos"), in the order named. Roles, styling words and `library:` sources are the core's
 //!   vocabulary (`TrackRole`, `Motion`, `Fit`, `Position`, `MediaSource`).
 //! - **Lengths** — 3 s per image unless asked; a total T is split evenly in whole ms with the
 //!   remainder on the last image, so the last ends exactly at T. The draft lasts the sum of the
