@@ -3,7 +3,7 @@
 //!
 //! The way through, each step its own module:
 //! 1. [`RenderQueue::submit`] checks the request ([`Timeline::build`]: clips, media, music)
-//!    and queues it ([`queue`]: one export per session at a time, a pool of workers, job
+//!    and queues it (`queue`: one export per session at a time, a pool of workers, job
 //!    records on disk that survive a restart).
 //! 2. A worker resolves the media the draft uses ([`source::resolve`]: from the facts their
 //!    upload learnt, whether HEIF must be converted, how to stand a photo upright, how far a
