@@ -23,12 +23,23 @@ pub(crate) struct Message<'a> {
 }
 
 impl Message<'_> {
-    /// The language to answer in: Chinese when any Chinese character stands outside quotes.
+    /// The language to answer in: Japanese when any kana stands outside quotes, else Chinese
+    /// when any Chinese character does, else Spanish by its small words (the rule of
+    /// `understand::foreign`), else English.
     ///
     /// Quotes do not count: `add a title "夏天"` is an English instruction.
     pub(crate) fn language(&self) -> Language {
-        if self.tokens.iter().any(|t| matches!(t.tok, Tok::Han(_))) {
+        let cjk = |test: fn(char) -> bool| {
+            self.tokens
+                .iter()
+                .any(|t| matches!(t.tok, Tok::Han(c) if test(c)))
+        };
+        if cjk(tokens::is_kana) {
+            Language::Japanese
+        } else if cjk(tokens::is_han) {
             Language::Chinese
+        } else if super::understand::is_spanish(&self.tokens) {
+            Language::Spanish
         } else {
             Language::English
         }
@@ -59,6 +70,15 @@ mod tests {
         assert_eq!(read("加个标题").language(), Language::Chinese);
         assert_eq!(read("add a title \"夏天\"").language(), Language::English);
         assert_eq!(read("").language(), Language::English);
+        assert_eq!(read("写真で動画を作成して").language(), Language::Japanese);
+        assert_eq!(
+            read("haz un vídeo con música").language(),
+            Language::Spanish
+        );
+        assert_eq!(
+            read("make it 20 segundos please").language(),
+            Language::English
+        );
     }
 
     #[test]

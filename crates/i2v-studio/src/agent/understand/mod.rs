@@ -31,6 +31,7 @@ mod when;
 mod words;
 
 pub(crate) use fades::{FadeChange, FadeEnd};
+pub(crate) use foreign::is_spanish;
 pub(crate) use refs::{Ordinal, Place};
 
 use std::ops::Range;
@@ -478,7 +479,7 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
         export: find(&message.tokens, lexicon::EXPORT).is_some(),
         commands,
         not_understood,
-        foreign: foreign::foreign_language(text, &message.tokens),
+        foreign: foreign::foreign_language(&message.tokens),
     }
 }
 

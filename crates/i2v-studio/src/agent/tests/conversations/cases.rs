@@ -121,9 +121,9 @@ pub(super) const CASES: &[Case] = &[
     case("en", Canvas, MADE, "make it 4:3", &[Frame(1440, 1080)]),
     case("en", Canvas, MADE, "make it 21:9", &[Unchanged, DoesNotSay("already")]),
     // Other languages.
-    pending("es", Language, &[], "haz un video de 20 segundos", &[Length(20000)]),
-    pending("ja", Language, &[], "20秒の動画を作って", &[Length(20000), DoesNotSay("我")]),
-    case("fr", Language, &[], "fais une vidéo de 20 secondes", &[Unchanged, Says("I understand English and Chinese")]),
+    case("es", Language, &[], "haz un video de 20 segundos", &[Length(20000)]),
+    case("ja", Language, &[], "20秒の動画を作って", &[Length(20000), DoesNotSay("我")]),
+    case("fr", Language, &[], "fais une vidéo de 20 secondes", &[Unchanged, Says("I understand English, Chinese")]),
     case("de", Language, &[], "mach bitte ein Video", &[Unchanged, Says("can't read German")]),
     case("it", Language, MADE, "metti la musica più bassa per favore", &[Unchanged, Says("can't read Italian")]),
     pending("es", Language, MADE, "pon música tranquila", &[Music("Calm")]),
