@@ -46,6 +46,22 @@ const LANGUAGES: &[(&str, &[&str])] = &[
             "transiciones",
             "quitar",
             "cambia",
+            "sin",
+            "usa",
+            "sube",
+            "baja",
+            "mueve",
+            "intercambia",
+            "segunda",
+            "última",
+            "principio",
+            "hazlo",
+            "ponlo",
+            "cuadrado",
+            "transición",
+            "volumen",
+            "dure",
+            "fundidos",
             "más",
             "mas",
             "por favor",
@@ -127,9 +143,30 @@ fn latin_language(tokens: &[Token]) -> Option<&'static str> {
         .map(|(name, _)| name)
 }
 
-/// Whether a message is Spanish (by the rule above).
+/// Spanish words that say a short instruction on their own ("deshacer"), where the rule above
+/// needs two words.
+const SPANISH_ALONE: &[&str] = &[
+    "deshacer",
+    "deshaz",
+    "rehacer",
+    "rehaz",
+    "quita",
+    "añade",
+    "música",
+    "vídeo",
+    "transiciones",
+    "hazlo",
+    "ponlo",
+];
+
+/// Whether a message is Spanish: by the rule above, or one of [`SPANISH_ALONE`] with no English.
 pub(crate) fn is_spanish(tokens: &[Token]) -> bool {
-    latin_language(tokens) == Some("Spanish")
+    let alone = || {
+        let words: Vec<&str> = tokens.iter().filter_map(Token::word).collect();
+        words.iter().any(|w| SPANISH_ALONE.contains(w))
+            && !words.iter().any(|w| ENGLISH.contains(w))
+    };
+    latin_language(tokens) == Some("Spanish") || alone()
 }
 
 /// The language a message is written in when the agent does not read it.
@@ -167,6 +204,8 @@ mod tests {
         }
         assert!(is_spanish(&read("crea un video con musica").tokens));
         assert!(is_spanish(&read("quita la música").tokens));
+        assert!(is_spanish(&read("deshacer").tokens));
+        assert!(!is_spanish(&read("undo").tokens));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
         &[
             "add", "adding", "put in", "include", "insert", "attach", "give it", "with", "加", "添加",
             "加上", "加入", "加个", "加一个", "配上", "配", "插入", "放上", "来点", "来一首", "来个", "增加",
+            "añade", "añadir", "añádele", "agrega", "agregar", "ponle", "pon", "incluye", "mete", "con", "追加", "追加して", "付けて", "つけて", "入れて", "加えて", "足して",
         ],
     ),
     (
@@ -25,6 +26,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "take off", "erase", "lose", "without", "no", "turn off", "switch off", "disable",
             "skip", "删除", "删掉", "删了", "删", "去掉", "去除", "去了", "移除", "拿掉", "取消", "关掉", "关闭", "没有",
             "撤掉", "清除", "清空",
+            "quita", "quitar", "quítale", "quitale", "elimina", "eliminar", "borra", "borrar", "saca", "sin", "削除", "削除して", "消して", "消す", "外して", "取って", "なし", "無し", "いらない", "不要",
         ],
     ),
     (
@@ -34,6 +36,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "go with", "pick", "choose", "rename", "update", "edit", "want", "turn", "改", "改成",
             "改为", "换", "换成", "更换", "设置", "设为", "设成", "用", "使用", "变成", "换个", "调整", "选", "要", "调到",
             "调成", "don't like", "do not like", "hate", "不喜欢", "不好听",
+            "cambia", "cambiar", "cámbiala", "usa", "usar", "utiliza", "quiero", "ponla", "にして", "に変えて", "変えて", "変更", "変更して", "使って", "に変更", "にする",
         ],
     ),
     (
@@ -42,6 +45,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "lower", "quieter", "softer", "turn down", "down", "decrease", "reduce", "less loud",
             "not so loud", "too loud", "quiet down", "调低", "调小", "小声", "降低", "小一点", "小点", "轻一点",
             "轻点", "低一点", "太吵", "太大声", "太大", "太响", "减小", "弱一点",
+            "baja", "bajar", "bájale", "más baja", "más bajo", "más suave", "menos volumen", "demasiado alta", "小さく", "小さくして", "下げて", "小さめ", "うるさい",
         ],
     ),
     (
@@ -50,12 +54,14 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "louder", "raise", "turn up", "up", "increase", "boost", "more volume", "too quiet",
             "too soft", "调高", "调大", "大声", "提高", "大一点", "大点", "响一点", "高一点", "加大", "增大", "太小声", "听不到",
             "听不清",
+            "sube", "subir", "súbele", "más alta", "más alto", "más fuerte", "más volumen", "大きく", "大きくして", "上げて", "大きめ",
         ],
     ),
     (
         Op::Mute,
         &[
             "mute", "silence", "silent", "no sound", "静音", "消音", "关掉声音", "关闭声音", "没有声音",
+            "silencia", "silenciar", "sin sonido", "ミュート", "ミュートして",
         ],
     ),
     (
@@ -63,6 +69,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
         &[
             "unmute", "un mute", "取消静音", "恢复声音", "恢复音乐", "bring back the music",
             "restore the music",
+            "quita el silencio", "activa el sonido", "ミュート解除", "ミュートを解除",
         ],
     ),
     (
@@ -70,6 +77,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
         &[
             "longer", "extend", "lengthen", "slower", "slow down", "加长", "延长", "拉长", "长一点", "长点",
             "慢一点", "慢点", "放慢",
+            "más largo", "más larga", "alarga", "alargar", "長く", "長くして", "長めに",
         ],
     ),
     (
@@ -77,6 +85,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
         &[
             "shorter", "shorten", "trim", "faster", "speed up", "quicker", "缩短", "短一点", "短点", "快一点",
             "快点", "加快", "剪短",
+            "más corto", "más corta", "acorta", "acortar", "短く", "短くして", "短めに",
         ],
     ),
 ];
@@ -85,6 +94,8 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
 /// them into a removal ("don't add music", "别加字幕").
 pub(super) const NEGATIONS: &[&str] = &[
     "don't", "do not", "never", "不要", "别", "不用", "不需要", "不想要", "不想", "不必",
+    "no quiero", "no pongas", "no añadas",
+    "いらない",
 ];
 
 /// Particles that make a verb before them a removal: "turn the music off", "take it out".
@@ -94,39 +105,51 @@ pub(super) const OFF_PARTICLES: &[&str] = &["off", "out", "away"];
 pub(super) const IMAGE_NOUNS: &[&str] = &[
     "image*", "photo*", "picture*", "pic", "pics", "clip", "clips", "slide", "slides", "shot",
     "shots", "one", "ones", "图片", "照片", "图", "张", "片段", "段", "幅", "画面",
+    "foto", "fotos", "imagen*", "imágenes", "fotografía*", "diapositiva*",
+    "写真", "画像", "枚", "枚目",
 ];
 
 /// The video as a whole.
 pub(super) const VIDEO_NOUNS: &[&str] = &[
     "video*", "slideshow*", "slide show", "movie", "film", "montage", "reel", "视频", "影片", "短片",
     "幻灯片", "相册", "短视频", "vlog", "成片",
+    "vídeo*", "presentación", "película",
+    "動画", "ビデオ", "ムービー", "スライドショー",
 ];
 
 /// Background music.
 pub(super) const MUSIC: &[&str] = &[
     "music", "song*", "soundtrack*", "bgm", "background track", "tune*", "melody", "audio",
     "backing track", "音乐", "配乐", "背景音乐", "背景乐", "歌", "歌曲", "曲子", "旋律", "音频", "换一首", "换首", "另一首",
+    "música", "música de fondo", "canción", "canciones", "banda sonora", "melodía",
+    "音楽", "曲", "ミュージック", "bgm", "バックミュージック",
 ];
 
 /// Loudness.
-pub(super) const VOLUME: &[&str] = &["volume", "音量", "声音"];
+pub(super) const VOLUME: &[&str] = &["volume", "音量", "声音", "volumen", "音量", "ボリューム"];
 
 /// The title.
 pub(super) const TITLE: &[&str] = &[
     "title", "titles", "heading", "headline", "title card", "标题", "片名", "题目", "大标题", "text",
     "words", "文字", "文本", "文案",
+    "título", "títulos", "titular", "texto",
+    "タイトル", "テキスト", "文字",
 ];
 
 /// Captions and subtitles.
 pub(super) const CAPTION: &[&str] = &[
     "caption*", "subtitle*", "subs", "text overlay*", "lower third*", "字幕", "说明文字", "文字说明", "配文",
     "注释",
+    "subtítulo*", "leyenda*",
+    "字幕", "キャプション", "テロップ",
 ];
 
 /// Markers that name the title without quotes: what follows, to the end of the clause, is it.
 pub(super) const NAMING: &[&str] = &[
     "titled", "called", "named", "saying", "that says", "which says", "title :", "标题为", "标题是",
     "标题叫做", "标题叫", "标题 :", "叫做", "叫", "名为", "写着", "改成", "改为",
+    "titulado", "titulada", "llamado", "llamada", "que diga", "que dice", "título :",
+    "タイトル :", "という",
 ];
 
 /// Markers that give a caption's text without quotes ("字幕：海边").
@@ -136,18 +159,22 @@ pub(super) const CAPTION_NAMING: &[&str] = &[
 ];
 
 /// Naming the video itself, which sets its title ("call it 'Summer'", "命名为").
-pub(super) const NAME_IT: &[&str] = &["call it", "name it", "title it", "命名为", "取名"];
+pub(super) const NAME_IT: &[&str] = &["call it", "name it", "title it", "命名为", "取名", "llámalo", "titúlalo", "名前は"];
 
 /// Passing from one picture to the next.
 pub(super) const TRANSITION: &[&str] = &[
     "transition*", "crossfade*", "cross fade*", "cross dissolve*", "dissolve*", "wipe*", "转场", "过渡",
     "切换效果", "切换", "淡入淡出", "溶解", "叠化", "渐变",
+    "transición", "transiciones", "fundido*",
+    "トランジション", "切り替え", "場面転換", "つなぎ",
 ];
 
 /// Words that ask for crossfades on their own ("smooth", "平滑"); they count as transitions
 /// where no music, title or caption is being talked about.
 pub(super) const SMOOTH: &[&str] = &[
     "smooth*", "fade", "fades", "fading", "平滑", "顺滑", "流畅", "柔和",
+    "suave", "suaves",
+    "なめらか", "滑らか", "スムーズ",
 ];
 
 /// Transitions by kind, the more specific phrases first in meaning; within
@@ -155,12 +182,13 @@ pub(super) const SMOOTH: &[&str] = &[
 pub(super) const TRANSITION_KINDS: &[(TransitionKind, &[&str])] = &[
     (
         TransitionKind::FadeBlack,
-        &["fade to black", "fade through black", "black", "黑场"],
+        &["fade to black", "fade through black", "black", "黑场", "fundido a negro", "a negro", "黒", "暗転"],
     ),
     (
         TransitionKind::FadeWhite,
         &[
             "fade to white", "fade through white", "flash", "white", "闪白", "白场",
+            "fundido a blanco", "a blanco", "白",
         ],
     ),
     (
@@ -201,20 +229,20 @@ pub(super) const TRANSITION_KINDS: &[(TransitionKind, &[&str])] = &[
         TransitionKind::CircleClose,
         &["circle close", "circleclose"],
     ),
-    (TransitionKind::Pixelize, &["pixel*", "像素", "马赛克"]),
+    (TransitionKind::Pixelize, &["pixel*", "像素", "马赛克", "pixelado", "ピクセル"]),
     (TransitionKind::Radial, &["radial", "clock", "时钟", "径向"]),
-    (TransitionKind::ZoomIn, &["zoom*", "缩放", "放大"]),
-    (TransitionKind::Dissolve, &["dissolve*", "溶解", "叠化"]),
+    (TransitionKind::ZoomIn, &["zoom*", "缩放", "放大", "ズーム"]),
+    (TransitionKind::Dissolve, &["dissolve*", "溶解", "叠化", "disolución", "disolver", "ディゾルブ"]),
     (
         TransitionKind::SlideLeft,
-        &["slide", "slides", "sliding", "push", "滑动", "推移", "滑入"],
+        &["slide", "slides", "sliding", "push", "滑动", "推移", "滑入", "deslizar", "deslizamiento*", "スライド"],
     ),
-    (TransitionKind::WipeLeft, &["wipe", "wipes", "擦除"]),
+    (TransitionKind::WipeLeft, &["wipe", "wipes", "擦除", "barrido", "barridos", "ワイプ"]),
     (
         TransitionKind::Fade,
         &[
             "smooth*", "soft", "gentle", "crossfade*", "cross fade*", "fade", "fades", "fading",
-            "平滑", "柔和", "顺滑", "流畅", "淡入淡出", "交叉淡化", "渐变", "淡化",
+            "平滑", "柔和", "顺滑", "流畅", "淡入淡出", "交叉淡化", "渐变", "淡化", "suave", "suaves", "fundido", "fundidos", "fundido encadenado", "fundidos encadenados", "クロスフェード", "フェード", "なめらか", "滑らか", "スムーズ",
         ],
     ),
 ];
@@ -223,6 +251,8 @@ pub(super) const TRANSITION_KINDS: &[(TransitionKind, &[&str])] = &[
 pub(super) const CUTS: &[&str] = &[
     "hard cut*", "straight cut*", "jump cut*", "just cut*", "simple cut*", "直接切换", "硬切", "直切",
     "无转场", "无过渡",
+    "corte directo", "cortes directos", "corte seco",
+    "カットのみ", "カットで",
 ];
 
 /// Camera movement over the pictures.
@@ -235,6 +265,8 @@ pub(super) const MOTION: &[&str] = &[
 pub(super) const STILL: &[&str] = &[
     "static", "still images", "still photos", "keep them still", "keep it still", "be still",
     "stay still", "no motion", "no movement", "静止", "不动", "无动效", "固定画面",
+    "sin movimiento", "estáticas", "estáticos", "fijas",
+    "動きなし", "静止",
 ];
 
 /// Camera movements by kind; `zooms` and `pans` alternate directions from picture to picture.
@@ -278,15 +310,21 @@ pub(super) const PORTRAIT: &[&str] = &[
     "vertical*", "portrait", "tiktok", "tik tok", "reels", "shorts", "youtube shorts",
     "story format", "instagram story", "9 : 16", "竖屏", "竖版", "竖向", "竖的", "竖着", "竖", "抖音", "快手",
     "视频号",
+    "formato vertical",
+    "縦長", "縦型", "縦向き", "縦画面", "縦",
 ];
 /// See [`PORTRAIT`].
 pub(super) const SQUARE: &[&str] = &[
     "square", "1 : 1", "instagram post", "方形", "正方形", "方屏", "方的",
+    "cuadrado", "cuadrada", "cuadrados",
+    "正方形", "スクエア",
 ];
 /// See [`PORTRAIT`].
 pub(super) const LANDSCAPE: &[&str] = &[
     "landscape", "horizontal*", "widescreen", "wide screen", "wide", "16 : 9", "youtube", "横屏",
     "横版", "横向", "宽屏", "横的",
+    "apaisado", "panorámico",
+    "横長", "横型", "横向き", "横画面", "ワイド",
 ];
 
 /// Music the person uploaded, named as music ("use my song").
@@ -304,34 +342,44 @@ pub(super) const OWN: &[&str] = &[
 pub(super) const ANOTHER: &[&str] = &[
     "another", "different", "other", "something else", "next", "换一首", "换首", "别的", "其他", "另一首",
     "换一个",
+    "otra", "otra canción", "diferente", "distinta",
+    "別の", "他の", "違う",
 ];
 
 /// Making text larger or smaller.
-pub(super) const BIGGER: &[&str] = &["bigger", "larger", "放大", "大一点", "大点", "大些"];
+pub(super) const BIGGER: &[&str] = &["bigger", "larger", "放大", "大一点", "大点", "大些", "más grande", "大きく"];
 /// See [`BIGGER`].
-pub(super) const SMALLER: &[&str] = &["smaller", "缩小", "小一点", "小点", "小些"];
+pub(super) const SMALLER: &[&str] = &["smaller", "缩小", "小一点", "小点", "小些", "más pequeño", "más pequeña", "小さく"];
 
 /// Markers of a length per picture.
-pub(super) const EACH: &[&str] = &["each", "every", "per", "apiece", "每", "各"];
+pub(super) const EACH: &[&str] = &["each", "every", "per", "apiece", "每", "各", "cada", "por foto", "ずつ", "ごと", "それぞれ"];
 /// Markers of a length per picture when a picture noun is also there ("all photos 4 s").
-pub(super) const ALL: &[&str] = &["all", "都", "所有", "全部"];
+pub(super) const ALL: &[&str] = &["all", "都", "所有", "全部", "todas", "todos", "全部", "すべて", "全て"];
 
 /// Words for a clip's place when moving it.
 pub(super) const START_PLACE: &[&str] = &[
     "start", "beginning", "front", "first", "top", "开头", "最前面", "最前", "前面", "开始", "第一位", "首位",
+    "principio", "inicio", "comienzo", "primer lugar",
+    "最初", "先頭", "はじめ",
 ];
 /// See [`START_PLACE`].
 pub(super) const END_PLACE: &[&str] = &[
     "end", "last", "back", "bottom", "最后", "末尾", "最后面", "结尾", "后面",
+    "final", "fin", "último lugar",
+    "最後", "末尾", "最後尾",
 ];
 
 /// Moving, swapping and reversing pictures.
 pub(super) const MOVE: &[&str] = &[
     "move", "put", "place", "bring", "移到", "移动", "挪到", "放到", "放在", "移", "挪", "调到",
+    "mueve", "mover", "muévela", "pasa", "lleva",
+    "移動", "移動して", "動かして", "移して",
 ];
 /// See [`MOVE`].
 pub(super) const SWAP: &[&str] = &[
     "swap", "switch", "exchange", "trade places", "交换", "互换", "调换", "对调", "换位置", "换一下位置", "换下位置",
+    "intercambia", "intercambiar", "cambia de lugar",
+    "入れ替え", "入れ替えて", "交換",
 ];
 /// Keeping only some pictures ("keep only the first three photos", "只保留前三张").
 pub(super) const KEEP_ONLY: &[&str] = &[
@@ -340,6 +388,8 @@ pub(super) const KEEP_ONLY: &[&str] = &[
 /// See [`MOVE`].
 pub(super) const REVERSE: &[&str] = &[
     "reverse*", "backwards", "backward", "倒序", "反转", "颠倒", "倒过来", "反过来",
+    "invierte", "invertir", "al revés", "orden inverso",
+    "逆順", "逆に", "反転",
 ];
 
 /// Asking for the new pictures to be added.
@@ -350,23 +400,31 @@ pub(super) const NEW_IMAGES: &[&str] = &[
 /// Questions about how to do something: answered with help, never acted on.
 pub(super) const QUESTIONS: &[&str] = &[
     "how do i", "how can i", "how to", "how do you", "what is", "what does", "怎么", "如何", "怎样",
+    "cómo puedo", "cómo se", "qué es",
+    "どうやって", "どうすれば", "どうしたら",
 ];
 
 /// Asking for the finished file, which the editor's Export button does.
 pub(super) const EXPORT: &[&str] = &[
     "export", "download", "render", "save the video", "导出", "下载", "保存视频",
+    "exporta", "exportar", "descarga", "descargar",
+    "エクスポート", "書き出し", "書き出して", "ダウンロード",
 ];
 
 /// Making a video from the pictures.
 pub(super) const GENERATE: &[&str] = &[
     "make", "create", "generate", "build", "produce", "turn", "compile", "put together", "assemble",
     "生成", "制作", "做", "做成", "合成", "创建", "弄",
+    "haz", "hazme", "hacer", "crea", "créame", "crear", "genera", "generar", "monta", "convierte",
+    "作って", "作る", "作成", "作成して", "作りたい", "つくって", "生成して", "まとめて",
 ];
 /// Markers that the video asked for is a new one ("a video", "into a video", "一个视频"); not
 /// 做成 alone, which also reshapes the current one (做成竖屏视频).
 pub(super) const NEW_VIDEO: &[&str] = &[
     "a", "an", "new", "another", "into", "from", "these", "those", "一个", "一段", "一部", "新的", "这些",
     "把这些", "用这些",
+    "un", "una", "nuevo", "nueva", "otro", "con estas", "de estas", "con las fotos", "con mis fotos",
+    "新しい", "新しく", "写真で", "この写真で", "これらの写真で",
 ];
 /// Asking to start over. "redo" and 重做 alone bring back what was undone ([`REDO`]); with the
 /// video named they still mean a new one.
@@ -374,6 +432,8 @@ pub(super) const REGENERATE: &[&str] = &[
     "regenerate", "start over", "from scratch", "remake", "re make", "重新生成", "重新制作",
     "重来", "再做一个", "重新做", "redo the video", "redo the whole video", "redo the whole thing",
     "redo my video", "redo this video", "重做视频", "重做一个", "重做整个视频",
+    "empieza de nuevo", "desde cero", "rehaz el vídeo", "vuelve a hacer el vídeo",
+    "作り直して", "作り直し", "最初から作って",
 ];
 
 /// Words that say nothing to act on by themselves: politeness, pronouns, filler. A clause made
@@ -386,6 +446,8 @@ pub(super) const FILLERS: &[&str] = &[
     "great", "nice", "cool", "good", "awesome", "perfect", "yes", "yeah", "sure", "hmm", "well",
     "请", "谢谢", "谢了", "好的", "好", "嗯", "哦", "啊", "吧", "呢", "吗", "呀", "了", "的", "帮我", "帮", "一下", "麻烦",
     "可以", "能", "你", "我", "我们", "这个", "那个", "这", "那", "把", "给", "再", "就", "很", "太好了", "不错", "行",
+    "por favor", "porfa", "gracias", "vale", "hola", "el", "la", "los", "las", "lo", "un", "una", "de", "del", "me", "mi", "mis", "este", "esta", "que", "puedes", "podrías", "bien", "genial",
+    "ください", "お願い", "お願いします", "して", "を", "に", "で", "の", "は", "が", "も", "て", "ね", "よ", "ちょっと", "少し", "もう少し",
 ];
 
 /// The 4:5 frame by name (ratios written in digits are read by `aspect`).
@@ -402,6 +464,8 @@ pub(super) const CLASSIC: &[&str] = &[
 pub(super) const RATIO_WORDS: &[&str] = &[
     "aspect*", "ratio", "format", "frame", "shape", "widescreen", "cinema*", "比例", "画幅", "尺寸", "画面",
     "宽高比", "屏",
+    "formato", "relación de aspecto", "proporción",
+    "比率", "アスペクト比", "画面比", "サイズ",
 ];
 /// What stands between the two numbers of a ratio: `4:5`, `4/5`, `4x5`, `4 by 5`, `4比5`.
 pub(super) const RATIO_SEPARATORS: &[&str] = &[":", "/", "x", "×", "by", "比"];
@@ -412,6 +476,8 @@ pub(super) const PACE_FASTER: &[&str] = &[
     "speed the video up", "pick up the pace", "faster pace", "quicker pace", "fast paced",
     "faster paced", "more fast paced", "snappier", "brisker", "too slow", "less slow", "快一点", "快点",
     "快些", "加快", "节奏快", "快节奏", "紧凑一点", "紧凑些", "太慢",
+    "más rápido", "más rápida", "acelera", "acelerar", "ritmo más rápido",
+    "テンポを速く", "テンポアップ", "速く", "速くして", "もっと速く",
 ];
 /// The pace asked slower: longer pictures ("slow it down", "more relaxed pace", "慢一点").
 pub(super) const PACE_SLOWER: &[&str] = &[
@@ -420,16 +486,22 @@ pub(super) const PACE_SLOWER: &[&str] = &[
     "more relaxed", "more relaxed pace", "more leisurely", "leisurely", "less rushed",
     "calmer pace", "gentler pace", "too fast", "too quick", "too rushed", "慢一点", "慢点", "慢些", "放慢",
     "节奏慢", "慢节奏", "节奏舒缓", "舒缓一点", "太快", "太赶",
+    "más lento", "más lenta", "más despacio", "ritmo más lento",
+    "テンポを遅く", "ゆっくり", "遅く", "遅くして", "もっとゆっくり",
 ];
 
 /// Fading the whole video in from black ("fade in from black at the start", "淡入开头").
 pub(super) const FADE_IN: &[&str] = &[
     "fade in", "fades in", "fading in", "fade up", "fade from black", "fade up from black",
     "fade in from black", "from black", "淡入", "渐显", "从黑场", "从黑色", "黑场淡入",
+    "fundido de entrada",
+    "フェードイン",
 ];
 /// Fading the whole video out ("fade out at the end", "结尾淡出").
 pub(super) const FADE_OUT: &[&str] = &[
     "fade out", "fades out", "fading out", "fade away", "fade out to black", "淡出", "渐隐",
+    "fundido de salida", "fundido final",
+    "フェードアウト",
 ];
 /// Fading to black, which means the video's end only where the end is named ("fade to black
 /// at the end"); alone it is the transition of that name.
@@ -440,16 +512,22 @@ pub(super) const FADE_TO_BLACK: &[&str] = &[
 /// The start of the video, for fades.
 pub(super) const VIDEO_START: &[&str] = &[
     "start", "beginning", "opening", "open", "intro", "开头", "开始", "片头", "开场",
+    "principio", "inicio", "comienzo",
+    "最初", "冒頭", "始まり",
 ];
 /// The end of the video, for fades.
 pub(super) const VIDEO_END: &[&str] = &[
     "end", "ending", "close", "finish", "outro", "结尾", "结束", "片尾", "最后", "末尾",
+    "final", "fin",
+    "最後", "終わり", "ラスト",
 ];
 
 /// Naming the video wherever it stands: the title's words follow ("titled Summer Trip", 名为…).
 pub(super) const TITLED: &[&str] = &[
     "titled", "entitled", "with the title", "名为", "题为", "取名为", "取名叫", "命名为", "改名为",
     "改名叫", "改名成", "重命名为", "叫它", "就叫",
+    "con el título", "con título", "titulado", "titulada", "con el nombre",
+    "というタイトルの", "タイトルは",
 ];
 
 /// "called", "named": naming the video only right after it ("a video called …", "视频叫…").
@@ -469,17 +547,21 @@ pub(super) const RENAME: &[&str] = &[
 pub(super) const TEXT_LINKS: &[&str] = &[
     "to", "to be", "to read", "to say", "as", "into", "is", "should be", "should say", "reads",
     ":", "为", "是", "改成", "改为", "换成", "设为", "叫", "叫做",
+    "a", "por", "en",
+    "に", "は", "を",
 ];
 
 /// Words that end a title given without quotes ("a video called Summer Trip with calm music").
 pub(super) const TEXT_ENDS: &[&str] = &[
     "with", "without", "and", "then", "using", "plus", "but", "please", "featuring", "set to",
+    "con", "y", "sin", "luego",
 ];
 
 /// Words that cannot begin a title given without quotes ("add a title at the end").
 pub(super) const NOT_A_TEXT: &[&str] = &[
     "for", "at", "on", "over", "in", "to", "that", "which", "of", "from", "please", "too", "so",
     "a bit", "a little", "在", "放", "显示", "的",
+    "para", "en", "de", "al",
 ];
 
 /// Where a text sits in the frame.
@@ -489,6 +571,7 @@ pub(super) const TEXT_POSITIONS: &[(Position, &[&str])] = &[
         &[
             "top", "the top", "upper part", "顶部", "顶端", "上方", "上部", "最上面", "最上方",
             "在上面", "到上面", "放上面", "上边",
+            "arriba", "parte superior", "上部", "画面の上", "上に",
         ],
     ),
     (
@@ -496,6 +579,7 @@ pub(super) const TEXT_POSITIONS: &[(Position, &[&str])] = &[
         &[
             "bottom", "the bottom", "lower part", "底部", "底端", "下方", "下部", "最下面", "最下方",
             "在下面", "到下面", "放下面", "下边",
+            "abajo", "parte inferior", "下部", "画面の下", "下に",
         ],
     ),
     (
@@ -503,6 +587,7 @@ pub(super) const TEXT_POSITIONS: &[(Position, &[&str])] = &[
         &[
             "center", "centre", "centered", "centred", "middle", "the middle", "the center",
             "the centre", "中间", "中央", "正中", "正中间", "居中", "中部",
+            "centro", "el centro", "en el centro", "medio", "中央", "真ん中", "中心",
         ],
     ),
 ];
@@ -513,18 +598,18 @@ pub(super) const LOOK_LINKS: &[&str] = &["at", "to", "in", "on", "into", "at the
 /// Colours by the English name the core reads (`i2v_core::draft::color_hex`), and how people say
 /// them.
 pub(super) const COLOURS: &[(&str, &[&str])] = &[
-    ("white", &["white", "白色"]),
-    ("black", &["black", "黑色"]),
-    ("red", &["red", "红色", "大红色"]),
-    ("green", &["green", "绿色"]),
-    ("blue", &["blue", "蓝色"]),
-    ("yellow", &["yellow", "黄色"]),
-    ("orange", &["orange", "橙色", "橘色", "橘黄色"]),
-    ("pink", &["pink", "粉色", "粉红色"]),
-    ("purple", &["purple", "violet", "紫色"]),
-    ("gray", &["gray", "grey", "灰色"]),
-    ("cyan", &["cyan", "青色"]),
-    ("gold", &["gold", "golden", "金色", "金黄色"]),
+    ("white", &["white", "白色", "blanco", "blanca", "白", "白色"]),
+    ("black", &["black", "黑色", "negro", "negra", "黒", "黒色"]),
+    ("red", &["red", "红色", "大红色", "rojo", "roja", "赤", "赤色"]),
+    ("green", &["green", "绿色", "verde", "緑", "緑色"]),
+    ("blue", &["blue", "蓝色", "azul", "青", "青色"]),
+    ("yellow", &["yellow", "黄色", "amarillo", "amarilla", "黄色"]),
+    ("orange", &["orange", "橙色", "橘色", "橘黄色", "naranja", "オレンジ"]),
+    ("pink", &["pink", "粉色", "粉红色", "rosa", "ピンク"]),
+    ("purple", &["purple", "violet", "紫色", "morado", "morada", "紫", "紫色"]),
+    ("gray", &["gray", "grey", "灰色", "gris", "グレー", "灰色"]),
+    ("cyan", &["cyan", "青色", "cian", "シアン"]),
+    ("gold", &["gold", "golden", "金色", "金黄色", "dorado", "dorada", "金色"]),
 ];
 
 /// The size of a text as a number ("font size 96", "字号96").
@@ -538,6 +623,8 @@ pub(super) const AT_START: &[&str] = &[
     "at the start", "at the very start", "at the beginning", "at the very beginning",
     "at the start of the video*", "at the beginning of the video*", "in the beginning",
     "开头", "片头", "一开始", "视频开始",
+    "al principio", "al inicio", "al comienzo",
+    "最初に", "冒頭に",
 ];
 
 /// Moments to show a text at: the end.
@@ -545,6 +632,8 @@ pub(super) const AT_END: &[&str] = &[
     "at the end", "at the very end", "at the end of the video*", "to the end", "end of the video*",
     "as the ending", "as an ending", "结尾", "片尾", "末尾", "结尾处", "结束时", "结束的时候",
     "在最后", "最后面",
+    "al final", "al final del vídeo",
+    "最後に", "終わりに", "ラストに",
 ];
 
 /// The last stretch of the video, before its length ("the last 3 seconds", "最后3秒").
@@ -573,10 +662,14 @@ pub(super) const ON_PICTURE: &[&str] = &[
 pub(super) const UNDO: &[&str] = &[
     "undo", "un do", "撤销", "撤回", "撤消", "恢复上一步", "回到上一步", "返回上一步",
     "退回上一步", "回退", "退回", "后退一步",
+    "deshacer", "deshaz", "deshazlo",
+    "元に戻して", "元に戻す", "元に戻", "取り消し", "取り消して", "アンドゥ",
 ];
 /// Bringing back what was undone ("redo", "重做").
 pub(super) const REDO: &[&str] = &[
     "redo", "re do", "重做", "恢复撤销", "取消撤销", "撤销撤销", "反撤销",
+    "rehacer", "rehaz", "rehazlo",
+    "やり直し", "やり直して", "リドゥ",
 ];
 /// Taking back the last change, but only as the whole clause give or take [`HISTORY_FILLERS`]:
 /// the same words also move pictures ("put the first photo back") or name a shape ("revert to
@@ -597,11 +690,15 @@ pub(super) const HISTORY_FILLERS: &[&str] = &[
     "thank you", "ok", "okay", "hey", "oops", "actually", "i", "want", "let's", "lets", "back", "请", "帮我", "给我", "把", "它", "这个", "那个", "一下", "的", "样子", "那样",
     "状态", "版本", "效果", "吧", "了", "啊", "呀", "吗", "我", "想", "要", "还是", "算了",
     "之前", "刚才", "原来", "一步", "修改", "操作",
+    "por favor", "el", "la", "lo", "eso", "último", "cambio", "cambios", "paso", "pasos", "otra vez", "de nuevo",
+    "して", "ください", "を", "に", "直前", "の", "変更", "お願い", "お願いします", "さっき", "前", "ね", "よ",
 ];
 /// What a count of changes is counted in ("the last two changes", "3 steps", "两步").
 pub(super) const COUNT_NOUNS: &[&str] = &[
     "change", "changes", "edit", "edits", "step", "steps", "time", "times", "thing", "things",
     "action", "actions", "move", "moves", "步", "次", "下", "个修改", "处修改", "个操作", "项修改",
+    "cambio", "cambios", "paso", "pasos", "veces",
+    "回", "件", "ステップ",
 ];
 /// Counts said in one word ("undo twice").
 pub(super) const COUNT_WORDS: &[(usize, &[&str])] = &[
@@ -613,6 +710,8 @@ pub(super) const COUNT_WORDS: &[(usize, &[&str])] = &[
 pub(super) const EVERY_CHANGE: &[&str] = &[
     "everything", "all", "all of it", "all changes", "all the changes", "全部", "所有", "一切",
     "所有修改", "全部修改",
+    "todo", "todos los cambios",
+    "全部", "すべて", "全て",
 ];
 /// Words after which a number counts changes without a count noun ("the last two", 最近两个).
 pub(super) const COUNT_LEADS: &[&str] = &[

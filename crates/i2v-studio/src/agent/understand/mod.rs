@@ -520,6 +520,7 @@ fn pick_for_new_video(commands: &mut Vec<Command>, from: usize, refs: &[RefAt], 
 /// Rule: "start over", 重新生成 … always; otherwise a making verb followed by a video noun
 /// ("make a video", "turn these photos into a slideshow", 做成视频). Where a video already
 /// exists, the wording must also say it is a new one ("a", "new", "into", "these", 一个, 成 …)
+/// In Japanese the video noun comes before the verb (動画を作って).
 /// and the verb must not be about the current one ("make it a vertical video", "make the video
 /// shorter").
 fn wants_generation(clause: &Clause<'_>, has_draft: bool) -> bool {
@@ -531,15 +532,23 @@ fn wants_generation(clause: &Clause<'_>, has_draft: bool) -> bool {
         return false;
     };
     let rest = clause.tokens.get(verb_end..).unwrap_or_default();
-    let Some((noun, _)) = find(rest, VIDEO_NOUNS) else {
-        return false;
+    // Japanese puts the verb last: 写真で動画を作成して.
+    let japanese = clause.message.language() == Language::Japanese;
+    let before_verb = clause.tokens.get(..verb_end).unwrap_or_default();
+    let noun_end = match find(rest, VIDEO_NOUNS) {
+        Some((noun, _)) => verb_end + noun,
+        None if japanese => match find(before_verb, VIDEO_NOUNS) {
+            Some((noun, _)) => noun,
+            None => return false,
+        },
+        None => return false,
     };
     if !has_draft {
         return true;
     }
     let about_current =
         longest_at(clause.tokens, verb_end, &["it", "this", "the", "that"]).is_some();
-    let before_noun = clause.tokens.get(..verb_end + noun).unwrap_or_default();
+    let before_noun = clause.tokens.get(..noun_end).unwrap_or_default();
     find(before_noun, NEW_VIDEO).is_some() && !about_current
 }
 

@@ -80,13 +80,28 @@ const ORDINAL_WORDS: [&str; 20] = [
     "nineteenth",
     "twentieth",
 ];
+/// Spanish ordinals, by value (either gender, accents matched either way).
+const SPANISH_ORDINALS: [&[&str]; 10] = [
+    &["primera", "primero", "primer"],
+    &["segunda", "segundo"],
+    &["tercera", "tercero", "tercer"],
+    &["cuarta", "cuarto"],
+    &["quinta", "quinto"],
+    &["sexta", "sexto"],
+    &["séptima", "séptimo"],
+    &["octava", "octavo"],
+    &["novena", "noveno"],
+    &["décima", "décimo"],
+];
 const CLASSIFIERS: &[&str] = &["张", "个", "段", "幅", "页", "帧", "位", "图", "部分"];
+/// What makes a Japanese number an ordinal: 2枚目, 3番目, 2つ目.
+const JAPANESE_ORDINAL: &[&str] = &["枚目", "番目", "つ目", "個目"];
 const POINTING_NOUNS: &[&str] = &[
     "image*", "photo*", "picture*", "pic", "pics", "clip", "clips", "slide", "slides", "shot",
     "shots",
 ];
 const LISTING: &[&str] = &["and", "or", ",", "&"];
-const DETERMINERS: &[&str] = &["the", "my", "that"];
+const DETERMINERS: &[&str] = &["the", "my", "that", "la", "el", "mi"];
 const PLACING_HAN: [char; 8] = ['到', '至', '在', '放', '移', '挪', '是', '成'];
 
 /// A reference starting at `at`: the ordinal, its end, and whether it is one on its own (as
@@ -97,7 +112,7 @@ fn raw_ref_at(tokens: &[Token], at: usize) -> Option<(Ordinal, usize, bool)> {
     {
         return Some((Ordinal::FromEnd(2), end, true));
     }
-    if let Some(end) = longest_at(tokens, at, &["last", "final"]) {
+    if let Some(end) = longest_at(tokens, at, &["last", "final", "última", "último"]) {
         return Some((Ordinal::FromEnd(1), end, false));
     }
     if let Some((n, end)) = ordinal_word_at(tokens, at) {
@@ -139,6 +154,20 @@ fn chinese_ref_at(tokens: &[Token], at: usize) -> Option<(Ordinal, usize, bool)>
         }
         let (n, end) = number_at(tokens, after)?;
         return Some((Ordinal::Nth(whole(n)?), classifier(end), true));
+    }
+    // Japanese: 2枚目, 二番目; 最初の写真, 最後の写真.
+    if let Some((n, end)) = number_at(tokens, at) {
+        if let Some(end) = longest_at(tokens, end, JAPANESE_ORDINAL) {
+            return Some((Ordinal::Nth(whole(n)?), end, true));
+        }
+    }
+    if let Some(end) = longest_at(tokens, at, &["最初の写真", "最初の画像", "最初の1枚"])
+    {
+        return Some((Ordinal::Nth(1), end, true));
+    }
+    if let Some(end) = longest_at(tokens, at, &["最後の写真", "最後の画像", "最後の1枚"])
+    {
+        return Some((Ordinal::FromEnd(1), end, true));
     }
     if let Some(end) = longest_at(tokens, at, &["首张", "头一张"]) {
         return Some((Ordinal::Nth(1), end, true));
@@ -203,6 +232,12 @@ fn ordinal_word_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
     if let Some(n) = token.number() {
         let end = longest_at(tokens, at + 1, &["st", "nd", "rd", "th"])?;
         return Some((whole(n)?, end));
+    }
+    if let Some(index) = SPANISH_ORDINALS
+        .iter()
+        .position(|words| longest_at(tokens, at, words).is_some())
+    {
+        return Some((index as u64 + 1, at + 1));
     }
     let word = token.word()?;
     if let Some(index) = ORDINAL_WORDS.iter().position(|w| *w == word) {
@@ -364,8 +399,14 @@ pub(crate) fn place_after(tokens: &[Token], from: usize) -> Option<Place> {
         let second = (between..tokens.len()).find_map(|i| match_at(tokens, i, "and"))?;
         return position_at(tokens, second).map(Place::Before);
     }
-    let before = ["before", "ahead of", "in front of"];
-    let after = ["after", "behind", "following"];
+    let before = [
+        "before",
+        "ahead of",
+        "in front of",
+        "antes de",
+        "delante de",
+    ];
+    let after = ["after", "behind", "following", "después de", "detrás de"];
     for i in from..tokens.len() {
         if let Some(end) = longest_at(tokens, i, &before) {
             return position_at(tokens, end).map(Place::Before);
@@ -373,9 +414,14 @@ pub(crate) fn place_after(tokens: &[Token], from: usize) -> Option<Place> {
         if let Some(end) = longest_at(tokens, i, &after) {
             return position_at(tokens, end).map(Place::After);
         }
-        let Some(end) = longest_at(tokens, i, &["to", "at", "into", "as", "到", "至", "在"])
-            .or_else(|| (i == from).then_some(i))
-        else {
+        let Some(end) = longest_at(
+            tokens,
+            i,
+            &[
+                "to", "at", "into", "as", "到", "至", "在", "al", "a", "a la", "en", "を",
+            ],
+        )
+        .or_else(|| (i == from).then_some(i)) else {
             continue;
         };
         if let Some(position) = position_at(tokens, end) {

@@ -7,6 +7,8 @@ use super::{Case, Expect, Kind};
 
 const MADE: &[&str] = &["make a video"];
 const MADE_ZH: &[&str] = &["做一个视频"];
+const MADE_ES: &[&str] = &["haz un vídeo"];
+const MADE_JA: &[&str] = &["動画を作って"];
 
 const fn case(
     language: &'static str,
@@ -126,5 +128,61 @@ pub(super) const CASES: &[Case] = &[
     case("fr", Language, &[], "fais une vidéo de 20 secondes", &[Unchanged, Says("I understand English, Chinese")]),
     case("de", Language, &[], "mach bitte ein Video", &[Unchanged, Says("can't read German")]),
     case("it", Language, MADE, "metti la musica più bassa per favore", &[Unchanged, Says("can't read Italian")]),
-    pending("es", Language, MADE, "pon música tranquila", &[Music("Calm")]),
+    case("es", Language, MADE, "pon música tranquila", &[Music("Calm")]),
+    // Spanish and Japanese: (1) making a video.
+    case("es", Language, &[], "haz un video", &[Changed, Length(9000), Says("Convertí tus 3 fotos"), DoesNotSay("I ")]),
+    case("es", Language, &[], "crea un vídeo de 20 segundos con música tranquila", &[Length(20000), Music("Calm"), Says("20 segundos")]),
+    case("es", Language, &[], "hazme una presentación con mis fotos, por favor", &[Changed, Says("Revísalo en la línea de tiempo")]),
+    case("ja", Language, &[], "写真で動画を作成して", &[Changed, Length(9000), Says("3枚の写真から9秒の動画を作りました")]),
+    case("ja", Language, &[], "動画を作って", &[Changed, Says("エクスポートボタン"), DoesNotSay("我")]),
+    case("ja", Language, MADE_JA, "新しい動画を作って", &[Length(9000), Says("動画を作りました")]),
+    // (2) Lengths: the whole video and each photo, in digits and words.
+    case("es", Phrasing, MADE_ES, "que dure veinte segundos", &[Length(20000), Says("El vídeo dura ahora 20 segundos")]),
+    case("es", Phrasing, MADE_ES, "cada foto 4 segundos", &[Each(4000), Says("Cada foto se muestra ahora 4 segundos")]),
+    case("es", Phrasing, &[], "haz un vídeo de treinta segundos", &[Length(30000)]),
+    case("ja", Phrasing, MADE_JA, "二十秒にして", &[Length(20000), Says("動画の長さを20秒にしました")]),
+    case("ja", Phrasing, MADE_JA, "3秒ずつ", &[Each(3000), Says("すでに3秒")]),
+    case("ja", Phrasing, MADE_JA, "各写真を4秒にして", &[Each(4000), Says("各写真を4秒ずつ表示します")]),
+    // (3) Frame shapes.
+    case("es", Canvas, MADE_ES, "hazlo vertical", &[Frame(1080, 1920), Says("vertical 9:16")]),
+    case("es", Canvas, MADE_ES, "formato cuadrado", &[Frame(1080, 1080)]),
+    case("es", Canvas, MADE_ES, "ponlo en 9:16", &[Frame(1080, 1920)]),
+    case("ja", Canvas, MADE_JA, "縦長にして", &[Frame(1080, 1920), Says("画面比率を9:16")]),
+    case("ja", Canvas, MADE_JA, "正方形に変更して", &[Frame(1080, 1080)]),
+    case("ja", Canvas, MADE_JA, "横長で", &[Unchanged, Says("すでに横長")]),
+    // (4) Music.
+    case("es", WrongEdit, MADE_ES, "quita la música", &[NoMusic, Says("Quité la música de fondo.")]),
+    case("es", WrongEdit, MADE_ES, "baja la música", &[Changed, Length(9000), Says("El volumen de la música es ahora 21%")]),
+    case("es", WrongEdit, MADE_ES, "sube el volumen", &[Changed, Says("53%")]),
+    case("es", WrongEdit, MADE_ES, "música alegre", &[Music("Upbeat")]),
+    case("ja", WrongEdit, MADE_JA, "音楽を小さく", &[Changed, Length(9000), Says("音量を21%")]),
+    case("ja", WrongEdit, MADE_JA, "BGMを消して", &[NoMusic, Says("BGMを削除しました")]),
+    case("ja", WrongEdit, MADE_JA, "穏やかな音楽にして", &[Music("Calm")]),
+    case("ja", WrongEdit, MADE_JA, "音楽を大きくして", &[Changed, Says("53%")]),
+    // (5) Title and text.
+    case("es", Dropped, &[], "haz un vídeo con el título 'Verano'", &[Title("Verano"), Says("el título 'Verano'")]),
+    case("es", Dropped, MADE_ES, "cambia el título a 'Playa'", &[Title("Playa")]),
+    case("es", Dropped, &["haz un vídeo con el título 'Verano'"], "quita el título", &[NoTitle, Says("Quité el título.")]),
+    case("ja", Dropped, MADE_JA, "タイトルを「夏」に", &[Title("夏"), Says("タイトル「夏」")]),
+    case("ja", Dropped, &[], "「夏休み」というタイトルの動画を作って", &[Title("夏休み")]),
+    case("ja", Dropped, &["動画を作って", "タイトルを「夏」に"], "タイトルを削除して", &[NoTitle]),
+    // (6) Transitions.
+    case("es", WrongEdit, MADE_ES, "sin transiciones", &[Says("Quité las transiciones")]),
+    case("es", WrongEdit, MADE_ES, "usa fundidos a negro", &[Says("fundidos a negro")]),
+    case("ja", WrongEdit, MADE_JA, "トランジションなし", &[Says("トランジションを外しました")]),
+    case("ja", WrongEdit, MADE_JA, "トランジションをスライドにして", &[Says("スライド")]),
+    // (7) Order and removal.
+    case("es", Photos, MADE_ES, "quita la segunda foto", &[Order(&[1, 3]), Says("Quité la foto 2")]),
+    case("es", Photos, MADE_ES, "mueve la última al principio", &[Order(&[3, 1, 2])]),
+    case("es", Photos, MADE_ES, "intercambia las fotos 1 y 3", &[Order(&[3, 2, 1])]),
+    case("ja", Photos, MADE_JA, "2枚目を削除", &[Order(&[1, 3]), Says("2枚目を削除しました")]),
+    case("ja", Photos, MADE_JA, "最後の写真を最初に移動して", &[Order(&[3, 1, 2])]),
+    case("ja", Photos, MADE_JA, "二枚目を消して", &[Order(&[1, 3])]),
+    // (8) Undo and redo.
+    case("es", Undo, &["haz un vídeo", "que dure 12 segundos"], "deshacer", &[Length(9000), Says("Deshice")]),
+    case("es", Undo, &["haz un vídeo", "que dure 12 segundos", "deshacer"], "rehacer", &[Length(12000)]),
+    case("es", Undo, &[], "deshacer", &[Unchanged, Says("No hay nada que deshacer")]),
+    case("ja", Undo, &["動画を作って", "12秒にして"], "元に戻して", &[Length(9000), Says("元に戻しました")]),
+    case("ja", Undo, &["動画を作って", "12秒にして", "元に戻して"], "やり直し", &[Length(12000)]),
+    case("ja", Undo, &[], "元に戻して", &[Unchanged, Says("元に戻せる変更はありません")]),
 ];
