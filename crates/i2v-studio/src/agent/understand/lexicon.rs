@@ -352,7 +352,7 @@ pub(super) const BIGGER: &[&str] = &["bigger", "larger", "放大", "大一点", 
 pub(super) const SMALLER: &[&str] = &["smaller", "缩小", "小一点", "小点", "小些", "más pequeño", "más pequeña", "小さく"];
 
 /// Markers of a length per picture.
-pub(super) const EACH: &[&str] = &["each", "every", "per", "apiece", "每", "各", "cada", "por foto", "ずつ", "ごと", "それぞれ"];
+pub(super) const EACH: &[&str] = &["each", "every", "per", "apiece", "每", "各", "cada", "por foto", "ずつ", "ごと", "それぞれ", "あたり", "につき"];
 /// Markers of a length per picture when a picture noun is also there ("all photos 4 s").
 pub(super) const ALL: &[&str] = &["all", "都", "所有", "全部", "todas", "todos", "全部", "すべて", "全て"];
 
@@ -448,6 +448,7 @@ pub(super) const FILLERS: &[&str] = &[
     "可以", "能", "你", "我", "我们", "这个", "那个", "这", "那", "把", "给", "再", "就", "很", "太好了", "不错", "行",
     "por favor", "porfa", "gracias", "vale", "hola", "el", "la", "los", "las", "lo", "un", "una", "de", "del", "me", "mi", "mis", "este", "esta", "que", "puedes", "podrías", "bien", "genial",
     "ください", "お願い", "お願いします", "して", "を", "に", "で", "の", "は", "が", "も", "て", "ね", "よ", "ちょっと", "少し", "もう少し",
+    "こんにちは", "ありがとう", "ありがとうございます", "どうも", "はい", "いいね",
 ];
 
 /// The 4:5 frame by name (ratios written in digits are read by `aspect`).
@@ -699,6 +700,8 @@ pub(super) const COUNT_NOUNS: &[&str] = &[
     "action", "actions", "move", "moves", "步", "次", "下", "个修改", "处修改", "个操作", "项修改",
     "cambio", "cambios", "paso", "pasos", "veces",
     "回", "件", "ステップ",
+    "últimos cambios", "últimos pasos",
+    "つ", "個",
 ];
 /// Counts said in one word ("undo twice").
 pub(super) const COUNT_WORDS: &[(usize, &[&str])] = &[

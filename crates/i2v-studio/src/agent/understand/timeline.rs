@@ -9,6 +9,7 @@ use super::lexicon::{
 use super::refs::{Ordinal, Place, RefAt, place_after};
 use super::{Clause, Command, MotionStyle, Op, TransitionChange, Unclear};
 use crate::agent::text::phrase::{find_all, longest_at};
+use crate::agent::types::Language;
 use i2v_core::draft::TransitionKind;
 
 /// What a length of time in a clause is about.
@@ -105,9 +106,12 @@ fn motion(clause: &Clause<'_>, out: &mut Vec<Command>) {
             .any(|&(t, t_end)| (end <= t && t - end <= 1) || (at >= t_end && at - t_end <= 1))
     };
     let still = clause.has(STILL);
+    // 動画 is Japanese for a video, where 动画 is Chinese for animation.
+    let japanese = clause.message.language() == Language::Japanese;
+    let video_word = |at: usize| japanese && longest_at(clause.tokens, at, &["動画"]).is_some();
     let mention = find_all(clause.tokens, MOTION)
         .into_iter()
-        .find(|&(at, end)| !near_transition(at, end));
+        .find(|&(at, end)| !near_transition(at, end) && !video_word(at));
     let style = match mention {
         _ if still => MotionStyle::Still,
         None => return,

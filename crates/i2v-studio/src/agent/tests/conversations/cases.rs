@@ -185,4 +185,14 @@ pub(super) const CASES: &[Case] = &[
     case("ja", Undo, &["動画を作って", "12秒にして"], "元に戻して", &[Length(9000), Says("元に戻しました")]),
     case("ja", Undo, &["動画を作って", "12秒にして", "元に戻して"], "やり直し", &[Length(12000)]),
     case("ja", Undo, &[], "元に戻して", &[Unchanged, Says("元に戻せる変更はありません")]),
+    case("es", Undo, &["haz un vídeo", "que dure 12 segundos", "hazlo vertical"], "deshaz los dos últimos cambios", &[Length(9000), Frame(1920, 1080)]),
+    case("ja", Undo, &["動画を作って", "12秒にして", "縦長にして"], "2つ元に戻して", &[Length(9000), Frame(1920, 1080)]),
+    // Wordings found by trying: 動画 is a video (Chinese 动画 is animation), thanks are no
+    // instruction, a single Spanish word is Spanish.
+    case("ja", Canvas, MADE_JA, "動画を縦長にして", &[Frame(1080, 1920), DoesNotSay("動き")]),
+    case("ja", Phrasing, MADE_JA, "1枚あたり2秒にして", &[Each(2000)]),
+    case("ja", Language, MADE_JA, "ありがとう", &[Unchanged, DoesNotSay("理解できなかった")]),
+    case("es", Photos, MADE_ES, "invierte el orden", &[Order(&[3, 2, 1]), Says("Invertí el orden")]),
+    case("es", Language, &[], "hola", &[Unchanged, Says("Hago vídeos con tus fotos")]),
+    case("es", Canvas, MADE_ES, "formato 4:5", &[Frame(1080, 1350), Says("El formato es ahora")]),
 ];
