@@ -144,7 +144,11 @@ pub(crate) fn find_ops(tokens: &[Token]) -> Vec<OpAt> {
     let mut found: Vec<(OpAt, bool)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let negation = longest_at(tokens, i, NEGATIONS).map(|end| (Op::Remove, end, true));
+        // 別の is Japanese for "another", where 别 is Chinese for "don't".
+        let another = match_at(tokens, i, "別の").is_some();
+        let negation = longest_at(tokens, i, NEGATIONS)
+            .filter(|_| !another)
+            .map(|end| (Op::Remove, end, true));
         let best = OPS
             .iter()
             .filter_map(|(op, phrases)| longest_at(tokens, i, phrases).map(|end| (*op, end, false)))

@@ -182,6 +182,9 @@ const SPANISH_ALONE: &[&str] = &[
     "pon",
     "usa",
     "sin",
+    "otra",
+    "canción",
+    "transiciones",
 ];
 
 /// Whether a message is Spanish: by the rule above, or one of [`SPANISH_ALONE`] with no English.

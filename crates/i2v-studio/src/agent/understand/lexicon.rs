@@ -1,9 +1,11 @@
-//! The word lists: every phrase the rules look for, English and Chinese side by side.
+//! The word lists: every phrase the rules look for, English and Chinese side by side, then
+//! Spanish and Japanese (a line each, at the end of a list).
 //!
-//! Phrases are written as [`crate::agent::text::phrase`] reads them: English words separated by
-//! spaces (`*` ends a prefix), Chinese as it is written (simplified: traditional characters are
-//! folded before matching). Where one list holds both a phrase and a longer one that starts the
-//! same way, the longer wins.
+//! Phrases are written as [`crate::agent::text::phrase`] reads them: English and Spanish words
+//! separated by spaces (`*` ends a prefix; accents count either way, "música" is "musica"),
+//! Chinese and Japanese as they are written, particles included (動画を作って: traditional and
+//! Japanese forms of characters are folded on both sides, so 動画 matches as typed). Where one
+//! list holds both a phrase and a longer one that starts the same way, the longer wins.
 
 use i2v_core::draft::{Motion, Position, TransitionKind};
 
@@ -27,6 +29,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "skip", "删除", "删掉", "删了", "删", "去掉", "去除", "去了", "移除", "拿掉", "取消", "关掉", "关闭", "没有",
             "撤掉", "清除", "清空",
             "quita", "quitar", "quítale", "quitale", "elimina", "eliminar", "borra", "borrar", "saca", "sin", "削除", "削除して", "消して", "消す", "外して", "取って", "なし", "無し", "いらない", "不要",
+            "オフ", "オフにして",
         ],
     ),
     (
@@ -46,6 +49,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "not so loud", "too loud", "quiet down", "调低", "调小", "小声", "降低", "小一点", "小点", "轻一点",
             "轻点", "低一点", "太吵", "太大声", "太大", "太响", "减小", "弱一点",
             "baja", "bajar", "bájale", "más baja", "más bajo", "más suave", "menos volumen", "demasiado alta", "小さく", "小さくして", "下げて", "小さめ", "うるさい",
+            "muy alta", "muy fuerte", "está alta",
         ],
     ),
     (
@@ -78,6 +82,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "longer", "extend", "lengthen", "slower", "slow down", "加长", "延长", "拉长", "长一点", "长点",
             "慢一点", "慢点", "放慢",
             "más largo", "más larga", "alarga", "alargar", "長く", "長くして", "長めに",
+            "más lentas", "más lenta", "más lento",
         ],
     ),
     (
@@ -86,6 +91,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "shorter", "shorten", "trim", "faster", "speed up", "quicker", "缩短", "短一点", "短点", "快一点",
             "快点", "加快", "剪短",
             "más corto", "más corta", "acorta", "acortar", "短く", "短くして", "短めに",
+            "más rápidas", "más rápida", "más rápido",
         ],
     ),
 ];
@@ -165,7 +171,7 @@ pub(super) const NAME_IT: &[&str] = &["call it", "name it", "title it", "命名�
 pub(super) const TRANSITION: &[&str] = &[
     "transition*", "crossfade*", "cross fade*", "cross dissolve*", "dissolve*", "wipe*", "转场", "过渡",
     "切换效果", "切换", "淡入淡出", "溶解", "叠化", "渐变",
-    "transición", "transiciones", "fundido*",
+    "transición", "transiciones", "fundidos", "fundido encadenado", "fundidos encadenados",
     "トランジション", "切り替え", "場面転換", "つなぎ",
 ];
 
@@ -173,7 +179,7 @@ pub(super) const TRANSITION: &[&str] = &[
 /// where no music, title or caption is being talked about.
 pub(super) const SMOOTH: &[&str] = &[
     "smooth*", "fade", "fades", "fading", "平滑", "顺滑", "流畅", "柔和",
-    "suave", "suaves",
+    "suave", "suaves", "fundido",
     "なめらか", "滑らか", "スムーズ",
 ];
 
@@ -331,11 +337,15 @@ pub(super) const LANDSCAPE: &[&str] = &[
 pub(super) const OWN_MUSIC: &[&str] = &[
     "my song*", "my music", "my own music", "my audio", "my track", "我的音乐", "我的歌", "我上传的音乐",
     "我上传的歌", "自己的音乐",
+    "mi canción", "mi música", "mis canciones", "la canción que subí",
+    "私の曲", "自分の曲", "アップロードした曲", "私の音楽",
 ];
 /// Words that make music talked about the person's own ("use the music I uploaded", "音乐换成
 /// 我上传的"); alone they say nothing about music.
 pub(super) const OWN: &[&str] = &[
     "uploaded", "i uploaded", "mine", "my own", "我上传的", "上传的", "自己的",
+    "que subí", "mía", "mío",
+    "アップロードした",
 ];
 
 /// Asking for some other music than the current one.
@@ -374,6 +384,7 @@ pub(super) const MOVE: &[&str] = &[
     "move", "put", "place", "bring", "移到", "移动", "挪到", "放到", "放在", "移", "挪", "调到",
     "mueve", "mover", "muévela", "pasa", "lleva",
     "移動", "移動して", "動かして", "移して",
+    "pon", "ponla", "coloca", "colócala",
 ];
 /// See [`MOVE`].
 pub(super) const SWAP: &[&str] = &[
@@ -384,6 +395,8 @@ pub(super) const SWAP: &[&str] = &[
 /// Keeping only some pictures ("keep only the first three photos", "只保留前三张").
 pub(super) const KEEP_ONLY: &[&str] = &[
     "keep only", "only keep", "just keep", "只保留", "只留", "只要",
+    "solo", "sólo", "deja solo", "quédate con",
+    "だけ残して", "だけにして", "のみ",
 ];
 /// See [`MOVE`].
 pub(super) const REVERSE: &[&str] = &[
@@ -556,6 +569,7 @@ pub(super) const TEXT_LINKS: &[&str] = &[
 pub(super) const TEXT_ENDS: &[&str] = &[
     "with", "without", "and", "then", "using", "plus", "but", "please", "featuring", "set to",
     "con", "y", "sin", "luego",
+    "にして", "に変えて", "に変更して", "に変更", "にする",
 ];
 
 /// Words that cannot begin a title given without quotes ("add a title at the end").

@@ -454,6 +454,17 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
         }
         let generating = wants_generation(&clause, has_draft);
         generate |= generating;
+        if generating {
+            // "a video with the photos", "con las fotos": a new video has them all already.
+            let mut at = before;
+            while at < commands.len() {
+                if commands.get(at) == Some(&Command::AddImages) {
+                    commands.remove(at);
+                } else {
+                    at += 1;
+                }
+            }
+        }
         if generating && !clause.refs.is_empty() {
             pick_for_new_video(&mut commands, before, &clause.refs, order.len());
         }
@@ -520,9 +531,8 @@ fn pick_for_new_video(commands: &mut Vec<Command>, from: usize, refs: &[RefAt], 
 /// Rule: "start over", 重新生成 … always; otherwise a making verb followed by a video noun
 /// ("make a video", "turn these photos into a slideshow", 做成视频). Where a video already
 /// exists, the wording must also say it is a new one ("a", "new", "into", "these", 一个, 成 …)
-/// In Japanese the video noun comes before the verb (動画を作って).
 /// and the verb must not be about the current one ("make it a vertical video", "make the video
-/// shorter").
+/// shorter"). Japanese puts the video noun before the verb (動画を作って), which counts too.
 fn wants_generation(clause: &Clause<'_>, has_draft: bool) -> bool {
     use lexicon::{GENERATE, NEW_VIDEO, REGENERATE, VIDEO_NOUNS};
     if clause.has(REGENERATE) {

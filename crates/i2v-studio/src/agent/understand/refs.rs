@@ -97,10 +97,23 @@ const CLASSIFIERS: &[&str] = &["张", "个", "段", "幅", "页", "帧", "位", 
 /// What makes a Japanese number an ordinal: 2枚目, 3番目, 2つ目.
 const JAPANESE_ORDINAL: &[&str] = &["枚目", "番目", "つ目", "個目"];
 const POINTING_NOUNS: &[&str] = &[
-    "image*", "photo*", "picture*", "pic", "pics", "clip", "clips", "slide", "slides", "shot",
+    "image*",
+    "photo*",
+    "picture*",
+    "pic",
+    "pics",
+    "clip",
+    "clips",
+    "slide",
+    "slides",
+    "shot",
     "shots",
+    "foto",
+    "fotos",
+    "imagen",
+    "imágenes",
 ];
-const LISTING: &[&str] = &["and", "or", ",", "&"];
+const LISTING: &[&str] = &["and", "or", ",", "&", "y", "o", "と"];
 const DETERMINERS: &[&str] = &["the", "my", "that", "la", "el", "mi"];
 const PLACING_HAN: [char; 8] = ['到', '至', '在', '放', '移', '挪', '是', '成'];
 

@@ -308,9 +308,13 @@ fn use_of(clause: &Clause<'_>, start: usize, end: usize, pictures_claimed: bool)
             return use_;
         }
     }
-    for at in (start.saturating_sub(4)..start).rev() {
+    // A topic word of many tokens (トランジション is seven) counts by where it ends, right
+    // before the length or one particle before it, but not で ("with": タイトルで30秒の動画).
+    let particle = |e: usize| e + 1 == start && tokens.get(e).is_some_and(|t| !t.is_han('で'));
+    for at in (start.saturating_sub(12)..start).rev() {
         for (phrases, use_) in topics {
-            if longest_at(tokens, at, phrases).is_some_and(|e| e <= start) {
+            let near = |e: usize| e <= start && (at + 4 >= start || e == start || particle(e));
+            if longest_at(tokens, at, phrases).is_some_and(near) {
                 return use_;
             }
         }

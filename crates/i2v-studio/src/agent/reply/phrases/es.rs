@@ -92,8 +92,9 @@ pub(super) fn outcome(outcome: &Outcome) -> String {
             left,
             total_ms,
         } => format!(
-            "Quité {}; quedan {} ({} segundos).",
+            "Quité {}; {} {} ({} segundos).",
             pictures(ES, positions),
+            if *left == 1 { "queda" } else { "quedan" },
             plural(*left, "foto", "fotos"),
             secs(*total_ms)
         ),

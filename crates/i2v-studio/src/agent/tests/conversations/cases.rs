@@ -195,4 +195,18 @@ pub(super) const CASES: &[Case] = &[
     case("es", Photos, MADE_ES, "invierte el orden", &[Order(&[3, 2, 1]), Says("Invertí el orden")]),
     case("es", Language, &[], "hola", &[Unchanged, Says("Hago vídeos con tus fotos")]),
     case("es", Canvas, MADE_ES, "formato 4:5", &[Frame(1080, 1350), Says("El formato es ahora")]),
+    case("es", Language, &[], "haz un video con las fotos, que cada una dure 3 segundos", &[Length(9000), DoesNotSay("ya están")]),
+    case("es", WrongEdit, MADE_ES, "la música está muy alta", &[Changed, Says("21%")]),
+    case("es", WrongEdit, MADE_ES, "otra canción", &[Music("Lo-fi"), Says("La música de fondo es ahora Lo-fi")]),
+    case("es", WrongEdit, MADE_ES, "transiciones más rápidas", &[Changed, Length(9000), Says("0.4 s")]),
+    case("es", Photos, MADE_ES, "quita las fotos 1 y 2", &[Order(&[3]), Says("queda 1 foto")]),
+    case("es", Photos, MADE_ES, "pon la primera foto después de la segunda", &[Order(&[2, 1, 3])]),
+    case("ja", WrongEdit, MADE_JA, "別の曲にして", &[Music("Lo-fi")]),
+    case("ja", WrongEdit, MADE_JA, "トランジションを1秒にして", &[Length(9000), Says("各1秒")]),
+    case("ja", WrongEdit, MADE_JA, "音楽をオフにして", &[NoMusic]),
+    case("ja", Photos, MADE_JA, "1枚目と2枚目を削除して", &[Order(&[3])]),
+    case("ja", Dropped, &[], "「夏」というタイトルで30秒の動画を作って", &[Title("夏"), Length(30000)]),
+    case("ja", Canvas, &[], "縦長の動画を作って、音楽はアップテンポで", &[Frame(1080, 1920), Music("Upbeat")]),
+    // A message of Chinese characters alone reads as Chinese: 正方形 is answered in Chinese.
+    case("ja", Language, MADE_JA, "正方形", &[Frame(1080, 1080)]),
 ];
