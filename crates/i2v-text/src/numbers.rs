@@ -92,7 +92,7 @@ const SECOND_UNITS: &[&str] = &[
 const MINUTE_UNITS: &[&str] = &[
     "min", "mins", "minute", "minutes", "minuto", "minutos", "分钟", "分", "分間",
 ];
-const AND_A_HALF: &[&str] = &["and a half", "and half"];
+const AND_A_HALF: &[&str] = &["and a half", "and half", "y medio", "y media"];
 
 /// The value of an English number word below a hundred that starts at `at`, and its end.
 fn english_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
@@ -219,6 +219,10 @@ pub fn duration_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
         return Some(found);
     }
     let (mut value, mut i) = number_at(tokens, at)?;
+    if let Some((fraction, end)) = decimal_comma(tokens, i) {
+        value += fraction;
+        i = end;
+    }
     if let Some(end) = longest_at(tokens, i, AND_A_HALF) {
         value += 0.5;
         i = end;
@@ -246,10 +250,22 @@ pub fn duration_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
 
 /// "1 min 30 s", "1分30秒": the seconds part after the minutes.
 fn seconds_after(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
-    let at = match_at(tokens, at, "and").unwrap_or(at);
+    let at = longest_at(tokens, at, &["and", "y"]).unwrap_or(at);
     let (value, i) = number_at(tokens, at)?;
     let end = longest_at(tokens, i, SECOND_UNITS)?;
     Some((to_ms(value), end))
+}
+
+/// A decimal comma before a unit, as Spanish writes it ("2,5 segundos"): the value of the
+/// fraction and its end. Only before a unit: "photos 2,3" is a list.
+fn decimal_comma(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
+    tokens.get(at).filter(|t| t.is_sym(','))?;
+    let digits = tokens.get(at + 1)?;
+    let fraction = digits.number().filter(|n| n.fract() == 0.0)?;
+    let places = i32::try_from(digits.end.checked_sub(digits.start)?).ok()?;
+    longest_at(tokens, at + 2, SECOND_UNITS)
+        .or_else(|| longest_at(tokens, at + 2, MINUTE_UNITS))?;
+    Some((fraction / 10f64.powi(places), at + 2))
 }
 
 /// "half a minute", "a minute (and a half)", "半分钟".
@@ -351,6 +367,10 @@ mod tests {
         assert_eq!(ms("un vídeo de veinte segundos"), [20_000]);
         assert_eq!(ms("cada foto 3 segundos"), [3_000]);
         assert_eq!(ms("un minuto"), [60_000]);
+        assert_eq!(ms("1 minuto y 30 segundos"), [90_000]);
+        assert_eq!(ms("un minuto y medio"), [90_000]);
+        assert_eq!(ms("cada imagen 2,5 segundos"), [2_500]);
+        assert_eq!(ms("fotos 2,3"), Vec::<u64>::new());
         assert_eq!(ms("20秒の動画"), [20_000]);
         assert_eq!(ms("二十秒"), [20_000]);
         assert_eq!(ms("3秒ずつ"), [3_000]);

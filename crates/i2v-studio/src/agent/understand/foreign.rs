@@ -185,6 +185,9 @@ const SPANISH_ALONE: &[&str] = &[
     "otra",
     "canción",
     "transiciones",
+    "cámbialo",
+    "quiero",
+    "hazlo",
 ];
 
 /// Whether a message is Spanish: by the rule above, or one of [`SPANISH_ALONE`] with no English.
@@ -192,7 +195,8 @@ pub(crate) fn is_spanish(tokens: &[Token]) -> bool {
     let alone = || {
         let words: Vec<&str> = tokens.iter().filter_map(Token::word).collect();
         words.iter().any(|w| SPANISH_ALONE.contains(w))
-            && !words.iter().any(|w| ENGLISH.contains(w))
+            // "a" is Spanish too ("cámbialo a horizontal").
+            && !words.iter().any(|w| *w != "a" && ENGLISH.contains(w))
     };
     latin_language(tokens) == Some("Spanish") || alone()
 }

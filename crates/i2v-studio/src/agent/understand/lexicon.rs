@@ -66,6 +66,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
         &[
             "mute", "silence", "silent", "no sound", "静音", "消音", "关掉声音", "关闭声音", "没有声音",
             "silencia", "silenciar", "sin sonido", "ミュート", "ミュートして",
+            "quita el sonido", "sin audio", "音を消して", "消音",
         ],
     ),
     (
@@ -430,6 +431,7 @@ pub(super) const GENERATE: &[&str] = &[
     "生成", "制作", "做", "做成", "合成", "创建", "弄",
     "haz", "hazme", "hacer", "crea", "créame", "crear", "genera", "generar", "monta", "convierte",
     "作って", "作る", "作成", "作成して", "作りたい", "つくって", "生成して", "まとめて",
+    "quiero",
 ];
 /// Markers that the video asked for is a new one ("a video", "into a video", "一个视频"); not
 /// 做成 alone, which also reshapes the current one (做成竖屏视频).
@@ -577,6 +579,7 @@ pub(super) const NOT_A_TEXT: &[&str] = &[
     "for", "at", "on", "over", "in", "to", "that", "which", "of", "from", "please", "too", "so",
     "a bit", "a little", "在", "放", "显示", "的",
     "para", "en", "de", "al",
+    "追加", "付けて", "つけて", "入れて", "削除", "消して", "変更", "にして", "して", "表示", "を",
 ];
 
 /// Where a text sits in the frame.

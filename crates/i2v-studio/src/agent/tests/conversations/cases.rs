@@ -207,6 +207,14 @@ pub(super) const CASES: &[Case] = &[
     case("ja", Photos, MADE_JA, "1枚目と2枚目を削除して", &[Order(&[3])]),
     case("ja", Dropped, &[], "「夏」というタイトルで30秒の動画を作って", &[Title("夏"), Length(30000)]),
     case("ja", Canvas, &[], "縦長の動画を作って、音楽はアップテンポで", &[Frame(1080, 1920), Music("Upbeat")]),
+    case("es", Language, &[], "Quiero un video de mis fotos", &[Changed, Says("Convertí tus 3 fotos")]),
+    case("es", Phrasing, MADE_ES, "hazlo de 1 minuto y 30 segundos", &[Length(90000)]),
+    case("es", Phrasing, MADE_ES, "cada imagen 2,5 segundos", &[Each(2500)]),
+    case("es", Canvas, MADE_ES, "cámbialo a horizontal", &[Unchanged, Says("El vídeo ya es horizontal.")]),
+    case("es", WrongEdit, MADE_ES, "quita el sonido", &[Says("Silencié la música.")]),
+    case("ja", Dropped, MADE_JA, "タイトルを追加して", &[NoTitle, Says("タイトルは何にしますか")]),
+    case("ja", Phrasing, MADE_JA, "写真1枚につき5秒", &[Each(5000)]),
+    case("ja", Undo, MADE_JA, "取り消して", &[Changed, NoMusic]),
     // A message of Chinese characters alone reads as Chinese: 正方形 is answered in Chinese.
     case("ja", Language, MADE_JA, "正方形", &[Frame(1080, 1080)]),
 ];
