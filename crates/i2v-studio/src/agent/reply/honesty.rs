@@ -92,6 +92,7 @@ pub(super) fn already(language: Language, setting: &Setting) -> String {
 /// [`already`] in Spanish.
 fn already_es(setting: &Setting) -> String {
     let es = Language::Spanish;
+    let secs = super::phrases::segundos;
     match setting {
         Setting::Length(ms) => format!("El vídeo ya dura {} segundos.", secs(*ms)),
         Setting::EachLength(ms) => format!("Cada foto ya dura {} segundos.", secs(*ms)),

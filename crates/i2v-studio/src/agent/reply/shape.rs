@@ -1,7 +1,7 @@
 //! The sentences about the video's shape in frame and time: shapes the agent does not make,
 //! the pace, and the fades from and to black; in each language the agent answers in.
 
-use super::phrases::secs;
+use super::phrases::{secs, segundos};
 use crate::agent::compose::{MAX_CLIP_MS, MAX_TOTAL_MS, MIN_CLIP_MS};
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::types::{Aspect, Language};
@@ -46,6 +46,7 @@ pub(super) fn outcome(language: Language, outcome: &Outcome) -> String {
                     format!("节奏{done}了：每张图片现在约显示{each}秒（共{total}秒）{music}。")
                 }
                 Spanish => {
+                    let (each, total) = (segundos(*each_ms), segundos(*total_ms));
                     let done = if *faster {
                         "Aceleré el ritmo"
                     } else {
@@ -75,7 +76,10 @@ pub(super) fn outcome(language: Language, outcome: &Outcome) -> String {
             }
         }
         Outcome::Fade(end, Some(ms)) => {
-            let ms = secs(*ms);
+            let ms = match language {
+                Spanish => segundos(*ms),
+                _ => secs(*ms),
+            };
             match (language, end) {
                 (English, FadeEnd::Start) => {
                     format!("The video now fades in from black at the start ({ms} s).")
@@ -163,6 +167,7 @@ pub(super) fn problem(language: Language, problem: &Problem) -> String {
 }
 
 fn spanish_problem(problem: &Problem) -> String {
+    let secs = segundos;
     match problem {
         Problem::OtherAspect(ratio) => format!(
             "No puedo hacer vídeos {ratio}: puedo hacer {}.",

@@ -17,7 +17,7 @@ fn stretch(language: Language, span: Span) -> String {
     match language {
         Language::English => format!("from {from} to {to} s"),
         Language::Chinese => format!("{from}到{to}秒"),
-        Language::Spanish => format!("de {from} a {to} s"),
+        Language::Spanish => format!("de {} a {} s", from.replace('.', ","), to.replace('.', ",")),
         Language::Japanese => format!("{from}〜{to}秒"),
     }
 }

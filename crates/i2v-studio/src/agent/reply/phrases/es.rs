@@ -2,7 +2,7 @@
 
 use super::{
     aspect_label, capitalized, motion_name, ordinal_text, percent, pictures, plural, same_length,
-    secs, transition_name,
+    segundos as secs, transition_name,
 };
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::reply::{history, honesty, shape, texts};

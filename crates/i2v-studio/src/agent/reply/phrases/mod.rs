@@ -21,6 +21,11 @@ pub(super) fn secs(ms: u64) -> String {
     }
 }
 
+/// [`secs`] as Spanish writes it, with a decimal comma: `4,3`.
+pub(super) fn segundos(ms: u64) -> String {
+    secs(ms).replace('.', ",")
+}
+
 /// A volume in whole percent.
 pub(super) fn percent(volume: f64) -> u64 {
     let value = (volume.clamp(0.0, 1.0) * 100.0).round();
@@ -494,5 +499,16 @@ mod tests {
         assert_eq!(pictures(Language::English, &[2]), "photo 2");
         assert_eq!(pictures(Language::English, &[2, 3, 5]), "photos 2, 3 and 5");
         assert_eq!(pictures(Language::Chinese, &[2, 3]), "第2、3张");
+        assert_eq!(
+            pictures(Language::Spanish, &[2, 3, 5]),
+            "las fotos 2, 3 y 5"
+        );
+        assert_eq!(pictures(Language::Japanese, &[2, 3]), "2、3枚目");
+    }
+
+    #[test]
+    fn spanish_writes_a_decimal_comma() {
+        assert_eq!(segundos(4_285), "4,3");
+        assert_eq!(segundos(30_000), "30");
     }
 }
