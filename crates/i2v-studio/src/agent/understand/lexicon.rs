@@ -84,6 +84,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "慢一点", "慢点", "放慢",
             "más largo", "más larga", "alarga", "alargar", "長く", "長くして", "長めに",
             "más lentas", "más lenta", "más lento",
+            "遅く", "遅くして", "ゆっくりに",
         ],
     ),
     (
@@ -93,6 +94,7 @@ pub(super) const OPS: &[(Op, &[&str])] = &[
             "快点", "加快", "剪短",
             "más corto", "más corta", "acorta", "acortar", "短く", "短くして", "短めに",
             "más rápidas", "más rápida", "más rápido",
+            "速く", "速くして",
         ],
     ),
 ];
@@ -172,7 +174,7 @@ pub(super) const NAME_IT: &[&str] = &["call it", "name it", "title it", "命名�
 pub(super) const TRANSITION: &[&str] = &[
     "transition*", "crossfade*", "cross fade*", "cross dissolve*", "dissolve*", "wipe*", "转场", "过渡",
     "切换效果", "切换", "淡入淡出", "溶解", "叠化", "渐变",
-    "transición", "transiciones", "fundidos", "fundido encadenado", "fundidos encadenados",
+    "transición", "transiciones", "fundido encadenado", "fundidos encadenados",
     "トランジション", "切り替え", "場面転換", "つなぎ",
 ];
 
@@ -398,6 +400,8 @@ pub(super) const KEEP_ONLY: &[&str] = &[
     "keep only", "only keep", "just keep", "只保留", "只留", "只要",
     "solo", "sólo", "deja solo", "quédate con",
     "だけ残して", "だけにして", "のみ",
+    "quiero solo", "deja solo", "deja sólo",
+    "だけ残して", "だけにして", "だけ",
 ];
 /// See [`MOVE`].
 pub(super) const REVERSE: &[&str] = &[
@@ -524,6 +528,8 @@ pub(super) const FADE_OUT: &[&str] = &[
 pub(super) const FADE_TO_BLACK: &[&str] = &[
     "fade to black", "fade into black", "fades to black", "fading to black", "cut to black", "渐黑",
     "黑场结束", "淡出到黑",
+    "fundido a negro", "fundido en negro",
+    "暗転",
 ];
 /// The start of the video, for fades.
 pub(super) const VIDEO_START: &[&str] = &[
@@ -572,6 +578,7 @@ pub(super) const TEXT_ENDS: &[&str] = &[
     "with", "without", "and", "then", "using", "plus", "but", "please", "featuring", "set to",
     "con", "y", "sin", "luego",
     "にして", "に変えて", "に変更して", "に変更", "にする",
+    "に", "へ",
 ];
 
 /// Words that cannot begin a title given without quotes ("add a title at the end").
@@ -580,6 +587,7 @@ pub(super) const NOT_A_TEXT: &[&str] = &[
     "a bit", "a little", "在", "放", "显示", "的",
     "para", "en", "de", "al",
     "追加", "付けて", "つけて", "入れて", "削除", "消して", "変更", "にして", "して", "表示", "を",
+    "上に", "下に", "中央に", "真ん中に", "上へ", "下へ", "大きく", "小さく",
 ];
 
 /// Where a text sits in the frame.

@@ -205,6 +205,9 @@ const RANGE_CAP: u64 = 100;
 
 /// A run of pictures from either end: "the first two photos", "last 3", "前两张", "最后三张".
 fn range_at(tokens: &[Token], at: usize) -> Option<(Vec<Ordinal>, usize)> {
+    if let Some(found) = counted_range_at(tokens, at) {
+        return Some(found);
+    }
     let (from_end, after) = if let Some(end) = longest_at(tokens, at, &["first"]) {
         (false, end)
     } else if let Some(end) = longest_at(tokens, at, &["last", "final"]) {
@@ -227,6 +230,37 @@ fn range_at(tokens: &[Token], at: usize) -> Option<(Vec<Ordinal>, usize)> {
         None if chinese => return None,
         None => end,
     };
+    let ordinals = (1..=n)
+        .map(|k| {
+            if from_end {
+                Ordinal::FromEnd(k)
+            } else {
+                Ordinal::Nth(k)
+            }
+        })
+        .collect();
+    Some((ordinals, end))
+}
+
+/// A run of pictures said count first, as Spanish does ("las dos primeras fotos", "las 3
+/// últimas"), or as Japanese does (最初の2枚, 最後の3枚, its counter needed).
+fn counted_range_at(tokens: &[Token], at: usize) -> Option<(Vec<Ordinal>, usize)> {
+    let (n, from_end, end) = if let Some(after) = longest_at(tokens, at, &["最初の", "最後の"])
+    {
+        let from_end = match_at(tokens, at, "最後の").is_some();
+        let (n, end) = number_at(tokens, after)?;
+        (n, from_end, longest_at(tokens, end, &["枚", "つ"])?)
+    } else {
+        let (n, end) = number_at(tokens, at)?;
+        let first = longest_at(tokens, end, &["primeras", "primeros"]);
+        let last = longest_at(tokens, end, &["últimas", "últimos"]);
+        match (first, last) {
+            (Some(end), _) => (n, false, end),
+            (None, Some(end)) => (n, true, end),
+            (None, None) => return None,
+        }
+    };
+    let n = whole(n)?.min(RANGE_CAP);
     let ordinals = (1..=n)
         .map(|k| {
             if from_end {

@@ -7,6 +7,8 @@ use super::{
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::reply::{history, honesty, shape, texts};
 use crate::agent::types::Language;
+use crate::agent::understand::MotionStyle;
+use i2v_core::draft::Motion;
 
 const ES: Language = Language::Spanish;
 
@@ -114,6 +116,9 @@ pub(super) fn outcome(outcome: &Outcome) -> String {
         Outcome::Transitions(None) => {
             "Quité las transiciones: las fotos pasan ahora de una a otra con un corte directo."
                 .to_owned()
+        }
+        Outcome::Motion(MotionStyle::Still | MotionStyle::Fixed(Motion::None), None) => {
+            "Las fotos ya no tienen movimiento.".to_owned()
         }
         Outcome::Motion(style, Some(position)) => {
             format!(

@@ -6,6 +6,8 @@ use super::{
 use crate::agent::outcome::{Outcome, Problem};
 use crate::agent::reply::{history, honesty, shape, texts};
 use crate::agent::types::Language;
+use crate::agent::understand::MotionStyle;
+use i2v_core::draft::Motion;
 
 const JA: Language = Language::Japanese;
 
@@ -93,6 +95,9 @@ pub(super) fn outcome(outcome: &Outcome) -> String {
         ),
         Outcome::Transitions(None) => {
             "トランジションを外しました。写真はカットで切り替わります。".to_owned()
+        }
+        Outcome::Motion(MotionStyle::Still | MotionStyle::Fixed(Motion::None), None) => {
+            "写真の動きをなくしました。".to_owned()
         }
         Outcome::Motion(style, Some(position)) => {
             format!(
