@@ -7,9 +7,12 @@
 //! and captions ([`texts`], reading [`words`], [`when`] and [`looks`]), then the pace
 //! ([`pace`]); a clause about fading the whole video in or out ([`fades`]) goes to that rule
 //! alone, as does a clause that asks to undo or redo ([`history`]). Pictures are pointed at by
-//! position ([`refs`]) or by name ([`names`]). A message that yields nothing but holds a quote
-//! sets the title to it ("'Summer Trip'"). Separately, [`Request::generate`] says whether the
-//! person asked for a (new) video to be made.
+//! position ([`refs`]) or by name ([`names`]), and a moved one's new place is read by
+//! [`places`]. A message that yields nothing but holds a quote sets the title to it ("'Summer
+//! Trip'"). Separately, [`Request::generate`] says whether the person asked for a (new) video to
+//! be made. Spanish and Japanese go through the same rules, with their words in the lists
+//! ([`lexicon`]); [`foreign`] tells Spanish from the Latin-script languages the agent does not
+//! read.
 
 mod aspect;
 mod clause;
@@ -24,6 +27,7 @@ mod looks;
 mod names;
 mod overlay;
 mod pace;
+mod places;
 mod refs;
 mod texts;
 mod timeline;

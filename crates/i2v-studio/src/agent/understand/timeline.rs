@@ -6,7 +6,8 @@ use super::lexicon::{
     NEW_IMAGES, REVERSE, SMOOTH, STILL, SWAP, TITLE, TRANSITION, TRANSITION_KINDS, VIDEO_NOUNS,
     VOLUME,
 };
-use super::refs::{Ordinal, Place, RefAt, place_after};
+use super::places::place_after;
+use super::refs::{Ordinal, Place, RefAt};
 use super::{Clause, Command, MotionStyle, Op, TransitionChange, Unclear};
 use crate::agent::text::phrase::{find_all, longest_at};
 use crate::agent::types::Language;

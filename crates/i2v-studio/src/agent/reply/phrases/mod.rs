@@ -1,6 +1,6 @@
 //! The sentences of a reply, in the person's language: what is shared here (numbers, names of
 //! transitions, motions and shapes), the changes made one file a language, and what is said
-//! when nothing changed ([`help`]: problems, export, help).
+//! when nothing changed ([`help`](mod@help): problems, export, help).
 
 mod en;
 mod es;

@@ -200,7 +200,7 @@ pub(in crate::agent::understand) const NEW_VIDEO: &[&str] = &[
     "新しい", "新しく", "写真で", "この写真で", "これらの写真で",
 ];
 
-/// Asking to start over. "redo" and 重做 alone bring back what was undone ([`REDO`]); with the
+/// Asking to start over. "redo" and 重做 alone bring back what was undone ([`REDO`](super::REDO)); with the
 /// video named they still mean a new one.
 pub(in crate::agent::understand) const REGENERATE: &[&str] = &[
     "regenerate", "start over", "from scratch", "remake", "re make", "重新生成", "重新制作",
