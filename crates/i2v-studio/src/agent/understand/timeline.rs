@@ -156,8 +156,14 @@ fn pictures(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
             return true;
         }
     }
+    // "keep photos 2 and 3 only" says it around the pictures.
+    let keep_only = clause.has(KEEP_ONLY) || (clause.has(&["keep"]) && clause.has(&["only"]));
+    // "quiero solo las dos primeras": a verb of wanting with two pictures keeps, not moves.
     let moving = clause.has(MOVE)
-        || (clause.says(Op::Change) && refs.len() == 2 && clause.durations.is_empty());
+        || (clause.says(Op::Change)
+            && refs.len() == 2
+            && clause.durations.is_empty()
+            && !keep_only);
     if moving {
         let place = place_after(clause.tokens, first.end)
             .or_else(|| refs.get(1).map(|second| Place::At(*second)));
@@ -167,8 +173,6 @@ fn pictures(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
         });
         return true;
     }
-    // "keep photos 2 and 3 only" says it around the pictures.
-    let keep_only = clause.has(KEEP_ONLY) || (clause.has(&["keep"]) && clause.has(&["only"]));
     if keep_only {
         out.push(Command::KeepClips(refs));
     } else if clause.governs(first.start) == Some(Op::Remove) {

@@ -219,6 +219,7 @@ pub(super) const CASES: &[Case] = &[
     case("es", WrongEdit, MADE_ES, "fundido a negro al final", &[Changed, Says("termina con un fundido a negro")]),
     case("es", Photos, MADE_ES, "quita las dos últimas fotos", &[Order(&[1])]),
     case("es", Photos, MADE_ES, "deja solo las dos primeras fotos", &[Order(&[1, 2])]),
+    case("es", Photos, MADE_ES, "quiero solo las dos primeras fotos", &[Order(&[1, 2])]),
     case("es", Photos, &[], "haz un vídeo con las dos primeras fotos", &[Order(&[1, 2]), Length(6000)]),
     case("es", WrongEdit, MADE_ES, "sin movimiento", &[Says("Las fotos ya no tienen movimiento.")]),
     case("ja", Photos, MADE_JA, "最初の2枚だけ残して", &[Order(&[1, 2])]),
