@@ -191,6 +191,9 @@ const SPANISH_ALONE: &[&str] = &[
     "canción",
     "transiciones",
     "cámbialo",
+    "empieza",
+    "nuevo",
+    "vuelve",
     "quiero",
     "hazlo",
 ];

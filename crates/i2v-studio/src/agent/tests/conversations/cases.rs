@@ -230,6 +230,14 @@ pub(super) const CASES: &[Case] = &[
     case("ja", Dropped, &["動画を作って", "タイトルを「夏」に"], "タイトルを大きくして", &[Title("夏"), Says("文字サイズを90")]),
     case("ja", Dropped, &["動画を作って", "タイトルを「夏」に"], "タイトルを上に移動", &[Title("夏"), Says("画面の上")]),
     case("ja", Dropped, MADE_JA, "タイトルを夏に", &[Title("夏")]),
+    case("es", Honesty, MADE_ES, "añade música tranquila y purpurina", &[Changed, Music("Calm"), Says("No entendí 'purpurina'")]),
+    case("es", Honesty, MADE_ES, "sincroniza los cortes con el ritmo", &[Unchanged, Says("No entendí"), DoesNotSay("ya")]),
+    case("ja", Honesty, MADE_JA, "キラキラのエフェクトを追加して", &[Unchanged, Says("理解できなかった"), DoesNotSay("すでに")]),
+    case("es", Honesty, MADE_ES, "que dure 9 segundos", &[Unchanged, Says("El vídeo ya dura 9 segundos.")]),
+    case("ja", Honesty, MADE_JA, "9秒にして", &[Unchanged, Says("動画はすでに9秒です。")]),
+    case("ja", Language, MADE_JA, "もう一度動画を作って", &[Length(9000), Says("動画を作りました")]),
+    case("es", Language, MADE_ES, "empieza de nuevo", &[Length(9000), Says("Convertí tus 3 fotos")]),
+    case("es", Photos, MADE_ES, "elimina la tercera y la segunda foto", &[Order(&[1])]),
     // A message of Chinese characters alone reads as Chinese: 正方形 is answered in Chinese.
     case("ja", Language, MADE_JA, "正方形", &[Frame(1080, 1080)]),
 ];

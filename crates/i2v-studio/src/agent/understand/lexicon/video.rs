@@ -198,6 +198,8 @@ pub(in crate::agent::understand) const NEW_VIDEO: &[&str] = &[
     "un", "una", "nuevo", "nueva", "otro", "con estas", "de estas", "con las fotos",
     "con mis fotos",
     "新しい", "新しく", "写真で", "この写真で", "これらの写真で",
+    "otra vez", "de nuevo",
+    "もう一度", "もう一回", "再度", "改めて",
 ];
 
 /// Asking to start over. "redo" and 重做 alone bring back what was undone ([`REDO`](super::REDO)); with the
