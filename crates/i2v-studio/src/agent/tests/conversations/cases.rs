@@ -238,6 +238,8 @@ pub(super) const CASES: &[Case] = &[
     case("ja", Language, MADE_JA, "もう一度動画を作って", &[Length(9000), Says("動画を作りました")]),
     case("es", Language, MADE_ES, "empieza de nuevo", &[Length(9000), Says("Convertí tus 3 fotos")]),
     case("es", Photos, MADE_ES, "elimina la tercera y la segunda foto", &[Order(&[1])]),
-    // A message of Chinese characters alone reads as Chinese: 正方形 is answered in Chinese.
+    case("ja", Canvas, MADE_JA, "縦長", &[Frame(1080, 1920), Says("画面比率を9:16")]),
+    case("ja", WrongEdit, MADE_JA, "音楽削除", &[NoMusic, Says("BGMを削除しました")]),
+    // A message of characters Chinese writes too reads as Chinese: 正方形 is answered in Chinese.
     case("ja", Language, MADE_JA, "正方形", &[Frame(1080, 1080)]),
 ];
