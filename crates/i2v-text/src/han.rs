@@ -13,6 +13,16 @@ pub fn is_han(c: char) -> bool {
         0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// Whether `c` is Japanese kana: hiragana or katakana (with the long-vowel mark ー).
+pub fn is_kana(c: char) -> bool {
+    matches!(u32::from(c), 0x3041..=0x30FF)
+}
+
+/// Whether `c` is read one character a token, as Chinese is: a Chinese character or kana.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_kana(c)
+}
+
 /// The simplified form of a traditional character, if the table knows it.
 pub fn simplified(c: char) -> Option<char> {
     TRADITIONAL

@@ -1,7 +1,8 @@
-//! Numbers and lengths of time, written in digits, English words or Chinese numerals.
+//! Numbers and lengths of time, written in digits, English or Spanish words, or Chinese (and
+//! Japanese) numerals.
 //!
-//! Numbers: `30`, `2.5`, `thirty`, `twenty-five`, `one hundred and twenty`, `三十`, `二十五`,
-//! `两`, `一百零五`.
+//! Numbers: `30`, `2.5`, `thirty`, `twenty-five`, `one hundred and twenty`, `veinte`,
+//! `treinta y cinco`, `veinticinco`, `三十`, `二十五`, `两`, `一百零五`.
 //!
 //! Lengths of time (in ms): a number then a unit, seconds (`s`, `sec`, `second`, `秒`, `秒钟`) or
 //! minutes (`min`, `minute`, `分钟`, `分`); "and a half" after the number or the unit adds half a
@@ -40,9 +41,58 @@ pub const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-const SECOND_UNITS: &[&str] = &["s", "sec", "secs", "second", "seconds", "秒钟", "秒"];
-const MINUTE_UNITS: &[&str] = &["min", "mins", "minute", "minutes", "分钟", "分"];
-const AND_A_HALF: &[&str] = &["and a half", "and half"];
+/// Spanish number words below thirty, by value (accents are matched either way).
+const SPANISH_SMALL: [&str; 30] = [
+    "cero",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciseis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "veintiuno",
+    "veintidos",
+    "veintitres",
+    "veinticuatro",
+    "veinticinco",
+    "veintiseis",
+    "veintisiete",
+    "veintiocho",
+    "veintinueve",
+];
+
+/// Spanish tens words, from thirty: `SPANISH_TENS[i]` is `(i + 3) * 10`.
+const SPANISH_TENS: [&str; 7] = [
+    "treinta",
+    "cuarenta",
+    "cincuenta",
+    "sesenta",
+    "setenta",
+    "ochenta",
+    "noventa",
+];
+
+const SECOND_UNITS: &[&str] = &[
+    "s", "sec", "secs", "second", "seconds", "segundo", "segundos", "seg", "秒钟", "秒", "秒間",
+];
+const MINUTE_UNITS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "minuto", "minutos", "分钟", "分", "分間",
+];
+const AND_A_HALF: &[&str] = &["and a half", "and half", "y medio", "y media"];
 
 /// The value of an English number word below a hundred that starts at `at`, and its end.
 fn english_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
@@ -56,6 +106,39 @@ fn english_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
     let unit = tokens.get(at + 1).and_then(Token::word);
     match unit.and_then(|w| SMALL.get(1..10)?.iter().position(|s| *s == w)) {
         Some(unit) => Some((tens + unit as f64 + 1.0, at + 2)),
+        None => Some((tens, at + 1)),
+    }
+}
+
+/// A Spanish number word below a hundred that starts at `at` ("veinte", "treinta y cinco";
+/// "un"/"una" count as one), and its end.
+fn spanish_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
+    let word: String = tokens
+        .get(at)?
+        .word()?
+        .chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' => 'u',
+            _ => c,
+        })
+        .collect();
+    if word == "un" || word == "una" {
+        return Some((1.0, at + 1));
+    }
+    if let Some(value) = SPANISH_SMALL.iter().position(|w| *w == word) {
+        return Some((value as f64, at + 1));
+    }
+    let tens = SPANISH_TENS.iter().position(|w| *w == word)?;
+    let tens = (tens as f64 + 3.0) * 10.0;
+    let unit = match_at(tokens, at + 1, "y")
+        .and_then(|i| Some((i, tokens.get(i)?.word()?)))
+        .and_then(|(i, w)| Some((SPANISH_SMALL.get(1..10)?.iter().position(|s| *s == w)?, i)));
+    match unit {
+        Some((unit, i)) => Some((tens + unit as f64 + 1.0, i + 1)),
         None => Some((tens, at + 1)),
     }
 }
@@ -124,7 +207,7 @@ fn chinese_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
 pub fn number_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
     match tokens.get(at).map(|t| &t.tok)? {
         Tok::Num(n) => Some((*n, at + 1)),
-        Tok::Word(_) => english_number_at(tokens, at),
+        Tok::Word(_) => english_number_at(tokens, at).or_else(|| spanish_at(tokens, at)),
         Tok::Han(_) => chinese_at(tokens, at),
         Tok::Quote(_) | Tok::Sym(_) => None,
     }
@@ -136,6 +219,10 @@ pub fn duration_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
         return Some(found);
     }
     let (mut value, mut i) = number_at(tokens, at)?;
+    if let Some((fraction, end)) = decimal_comma(tokens, i) {
+        value += fraction;
+        i = end;
+    }
     if let Some(end) = longest_at(tokens, i, AND_A_HALF) {
         value += 0.5;
         i = end;
@@ -163,10 +250,22 @@ pub fn duration_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
 
 /// "1 min 30 s", "1分30秒": the seconds part after the minutes.
 fn seconds_after(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
-    let at = match_at(tokens, at, "and").unwrap_or(at);
+    let at = longest_at(tokens, at, &["and", "y"]).unwrap_or(at);
     let (value, i) = number_at(tokens, at)?;
     let end = longest_at(tokens, i, SECOND_UNITS)?;
     Some((to_ms(value), end))
+}
+
+/// A decimal comma before a unit, as Spanish writes it ("2,5 segundos"): the value of the
+/// fraction and its end. Only before a unit: "photos 2,3" is a list.
+fn decimal_comma(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
+    tokens.get(at).filter(|t| t.is_sym(','))?;
+    let digits = tokens.get(at + 1)?;
+    let fraction = digits.number().filter(|n| n.fract() == 0.0)?;
+    let places = i32::try_from(digits.end.checked_sub(digits.start)?).ok()?;
+    longest_at(tokens, at + 2, SECOND_UNITS)
+        .or_else(|| longest_at(tokens, at + 2, MINUTE_UNITS))?;
+    Some((fraction / 10f64.powi(places), at + 2))
 }
 
 /// "half a minute", "a minute (and a half)", "半分钟".
@@ -258,6 +357,24 @@ mod tests {
         assert_eq!(ms("1 min 30 s"), [90_000]);
         assert_eq!(ms("2 minutes"), [120_000]);
         assert_eq!(ms("the second photo"), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn spanish_and_japanese_lengths_of_time() {
+        assert_eq!(num("veinte"), Some(20.0));
+        assert_eq!(num("treinta y cinco"), Some(35.0));
+        assert_eq!(num("dieciséis"), Some(16.0));
+        assert_eq!(ms("un vídeo de veinte segundos"), [20_000]);
+        assert_eq!(ms("cada foto 3 segundos"), [3_000]);
+        assert_eq!(ms("un minuto"), [60_000]);
+        assert_eq!(ms("1 minuto y 30 segundos"), [90_000]);
+        assert_eq!(ms("un minuto y medio"), [90_000]);
+        assert_eq!(ms("cada imagen 2,5 segundos"), [2_500]);
+        assert_eq!(ms("fotos 2,3"), Vec::<u64>::new());
+        assert_eq!(ms("20秒の動画"), [20_000]);
+        assert_eq!(ms("二十秒"), [20_000]);
+        assert_eq!(ms("3秒ずつ"), [3_000]);
+        assert_eq!(ms("1分間"), [60_000]);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! - an English piece matches one word (`"get rid of"` is three); a trailing `*` matches any word
 //!   that starts with it (`"transition*"`); apostrophes are ignored on both sides (`"don't"`
 //!   matches "don't" and "dont");
-//! - a Chinese piece matches one token per character (`"背景音乐"` is four);
+//! - a Chinese or Japanese piece matches one token per character (`"背景音乐"` is four,
+//!   `"作って"` three), its characters folded as a message's are (`"動画"` matches `动画`);
+//! - accents do not count on either side: `"musica"` matches "música" and `"vídeo"` "video";
 //! - a piece of digits matches that number, `<num>` matches any number, and a single other
 //!   ASCII character matches that symbol (`"9 : 16"`, `"#"`);
 //! - typos are forgiven in long words only: where the piece and the word both have six letters
@@ -13,7 +15,8 @@
 //!   words must be exact, since they are too near each other ("there" and "three", "fade" and
 //!   "face", "lower" and "slower").
 
-use crate::tokens::{Tok, Token, is_han};
+use crate::fold::fold_char;
+use crate::tokens::{Tok, Token, is_cjk};
 
 /// Where `phrase` matches the tokens starting at `at`: the index just past the match.
 pub fn match_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usize> {
@@ -56,10 +59,10 @@ pub fn find(tokens: &[Token], phrases: &[&str]) -> Option<(usize, usize)> {
 }
 
 fn match_piece(tokens: &[Token], at: usize, piece: &str) -> Option<usize> {
-    if piece.chars().any(is_han) {
+    if piece.chars().any(is_cjk) {
         let mut i = at;
         for c in piece.chars() {
-            tokens.get(i).filter(|t| t.is_han(c))?;
+            tokens.get(i).filter(|t| t.is_han(fold_char(c)))?;
             i += 1;
         }
         return Some(i);
@@ -88,14 +91,31 @@ fn word_matches(word: &str, piece: &str) -> bool {
         Some(stem) => (stem, true),
         None => (piece, false),
     };
-    let word: Vec<char> = word.chars().filter(|&c| c != '\'').collect();
-    let stem: Vec<char> = stem.chars().filter(|&c| c != '\'').collect();
+    let plain = |text: &str| -> Vec<char> {
+        text.chars()
+            .filter(|&c| c != '\'')
+            .map(unaccented)
+            .collect()
+    };
+    let (word, stem) = (plain(word), plain(stem));
     let exact = if prefix {
         word.starts_with(&stem)
     } else {
         word == stem
     };
     exact || near(&word, &stem, prefix)
+}
+
+/// `c` without its accent, for the Spanish vowels (ñ stays: "año" is no "ano").
+fn unaccented(c: char) -> char {
+    match c {
+        'á' | 'à' => 'a',
+        'é' | 'è' => 'e',
+        'í' | 'ì' => 'i',
+        'ó' | 'ò' => 'o',
+        'ú' | 'ü' | 'ù' => 'u',
+        _ => c,
+    }
 }
 
 /// Whether `word` is `stem` with a typo the rule forgives; for a prefix, any start of the word
@@ -196,6 +216,16 @@ mod tests {
         );
         assert_eq!(edits(&['a', 'b'], &['b', 'a']), 1);
         assert_eq!(edits(&[], &['a', 'b']), 2);
+    }
+
+    #[test]
+    fn accents_and_japanese_particles_are_matched_as_typed() {
+        let message = read("crea un vídeo con música");
+        assert_eq!(find(&message.tokens, &["video"]), Some((2, 3)));
+        assert_eq!(find(&message.tokens, &["musica"]), Some((4, 5)));
+        let message = read("20秒の動画を作って");
+        assert_eq!(find(&message.tokens, &["動画"]), Some((3, 5)));
+        assert_eq!(find(&message.tokens, &["作って"]), Some((6, 9)));
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //!   numbers too large to mean anything here are capped at 10^12. A number is a number whether a
 //!   space follows it or not: `30s` reads like `30 s`, `1080p` like `1080 p`, `mp4` is `mp`, `4`.
 //! - Every Chinese character is a token of its own: Chinese has no spaces, so phrases are
-//!   matched character by character.
+//!   matched character by character. Japanese kana are read the same way (as [`Tok::Han`]), so
+//!   that a particle between two words (を, に, で, の) is a token of its own and not glued to
+//!   them.
 //! - A quote is one opaque token (see [`crate::quotes`]), so what a person wants written on
 //!   screen never matches a keyword.
 //! - Spaces, `-` and `_` only separate ("30-second", "lo-fi"). A line break (`\n`, `\r\n` or a
@@ -27,7 +29,7 @@ pub enum Tok {
     Word(String),
     /// A number written in digits.
     Num(f64),
-    /// One Chinese character.
+    /// One Chinese character, or one kana (see [`crate::han::is_cjk`]).
     Han(char),
     /// The quote with this index.
     Quote(usize),
@@ -79,8 +81,8 @@ impl Token {
     }
 }
 
-/// Whether `c` is a Chinese character (re-exported from [`crate::han`] for the word lists).
-pub use crate::han::is_han;
+/// Whether `c` is a Chinese character or kana (re-exported from [`crate::han`] for the lists).
+pub use crate::han::{is_cjk, is_han, is_kana};
 
 /// Splits the units of a text into tokens.
 pub fn tokenize(units: &[Unit]) -> Vec<Token> {
@@ -100,7 +102,7 @@ pub fn tokenize(units: &[Unit]) -> Vec<Token> {
             Unit::Char(folded) => folded,
         };
         let c = folded.c;
-        let next = if is_han(c) {
+        let next = if is_cjk(c) {
             tokens.push(single(Tok::Han(c), folded));
             i + 1
         } else if c.is_ascii_digit() {
@@ -138,7 +140,7 @@ fn char_at(units: &[Unit], i: usize) -> Option<Folded> {
 }
 
 fn read_word(units: &[Unit], start: usize, tokens: &mut Vec<Token>) -> usize {
-    let is_letter = |c: char| c.is_alphabetic() && !is_han(c);
+    let is_letter = |c: char| c.is_alphabetic() && !is_cjk(c);
     let mut word = String::new();
     let mut i = start;
     let mut end = 0;
@@ -345,6 +347,22 @@ mod tests {
         assert_eq!(toks("1\n2"), breaks);
         assert_eq!(toks("1\r\n2"), breaks);
         assert_eq!(toks("1\r2"), breaks);
+    }
+
+    #[test]
+    fn kana_are_one_token_each_and_accented_letters_stay_in_words() {
+        assert_eq!(
+            toks("動画を作って"),
+            [
+                Tok::Han('动'),
+                Tok::Han('画'),
+                Tok::Han('を'),
+                Tok::Han('作'),
+                Tok::Han('っ'),
+                Tok::Han('て')
+            ]
+        );
+        assert_eq!(toks("Música vídeo"), [w("música"), w("vídeo")]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The rule-based agent behind `/run_sse`: English and Chinese instructions in, a plan and the
-//! ADK events a stock api_server would stream out.
+//! The rule-based agent behind `/run_sse`: English, Chinese, Spanish and Japanese instructions
+//! in, a plan and the ADK events a stock api_server would stream out. The reply is in the
+//! language of the message (`Message::language`); other languages get an honest English answer.
 //!
 //! Pure: no I/O, no clock, no randomness of its own. The caller passes the time and a seed;
 //! [`turn_seed`] and [`silent_draw`] make the per-turn choices reproducible.

@@ -99,6 +99,10 @@ pub enum Language {
     English,
     /// Chinese (answers in simplified characters).
     Chinese,
+    /// Spanish.
+    Spanish,
+    /// Japanese.
+    Japanese,
 }
 
 /// Everything one turn starts from.

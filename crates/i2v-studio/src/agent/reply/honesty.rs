@@ -10,6 +10,11 @@ use i2v_core::draft::Position;
 /// "The video is already 30 seconds long." — the setting the draft holds, named.
 pub(super) fn already(language: Language, setting: &Setting) -> String {
     let en = language == Language::English;
+    match language {
+        Language::Spanish => return already_es(setting),
+        Language::Japanese => return already_ja(setting),
+        Language::English | Language::Chinese => {}
+    }
     match setting {
         Setting::Length(ms) if en => format!("The video is already {} seconds long.", secs(*ms)),
         Setting::Length(ms) => format!("视频已经是{}秒了。", secs(*ms)),
@@ -89,6 +94,113 @@ pub(super) fn already(language: Language, setting: &Setting) -> String {
     }
 }
 
+/// [`already`] in Spanish.
+fn already_es(setting: &Setting) -> String {
+    let es = Language::Spanish;
+    let secs = super::phrases::segundos;
+    match setting {
+        Setting::Length(ms) => format!("El vídeo ya dura {} segundos.", secs(*ms)),
+        Setting::EachLength(ms) => format!("Cada foto ya dura {} segundos.", secs(*ms)),
+        Setting::ClipLength(n, ms) => format!("La foto {n} ya dura {} segundos.", secs(*ms)),
+        Setting::Order => "Las fotos ya están en ese orden.".to_owned(),
+        Setting::Transitions(None) => {
+            "Ya no hay transiciones: las fotos pasan de una a otra con un corte directo.".to_owned()
+        }
+        Setting::Transitions(Some((kind, ms))) => format!(
+            "Las transiciones ya son {} ({} s cada una).",
+            transition_name(es, *kind),
+            secs(*ms)
+        ),
+        Setting::Motion(style) => format!("Las fotos ya tienen {}.", motion_name(es, *style)),
+        Setting::Music(name) => format!("La música ya es {name}."),
+        Setting::Volume(v) if *v == 0.0 => "La música ya está silenciada.".to_owned(),
+        Setting::Volume(v) => format!("La música ya está al {}%.", percent(*v)),
+        Setting::Title(text) => format!("El título ya dice '{text}'."),
+        Setting::TitleShown(ms) => format!("El título ya se muestra {} segundos.", secs(*ms)),
+        Setting::Caption(text) => format!("Ya hay un subtítulo '{text}'."),
+        Setting::Aspect(aspect) => format!("El vídeo ya es {}.", aspect_label(es, *aspect)),
+        Setting::Fade(FadeEnd::Start, ms) => {
+            format!(
+                "El vídeo ya empieza con un fundido desde negro ({} s).",
+                secs(*ms)
+            )
+        }
+        Setting::Fade(FadeEnd::End, ms) => {
+            format!(
+                "El vídeo ya termina con un fundido a negro ({} s).",
+                secs(*ms)
+            )
+        }
+        Setting::Fit(fit) => format!(
+            "Las fotos ya {}.",
+            super::shape::fit_words(Language::Spanish, *fit)
+        ),
+        Setting::TitlePosition(position) => {
+            let place = match position {
+                Position::Top => "arriba",
+                Position::Center => "en el centro",
+                Position::Bottom => "abajo",
+            };
+            format!("El título ya está {place}.")
+        }
+        Setting::TitleColor(hex) => format!("El título ya es #{hex}."),
+        Setting::TitleSize(size) => format!("El tamaño de letra del título ya es {size}."),
+    }
+}
+
+/// [`already`] in Japanese.
+fn already_ja(setting: &Setting) -> String {
+    let ja = Language::Japanese;
+    match setting {
+        Setting::Length(ms) => format!("動画はすでに{}秒です。", secs(*ms)),
+        Setting::EachLength(ms) => format!("各写真はすでに{}秒です。", secs(*ms)),
+        Setting::ClipLength(n, ms) => format!("{n}枚目はすでに{}秒です。", secs(*ms)),
+        Setting::Order => "写真はすでにその順番です。".to_owned(),
+        Setting::Transitions(None) => {
+            "すでにトランジションはなく、写真はカットで切り替わります。".to_owned()
+        }
+        Setting::Transitions(Some((kind, ms))) => format!(
+            "トランジションはすでに{}（各{}秒）です。",
+            transition_name(ja, *kind),
+            secs(*ms)
+        ),
+        Setting::Motion(style) => format!("写真の動きはすでに{}です。", motion_name(ja, *style)),
+        Setting::Music(name) => format!("BGMはすでに「{name}」です。"),
+        Setting::Volume(v) if *v == 0.0 => "音楽はすでにミュートされています。".to_owned(),
+        Setting::Volume(v) => format!("音楽の音量はすでに{}%です。", percent(*v)),
+        Setting::Title(text) => format!("タイトルはすでに「{text}」です。"),
+        Setting::TitleShown(ms) => format!("タイトルはすでに{}秒表示されます。", secs(*ms)),
+        Setting::Caption(text) => format!("字幕「{text}」はすでにあります。"),
+        Setting::Aspect(aspect) => format!("動画はすでに{}です。", aspect_label(ja, *aspect)),
+        Setting::Fade(FadeEnd::Start, ms) => {
+            format!(
+                "動画の最初はすでに黒からフェードインします（{}秒）。",
+                secs(*ms)
+            )
+        }
+        Setting::Fade(FadeEnd::End, ms) => {
+            format!(
+                "動画の最後はすでに黒へフェードアウトします（{}秒）。",
+                secs(*ms)
+            )
+        }
+        Setting::Fit(fit) => format!(
+            "写真はすでに{}ようになっています。",
+            super::shape::fit_words(Language::Japanese, *fit)
+        ),
+        Setting::TitlePosition(position) => {
+            let place = match position {
+                Position::Top => "上",
+                Position::Center => "中央",
+                Position::Bottom => "下",
+            };
+            format!("タイトルはすでに画面の{place}にあります。")
+        }
+        Setting::TitleColor(hex) => format!("タイトルの色はすでに#{hex}です。"),
+        Setting::TitleSize(size) => format!("タイトルの文字サイズはすでに{size}です。"),
+    }
+}
+
 /// Where a text sits, in words.
 fn position_word(en: bool, position: Position) -> &'static str {
     match (en, position) {
@@ -106,6 +218,8 @@ pub(super) fn unchanged(language: Language) -> String {
     match language {
         Language::English => "That didn't change anything, so the video stays as it was.".into(),
         Language::Chinese => "这一步没有改动任何内容，视频保持原样。".into(),
+        Language::Spanish => "Eso no cambió nada, así que el vídeo sigue como estaba.".into(),
+        Language::Japanese => "何も変わらなかったので、動画はそのままです。".into(),
     }
 }
 
@@ -114,8 +228,9 @@ pub(super) fn not_understood(language: Language, parts: &[String]) -> String {
     let quoted: Vec<String> = parts
         .iter()
         .map(|part| match language {
-            Language::English => format!("'{part}'"),
+            Language::English | Language::Spanish => format!("'{part}'"),
             Language::Chinese => format!("“{part}”"),
+            Language::Japanese => format!("「{part}」"),
         })
         .collect();
     match language {
@@ -124,6 +239,18 @@ pub(super) fn not_understood(language: Language, parts: &[String]) -> String {
             join_english(&quoted)
         ),
         Language::Chinese => format!("我没看懂{}，这部分没有改动。", quoted.join("、")),
+        Language::Spanish => {
+            let list = match quoted.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} y {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            format!("No entendí {list}, así que no lo toqué.")
+        }
+        Language::Japanese => format!(
+            "{}は理解できなかったので、その部分は変更していません。",
+            quoted.join("、")
+        ),
     }
 }
 
@@ -131,7 +258,8 @@ pub(super) fn not_understood(language: Language, parts: &[String]) -> String {
 pub(super) fn foreign(language: &str) -> String {
     format!(
         "Sorry, I can't read {language} yet, so I haven't changed anything. I understand \
-         English and Chinese (中文): please write your request in one of them."
+         English, Chinese (中文), Spanish (español) and Japanese (日本語): please write your \
+         request in one of them."
     )
 }
 

@@ -97,8 +97,8 @@ impl Reply {
         };
         sentences.extend(hint.map(str::to_owned));
         let separator = match self.language {
-            Language::English => " ",
-            Language::Chinese => "",
+            Language::English | Language::Spanish => " ",
+            Language::Chinese | Language::Japanese => "",
         };
         sentences.join(separator)
     }
@@ -108,11 +108,15 @@ impl Reply {
 fn opener(language: Language, variant: u64) -> &'static str {
     let english = ["Done!", "All set.", "Okay!"];
     let chinese = ["好的！", "完成！", "没问题！"];
+    let spanish = ["¡Hecho!", "Listo.", "¡Vale!"];
+    let japanese = ["できました！", "完了しました。", "了解です！"];
     // The high bits pick the opener, the low ones the hint, so the two vary independently.
     let pick = usize::try_from((variant >> 8) % 3).unwrap_or(0);
     let choices = match language {
         Language::English => english,
         Language::Chinese => chinese,
+        Language::Spanish => spanish,
+        Language::Japanese => japanese,
     };
     choices.get(pick).copied().unwrap_or(choices[0])
 }
@@ -124,6 +128,12 @@ fn preview_and_export(language: Language) -> &'static str {
             "Preview it in the timeline, and click the Export button when you're ready."
         }
         Language::Chinese => "可以在时间线里预览，满意后点击导出按钮。",
+        Language::Spanish => {
+            "Revísalo en la línea de tiempo y haz clic en el botón Exportar cuando estés listo."
+        }
+        Language::Japanese => {
+            "タイムラインでプレビューして、よければエクスポートボタンをクリックしてください。"
+        }
     }
 }
 
@@ -134,6 +144,10 @@ fn edit_hint(language: Language, variant: u64) -> Option<&'static str> {
         (0, Language::Chinese) => Some("准备好了就点击导出按钮。"),
         (1, Language::English) => Some("You can preview the change in the timeline."),
         (1, Language::Chinese) => Some("可以在时间线里预览修改。"),
+        (0, Language::Spanish) => Some("Haz clic en el botón Exportar cuando estés listo."),
+        (1, Language::Spanish) => Some("Puedes revisar el cambio en la línea de tiempo."),
+        (0, Language::Japanese) => Some("準備ができたらエクスポートボタンをクリックしてください。"),
+        (1, Language::Japanese) => Some("タイムラインで変更をプレビューできます。"),
         _ => None,
     }
 }

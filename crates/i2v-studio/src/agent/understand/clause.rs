@@ -2,9 +2,10 @@
 //!
 //! A message may hold several instructions ("make it vertical and add a title 'Summer'"). It is
 //! split into clauses at `, ; . ! ?`, line breaks and linking words ("and", "then", "also",
-//! 然后, 并且, 另外 …), except where what follows the break continues a list the clause is
-//! making: another picture ("the second and third photos", "第二张、第三张"), another number
-//! ("photos 2 and 3"), or "a half" ("a minute and a half"). 和 never splits: "音乐和标题" is
+//! 然后, 并且, 另外, "y", "luego", それから …), except where what follows the break continues a
+//! list the clause is making: another picture ("the second and third photos", "第二张、第三张",
+//! "la tercera y la segunda foto"), another number ("photos 2 and 3"), "a half" ("a minute and
+//! a half"), or the rest of a length of time ("1 minuto y 30 segundos"). 和 never splits: "音乐和标题" is
 //! one list.
 //!
 //! In a clause, each thing talked about (music, a title …) is governed by the operation said
@@ -24,6 +25,11 @@ const BREAK_SYMBOLS: [char; 6] = [',', ';', '.', '!', '?', '\n'];
 const BREAK_WORDS: &[&str] = &[
     "and", "then", "also", "plus", "but", "&", "然后", "并且", "而且", "同时", "另外", "还有",
     "以及", "接着", "之后", "还要", "并",
+];
+/// Linking words in Spanish and Japanese (see [`BREAK_WORDS`]).
+#[rustfmt::skip]
+const BREAK_WORDS_ES_JA: &[&str] = &[
+    "y", "luego", "también", "además", "pero", "それから", "そして", "あと", "それと",
 ];
 /// Words that may stand between a negation and the verb it negates ("don't ever add").
 const FILLERS: &[&str] = &["ever", "really", "any", "再", "给", "帮我"];
@@ -97,13 +103,19 @@ fn break_at(tokens: &[Token], at: usize) -> Option<usize> {
     if symbol {
         return Some(at + 1);
     }
-    longest_at(tokens, at, BREAK_WORDS)
+    longest_at(tokens, at, BREAK_WORDS).or_else(|| longest_at(tokens, at, BREAK_WORDS_ES_JA))
 }
 
 /// Whether the break from `at` to `after`, in the clause that began at `start`, sits inside a
 /// list or a length of time.
 fn continues_list(tokens: &[Token], start: usize, at: usize, after: usize) -> bool {
-    if longest_at(tokens, after, &["a half", "half"]).is_some() {
+    if longest_at(tokens, after, &["a half", "half", "medio", "media"]).is_some() {
+        return true;
+    }
+    // "1 minuto y 30 segundos" is one length of time.
+    let clause = tokens.get(start..).unwrap_or_default();
+    let within = |(_, s, e): (u64, usize, usize)| start + s < at && at < start + e;
+    if durations(clause).into_iter().any(within) {
         return true;
     }
     let numbers_around = at
@@ -129,7 +141,8 @@ fn continues_list(tokens: &[Token], start: usize, at: usize, after: usize) -> bo
     let two_instructions = says_something(this_part) && says_something(next_part);
     !two_instructions
         && find_refs(rest).first().is_some_and(|found| {
-            found.start == 0 || (found.start == 1 && match_at(rest, 0, "the").is_some())
+            found.start == 0
+                || (found.start == 1 && longest_at(rest, 0, &["the", "la", "el", "las"]).is_some())
         })
 }
 
@@ -144,7 +157,11 @@ pub(crate) fn find_ops(tokens: &[Token]) -> Vec<OpAt> {
     let mut found: Vec<(OpAt, bool)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let negation = longest_at(tokens, i, NEGATIONS).map(|end| (Op::Remove, end, true));
+        // 別の is Japanese for "another", where 别 is Chinese for "don't".
+        let another = match_at(tokens, i, "別の").is_some();
+        let negation = longest_at(tokens, i, NEGATIONS)
+            .filter(|_| !another)
+            .map(|end| (Op::Remove, end, true));
         let best = OPS
             .iter()
             .filter_map(|(op, phrases)| longest_at(tokens, i, phrases).map(|end| (*op, end, false)))

@@ -5,76 +5,18 @@
 
 use i2v_core::draft::Fit;
 
+use super::lexicon::{FIT_BLUR, FIT_CONTAIN, FIT_COVER};
 use super::{Clause, Command};
 use crate::agent::text::phrase::find;
-
-/// Asking the pictures to cover the frame.
-const COVER: &[&str] = &[
-    "fill the frame",
-    "fill the screen",
-    "fills the frame",
-    "fill the whole frame",
-    "full frame",
-    "full screen",
-    "fullscreen",
-    "crop to fill",
-    "no blurry borders",
-    "no blurred borders",
-    "no blur borders",
-    "no blurry edges",
-    "no blurry background",
-    "no blurred background",
-    "no borders",
-    "no black bars",
-    "without borders",
-    "edge to edge",
-    "铺满",
-    "填满画面",
-    "填满",
-    "满屏",
-    "全屏",
-    "不要模糊边",
-    "不要模糊背景",
-    "不要黑边",
-    "去掉黑边",
-    "去掉模糊边",
-];
-/// Asking the whole picture to show, bars around it where the shapes differ.
-const CONTAIN: &[&str] = &[
-    "show the whole photo",
-    "show the whole picture",
-    "show the whole image",
-    "whole photo",
-    "whole picture",
-    "no cropping",
-    "don't crop",
-    "do not crop",
-    "letterbox",
-    "black bars",
-    "显示完整",
-    "完整显示",
-    "不要裁剪",
-    "不要裁切",
-    "加黑边",
-];
-/// Asking for the blurred background again.
-const BLUR: &[&str] = &[
-    "blurred background",
-    "blurry background",
-    "blur the background",
-    "blurred borders",
-    "模糊背景",
-    "背景模糊",
-];
 
 /// Runs the rule over a clause.
 pub(super) fn rules(clause: &Clause<'_>, out: &mut Vec<Command>) {
     // Longer phrases first in meaning: "no blurry background" is cover, not blur.
-    let fit = if find(clause.tokens, COVER).is_some() {
+    let fit = if find(clause.tokens, FIT_COVER).is_some() {
         Fit::Cover
-    } else if find(clause.tokens, CONTAIN).is_some() {
+    } else if find(clause.tokens, FIT_CONTAIN).is_some() {
         Fit::Contain
-    } else if find(clause.tokens, BLUR).is_some() {
+    } else if find(clause.tokens, FIT_BLUR).is_some() {
         Fit::Blur
     } else {
         return;

@@ -1,9 +1,11 @@
-//! Messages in a language the agent does not read: recognised so that it answers honestly,
-//! instead of acting on the few words it happens to know ("video", a number).
+//! Which Latin-script language a message is in: Spanish, which the agent reads, or one it does
+//! not (French, German, Italian, Portuguese), recognised so that it answers honestly instead of
+//! acting on the few words it happens to know ("video", a number).
 //!
-//! Rule (ours): kana (ひらがな, カタカナ) make a message Japanese; otherwise the message is in a
-//! Latin-script language when at least two of its words are that language's common small words
-//! and they outnumber the English ones.
+//! Rule (ours): a message is in a Latin-script language when at least two of its words are that
+//! language's common small words and they outnumber the English ones; where several languages
+//! count as many, Spanish wins (they share "con", "una", "crea" …). Kana make a message Japanese
+//! (`Message::language`), which the agent reads too.
 
 use crate::agent::text::tokens::{Tok, Token};
 
@@ -37,6 +39,34 @@ const LANGUAGES: &[(&str, &[&str])] = &[
             "título",
             "titulo",
             "vídeo",
+            "video",
+            "canción",
+            "cada",
+            "foto",
+            "transiciones",
+            "quitar",
+            "cambia",
+            "sin",
+            "usa",
+            "sube",
+            "baja",
+            "mueve",
+            "intercambia",
+            "segunda",
+            "última",
+            "principio",
+            "hazlo",
+            "ponlo",
+            "cuadrado",
+            "transición",
+            "volumen",
+            "dure",
+            "fundidos",
+            "fundido",
+            "al",
+            "las",
+            "primeras",
+            "últimas",
             "más",
             "mas",
             "por favor",
@@ -97,14 +127,8 @@ const ENGLISH: &[&str] = &[
     "video", "photos", "music", "title", "seconds", "more", "remove", "change",
 ];
 
-/// The language a message is written in when the agent does not read it.
-pub(super) fn foreign_language(original: &str, tokens: &[Token]) -> Option<&'static str> {
-    let kana = original
-        .chars()
-        .any(|c| matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}'));
-    if kana {
-        return Some("Japanese");
-    }
+/// The Latin-script language a message is written in, by the rule above, if not English.
+fn latin_language(tokens: &[Token]) -> Option<&'static str> {
     let words: Vec<&str> = tokens
         .iter()
         .filter_map(|token| match &token.tok {
@@ -114,12 +138,80 @@ pub(super) fn foreign_language(original: &str, tokens: &[Token]) -> Option<&'sta
         .collect();
     let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
     let english = count(ENGLISH);
+    // `max_by_key` keeps the last of equals: the list is walked backwards so the first wins.
     LANGUAGES
         .iter()
+        .rev()
         .map(|(name, list)| (*name, count(list)))
         .filter(|&(_, found)| found >= 2 && found > english)
         .max_by_key(|&(_, found)| found)
         .map(|(name, _)| name)
+}
+
+/// Spanish words that say a short instruction on their own ("deshacer"), where the rule above
+/// needs two words.
+const SPANISH_ALONE: &[&str] = &[
+    "deshacer",
+    "deshaz",
+    "rehacer",
+    "rehaz",
+    "quita",
+    "añade",
+    "música",
+    "vídeo",
+    "transiciones",
+    "hazlo",
+    "ponlo",
+    "hola",
+    "gracias",
+    "formato",
+    "invierte",
+    "orden",
+    "fotos",
+    "foto",
+    "silencia",
+    "exporta",
+    "subtítulos",
+    "título",
+    "cuadrado",
+    "segundos",
+    "haz",
+    "crea",
+    "sube",
+    "baja",
+    "mueve",
+    "elimina",
+    "borra",
+    "intercambia",
+    "hazme",
+    "pon",
+    "usa",
+    "sin",
+    "otra",
+    "canción",
+    "transiciones",
+    "cámbialo",
+    "empieza",
+    "nuevo",
+    "vuelve",
+    "quiero",
+    "hazlo",
+];
+
+/// Whether a message is Spanish: by the rule above, or one of [`SPANISH_ALONE`] with no English.
+pub(crate) fn is_spanish(tokens: &[Token]) -> bool {
+    let alone = || {
+        let words: Vec<&str> = tokens.iter().filter_map(Token::word).collect();
+        words.iter().any(|w| SPANISH_ALONE.contains(w))
+            // "a" is Spanish too ("cámbialo a horizontal").
+            && !words.iter().any(|w| *w != "a" && ENGLISH.contains(w))
+    };
+    latin_language(tokens) == Some("Spanish") || alone()
+}
+
+/// The language a message is written in when the agent does not read it.
+pub(super) fn foreign_language(tokens: &[Token]) -> Option<&'static str> {
+    latin_language(tokens).filter(|&name| name != "Spanish")
 }
 
 #[cfg(test)]
@@ -128,19 +220,32 @@ mod tests {
     use crate::agent::text::read;
 
     fn language(text: &str) -> Option<&'static str> {
-        let message = read(text);
-        foreign_language(text, &message.tokens)
+        foreign_language(&read(text).tokens)
     }
 
     #[test]
     fn other_languages_are_recognised() {
-        assert_eq!(
-            language("haz un video de 20 segundos con música"),
-            Some("Spanish")
-        );
         assert_eq!(language("fais une vidéo de 20 secondes"), Some("French"));
         assert_eq!(language("mach bitte ein Video mit Musik"), Some("German"));
-        assert_eq!(language("20秒の動画を作って"), Some("Japanese"));
+        assert_eq!(
+            language("fai un video con musica per favore"),
+            Some("Italian")
+        );
+    }
+
+    #[test]
+    fn spanish_and_japanese_are_read_not_foreign() {
+        for text in [
+            "haz un video de 20 segundos con música",
+            "crea un video con musica",
+            "20秒の動画を作って",
+        ] {
+            assert_eq!(language(text), None, "{text}");
+        }
+        assert!(is_spanish(&read("crea un video con musica").tokens));
+        assert!(is_spanish(&read("quita la música").tokens));
+        assert!(is_spanish(&read("deshacer").tokens));
+        assert!(!is_spanish(&read("undo").tokens));
     }
 
     #[test]

@@ -7,15 +7,19 @@
 //! and captions ([`texts`], reading [`words`], [`when`] and [`looks`]), then the pace
 //! ([`pace`]); a clause about fading the whole video in or out ([`fades`]) goes to that rule
 //! alone, as does a clause that asks to undo or redo ([`history`]). Pictures are pointed at by
-//! position ([`refs`]) or by name ([`names`]). A message that yields nothing but holds a quote
-//! sets the title to it ("'Summer Trip'"). Separately, [`Request::generate`] says whether the
-//! person asked for a (new) video to be made.
+//! position ([`refs`]) or by name ([`names`]), and a moved one's new place is read by
+//! [`places`]. A message that yields nothing but holds a quote sets the title to it ("'Summer
+//! Trip'"). Separately, [`Request::generate`] says whether the person asked for a (new) video to
+//! be made. Spanish and Japanese go through the same rules, with their words in the lists
+//! ([`lexicon`]); [`foreign`] tells Spanish from the Latin-script languages the agent does not
+//! read.
 
 mod aspect;
 mod clause;
 mod fades;
 mod fit;
 mod foreign;
+mod generate;
 mod history;
 mod leftover;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
@@ -25,6 +29,7 @@ mod looks;
 mod names;
 mod overlay;
 mod pace;
+mod places;
 mod refs;
 mod texts;
 mod timeline;
@@ -32,6 +37,7 @@ mod when;
 mod words;
 
 pub(crate) use fades::{FadeChange, FadeEnd};
+pub(crate) use foreign::is_spanish;
 pub(crate) use refs::{Ordinal, Place};
 
 use std::ops::Range;
@@ -455,10 +461,10 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
             fit::rules(&clause, &mut commands);
             pace::rules(&clause, &mut commands);
         }
-        let generating = wants_generation(&clause, has_draft);
+        let generating = generate::wants_generation(&clause, has_draft);
         generate |= generating;
-        if generating && !clause.refs.is_empty() {
-            pick_for_new_video(&mut commands, before, &clause.refs, order.len());
+        if generating {
+            generate::for_new_video(&mut commands, before, &clause.refs, order.len());
         }
         let produced = commands.get(before..).unwrap_or_default();
         if !produced.is_empty() {
@@ -482,68 +488,8 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
         export: find(&message.tokens, lexicon::EXPORT).is_some(),
         commands,
         not_understood,
-        foreign: foreign::foreign_language(text, &message.tokens),
+        foreign: foreign::foreign_language(&message.tokens),
     }
-}
-
-/// A new video of some pictures: "a video from the first two photos", "用前两张做一个视频"
-/// keep those; "a video without the second photo" keeps the others. The picture commands the
-/// clause's rules made of those references (a move read into "from the first two") give way.
-fn pick_for_new_video(commands: &mut Vec<Command>, from: usize, refs: &[RefAt], count: usize) {
-    let pointed: Vec<Ordinal> = refs.iter().map(|found| found.ordinal).collect();
-    let removing = commands
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .any(|c| matches!(c, Command::RemoveClips(_)));
-    let clause_commands = commands.split_off(from.min(commands.len()));
-    commands.extend(clause_commands.into_iter().filter(|c| {
-        !matches!(
-            c,
-            Command::KeepClips(_)
-                | Command::RemoveClips(_)
-                | Command::MoveClip(..)
-                | Command::SwapClips(..)
-        )
-    }));
-    let keep = if removing {
-        let left_out: Vec<usize> = pointed.iter().filter_map(|o| o.resolve(count)).collect();
-        (0..count)
-            .filter(|index| !left_out.contains(index))
-            .map(|index| Ordinal::Nth(index as u64 + 1))
-            .collect()
-    } else {
-        pointed
-    };
-    commands.push(Command::KeepClips(keep));
-}
-
-/// Whether a clause asks for a video to be made.
-///
-/// Rule: "start over", 重新生成 … always; otherwise a making verb followed by a video noun
-/// ("make a video", "turn these photos into a slideshow", 做成视频). Where a video already
-/// exists, the wording must also say it is a new one ("a", "new", "into", "these", 一个, 成 …)
-/// and the verb must not be about the current one ("make it a vertical video", "make the video
-/// shorter").
-fn wants_generation(clause: &Clause<'_>, has_draft: bool) -> bool {
-    use lexicon::{GENERATE, NEW_VIDEO, REGENERATE, VIDEO_NOUNS};
-    if clause.has(REGENERATE) {
-        return true;
-    }
-    let Some((_, verb_end)) = clause.find(GENERATE) else {
-        return false;
-    };
-    let rest = clause.tokens.get(verb_end..).unwrap_or_default();
-    let Some((noun, _)) = find(rest, VIDEO_NOUNS) else {
-        return false;
-    };
-    if !has_draft {
-        return true;
-    }
-    let about_current =
-        longest_at(clause.tokens, verb_end, &["it", "this", "the", "that"]).is_some();
-    let before_noun = clause.tokens.get(..verb_end + noun).unwrap_or_default();
-    find(before_noun, NEW_VIDEO).is_some() && !about_current
 }
 
 #[cfg(test)]

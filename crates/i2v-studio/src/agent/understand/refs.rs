@@ -9,7 +9,7 @@
 //! - `最后` alone points at the last picture only after a word of placing (`放到最后`); otherwise
 //!   it means "finally".
 
-use super::lexicon::{END_PLACE, IMAGE_NOUNS, START_PLACE};
+use super::lexicon::IMAGE_NOUNS;
 use crate::agent::text::numbers::{TENS, duration_at, number_at};
 use crate::agent::text::phrase::{longest_at, match_at};
 use crate::agent::text::tokens::Token;
@@ -80,24 +80,52 @@ const ORDINAL_WORDS: [&str; 20] = [
     "nineteenth",
     "twentieth",
 ];
-const CLASSIFIERS: &[&str] = &["张", "个", "段", "幅", "页", "帧", "位", "图", "部分"];
-const POINTING_NOUNS: &[&str] = &[
-    "image*", "photo*", "picture*", "pic", "pics", "clip", "clips", "slide", "slides", "shot",
-    "shots",
+/// Spanish ordinals, by value (either gender, accents matched either way).
+const SPANISH_ORDINALS: [&[&str]; 10] = [
+    &["primera", "primero", "primer"],
+    &["segunda", "segundo"],
+    &["tercera", "tercero", "tercer"],
+    &["cuarta", "cuarto"],
+    &["quinta", "quinto"],
+    &["sexta", "sexto"],
+    &["séptima", "séptimo"],
+    &["octava", "octavo"],
+    &["novena", "noveno"],
+    &["décima", "décimo"],
 ];
-const LISTING: &[&str] = &["and", "or", ",", "&"];
-const DETERMINERS: &[&str] = &["the", "my", "that"];
+const CLASSIFIERS: &[&str] = &["张", "个", "段", "幅", "页", "帧", "位", "图", "部分"];
+/// What makes a Japanese number an ordinal: 2枚目, 3番目, 2つ目.
+const JAPANESE_ORDINAL: &[&str] = &["枚目", "番目", "つ目", "個目"];
+const POINTING_NOUNS: &[&str] = &[
+    "image*",
+    "photo*",
+    "picture*",
+    "pic",
+    "pics",
+    "clip",
+    "clips",
+    "slide",
+    "slides",
+    "shot",
+    "shots",
+    "foto",
+    "fotos",
+    "imagen",
+    "imágenes",
+];
+const LISTING: &[&str] = &["and", "or", ",", "&", "y", "o", "と"];
+const DETERMINERS: &[&str] = &["the", "my", "that", "la", "el", "mi"];
 const PLACING_HAN: [char; 8] = ['到', '至', '在', '放', '移', '挪', '是', '成'];
 
 /// A reference starting at `at`: the ordinal, its end, and whether it is one on its own (as
 /// opposed to a bare ordinal word that needs context).
-fn raw_ref_at(tokens: &[Token], at: usize) -> Option<(Ordinal, usize, bool)> {
+pub(super) fn raw_ref_at(tokens: &[Token], at: usize) -> Option<(Ordinal, usize, bool)> {
     if let Some(end) =
         match_at(tokens, at, "penultimate").or_else(|| match_at(tokens, at, "next to last"))
     {
         return Some((Ordinal::FromEnd(2), end, true));
     }
-    if let Some(end) = longest_at(tokens, at, &["last", "final"]) {
+    if let Some(end) = longest_at(tokens, at, &["last", "final", "última", "último"]) {
         return Some((Ordinal::FromEnd(1), end, false));
     }
     if let Some((n, end)) = ordinal_word_at(tokens, at) {
@@ -140,6 +168,20 @@ fn chinese_ref_at(tokens: &[Token], at: usize) -> Option<(Ordinal, usize, bool)>
         let (n, end) = number_at(tokens, after)?;
         return Some((Ordinal::Nth(whole(n)?), classifier(end), true));
     }
+    // Japanese: 2枚目, 二番目; 最初の写真, 最後の写真.
+    if let Some((n, end)) = number_at(tokens, at) {
+        if let Some(end) = longest_at(tokens, end, JAPANESE_ORDINAL) {
+            return Some((Ordinal::Nth(whole(n)?), end, true));
+        }
+    }
+    if let Some(end) = longest_at(tokens, at, &["最初の写真", "最初の画像", "最初の1枚"])
+    {
+        return Some((Ordinal::Nth(1), end, true));
+    }
+    if let Some(end) = longest_at(tokens, at, &["最後の写真", "最後の画像", "最後の1枚"])
+    {
+        return Some((Ordinal::FromEnd(1), end, true));
+    }
     if let Some(end) = longest_at(tokens, at, &["首张", "头一张"]) {
         return Some((Ordinal::Nth(1), end, true));
     }
@@ -163,6 +205,9 @@ const RANGE_CAP: u64 = 100;
 
 /// A run of pictures from either end: "the first two photos", "last 3", "前两张", "最后三张".
 fn range_at(tokens: &[Token], at: usize) -> Option<(Vec<Ordinal>, usize)> {
+    if let Some(found) = counted_range_at(tokens, at) {
+        return Some(found);
+    }
     let (from_end, after) = if let Some(end) = longest_at(tokens, at, &["first"]) {
         (false, end)
     } else if let Some(end) = longest_at(tokens, at, &["last", "final"]) {
@@ -197,12 +242,49 @@ fn range_at(tokens: &[Token], at: usize) -> Option<(Vec<Ordinal>, usize)> {
     Some((ordinals, end))
 }
 
+/// A run of pictures said count first, as Spanish does ("las dos primeras fotos", "las 3
+/// últimas"), or as Japanese does (最初の2枚, 最後の3枚, its counter needed).
+fn counted_range_at(tokens: &[Token], at: usize) -> Option<(Vec<Ordinal>, usize)> {
+    let (n, from_end, end) = if let Some(after) = longest_at(tokens, at, &["最初の", "最後の"])
+    {
+        let from_end = match_at(tokens, at, "最後の").is_some();
+        let (n, end) = number_at(tokens, after)?;
+        (n, from_end, longest_at(tokens, end, &["枚", "つ"])?)
+    } else {
+        let (n, end) = number_at(tokens, at)?;
+        let first = longest_at(tokens, end, &["primeras", "primeros"]);
+        let last = longest_at(tokens, end, &["últimas", "últimos"]);
+        match (first, last) {
+            (Some(end), _) => (n, false, end),
+            (None, Some(end)) => (n, true, end),
+            (None, None) => return None,
+        }
+    };
+    let n = whole(n)?.min(RANGE_CAP);
+    let ordinals = (1..=n)
+        .map(|k| {
+            if from_end {
+                Ordinal::FromEnd(k)
+            } else {
+                Ordinal::Nth(k)
+            }
+        })
+        .collect();
+    Some((ordinals, end))
+}
+
 /// An English ordinal ("second", "twenty first", "3rd") starting at `at`, and its end.
 fn ordinal_word_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
     let token = tokens.get(at)?;
     if let Some(n) = token.number() {
         let end = longest_at(tokens, at + 1, &["st", "nd", "rd", "th"])?;
         return Some((whole(n)?, end));
+    }
+    if let Some(index) = SPANISH_ORDINALS
+        .iter()
+        .position(|words| longest_at(tokens, at, words).is_some())
+    {
+        return Some((index as u64 + 1, at + 1));
     }
     let word = token.word()?;
     if let Some(index) = ORDINAL_WORDS.iter().position(|w| *w == word) {
@@ -215,7 +297,7 @@ fn ordinal_word_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
 }
 
 /// A positive whole number, as an ordinal counts.
-fn whole(n: f64) -> Option<u64> {
+pub(super) fn whole(n: f64) -> Option<u64> {
     (n >= 1.0 && n.fract() == 0.0 && n <= 1e9).then_some(n as u64)
 }
 
@@ -353,70 +435,4 @@ fn in_context(tokens: &[Token], found: &RefAt) -> bool {
         .checked_sub(1)
         .is_some_and(|before| longest_at(tokens, before, DETERMINERS) == Some(found.start));
     determined || longest_at(tokens, found.end, IMAGE_NOUNS).is_some()
-}
-
-/// Where a moved picture goes, read after its reference (`from` is the index after it).
-pub(crate) fn place_after(tokens: &[Token], from: usize) -> Option<Place> {
-    // "the last photo first": the noun after the reference belongs to it.
-    let from = longest_at(tokens, from, IMAGE_NOUNS).unwrap_or(from);
-    // "between 1 and 2" is just before the second.
-    if let Some(between) = (from..tokens.len()).find_map(|i| match_at(tokens, i, "between")) {
-        let second = (between..tokens.len()).find_map(|i| match_at(tokens, i, "and"))?;
-        return position_at(tokens, second).map(Place::Before);
-    }
-    let before = ["before", "ahead of", "in front of"];
-    let after = ["after", "behind", "following"];
-    for i in from..tokens.len() {
-        if let Some(end) = longest_at(tokens, i, &before) {
-            return position_at(tokens, end).map(Place::Before);
-        }
-        if let Some(end) = longest_at(tokens, i, &after) {
-            return position_at(tokens, end).map(Place::After);
-        }
-        let Some(end) = longest_at(tokens, i, &["to", "at", "into", "as", "到", "至", "在"])
-            .or_else(|| (i == from).then_some(i))
-        else {
-            continue;
-        };
-        if let Some(position) = position_at(tokens, end) {
-            let end_of = skip_position(tokens, end);
-            let chinese_side = longest_at(tokens, end_of, &["前面", "之前", "前"])
-                .map(|_| Place::Before(position))
-                .or_else(|| {
-                    longest_at(tokens, end_of, &["后面", "之后", "后"])
-                        .map(|_| Place::After(position))
-                });
-            return Some(chinese_side.unwrap_or(Place::At(position)));
-        }
-    }
-    None
-}
-
-/// A position: the start or end, a reference, or "position N".
-fn position_at(tokens: &[Token], at: usize) -> Option<Ordinal> {
-    let at = match_at(tokens, at, "the").unwrap_or(at);
-    if let Some((ordinal, _, _)) = raw_ref_at(tokens, at) {
-        return Some(ordinal);
-    }
-    if longest_at(tokens, at, START_PLACE).is_some() {
-        return Some(Ordinal::Nth(1));
-    }
-    if longest_at(tokens, at, END_PLACE).is_some() {
-        return Some(Ordinal::FromEnd(1));
-    }
-    // "to position 3", and a bare number where only a place can stand ("between 1 and 2").
-    let after =
-        longest_at(tokens, at, &["position", "spot", "place", "slot", "number"]).unwrap_or(at);
-    let (n, _) = number_at(tokens, after)?;
-    Some(Ordinal::Nth(whole(n)?))
-}
-
-/// The index just past a position phrase, for the Chinese "before"/"after" that follow it.
-fn skip_position(tokens: &[Token], at: usize) -> usize {
-    if let Some((_, end, _)) = raw_ref_at(tokens, at) {
-        return end;
-    }
-    longest_at(tokens, at, START_PLACE)
-        .or_else(|| longest_at(tokens, at, END_PLACE))
-        .unwrap_or(at)
 }

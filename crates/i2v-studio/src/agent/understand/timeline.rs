@@ -6,9 +6,11 @@ use super::lexicon::{
     NEW_IMAGES, REVERSE, SMOOTH, STILL, SWAP, TITLE, TRANSITION, TRANSITION_KINDS, VIDEO_NOUNS,
     VOLUME,
 };
-use super::refs::{Ordinal, Place, RefAt, place_after};
+use super::places::place_after;
+use super::refs::{Ordinal, Place, RefAt};
 use super::{Clause, Command, MotionStyle, Op, TransitionChange, Unclear};
 use crate::agent::text::phrase::{find_all, longest_at};
+use crate::agent::types::Language;
 use i2v_core::draft::TransitionKind;
 
 /// What a length of time in a clause is about.
@@ -105,9 +107,12 @@ fn motion(clause: &Clause<'_>, out: &mut Vec<Command>) {
             .any(|&(t, t_end)| (end <= t && t - end <= 1) || (at >= t_end && at - t_end <= 1))
     };
     let still = clause.has(STILL);
+    // 動画 is Japanese for a video, where 动画 is Chinese for animation.
+    let japanese = clause.message.language() == Language::Japanese;
+    let video_word = |at: usize| japanese && longest_at(clause.tokens, at, &["動画"]).is_some();
     let mention = find_all(clause.tokens, MOTION)
         .into_iter()
-        .find(|&(at, end)| !near_transition(at, end));
+        .find(|&(at, end)| !near_transition(at, end) && !video_word(at));
     let style = match mention {
         _ if still => MotionStyle::Still,
         None => return,
@@ -151,8 +156,14 @@ fn pictures(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
             return true;
         }
     }
+    // "keep photos 2 and 3 only" says it around the pictures.
+    let keep_only = clause.has(KEEP_ONLY) || (clause.has(&["keep"]) && clause.has(&["only"]));
+    // "quiero solo las dos primeras": a verb of wanting with two pictures keeps, not moves.
     let moving = clause.has(MOVE)
-        || (clause.says(Op::Change) && refs.len() == 2 && clause.durations.is_empty());
+        || (clause.says(Op::Change)
+            && refs.len() == 2
+            && clause.durations.is_empty()
+            && !keep_only);
     if moving {
         let place = place_after(clause.tokens, first.end)
             .or_else(|| refs.get(1).map(|second| Place::At(*second)));
@@ -162,8 +173,6 @@ fn pictures(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
         });
         return true;
     }
-    // "keep photos 2 and 3 only" says it around the pictures.
-    let keep_only = clause.has(KEEP_ONLY) || (clause.has(&["keep"]) && clause.has(&["only"]));
     if keep_only {
         out.push(Command::KeepClips(refs));
     } else if clause.governs(first.start) == Some(Op::Remove) {
@@ -304,9 +313,13 @@ fn use_of(clause: &Clause<'_>, start: usize, end: usize, pictures_claimed: bool)
             return use_;
         }
     }
-    for at in (start.saturating_sub(4)..start).rev() {
+    // A topic word of many tokens (トランジション is seven) counts by where it ends, right
+    // before the length or one particle before it, but not で ("with": タイトルで30秒の動画).
+    let particle = |e: usize| e + 1 == start && tokens.get(e).is_some_and(|t| !t.is_han('で'));
+    for at in (start.saturating_sub(12)..start).rev() {
         for (phrases, use_) in topics {
-            if longest_at(tokens, at, phrases).is_some_and(|e| e <= start) {
+            let near = |e: usize| e <= start && (at + 4 >= start || e == start || particle(e));
+            if longest_at(tokens, at, phrases).is_some_and(near) {
                 return use_;
             }
         }

@@ -1,6 +1,8 @@
-//! The rules of understanding, one instruction at a time, in English and Chinese.
+//! The rules of understanding, one instruction at a time, in English and Chinese (Spanish and
+//! Japanese in `languages`).
 
 mod history;
+mod languages;
 mod overlay;
 mod shape;
 mod texts;
