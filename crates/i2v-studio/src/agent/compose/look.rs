@@ -96,21 +96,33 @@ fn paced(draft: &Draft, slower: bool) -> TransitionChange {
     }
 }
 
-/// "no motion", "slow zoom", "pan left", "zoom in on the first photo".
-pub(crate) fn set_motion(draft: &mut Draft, style: MotionStyle, clip: Option<Ordinal>) -> Edit {
+/// Changes the metadata of every picture, or of the one `clip` points at, with `change` (given
+/// each picture's index); the 1-based position of the one, or `Already` when nothing changed.
+fn each_picture(
+    draft: &mut Draft,
+    clip: Option<Ordinal>,
+    mut change: impl FnMut(&mut Meta, usize),
+) -> Result<Option<usize>, Problem> {
     let original = draft.clone();
     let count = lengths(draft).len();
     let only = clip.map(|ordinal| resolve(ordinal, count)).transpose()?;
     let track = video_mut(draft)?;
     for (index, segment) in track.segments_mut().iter_mut().enumerate() {
         if only.is_none_or(|only| only == index) {
-            segment.meta_mut().set_motion(motion_name(style, index));
+            change(segment.meta_mut(), index);
         }
     }
     if *draft == original {
         return Err(Problem::Already);
     }
-    let position = only.map(|index| index + 1);
+    Ok(only.map(|index| index + 1))
+}
+
+/// "no motion", "slow zoom", "pan left", "zoom in on the first photo".
+pub(crate) fn set_motion(draft: &mut Draft, style: MotionStyle, clip: Option<Ordinal>) -> Edit {
+    let position = each_picture(draft, clip, |meta, index| {
+        meta.set_motion(motion_name(style, index));
+    })?;
     let args = json!({ "motion": style_name(style), "clip": position });
     Ok((
         applied("set_motion", args),
@@ -121,19 +133,9 @@ pub(crate) fn set_motion(draft: &mut Draft, style: MotionStyle, clip: Option<Ord
 /// "fill the frame", "show the whole photo", "blurred background": how the pictures (or one)
 /// fill the frame.
 pub(crate) fn set_fit(draft: &mut Draft, fit: Fit, clip: Option<Ordinal>) -> Edit {
-    let original = draft.clone();
-    let count = lengths(draft).len();
-    let only = clip.map(|ordinal| resolve(ordinal, count)).transpose()?;
-    let track = video_mut(draft)?;
-    for (index, segment) in track.segments_mut().iter_mut().enumerate() {
-        if only.is_none_or(|only| only == index) {
-            segment.meta_mut().set_fit(fit);
-        }
-    }
-    if *draft == original {
-        return Err(Problem::Already);
-    }
-    let position = only.map(|index| index + 1);
+    let position = each_picture(draft, clip, |meta, _| {
+        meta.set_fit(fit);
+    })?;
     let args = json!({ "fit": fit.word(), "clip": position });
     Ok((applied("set_fit", args), Outcome::Fit(fit, position)))
 }

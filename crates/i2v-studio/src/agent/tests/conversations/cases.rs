@@ -34,14 +34,9 @@ const fn pending(
     say: &'static str,
     expect: &'static [Expect],
 ) -> Case {
-    Case {
-        language,
-        kind,
-        setup,
-        say,
-        expect,
-        pending: true,
-    }
+    let mut case = case(language, kind, setup, say, expect);
+    case.pending = true;
+    case
 }
 
 /// Every case.
