@@ -165,7 +165,8 @@ test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
     renderId = await page.getAttribute('#export', 'data-render-id');
     assert.equal(await page.getAttribute('#export', 'data-state'), 'running', 'the render had already finished');
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('i2v-demo:v1')));
-    assert.deepEqual(saved.render, { id: renderId, finished: false });
+    assert.deepEqual({ ...saved.render, key: undefined }, { id: renderId, finished: false, key: undefined });
+    assert.match(saved.render.key, /^\d+:[0-9a-f]+$/, 'what the render is made of, as a short fingerprint');
     await screenshot(page, '05-exporting');
 
     await page.reload();
@@ -303,13 +304,19 @@ test('refusals, failures, silent edits and running out are explained', { timeout
       // The video made from the first reply's offer is out of date after the edit.
       await p.waitForSelector('#export[data-stale="true"]');
       await screenshot(p, '09-silent-edit', { fullPage: true });
+      // A reload keeps saying so: what the video was made of is saved with it.
+      await p.reload();
+      await p.waitForSelector('#export[data-state="done"]', { timeout: 60_000 });
+      await p.waitForSelector('#export[data-stale="true"]');
+      assert.match(await p.textContent('#export-status'), /no longer matches/);
     });
 
     await t.test('running out of credits says what it means and where to get more', async () => {
       await p.fill('#composer-input', 'add a title "One more"');
       await p.click('#send-button');
-      await p.waitForFunction(() => document.querySelectorAll('.turn')[2]?.dataset.state === 'failed');
-      const error = p.locator('.turn').nth(2).locator('.error');
+      // The last turn (the page above was reloaded, which starts a new conversation view).
+      await p.waitForFunction(() => [...document.querySelectorAll('.turn')].at(-1)?.dataset.state === 'failed');
+      const error = p.locator('.turn').last().locator('.error');
       assert.match(await error.textContent(), /not enough credits/);
       const register = error.getByRole('link', { name: 'Register for more credits' });
       assert.match(await register.getAttribute('href'), /\?bind=/);

@@ -59,6 +59,7 @@ export async function start(api) {
   const showState = (state) => {
     showDraft(state.draft);
     timeline.setCanvas(state.canvas);
+    exporter.setCanvas(state.canvas);
     media.showKnown(state.videoInfos);
   };
 

@@ -120,8 +120,10 @@ export class ChatPanel {
           if (!this.running) this.run(text);
         });
         if (error?.kind === 'credits') this.hooks.credits?.(null);
-        if (['exportProgress', 'exported'].includes(turn.lastEvent)) this.hooks.exportFailed?.(error);
       }
+      // A render this turn was following ends with it (stopped or failed): the export panel
+      // must not stay at "Rendering… 2%".
+      if (['exportProgress', 'exported'].includes(turn.lastEvent)) this.hooks.exportFailed?.(error);
     } finally {
       this.controller = null;
       this.setBusy(false);

@@ -31,7 +31,8 @@ export class ExportPanel {
     this.ready = false;
     this.busy = false;
     this.draftJson = null; // the timeline shown, as JSON
-    this.exportedJson = null; // the timeline of the video shown (null: not known)
+    this.canvasKey = null; // the frame shown: `WxH@fps`
+    this.exportedKey = null; // the timeline and frame of the video shown (null: not known)
     this.button.addEventListener('click', () => this.start());
   }
 
@@ -40,16 +41,39 @@ export class ExportPanel {
     this.ready = Boolean(draft?.isExportReady());
     this.draftJson = draft ? JSON.stringify(draft.toJSON()) : null;
     this.updateButton();
-    if (this.root.dataset.state === 'done' && this.exportedJson && this.exportedJson !== this.draftJson) {
-      this.status.textContent = 'The timeline has changed since this video was made: export again to include the changes.';
-      this.root.dataset.stale = 'true';
-      return;
-    }
+    if (this.markStale()) return;
     if (!this.ready && !this.busy && this.root.dataset.state === 'idle') {
       this.status.textContent = 'Make a video first, then export it here.';
     } else if (this.ready && this.root.dataset.state === 'idle') {
       this.status.textContent = 'Ready to export.';
     }
+  }
+
+  /** Notes the frame shown (size and rate); a video made in another one is out of date. */
+  setCanvas(canvas) {
+    this.canvasKey = canvas?.width ? `${canvas.width}x${canvas.height}@${canvas.fps}` : null;
+    this.markStale();
+  }
+
+  /** What the video would be made of now, the timeline and the frame, as a short fingerprint
+   * (saved with the render, so it must stay small: FNV-1a over the text). */
+  currentKey() {
+    const text = `${this.draftJson}|${this.canvasKey}`;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return `${text.length}:${hash.toString(16)}`;
+  }
+
+  /** Says the video shown no longer matches the timeline or the frame; whether it does not. */
+  markStale() {
+    const shown = this.root.dataset.state === 'done' && this.exportedKey;
+    if (!shown || this.exportedKey === this.currentKey()) return false;
+    this.status.textContent = 'This video no longer matches the timeline or the frame shape: export again to include the changes.';
+    this.root.dataset.stale = 'true';
+    return true;
   }
 
   updateButton() {
@@ -74,7 +98,8 @@ export class ExportPanel {
   /** Picks up a render saved before a reload: `{ id, finished }`. */
   async resume(render) {
     if (this.busy) return;
-    this.begin(render.finished ? 'Loading your last export…' : 'Picking your render back up…', null);
+    // What it was made of, as saved with it; unknown for a render saved by an older page.
+    this.begin(render.finished ? 'Loading your last export…' : 'Picking your render back up…', render.key ?? null);
     this.root.dataset.resumed = 'true';
     this.root.dataset.renderId = render.id;
     try {
@@ -91,9 +116,9 @@ export class ExportPanel {
     }
   }
 
-  begin(text, draftJson = this.draftJson) {
+  begin(text, key = this.currentKey()) {
     // What is being rendered, to tell later whether the video still matches the timeline.
-    this.exportedJson = draftJson;
+    this.exportedKey = key;
     delete this.root.dataset.stale;
     this.busy = true;
     this.updateButton();
@@ -118,7 +143,7 @@ export class ExportPanel {
     if (this.root.dataset.state !== 'running') this.begin('Sending the timeline to the renderer…');
     if (this.root.dataset.renderId !== p.renderId) {
       this.root.dataset.renderId = p.renderId;
-      store.saveRender(p.renderId, false);
+      store.saveRender(p.renderId, false, this.exportedKey);
     }
     const pct = Number.isFinite(p.progress) ? Math.max(0, Math.min(100, p.progress)) : null;
     if (pct === null) this.progress.removeAttribute('value');
@@ -129,7 +154,7 @@ export class ExportPanel {
 
   /** A finished render: the video, its download link and what it is. */
   onExported(result) {
-    store.saveRender(result.renderId, true);
+    store.saveRender(result.renderId, true, this.exportedKey);
     this.root.dataset.renderId = result.renderId;
     // `url` carries its own access key; `downloadUrl` (the protocol's fallback) wants the API
     // token in a header, which neither a <video> nor a link can send.
@@ -148,6 +173,7 @@ export class ExportPanel {
     this.meta.textContent = parts.join(' · ');
     this.result.hidden = false;
     this.end('done', 'Your video is ready.');
+    this.markStale(); // a video picked up after a reload may already be out of date
   }
 
   /** A render that could not be made (or polled); `retry` starts it again. */

@@ -25,9 +25,12 @@ export function saveSession(session) {
   write({ session, render: sameSession ? saved.render : null });
 }
 
-/** Records the render `id`; `finished` once it has completed (or failed for good). */
-export function saveRender(id, finished) {
-  write({ ...load(), render: { id, finished } });
+/** Records the render `id`; `finished` once it has completed (or failed for good); `key`, what
+ * it was made of (timeline and frame), to tell after a reload whether it is out of date. */
+export function saveRender(id, finished, key = null) {
+  const earlier = load().render;
+  const made = key ?? (earlier?.id === id ? earlier.key : null) ?? null;
+  write({ ...load(), render: { id, finished, key: made } });
 }
 
 /** Forgets the render. */
@@ -58,5 +61,6 @@ function validSession(s) {
 }
 
 function validRender(r) {
-  return r != null && typeof r.id === 'string' && r.id !== '' && typeof r.finished === 'boolean';
+  return r != null && typeof r.id === 'string' && r.id !== '' && typeof r.finished === 'boolean'
+    && (r.key === undefined || r.key === null || typeof r.key === 'string');
 }
