@@ -115,6 +115,15 @@ async fn a_renamed_program_is_refused_by_its_content() {
     assert!(reply.text.contains("heic"), "{}", reply.text);
     let state = studio.state(&token, &session).await;
     assert_eq!(state.ok()["state"]["video_infos"], json!([]));
+
+    // A good picture before the bad file is refused with it, and no file of it stays behind.
+    let body = form(&[("beach.png", &png(64, 48)), ("holiday.jpg", &exe)]);
+    let reply = upload(&studio, &token, &session, body.into()).await;
+    reply.assert_error(415, 4001);
+    let stored: Vec<_> = std::fs::read_dir(studio.data_dir.join("media"))
+        .map(|d| d.flatten().filter(|e| e.path().is_file()).collect())
+        .unwrap_or_default();
+    assert!(stored.is_empty(), "no unrecorded upload left: {stored:?}");
 }
 
 #[tokio::test]

@@ -46,7 +46,7 @@ pub use image::{ImageInfo, display_size, probe_image};
 pub use inspect::{InspectError, check_present, inspect};
 pub use probe::{AvInfo, ProbeError, ProbeOptions, probe_av};
 pub use read::ReadAt;
-pub use save::{Saved, TEMP_DIR, cleanup_temp, save_stream};
+pub use save::{Saved, TEMP_DIR, cleanup_temp, save_stream, sweep_orphans};
 pub use sniff::{SNIFF_LEN, sniff};
 
 // For other modules' tests: counting header reads, writing an EXIF orientation into a JPEG.

@@ -139,6 +139,30 @@ pub async fn cleanup_temp(dir: &Path) -> std::io::Result<usize> {
     Ok(removed)
 }
 
+/// Removes the stored uploads (`med_…` files in `dir`) that `recorded` does not name: files a
+/// studio that died mid-request had put in place before their row was written, which nobody
+/// could ever see or remove. Returns how many went.
+pub async fn sweep_orphans(
+    dir: &Path,
+    recorded: &std::collections::HashSet<String>,
+) -> std::io::Result<usize> {
+    let mut entries = match tokio::fs::read_dir(dir).await {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let mut removed = 0;
+    while let Some(entry) = entries.next_entry().await? {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let upload = name.starts_with("med_") && entry.file_type().await?.is_file();
+        if upload && !recorded.contains(&name) {
+            tokio::fs::remove_file(entry.path()).await?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 /// An upload fully written to its temporary file and judged, not yet probed nor in place.
 pub(crate) struct Received {
     temp: TempFile,

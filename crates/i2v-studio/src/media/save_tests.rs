@@ -525,3 +525,23 @@ async fn a_picture_past_the_pixel_budget_is_refused_by_its_header_and_not_kept()
         dir.temp_files()
     );
 }
+
+#[tokio::test]
+async fn uploads_no_row_records_are_swept_and_recorded_ones_kept() {
+    let dir = TestDir::new("orphans");
+    std::fs::create_dir_all(&dir.path).unwrap();
+    for name in ["med_kept.png", "med_orphan.jpg", "notes.txt"] {
+        std::fs::write(dir.path.join(name), b"x").unwrap();
+    }
+    let recorded: std::collections::HashSet<String> = ["med_kept.png".to_owned()].into();
+    assert_eq!(super::sweep_orphans(&dir.path, &recorded).await.unwrap(), 1);
+    let mut left = dir.files();
+    left.sort();
+    assert_eq!(
+        left,
+        ["med_kept.png", "notes.txt"],
+        "only unrecorded uploads go"
+    );
+    let missing = dir.path.join("none");
+    assert_eq!(super::sweep_orphans(&missing, &recorded).await.unwrap(), 0);
+}

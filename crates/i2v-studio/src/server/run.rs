@@ -85,6 +85,15 @@ pub async fn start(mut config: Config) -> Result<Running, ServerError> {
     if let Err(err) = crate::media::cleanup_temp(&media_dir).await {
         tracing::warn!(%err, "could not clear unfinished uploads");
     }
+    // So are uploads put in place whose row was never written.
+    match store.media_file_names() {
+        Ok(recorded) => match crate::media::sweep_orphans(&media_dir, &recorded).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "removed uploads no row records"),
+            Err(err) => tracing::warn!(%err, "could not sweep unrecorded uploads"),
+        },
+        Err(err) => tracing::warn!(%err, "could not list the recorded uploads"),
+    }
     // A wrong directory is not fatal (the API works without it) but every page would be a 404.
     for (flag, root) in [
         ("web root", &config.web_root),

@@ -102,6 +102,20 @@ impl Store {
         Ok(())
     }
 
+    /// The file names (`med_….jpg`) of every recorded medium, whatever its session.
+    pub fn media_file_names(&self) -> Result<std::collections::HashSet<String>, StoreError> {
+        let conn = self.lock();
+        let mut statement = conn.prepare_cached("SELECT path FROM media")?;
+        let paths = statement.query_map([], |row| row.get::<_, String>(0))?;
+        let mut names = std::collections::HashSet::new();
+        for path in paths {
+            let path = path?;
+            let name = path.rsplit('/').next().unwrap_or(&path).to_owned();
+            names.insert(name);
+        }
+        Ok(names)
+    }
+
     /// The session's media, in the order they were recorded.
     pub fn session_media(&self, session_id: &str) -> Result<Vec<MediaRecord>, StoreError> {
         let conn = self.lock();

@@ -82,9 +82,13 @@ async fn upload(
         fetch_all(&body.urls, &dir, &state).await?
     };
     let mut records = Vec::with_capacity(saved.len());
-    for file in saved {
-        let record = record_for(&session.session_id, &file);
-        state.store.add_media(&record)?;
+    for (at, file) in saved.iter().enumerate() {
+        let record = record_for(&session.session_id, file);
+        if let Err(err) = state.store.add_media(&record) {
+            // The files not recorded would be orphans: nobody could ever see or remove them.
+            remove_saved(&dir, saved.get(at..).unwrap_or_default()).await;
+            return Err(err.into());
+        }
         records.push(record);
     }
     Ok(ApiOk(match state.config.dialect {
@@ -142,13 +146,40 @@ async fn media_file(
     .await
 }
 
-/// Streams every `files` part to disk; other fields are ignored.
+/// Removes files an upload had put in place before a later part of it failed.
+async fn remove_saved(dir: &Path, saved: &[Saved]) {
+    for file in saved {
+        if let Err(err) = tokio::fs::remove_file(dir.join(&file.file_name)).await {
+            tracing::warn!(file = %file.file_name, %err, "an unrecorded upload could not be removed");
+        }
+    }
+}
+
+/// Streams every `files` part to disk; other fields are ignored. When a part fails, the parts
+/// already stored go too: the request is refused whole.
 async fn save_parts(
-    mut multipart: Multipart,
+    multipart: Multipart,
     dir: &Path,
     max_bytes: u64,
 ) -> Result<Vec<Saved>, ApiError> {
     let mut saved = Vec::new();
+    let result = save_each_part(multipart, dir, max_bytes, &mut saved).await;
+    if let Err(err) = result {
+        remove_saved(dir, &saved).await;
+        return Err(err);
+    }
+    if saved.is_empty() {
+        return Err(ApiError::BadRequest("no `files` part in the form".into()));
+    }
+    Ok(saved)
+}
+
+async fn save_each_part(
+    mut multipart: Multipart,
+    dir: &Path,
+    max_bytes: u64,
+    saved: &mut Vec<Saved>,
+) -> Result<(), ApiError> {
     loop {
         let field = multipart
             .next_field()
@@ -165,10 +196,7 @@ async fn save_parts(
                 .map_err(api_error)?,
         );
     }
-    if saved.is_empty() {
-        return Err(ApiError::BadRequest("no `files` part in the form".into()));
-    }
-    Ok(saved)
+    Ok(())
 }
 
 /// Fetches every URL, refusing private addresses unless the studio allows them.
@@ -178,16 +206,22 @@ async fn fetch_all(urls: &[String], dir: &Path, state: &AppState) -> Result<Vec<
     }
     let mut saved = Vec::with_capacity(urls.len());
     for url in urls {
-        let file = media::fetch_url(
+        let fetched = media::fetch_url(
             url,
             dir,
             state.config.max_upload_bytes,
             URL_FETCH_TIMEOUT,
             state.config.allow_private_urls,
         )
-        .await
-        .map_err(api_error)?;
-        saved.push(file);
+        .await;
+        match fetched {
+            Ok(file) => saved.push(file),
+            Err(err) => {
+                // The request is refused whole: what it already stored goes.
+                remove_saved(dir, &saved).await;
+                return Err(api_error(err));
+            }
+        }
     }
     Ok(saved)
 }
