@@ -33,6 +33,8 @@ pub struct Config {
     pub edit_cost: i64,
     /// The largest upload, in bytes.
     pub max_upload_bytes: u64,
+    /// All the uploads of one user together, in bytes: one person cannot fill the disk.
+    pub max_user_media_bytes: u64,
     /// URL uploads may fetch private and loopback addresses (for tests only).
     pub allow_private_urls: bool,
     /// Share of edit turns answered silently (no text), 0–1.
@@ -111,6 +113,7 @@ impl Default for Config {
             generate_cost: 10,
             edit_cost: 2,
             max_upload_bytes: i2v_core::media::MAX_UPLOAD_BYTES,
+            max_user_media_bytes: 2 << 30,
             allow_private_urls: false,
             silent_share: 0.3,
             seed: 0x12_5eed,

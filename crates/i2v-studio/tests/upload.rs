@@ -232,3 +232,35 @@ async fn url_uploads_fetch_public_files_and_refuse_loopback_unless_allowed() {
     assert_eq!(files[0]["width"], 800);
     assert_eq!(files[0]["mime"], "image/png");
 }
+
+#[tokio::test]
+async fn an_upload_past_the_users_storage_quota_is_refused_and_nothing_of_it_kept() {
+    let picture = png(320, 240);
+    // Room for two of these pictures, not three.
+    let quota = picture.len() as u64 * 5 / 2;
+    let studio = Studio::start(&["--max-user-media-bytes", &quota.to_string()]);
+    let (token, session) = connected(&studio, "quota").await;
+    let two = form(&[("a.png", &picture), ("b.png", &picture)]);
+    upload(&studio, &token, &session, two.into()).await.ok();
+
+    // The quota is the user's, across sessions: a new session does not reset it.
+    let other_session = studio.session(&token).await["session_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let third = form(&[("c.png", &picture)]);
+    let reply = upload(&studio, &token, &other_session, third.into()).await;
+    reply.assert_error(413, 4003);
+    assert_eq!(reply.json["data"]["max_bytes"], quota);
+    assert_eq!(reply.json["data"]["used_bytes"], picture.len() as u64 * 2);
+    assert!(reply.text.contains("would go over"), "{}", reply.text);
+    let stored = std::fs::read_dir(studio.data_dir.join("media"))
+        .map(|d| d.flatten().filter(|e| e.path().is_file()).count())
+        .unwrap_or_default();
+    assert_eq!(stored, 2, "the refused file is not kept");
+
+    // Another user has a quota of their own.
+    let (token, session) = connected(&studio, "quota-other").await;
+    let one = form(&[("d.png", &picture)]);
+    upload(&studio, &token, &session, one.into()).await.ok();
+}

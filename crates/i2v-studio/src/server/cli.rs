@@ -76,6 +76,7 @@ Agent and renders:
   --generate-cost N            credits per generation turn (default 10)
   --edit-cost N                credits per edit turn (default 2)
   --max-upload-bytes N         largest upload (default 209715200)
+  --max-user-media-bytes N     all the uploads of one user together (default 2147483648)
   --silent-share F             share of edit turns answered silently, 0-1 (default 0.3)
   --seed N                     seed for everything random (decimal or 0x hex)
   --chunk-delay-ms MS          pause between streamed text chunks (default 40)
@@ -151,6 +152,9 @@ where
             "--generate-cost" => config.generate_cost = value.amount()?,
             "--edit-cost" => config.edit_cost = value.amount()?,
             "--max-upload-bytes" => config.max_upload_bytes = value.number("a byte count")?,
+            "--max-user-media-bytes" => {
+                config.max_user_media_bytes = value.number("a byte count")?;
+            }
             "--silent-share" => config.silent_share = value.share()?,
             "--seed" => config.seed = value.seed()?,
             "--chunk-delay-ms" => {

@@ -13,6 +13,11 @@ use serde_json::{Value, json};
 
 use crate::store::StoreError;
 
+/// A size in megabytes, for the messages that speak of sizes.
+fn megabytes(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
 /// What a handler returns.
 pub type ApiResult<T> = Result<ApiOk<T>, ApiError>;
 
@@ -79,6 +84,19 @@ pub enum ApiError {
         /// The limit in bytes.
         max_bytes: u64,
     },
+    /// The account's uploads together would pass its storage quota (4003, HTTP 413, ours).
+    #[error(
+        "this account's uploads take {:.1} MB of its {:.1} MB; this upload of {:.1} MB would go over",
+        megabytes(*.used_bytes), megabytes(*.max_bytes), megabytes(*.upload_bytes)
+    )]
+    StorageFull {
+        /// What the account's media take already, in bytes.
+        used_bytes: u64,
+        /// What the refused upload would have added, in bytes.
+        upload_bytes: u64,
+        /// The account's quota in bytes.
+        max_bytes: u64,
+    },
     /// The free plan cannot export (402).
     #[error("export requires a registered account")]
     ExportBlocked,
@@ -123,6 +141,7 @@ impl ApiError {
             ApiError::OutOfCredits { .. } => 2001,
             ApiError::UnsupportedFileType { .. } => 4001,
             ApiError::FileTooLarge { .. } => 4002,
+            ApiError::StorageFull { .. } => 4003,
             ApiError::ExportBlocked => 402,
             ApiError::RateLimited { .. } => 429,
             ApiError::NotFound | ApiError::UnknownRender(_) => 404,
@@ -147,6 +166,7 @@ impl ApiError {
             ApiError::OutOfCredits { .. } => StatusCode::FORBIDDEN,
             ApiError::UnsupportedFileType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::FileTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::StorageFull { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::ExportBlocked => StatusCode::PAYMENT_REQUIRED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -164,6 +184,15 @@ impl ApiError {
                 "accepted": i2v_core::media::ACCEPTED_FORMATS,
             }),
             ApiError::FileTooLarge { max_bytes } => json!({ "max_bytes": max_bytes }),
+            ApiError::StorageFull {
+                used_bytes,
+                upload_bytes,
+                max_bytes,
+            } => json!({
+                "used_bytes": used_bytes,
+                "upload_bytes": upload_bytes,
+                "max_bytes": max_bytes,
+            }),
             ApiError::RateLimited { retry_after_secs } => {
                 json!({ "retry_after": retry_after_secs })
             }
@@ -256,6 +285,15 @@ mod tests {
             (ApiError::OutOfCredits { bind_id: None }, 2001, 403),
             (ApiError::UnsupportedFileType { name: None }, 4001, 415),
             (ApiError::FileTooLarge { max_bytes: 1 }, 4002, 413),
+            (
+                ApiError::StorageFull {
+                    used_bytes: 1,
+                    upload_bytes: 1,
+                    max_bytes: 1,
+                },
+                4003,
+                413,
+            ),
             (ApiError::ExportBlocked, 402, 402),
             (
                 ApiError::RateLimited {

@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension, params};
 use super::drafts::session_exists;
 use super::ids::MEDIA_PREFIX;
 use super::media_facts::FactColumns;
+use super::users::UserId;
 use super::{Store, StoreError};
 
 pub use crate::media::{Facts, MediaKind};
@@ -100,6 +101,18 @@ impl Store {
             ],
         )?;
         Ok(())
+    }
+
+    /// How many bytes all the media of `user`'s sessions take.
+    pub fn user_media_bytes(&self, user: UserId) -> Result<u64, StoreError> {
+        let conn = self.lock();
+        let total: i64 = conn.query_row(
+            "SELECT COALESCE(SUM(m.size), 0) FROM media m \
+             JOIN sessions s ON s.session_id = m.session_id WHERE s.user_id = ?1",
+            [user.0],
+            |row| row.get(0),
+        )?;
+        Ok(u64::try_from(total).unwrap_or(0))
     }
 
     /// The file names (`med_….jpg`) of every recorded medium, whatever its session.
