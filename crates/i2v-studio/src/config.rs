@@ -53,6 +53,8 @@ pub struct Config {
     pub render_timeout: Duration,
     /// The shapes the API answers in.
     pub dialect: Dialect,
+    /// How many connections may be open, and how long one may take to send a request's head.
+    pub connections: crate::server::ConnectionLimits,
 }
 
 /// The shapes the studio answers in (`docs/PROTOCOL.md` §8), so that clients can be proven
@@ -123,6 +125,7 @@ impl Default for Config {
             render_workers: 0,
             render_timeout: Duration::from_secs(600),
             dialect: Dialect::Adk,
+            connections: crate::server::ConnectionLimits::default(),
         }
     }
 }

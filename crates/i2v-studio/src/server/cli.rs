@@ -77,6 +77,7 @@ Agent and renders:
   --edit-cost N                credits per edit turn (default 2)
   --max-upload-bytes N         largest upload (default 209715200)
   --max-user-media-bytes N     all the uploads of one user together (default 2147483648)
+  --max-connections N          connections open at once; more wait (default 512)
   --silent-share F             share of edit turns answered silently, 0-1 (default 0.3)
   --seed N                     seed for everything random (decimal or 0x hex)
   --chunk-delay-ms MS          pause between streamed text chunks (default 40)
@@ -152,6 +153,9 @@ where
             "--generate-cost" => config.generate_cost = value.amount()?,
             "--edit-cost" => config.edit_cost = value.amount()?,
             "--max-upload-bytes" => config.max_upload_bytes = value.number("a byte count")?,
+            "--max-connections" => {
+                config.connections.max_connections = value.number("a connection count")?;
+            }
             "--max-user-media-bytes" => {
                 config.max_user_media_bytes = value.number("a byte count")?;
             }
@@ -319,6 +323,10 @@ mod tests {
             "7",
             "--edit-cost",
             "1",
+            "--max-connections",
+            "64",
+            "--max-user-media-bytes",
+            "5000",
             "--max-upload-bytes",
             "1000",
             "--silent-share",
@@ -361,6 +369,8 @@ mod tests {
         assert_eq!(config.session_idle, Duration::from_millis(1500));
         assert_eq!((config.generate_cost, config.edit_cost), (7, 1));
         assert_eq!(config.max_upload_bytes, 1000);
+        assert_eq!(config.connections.max_connections, 64);
+        assert_eq!(config.max_user_media_bytes, 5000);
         assert_eq!(config.silent_share, 0.0);
         assert_eq!(config.seed, 16);
         assert_eq!(config.chunk_delay, Duration::ZERO);

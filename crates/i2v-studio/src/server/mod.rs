@@ -4,12 +4,14 @@
 //! The pieces: [`AppState`] (what handlers share), [`envelope`] (the `{"code","message","data"}`
 //! answer and [`ApiError`]), [`extract`] (the caller, client id, source address, JSON body),
 //! `routes` (one module per endpoint group), [`views`] (wire shapes of stored things),
-//! [`router`] (everything put together), [`start`] / [`serve`] (running it), [`cli`] (the
+//! [`router`] (everything put together), [`start`] / [`serve`] (running it, connections
+//! under [`ConnectionLimits`]), [`cli`] (the
 //! binary's arguments).
 
 mod access_log;
 mod app;
 pub mod cli;
+mod connections;
 pub mod dialect;
 pub mod envelope;
 pub mod extract;
@@ -24,6 +26,7 @@ mod web;
 
 pub use access_log::loggable_path;
 pub use app::router;
+pub use connections::ConnectionLimits;
 pub use envelope::{ApiError, ApiOk, ApiResult};
 pub use faults::{FaultDice, INJECTED_RETRY_AFTER_SECS};
 pub use run::{Running, SHUTDOWN_GRACE, ServerError, serve, shutdown_signal, start};

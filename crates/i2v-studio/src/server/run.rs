@@ -1,6 +1,5 @@
 //! Running the application: binding, serving, and shutting down gracefully.
 
-use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -9,6 +8,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use super::app::router;
+use super::connections::serve_connections;
 use super::state::AppState;
 use crate::config::Config;
 use crate::render::{RenderOptions, RenderQueue, probe_encoder};
@@ -136,14 +136,12 @@ pub async fn start(mut config: Config) -> Result<Running, ServerError> {
         .map_err(|err| ServerError::Serve(format!("studio secret: {err}")))?;
     let state = AppState::new(store, renders, secret, config);
     let shutdown = state.shutdown.clone();
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let serving = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown.clone().cancelled_owned())
-        .into_future();
+    let limits = state.config.connections;
+    let serving = serve_connections(listener, router(state), limits, shutdown.clone());
     let stopped = shutdown.clone();
     let task = tokio::spawn(async move {
         tokio::select! {
-            served = serving => served.map_err(|err| ServerError::Serve(err.to_string())),
+            () = serving => Ok(()),
             // Connections still open after the grace period are dropped with the task.
             () = async {
                 stopped.cancelled().await;
