@@ -129,9 +129,9 @@ mod tests {
         let mut buf = [0u8; 512];
         let deadline = Instant::now() + limit;
         while Instant::now() < deadline {
-            match tokio::time::timeout(Duration::from_millis(100), stream.read(&mut buf)).await {
-                Ok(Ok(0) | Err(_)) => return true,
-                _ => {}
+            let read = tokio::time::timeout(Duration::from_millis(100), stream.read(&mut buf));
+            if let Ok(Ok(0) | Err(_)) = read.await {
+                return true;
             }
         }
         false
