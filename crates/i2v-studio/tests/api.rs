@@ -343,3 +343,31 @@ async fn tokens_never_reach_the_log() {
     assert!(!log.contains(&claim));
     assert!(!log.contains("nmv_usr_"));
 }
+
+#[tokio::test]
+async fn oversized_heads_and_unreadable_queries_are_answered_in_the_envelope() {
+    let studio = Studio::start(&[]);
+    let names: Vec<String> = (0..120).map(|n| format!("x-extra-{n}")).collect();
+    let many: Vec<(&str, &str)> = names.iter().map(|name| (name.as_str(), "1")).collect();
+    let reply = studio
+        .request(
+            Method::GET,
+            "/api/credits/balance/simple",
+            None,
+            &many,
+            None,
+        )
+        .await;
+    reply.assert_error(431, 431);
+
+    let long = format!("/api/credits/balance/simple?x={}", "a".repeat(10_000));
+    let reply = studio.request(Method::GET, &long, None, &[], None).await;
+    reply.assert_error(414, 414);
+
+    // axum's own refusal of a query it cannot read was plain text.
+    let reply = studio
+        .request(Method::GET, "/api/media/med_x?key=a&key=b", None, &[], None)
+        .await;
+    reply.assert_error(400, 400);
+    assert!(reply.text.contains("query"), "{}", reply.text);
+}

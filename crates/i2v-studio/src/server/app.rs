@@ -2,7 +2,8 @@
 //!
 //! From the outside in: the request id (`x-request-id`, `req_<16 hex>`, given back on every
 //! answer so a client can report it), the access log, CORS (so preflights are answered and even
-//! injected failures carry CORS headers a page can read), fault injection, then the routes.
+//! injected failures carry CORS headers a page can read), every API answer in the envelope
+//! (oversized heads refused there too), fault injection, then the routes.
 //! Unknown `/api/…` paths get the envelope's 404; other unknown paths go to the web root, if any.
 
 use std::sync::Arc;
@@ -19,7 +20,7 @@ use tower_http::request_id::{
 use super::envelope::ApiError;
 use super::faults::{FaultDice, inject};
 use super::state::AppState;
-use super::{access_log, routes, web};
+use super::{access_log, api_answers, routes, web};
 
 /// The application for `state`, ready to serve.
 pub fn router(state: AppState) -> Router {
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         None => app.fallback(not_found),
     };
     app.layer(from_fn_with_state(dice, inject))
+        .layer(from_fn(api_answers::in_the_envelope))
         .layer(web::cors(&config.public_url))
         .layer(from_fn(access_log::log))
         .layer(PropagateRequestIdLayer::x_request_id())

@@ -24,6 +24,8 @@ use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tower::ServiceExt;
 
+use super::api_answers::MAX_HEADERS;
+
 /// How long and how many: the limits every connection is served under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConnectionLimits {
@@ -70,6 +72,9 @@ pub(super) async fn serve_connections(
         let connection = http1::Builder::new()
             .timer(TokioTimer::new())
             .header_read_timeout(limits.header_read_timeout)
+            // Past the studio's own limit, so that too many headers are refused in the
+            // envelope (`api_answers`) rather than by hyper with an empty body.
+            .max_headers(MAX_HEADERS * 2)
             .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {

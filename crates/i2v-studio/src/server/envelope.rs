@@ -123,6 +123,10 @@ pub enum ApiError {
         "the previous message in this session is still being answered; send this one when it is done"
     )]
     TurnRunning,
+    /// A refusal written outside the handlers (an unreadable query, an oversized head), put in
+    /// the envelope with its own status as the code.
+    #[error("{1}")]
+    Refused(StatusCode, String),
     /// Something failed inside the studio; the log has the details (500).
     #[error("internal error")]
     Internal,
@@ -148,6 +152,7 @@ impl ApiError {
             ApiError::ExpiredRender(_) => 410,
             ApiError::TurnRunning => 409,
             ApiError::MethodNotAllowed => 405,
+            ApiError::Refused(status, _) => i64::from(status.as_u16()),
             ApiError::Internal => 500,
             ApiError::Unavailable => 503,
         }
@@ -170,6 +175,7 @@ impl ApiError {
             ApiError::ExportBlocked => StatusCode::PAYMENT_REQUIRED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Refused(status, _) => *status,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }

@@ -13,6 +13,7 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use super::api_answers::is_api;
 use super::envelope::ApiError;
 use crate::config::Faults;
 
@@ -74,11 +75,6 @@ impl FaultDice {
         // The top 53 bits make an exact f64 in [0, 1).
         (z >> 11) as f64 / (1u64 << 53) as f64
     }
-}
-
-/// Whether a path is an API request that faults may hit.
-fn is_api(path: &str) -> bool {
-    path.starts_with("/api/") || path == "/run_sse"
 }
 
 /// Middleware: answers the request with an injected failure when the dice say so.
@@ -153,14 +149,5 @@ mod tests {
         let count = |code| first.iter().filter(|c| **c == Some(code)).count();
         assert!((1800..2200).contains(&count(429)), "{}", count(429));
         assert!((800..1200).contains(&(count(500) + count(503))));
-    }
-
-    #[test]
-    fn only_api_paths_are_hit() {
-        assert!(is_api("/api/credits/balance/simple"));
-        assert!(is_api("/run_sse"));
-        assert!(!is_api("/"));
-        assert!(!is_api("/pkg/i2v_bg.wasm"));
-        assert!(!is_api("/apix"));
     }
 }

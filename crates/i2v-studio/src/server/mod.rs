@@ -9,6 +9,7 @@
 //! binary's arguments).
 
 mod access_log;
+mod api_answers;
 mod app;
 pub mod cli;
 mod connections;
