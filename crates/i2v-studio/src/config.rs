@@ -17,6 +17,8 @@ pub struct Config {
     pub pkg_root: Option<PathBuf>,
     /// The web URL that claim and registration links point at.
     pub public_url: String,
+    /// Origins of pages allowed to call the studio besides this machine's and its public URL's.
+    pub allowed_origins: Vec<String>,
     /// How long an anonymous token lives.
     pub token_ttl: Duration,
     /// New anonymous tokens one source address may get per `token_window`.
@@ -107,6 +109,7 @@ impl Default for Config {
             web_root: None,
             pkg_root: None,
             public_url: "http://127.0.0.1:8787".into(),
+            allowed_origins: Vec::new(),
             token_ttl: Duration::from_secs(7 * 24 * 3600),
             tokens_per_address: 10,
             token_window: Duration::from_secs(7 * 24 * 3600),

@@ -87,6 +87,76 @@ async fn cors_preflights_are_answered_for_pages_of_this_machine_only() {
     assert_eq!(elsewhere.header("access-control-allow-origin"), None);
 }
 
+/// A Private Network Access preflight from `origin` to `studio`.
+async fn private_network_preflight(studio: &Studio, origin: &str) -> support::Reply {
+    studio
+        .request(
+            Method::OPTIONS,
+            "/api/auth/anonymous-token",
+            None,
+            &[
+                ("Origin", origin),
+                ("Access-Control-Request-Method", "POST"),
+                ("Access-Control-Request-Private-Network", "true"),
+            ],
+            None,
+        )
+        .await
+}
+
+#[tokio::test]
+async fn private_network_access_and_extra_origins_are_allowed_only_as_configured() {
+    let studio = Studio::start(&["--allow-origin", "https://app.example"]);
+    for origin in ["http://localhost:5173", "https://app.example"] {
+        let preflight = private_network_preflight(&studio, origin).await;
+        assert_eq!(
+            preflight.header("access-control-allow-private-network"),
+            Some("true"),
+            "{origin}"
+        );
+        assert_eq!(
+            preflight.header("access-control-allow-origin"),
+            Some(origin)
+        );
+    }
+    let refused = private_network_preflight(&studio, "https://page.example").await;
+    assert_eq!(refused.header("access-control-allow-private-network"), None);
+    assert_eq!(refused.header("access-control-allow-origin"), None);
+}
+
+#[tokio::test]
+async fn a_request_under_a_name_the_studio_does_not_answer_to_is_refused() {
+    let studio = Studio::start(&["--allow-origin", "https://app.example"]);
+    // DNS rebinding: a page of evil.example whose name now resolves to this machine.
+    let rebound = studio
+        .request(
+            Method::POST,
+            "/api/auth/anonymous-token",
+            None,
+            &[("Host", "evil.example:8787"), ("X-Client-Id", "victim")],
+            None,
+        )
+        .await;
+    rebound.assert_error(403, 403);
+    assert!(rebound.text.contains("evil.example"), "{}", rebound.text);
+    let page = studio
+        .request(Method::GET, "/", None, &[("Host", "evil.example")], None)
+        .await;
+    assert_eq!(page.status, 403);
+    for host in ["localhost", "app.example", "127.0.0.1:1"] {
+        let reply = studio
+            .request(
+                Method::POST,
+                "/api/auth/anonymous-token",
+                None,
+                &[("Host", host), ("X-Client-Id", "fine")],
+                None,
+            )
+            .await;
+        assert_eq!(reply.status, 200, "{host}: {reply:?}");
+    }
+}
+
 #[tokio::test]
 async fn the_web_root_and_the_package_are_served() {
     let web = TempDir::new("web");

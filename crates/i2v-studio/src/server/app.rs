@@ -2,7 +2,8 @@
 //!
 //! From the outside in: the request id (`x-request-id`, `req_<16 hex>`, given back on every
 //! answer so a client can report it), the access log, CORS (so preflights are answered and even
-//! injected failures carry CORS headers a page can read), every API answer in the envelope
+//! injected failures carry CORS headers a page can read), the `Host` check (see `origins`),
+//! every API answer in the envelope
 //! (oversized heads refused there too), fault injection, then the routes.
 //! Unknown `/api/…` paths get the envelope's 404; other unknown paths go to the web root, if any.
 
@@ -19,6 +20,7 @@ use tower_http::request_id::{
 
 use super::envelope::ApiError;
 use super::faults::{FaultDice, inject};
+use super::origins::{self, Origins};
 use super::state::AppState;
 use super::{access_log, api_answers, routes, web};
 
@@ -36,9 +38,11 @@ pub fn router(state: AppState) -> Router {
         Some(web_root) => app.fallback_service(web::static_files(web_root)),
         None => app.fallback(not_found),
     };
+    let origins = Arc::new(Origins::new(&config.public_url, &config.allowed_origins));
     app.layer(from_fn_with_state(dice, inject))
         .layer(from_fn(api_answers::in_the_envelope))
-        .layer(web::cors(&config.public_url))
+        .layer(from_fn_with_state(origins.clone(), origins::check_host))
+        .layer(origins::cors(&origins))
         .layer(from_fn(access_log::log))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(RequestIds::new()))

@@ -61,6 +61,7 @@ Serving:
   --web-root DIR               static files served at /
   --pkg-root DIR               the browser package served at /pkg/
   --public-url URL             web URL for links (default: the listening URL)
+  --allow-origin URL           also let pages of this origin call the studio (repeatable)
   --dialect NAME               answer shapes: adk (default) or reference, NemoVideo's
                                published api-reference (docs/PROTOCOL.md §8)
   --allow-private-urls         let URL uploads fetch private and loopback addresses
@@ -145,6 +146,7 @@ where
             "--web-root" => config.web_root = Some(value.path()?),
             "--pkg-root" => config.pkg_root = Some(value.path()?),
             "--public-url" => config.public_url = value.url()?,
+            "--allow-origin" => config.allowed_origins.push(value.url()?),
             "--token-ttl" => config.token_ttl = value.seconds()?,
             "--tokens-per-address" => config.tokens_per_address = value.number("a count")?,
             "--token-window" => config.token_window = value.seconds()?,
@@ -308,6 +310,9 @@ mod tests {
             "pkg",
             "--public-url",
             "https://example.test/",
+            "--allow-origin",
+            "https://app.test",
+            "--allow-origin=http://other.test:81",
             "--allow-private-urls",
             "--token-ttl",
             "60",
@@ -370,6 +375,10 @@ mod tests {
         assert_eq!((config.generate_cost, config.edit_cost), (7, 1));
         assert_eq!(config.max_upload_bytes, 1000);
         assert_eq!(config.connections.max_connections, 64);
+        assert_eq!(
+            config.allowed_origins,
+            ["https://app.test", "http://other.test:81"]
+        );
         assert_eq!(config.max_user_media_bytes, 5000);
         assert_eq!(config.silent_share, 0.0);
         assert_eq!(config.seed, 16);

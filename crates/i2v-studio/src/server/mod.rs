@@ -17,6 +17,7 @@ pub mod dialect;
 pub mod envelope;
 pub mod extract;
 mod faults;
+mod origins;
 mod routes;
 mod run;
 mod secret;
