@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 use super::envelope::ApiError;
 use crate::config::Config;
 use crate::render::RenderQueue;
-use crate::store::{SessionRecord, Store, TokenRules, User};
+use crate::store::{SessionRecord, Store, TokenKey, TokenRules, User};
 use crate::turns::{Prices, TurnLocks, TurnRules};
 
 /// The state shared by every handler; cloning it is cheap.
@@ -73,6 +73,16 @@ impl AppState {
         format!("{:016x}{:016x}", half(a, b), half(b, a ^ 0x5bd1_e995))
     }
 
+    /// The key anonymous tokens derive from: the studio's secret, so a copy of the database
+    /// alone opens no account.
+    fn token_key(&self) -> TokenKey {
+        let [a, b] = *self.secret;
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&a.to_le_bytes());
+        bytes[8..].copy_from_slice(&b.to_le_bytes());
+        TokenKey::new(bytes)
+    }
+
     /// The number of the next chat turn (0, 1, …).
     pub fn next_turn(&self) -> u64 {
         self.turns.fetch_add(1, Ordering::Relaxed)
@@ -86,6 +96,7 @@ impl AppState {
             per_address: config.tokens_per_address,
             window: config.token_window,
             starter_credits: config.starter_credits,
+            key: self.token_key(),
         }
     }
 

@@ -34,7 +34,7 @@ pub use credits::{Balance, HoldId};
 pub use drafts::{Canvas, StoredDraft};
 pub use error::StoreError;
 pub use history::{DraftHistory, Edit, HISTORY_LIMIT, HistoryEntry, HistoryMove};
-pub use ids::{Secret, new_media_id};
+pub use ids::{Secret, TokenKey, new_media_id};
 pub use media::{Facts, MediaKind, MediaRecord};
 pub use sessions::{ClaimToken, SessionRecord};
 pub use users::{IssuedToken, TokenRules, User, UserId};

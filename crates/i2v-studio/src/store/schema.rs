@@ -129,6 +129,29 @@ const MIGRATIONS: &[&str] = &[
         FROM drafts d LEFT JOIN canvases c ON c.session_id = d.session_id;
     UPDATE drafts SET history_at = 1;
     ",
+    // 5: tokens and claim tokens kept as their SHA-256 digests, never as themselves (a copy of
+    // the database must not open anyone's account). An anonymous token is derived from the
+    // studio's secret and the row's nonce. The plain ones of before are let go: their clients
+    // get a new token for the same client id and user (1001, then §3.1), and claim links made
+    // before stop opening.
+    "
+    DROP TABLE tokens;
+    CREATE TABLE tokens (
+        digest      TEXT    PRIMARY KEY,
+        user_id     INTEGER NOT NULL REFERENCES users(id),
+        nonce       TEXT    NOT NULL,
+        created_ms  INTEGER NOT NULL,
+        expires_ms  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX tokens_by_user ON tokens(user_id, expires_ms);
+    DROP TABLE claims;
+    CREATE TABLE claims (
+        digest      TEXT    PRIMARY KEY,
+        session_id  TEXT    NOT NULL REFERENCES sessions(session_id),
+        created_ms  INTEGER NOT NULL,
+        expires_ms  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    ",
 ];
 
 /// The schema version this build writes.

@@ -141,8 +141,8 @@ impl Store {
             expires_ms: now_ms.saturating_add(span_ms(ttl)),
         };
         conn.execute(
-            "INSERT INTO claims (token, session_id, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4)",
-            params![claim.token.expose(), session_id, now_ms, claim.expires_ms],
+            "INSERT INTO claims (digest, session_id, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4)",
+            params![ids::digest(claim.token.expose()), session_id, now_ms, claim.expires_ms],
         )?;
         Ok(Some(claim))
     }
@@ -162,8 +162,8 @@ impl Store {
         let conn = self.lock();
         let session_id: Option<String> = conn
             .query_row(
-                "SELECT session_id FROM claims WHERE token = ?1 AND expires_ms > ?2",
-                params![claim, now_ms],
+                "SELECT session_id FROM claims WHERE digest = ?1 AND expires_ms > ?2",
+                params![ids::digest(claim), now_ms],
                 |row| row.get(0),
             )
             .optional()?;

@@ -66,6 +66,7 @@ pub(crate) fn rules() -> TokenRules {
         per_address: 10,
         window: week,
         starter_credits: 100,
+        key: super::TokenKey::new([0x5a; 16]),
     }
 }
 

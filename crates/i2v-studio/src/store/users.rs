@@ -2,7 +2,8 @@
 //!
 //! The rules:
 //! - a client id is one user; its first token creates the user with the starter credits;
-//! - the same client id gets its still-valid token back, which is not a new token;
+//! - the same client id gets its still-valid token back, which is not a new token (derived
+//!   again from the studio's key and the row's nonce: the database keeps only digests);
 //! - an expired token is replaced by a new one for the same user (credits and sessions stay);
 //! - one source address gets at most `per_address` new tokens per `window`; past that the
 //!   answer is a rate-limit error with the seconds until the oldest one leaves the window;
@@ -13,7 +14,7 @@ use std::time::Duration;
 
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::ids::{self, Secret};
+use super::ids::{self, Secret, TokenKey};
 use super::{Store, StoreError, seconds_until, span_ms};
 
 /// The longest client id accepted.
@@ -53,6 +54,8 @@ pub struct TokenRules {
     pub window: Duration,
     /// Credits a new user starts with.
     pub starter_credits: i64,
+    /// The key tokens are derived from (the studio's secret).
+    pub key: TokenKey,
 }
 
 /// A token handed out, new or returned again.
@@ -97,16 +100,28 @@ impl Store {
         if let Some(user) = &existing {
             let valid = tx
                 .query_row(
-                    "SELECT token, expires_ms FROM tokens
+                    "SELECT nonce, digest, expires_ms FROM tokens
                      WHERE user_id = ?1 AND expires_ms > ?2
                      ORDER BY expires_ms DESC LIMIT 1",
                     params![user.id.0, now_ms],
-                    |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)),
+                    |row| {
+                        Ok((
+                            row.get::<_, String>(0)?,
+                            row.get::<_, String>(1)?,
+                            row.get::<_, i64>(2)?,
+                        ))
+                    },
                 )
                 .optional()?;
-            if let Some((token, expires_ms)) = valid {
+            // A token made under another key (the studio's secret was replaced) cannot be
+            // given back: the client gets a new one below.
+            let again = valid.and_then(|(nonce, digest, expires_ms)| {
+                let token = ids::derive_token(&rules.key, &nonce);
+                (ids::digest(token.expose()) == digest).then_some((token, expires_ms))
+            });
+            if let Some((token, expires_ms)) = again {
                 return Ok(IssuedToken {
-                    token: Secret::new(token),
+                    token,
                     user: user.clone(),
                     expires_ms,
                     fresh: false,
@@ -153,13 +168,22 @@ impl Store {
                 }
             }
         };
-        // The user's expired tokens are dead weight: the new one replaces them.
+        // The user's expired (or unrecoverable) tokens are dead weight: the new one replaces
+        // them.
         tx.execute("DELETE FROM tokens WHERE user_id = ?1", [user.id.0])?;
-        let token = ids::new_token()?;
+        let nonce = ids::new_nonce()?;
+        let token = ids::derive_token(&rules.key, &nonce);
         let expires_ms = now_ms.saturating_add(span_ms(rules.ttl));
         tx.execute(
-            "INSERT INTO tokens (token, user_id, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4)",
-            params![token.expose(), user.id.0, now_ms, expires_ms],
+            "INSERT INTO tokens (digest, user_id, nonce, created_ms, expires_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                ids::digest(token.expose()),
+                user.id.0,
+                nonce,
+                now_ms,
+                expires_ms
+            ],
         )?;
         tx.execute(
             "INSERT INTO token_grants (address, granted_ms) VALUES (?1, ?2)",
@@ -185,8 +209,8 @@ impl Store {
             .query_row(
                 "SELECT u.id, u.client_id, u.anonymous, u.created_ms
                  FROM tokens t JOIN users u ON u.id = t.user_id
-                 WHERE t.token = ?1 AND t.expires_ms > ?2",
-                params![token, now_ms],
+                 WHERE t.digest = ?1 AND t.expires_ms > ?2",
+                params![ids::digest(token), now_ms],
                 read_user,
             )
             .optional()?;
@@ -279,6 +303,45 @@ mod tests {
         assert_eq!(again.expires_ms, first.expires_ms);
         assert!(!again.fresh);
         assert_eq!(again.expires_in_secs(1_000), 604_799);
+    }
+
+    #[test]
+    fn the_database_keeps_no_token_and_another_key_cannot_give_one_back() {
+        let temp = TempStore::new();
+        let first = temp
+            .store
+            .issue_anonymous_token("c1", "a", &rules(), 0)
+            .unwrap();
+        let secret = first.token.expose().to_owned();
+        let conn = temp.store.lock();
+        let kept: Vec<String> = conn
+            .prepare("SELECT digest || nonce FROM tokens")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        drop(conn);
+        assert_eq!(kept.len(), 1);
+        let hex = secret.strip_prefix("nmv_usr_").unwrap();
+        assert!(!kept[0].contains(hex), "the token itself is not kept");
+
+        // The studio's secret replaced: the old token cannot be derived again, so the client
+        // gets a new one for the same user, and the old one stops opening the account.
+        let rekeyed = TokenRules {
+            key: TokenKey::new([0x11; 16]),
+            ..rules()
+        };
+        let second = temp
+            .store
+            .issue_anonymous_token("c1", "a", &rekeyed, 1_000)
+            .unwrap();
+        assert_ne!(second.token, first.token);
+        assert!(second.fresh);
+        assert_eq!(second.user.id, first.user.id);
+        assert_eq!(temp.store.authenticate(&secret, 2_000).unwrap(), None);
+        let user = temp.store.authenticate(second.token.expose(), 2_000);
+        assert_eq!(user.unwrap().map(|u| u.id), Some(first.user.id));
     }
 
     #[test]
