@@ -79,6 +79,7 @@ Agent and renders:
   --max-upload-bytes N         largest upload (default 209715200)
   --max-user-media-bytes N     all the uploads of one user together (default 2147483648)
   --max-connections N          connections open at once; more wait (default 512)
+  --header-read-timeout SECS   longest wait for a request's head, or idle between two (default 15)
   --silent-share F             share of edit turns answered silently, 0-1 (default 0.3)
   --seed N                     seed for everything random (decimal or 0x hex)
   --chunk-delay-ms MS          pause between streamed text chunks (default 40)
@@ -169,6 +170,9 @@ where
             "--heartbeat-every" => config.heartbeat_every = value.seconds()?,
             "--render-workers" => config.render_workers = value.number("a worker count")?,
             "--render-timeout" => config.render_timeout = value.seconds()?,
+            "--header-read-timeout" => {
+                config.connections.header_read_timeout = value.seconds()?;
+            }
             "--dialect" => config.dialect = value.dialect()?,
             "--fault-drop-stream-after" => {
                 faults.drop_stream_after = Some(value.number("an event count")?);
@@ -346,6 +350,8 @@ mod tests {
             "2",
             "--render-timeout",
             "30",
+            "--header-read-timeout",
+            "2.5",
             "--dialect",
             "reference",
             "--fault-drop-stream-after",
@@ -386,6 +392,10 @@ mod tests {
         assert_eq!(config.heartbeat_every, Duration::from_millis(250));
         assert_eq!(config.render_workers, 2);
         assert_eq!(config.render_timeout, Duration::from_secs(30));
+        assert_eq!(
+            config.connections.header_read_timeout,
+            Duration::from_millis(2500)
+        );
         assert_eq!(config.dialect, Dialect::Reference);
         let faults = &config.faults;
         assert_eq!(faults.drop_stream_after, Some(4));
