@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use i2v_core::draft::Draft;
 use i2v_studio::library::Bed;
 use i2v_studio::render::{
-    Canvas, EncoderSettings, JobState, MediaFile, MediaKind, OutputAsked, RenderOptions,
+    Canvas, EncoderSettings, JobState, MediaFile, MediaKind, OutputSpec, RenderOptions,
     RenderQueue, RenderRequest, music,
 };
 use serde_json::json;
@@ -118,7 +118,7 @@ async fn render_once(data: &Path, media: &HashMap<String, MediaFile>, run: usize
         draft: reference_draft(),
         media: media.clone(),
         canvas: Canvas::LANDSCAPE,
-        output: OutputAsked::default(),
+        output: OutputSpec::default(),
     };
     let cpu_before = children_cpu_seconds();
     let started = Instant::now();
