@@ -86,7 +86,11 @@ async fn keep(
         size: report.probe.size,
         width: video.map_or(0, |v| v.width),
         height: video.map_or(0, |v| v.height),
-        duration_ms: report.probe.duration_ms,
+        // The video's own length, which the check held to the draft's: the container's may
+        // run a few ms longer, to the end of the last audio frame.
+        duration_ms: video
+            .and_then(|v| v.duration_ms)
+            .unwrap_or(report.probe.duration_ms),
         format: format.as_str().into(),
         fps: video.map_or(0, |v| v.fps.round() as u32),
         poster: Some(poster),
