@@ -45,9 +45,16 @@ async fn made(queue: &RenderQueue, request: RenderRequest) -> (JobStatus, Probe)
     let id = request.render_id.clone();
     queue.submit(request).expect("submitted");
     let status = queue.wait(&id).await.expect("the job exists");
-    assert_eq!(status.status, JobState::Completed, "{id}: {:?}", status.error);
+    assert_eq!(
+        status.status,
+        JobState::Completed,
+        "{id}: {:?}",
+        status.error
+    );
     let output = status.output.clone().expect("an output");
-    let probed = probe(Path::new("ffprobe"), &output.path).await.expect("probe");
+    let probed = probe(Path::new("ffprobe"), &output.path)
+        .await
+        .expect("probe");
     (status, probed)
 }
 
@@ -114,7 +121,11 @@ async fn each_format_size_and_rate_is_what_ffprobe_reads() {
             "{id}"
         );
         // Two seconds of video, to the frame.
-        assert!(got.5.abs_diff(2000) <= 1000 / u64::from(fps), "{id}: {} ms", got.5);
+        assert!(
+            got.5.abs_diff(2000) <= 1000 / u64::from(fps),
+            "{id}: {} ms",
+            got.5
+        );
         let output = status.output.expect("output");
         assert_eq!(
             output.path.extension().and_then(|e| e.to_str()),
@@ -126,7 +137,10 @@ async fn each_format_size_and_rate_is_what_ffprobe_reads() {
             (output_format(id), width, height, fps),
             "the job reports what the file is"
         );
-        assert_eq!(output.size, std::fs::metadata(&output.path).expect("file").len());
+        assert_eq!(
+            output.size,
+            std::fs::metadata(&output.path).expect("file").len()
+        );
         // The poster: a JPEG of the video's size.
         let poster = output.poster.expect("a poster");
         let bytes = std::fs::read(&poster).expect("the poster");
@@ -205,7 +219,12 @@ async fn a_render_whose_video_comes_out_short_fails_naming_both_lengths() {
     options.workers = 1;
     options.tools.ffmpeg = fake;
     let queue = RenderQueue::open(options).expect("queue");
-    let request = asked(&data, "short", Canvas::new(320, 180, 30), OutputSpec::default());
+    let request = asked(
+        &data,
+        "short",
+        Canvas::new(320, 180, 30),
+        OutputSpec::default(),
+    );
     queue.submit(request).expect("submitted");
     let status = queue.wait("short").await.expect("the job");
     assert_eq!(status.status, JobState::Failed, "never completed");

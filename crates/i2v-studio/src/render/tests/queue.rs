@@ -255,7 +255,10 @@ async fn a_restart_keeps_finished_jobs_and_fails_interrupted_ones() {
     // vanished is expired too.
     assert_eq!(queue.status("old"), Err(QueueError::Expired("old".into())));
     assert!(!renders.join("old.mp4").exists());
-    assert!(!renders.join("old.poster.jpg").exists(), "the poster goes with it");
+    assert!(
+        !renders.join("old.poster.jpg").exists(),
+        "the poster goes with it"
+    );
     assert_eq!(
         queue.status("gone"),
         Err(QueueError::Expired("gone".into()))
@@ -314,7 +317,13 @@ async fn the_same_video_is_never_rendered_twice() {
     };
     for (id, session, ms, canvas, output) in [
         ("longer", "s", 600, TINY, OutputSpec::default()),
-        ("square", "s", 500, Canvas::new(90, 90, 30), OutputSpec::default()),
+        (
+            "square",
+            "s",
+            500,
+            Canvas::new(90, 90, 30),
+            OutputSpec::default(),
+        ),
         ("elsewhere", "t", 500, TINY, OutputSpec::default()),
         ("webm", "s", 500, TINY, as_webm),
         ("slower", "s", 500, TINY, at_24),
