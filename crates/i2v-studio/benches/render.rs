@@ -5,7 +5,8 @@
 //!
 //! Run with `cargo bench -p i2v-studio --bench render`. Knobs, for experiments:
 //! `I2V_BENCH_RUNS` (3), `I2V_BENCH_PRESET`, `I2V_BENCH_CRF`, `I2V_BENCH_X264` (x264 params),
-//! `I2V_BENCH_FILTER_THREADS`, `I2V_BENCH_THREADS`; `I2V_BENCH_KEEP` keeps the photos and videos.
+//! `I2V_BENCH_FILTER_THREADS`, `I2V_BENCH_THREADS`; `I2V_BENCH_OUTPUT`, the export's `output`
+//! as JSON (`{"quality": "preview"}`); `I2V_BENCH_KEEP` keeps the photos and videos.
 //!
 //! The photos are synthesised (no photos ship with the project): fractal noise with the
 //! 1/f spectrum of natural images, coloured like landscapes, at phone-camera sizes, saved as
@@ -20,7 +21,7 @@ use std::time::{Duration, Instant};
 use i2v_core::draft::Draft;
 use i2v_studio::library::Bed;
 use i2v_studio::render::{
-    Canvas, EncoderSettings, JobState, MediaFile, MediaKind, OutputAsked, RenderOptions,
+    Canvas, EncoderSettings, JobState, MediaFile, MediaKind, OutputAsk, OutputSpec, RenderOptions,
     RenderQueue, RenderRequest, music,
 };
 use serde_json::json;
@@ -118,8 +119,9 @@ async fn render_once(data: &Path, media: &HashMap<String, MediaFile>, run: usize
         draft: reference_draft(),
         media: media.clone(),
         canvas: Canvas::LANDSCAPE,
-        output: OutputAsked::default(),
+        output: output_spec(),
     };
+    let frame = request.render_canvas();
     let cpu_before = children_cpu_seconds();
     let started = Instant::now();
     queue.submit(request).expect("submitted");
@@ -127,7 +129,7 @@ async fn render_once(data: &Path, media: &HashMap<String, MediaFile>, run: usize
     let wall = started.elapsed();
     assert_eq!(done.status, JobState::Completed, "{:?}", done.error);
     let output = done.output.expect("output");
-    assert_eq!((output.width, output.height), (1920, 1080));
+    assert_eq!((output.width, output.height), (frame.width, frame.height));
     assert!(
         output.duration_ms.abs_diff(30_000) <= 34,
         "{} ms",
@@ -181,6 +183,21 @@ fn encoder() -> EncoderSettings {
         .and_then(|v| v.parse().ok())
         .or(settings.threads);
     settings
+}
+
+/// The output `I2V_BENCH_OUTPUT` asks for (an MP4 of the canvas at high quality by default).
+fn output_spec() -> OutputSpec {
+    let asked: serde_json::Value = env("I2V_BENCH_OUTPUT")
+        .map(|json| serde_json::from_str(&json).expect("I2V_BENCH_OUTPUT is JSON"))
+        .unwrap_or_default();
+    let field = |name: &str| asked.get(name).cloned();
+    let ask = OutputAsk {
+        format: field("format"),
+        resolution: field("resolution"),
+        fps: field("fps"),
+        quality: field("quality"),
+    };
+    OutputSpec::parse(&ask).expect("an output the studio makes")
 }
 
 fn env(name: &str) -> Option<String> {

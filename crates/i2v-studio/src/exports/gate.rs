@@ -5,7 +5,8 @@
 //!    stranger learns nothing about it;
 //! 2. as the cloud does, export is free, but an anonymous user with no credits left who sends
 //!    no attribution is on the free plan, which cannot export;
-//! 3. the output must be MP4, the only format the studio renders;
+//! 3. the output must be one the studio can honour ([`OutputSpec::parse`]): each field read
+//!    once, a value it cannot make refused naming the field, the value and what is accepted;
 //! 4. the draft must parse and have at least one segment.
 
 use std::time::Duration;
@@ -14,6 +15,7 @@ use i2v_core::draft::Draft;
 use serde_json::Value;
 
 use super::ExportError;
+use crate::render::{OutputAsk, OutputSpec};
 use crate::store::{SessionRecord, Store, User};
 
 /// Which attribution facts came with the request (the skill it was sent from).
@@ -45,10 +47,8 @@ pub struct ExportAsk {
     pub session_id: String,
     /// The draft to render, as sent.
     pub draft: Value,
-    /// The output format asked for; `None` means MP4.
-    pub format: Option<String>,
-    /// The quality asked for; `None` means the default.
-    pub quality: Option<String>,
+    /// The `output` object as sent.
+    pub output: OutputAsk,
     /// Where the request says it comes from.
     pub attribution: Attribution,
 }
@@ -62,8 +62,8 @@ pub struct Cleared {
     pub(super) render_id: String,
     /// The parsed draft, with something to render.
     pub(super) draft: Draft,
-    /// The quality asked for, if any.
-    pub(super) quality: Option<String>,
+    /// What the output is to be, checked.
+    pub(super) output: OutputSpec,
 }
 
 /// Checks whether `user` may export as `ask` says at `now_ms`, sessions expiring after
@@ -82,9 +82,7 @@ pub fn gate(
     if user.anonymous && !ask.attribution.is_complete() && store.balance(user.id)?.available <= 0 {
         return Err(ExportError::FreePlan);
     }
-    if let Some(format) = ask.format.filter(|format| format != "mp4") {
-        return Err(ExportError::UnsupportedFormat(format));
-    }
+    let output = OutputSpec::parse(&ask.output).map_err(ExportError::Output)?;
     let draft = Draft::from_value(ask.draft).map_err(ExportError::MalformedDraft)?;
     if !draft.is_export_ready() {
         return Err(ExportError::NothingToRender);
@@ -93,7 +91,7 @@ pub fn gate(
         session,
         render_id: ask.render_id,
         draft,
-        quality: ask.quality,
+        output,
     })
 }
 
@@ -102,6 +100,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::render::{Format, Quality};
     use crate::store::testing::{TempStore, rules};
 
     const IDLE: Duration = Duration::from_secs(3600);
@@ -124,8 +123,7 @@ mod tests {
             render_id: "render_1".into(),
             session_id: session.session_id.clone(),
             draft: json!({"t": [{"tt": 0, "sg": [{"d": 3000, "m": {"src": "med_1"}}]}]}),
-            format: None,
-            quality: None,
+            output: OutputAsk::default(),
             attribution: Attribution::default(),
         }
     }
@@ -144,7 +142,7 @@ mod tests {
         assert_eq!(cleared.session.last_used_ms, 7);
         assert_eq!(cleared.render_id, "render_1");
         assert!(cleared.draft.is_export_ready());
-        assert_eq!(cleared.quality, None);
+        assert_eq!(cleared.output, OutputSpec::default());
     }
 
     #[test]
@@ -154,7 +152,10 @@ mod tests {
         let (stranger, _) = owner(&temp, "stranger");
         spend_everything(&temp, &stranger);
         let bad = ExportAsk {
-            format: Some("webm".into()),
+            output: OutputAsk {
+                format: Some(json!("avi")),
+                ..OutputAsk::default()
+            },
             draft: json!([]),
             ..ask(&session)
         };
@@ -198,21 +199,35 @@ mod tests {
     }
 
     #[test]
-    fn only_mp4_is_rendered() {
+    fn the_output_is_read_once_and_what_cannot_be_made_is_refused() {
         let temp = TempStore::new();
         let (user, session) = owner(&temp, "c");
-        let webm = ExportAsk {
-            format: Some("webm".into()),
+        let asking = |output: OutputAsk| ExportAsk {
+            output,
             ..ask(&session)
         };
-        let refused = gate(&temp.store, &user, webm, IDLE, 2).unwrap_err();
-        assert_eq!(refused, ExportError::UnsupportedFormat("webm".into()));
-        assert_eq!(refused.to_string(), "the studio renders mp4 only, not webm");
-        let mp4 = ExportAsk {
-            format: Some("mp4".into()),
-            ..ask(&session)
-        };
-        assert!(gate(&temp.store, &user, mp4, IDLE, 2).is_ok());
+        let avi = asking(OutputAsk {
+            format: Some(json!("avi")),
+            ..OutputAsk::default()
+        });
+        let refused = gate(&temp.store, &user, avi, IDLE, 2).unwrap_err();
+        assert!(matches!(&refused, ExportError::Output(why) if why.field == "format"));
+        assert_eq!(
+            refused.to_string(),
+            "output.format 'avi' is not accepted: one of mp4, mov, webm, gif"
+        );
+        let webm = asking(OutputAsk {
+            format: Some(json!("webm")),
+            resolution: Some(json!("720p")),
+            fps: Some(json!(24)),
+            quality: Some(json!("medium")),
+        });
+        let cleared = gate(&temp.store, &user, webm, IDLE, 2).unwrap();
+        let spec = cleared.output;
+        assert_eq!(
+            (spec.format, spec.short_side, spec.fps, spec.quality),
+            (Format::Webm, Some(720), Some(24), Quality::Medium)
+        );
     }
 
     #[test]

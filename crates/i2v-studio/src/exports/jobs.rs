@@ -53,8 +53,7 @@ mod tests {
             render_id: "render_1".into(),
             session_id: session.session_id.clone(),
             draft: json!({"t": [{"sg": [{"d": 1000, "m": {"src": record.media_id}}]}]}),
-            format: None,
-            quality: None,
+            output: Default::default(),
             attribution: Default::default(),
         };
         let cleared = gate(&temp.store, &owner, ask, IDLE, 1).unwrap();

@@ -2,7 +2,7 @@
 //! and the render request an accepted export queues.
 //!
 //! Call order, as `POST /api/render/proxy/lambda` drives it: [`gate()`] checks the ask (the
-//! session is the caller's, the free-plan rule, the format, the draft) and gives a [`Cleared`]
+//! session is the caller's, the free-plan rule, the output, the draft) and gives a [`Cleared`]
 //! export, the only thing [`submit()`] takes, so no render is queued that skipped the gate.
 //! Both refuse with an [`ExportError`], whose messages are the ones clients read. Polling,
 //! cancelling and downloading a job go through [`owned_job()`].
@@ -13,7 +13,7 @@ mod submit;
 
 use i2v_core::draft::DraftError;
 
-use crate::render::QueueError;
+use crate::render::{OutputRefused, QueueError};
 use crate::store::StoreError;
 
 pub use gate::{Attribution, Cleared, ExportAsk, gate};
@@ -29,9 +29,9 @@ pub enum ExportError {
     /// The free plan cannot export: an anonymous user with no credits and no attribution.
     #[error("export requires a registered account")]
     FreePlan,
-    /// The output format asked for is not one the studio renders.
-    #[error("the studio renders mp4 only, not {0}")]
-    UnsupportedFormat(String),
+    /// The output asked for is not one the studio can make (a format, size, rate or quality).
+    #[error(transparent)]
+    Output(OutputRefused),
     /// The draft sent with the export is not a draft.
     #[error("the draft is malformed: {0}")]
     MalformedDraft(DraftError),

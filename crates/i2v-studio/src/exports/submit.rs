@@ -13,11 +13,8 @@ use std::path::Path;
 
 use super::{Cleared, ExportError};
 use crate::media::{self, Facts};
-use crate::render::{JobStatus, MediaFile, OutputAsked, RenderQueue, RenderRequest};
+use crate::render::{JobStatus, MediaFile, RenderQueue, RenderRequest};
 use crate::store::{MediaRecord, Store, StoreError};
-
-/// The quality a render gets when the export names none.
-const DEFAULT_QUALITY: &str = "high";
 
 /// Queues the render of a cleared export; `data_dir` is where the uploads' paths start.
 pub fn submit(
@@ -47,12 +44,7 @@ fn render_request(
         draft: cleared.draft,
         media,
         canvas,
-        output: OutputAsked {
-            format: "mp4".into(),
-            quality: cleared
-                .quality
-                .unwrap_or_else(|| DEFAULT_QUALITY.to_owned()),
-        },
+        output: cleared.output,
     })
 }
 
@@ -95,7 +87,10 @@ mod tests {
     use super::*;
     use crate::exports::{ExportAsk, gate};
     use crate::media::{Format, Orientation, header_reads, with_orientation};
-    use crate::render::{JobState, QueueError, RenderError, RenderOptions};
+    use crate::render::{
+        Format as OutputFormat, JobState, OutputSpec, Quality, QueueError, RenderError,
+        RenderOptions,
+    };
     use crate::store::testing::{TempStore, image_record, rules};
     use crate::store::{Canvas, MediaKind, User};
 
@@ -116,8 +111,7 @@ mod tests {
             render_id: "render_1".into(),
             session_id: session_id.into(),
             draft,
-            format: None,
-            quality: None,
+            output: Default::default(),
             attribution: Default::default(),
         };
         gate(&temp.store, user, ask, IDLE, 1).expect("cleared")
@@ -144,13 +138,7 @@ mod tests {
         assert_eq!(request.session_id, session_id);
         assert_eq!(request.draft, draft);
         assert_eq!(request.canvas, Canvas::new(1080, 1920, 25));
-        assert_eq!(
-            request.output,
-            OutputAsked {
-                format: "mp4".into(),
-                quality: "high".into()
-            }
-        );
+        assert_eq!(request.output, OutputSpec::default());
         let file = &request.media[&media_id];
         let stored = &temp.store.session_media(&session_id).unwrap()[0];
         assert_eq!(file.path, temp.dir.join(&stored.path));
@@ -206,13 +194,19 @@ mod tests {
     }
 
     #[test]
-    fn the_quality_asked_for_is_kept() {
+    fn the_output_asked_for_is_kept() {
         let temp = TempStore::new();
         let (user, session_id, media_id) = owner_with_picture(&temp);
         let mut export = cleared(&temp, &user, &session_id, one_picture(&media_id));
-        export.quality = Some("medium".into());
+        let asked = OutputSpec {
+            format: OutputFormat::Gif,
+            short_side: Some(720),
+            fps: Some(25),
+            quality: Quality::Medium,
+        };
+        export.output = asked;
         let request = render_request(&temp.store, &temp.dir, export).unwrap();
-        assert_eq!(request.output.quality, "medium");
+        assert_eq!(request.output, asked);
     }
 
     #[tokio::test]

@@ -106,6 +106,14 @@ pub enum RenderError {
     /// The finished file is not what was asked for.
     #[error("the rendered file is not valid: {0}")]
     BadOutput(String),
+    /// The finished file's video ends early (or is missing): never reported as a video.
+    #[error("the rendered video lasts {video_ms} ms, shorter than the draft's {draft_ms} ms")]
+    TooShort {
+        /// How long the file's video stream lasts (0: it has none).
+        video_ms: u64,
+        /// How long the draft's video lasts.
+        draft_ms: u64,
+    },
     /// Reading or writing a file failed.
     #[error("{context}: {message}")]
     Io {

@@ -1,9 +1,12 @@
-//! Drafts rendered into real MP4s with ffmpeg: H.264 High (yuv420p) and AAC, `+faststart`, at
-//! the canvas size and frame rate, lasting exactly as long as the draft's video.
+//! Drafts rendered into real videos with ffmpeg, as the export asks ([`OutputSpec`]): MP4 or MOV
+//! (H.264 High, yuv420p, and AAC), WebM (VP9 and Opus) or GIF (one palette, no sound), at the
+//! asked short side with the canvas's aspect and at the asked frame rate, lasting exactly as
+//! long as the draft's video, with a JPEG poster of a representative frame.
 //!
 //! The way through, each step its own module:
-//! 1. [`RenderQueue::submit`] checks the request ([`Timeline::build`]: clips, media, music)
-//!    and queues it (`queue`: one export per session at a time, a pool of workers, job
+//! 1. The export's `output` is read once into an [`OutputSpec`] (refusing what cannot be
+//!    honoured); [`RenderQueue::submit`] checks the request ([`Timeline::build`] on the frame
+//!    the output asks for: clips, media, music) and queues it (`queue`: one export per session at a time, a pool of workers, job
 //!    records on disk that survive a restart).
 //! 2. A worker resolves the media the draft uses ([`source::resolve`]: from the facts their
 //!    upload learnt, whether HEIF must be converted, how to stand a photo upright, how far a
@@ -11,8 +14,8 @@
 //!    graph, the command line, the files and conversions it needs).
 //! 3. [`execute`] carries the plan out: converts HEIC pictures with `heif-convert`, synthesises
 //!    library music on first use ([`music`]), runs ffmpeg with progress, a time limit and
-//!    cancellation, turns its error output into a readable reason, and checks the result
-//!    with ffprobe.
+//!    cancellation, turns its error output into a readable reason, checks the result with
+//!    ffprobe (a video shorter than the draft fails the job) and takes its poster.
 //!
 //! Needs (Debian 12): `ffmpeg` (5.1), `libheif-examples` (HEIC), `fonts-dejavu-core` and
 //! `fonts-wqy-zenhei` (titles, Chinese text).
@@ -22,6 +25,7 @@ mod files;
 mod fonts;
 mod graph;
 pub mod music;
+mod output;
 mod queue;
 mod request;
 mod run;
@@ -36,12 +40,11 @@ pub use fonts::Fonts;
 pub use graph::{
     EncoderSettings, FAST_HIGH_PROFILE, FfmpegPlan, PlanEnv, VideoEncoder, plan, probe_encoder,
 };
+pub use output::{Format, GIF_FPS, OutputAsk, OutputRefused, OutputSpec, Quality};
 pub use queue::{
     JobState, JobStatus, MAX_WAITING_PER_OWNER, RenderOptions, RenderOutput, RenderQueue,
 };
-pub use request::{
-    Canvas, MediaFile, MediaKind, OutputAsked, RenderRequest, check_canvas, check_render_id,
-};
+pub use request::{Canvas, MediaFile, MediaKind, RenderRequest, check_canvas, check_render_id};
 pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
 pub use source::{Orientation, Source, SourceKind};
 pub use timeline::{

@@ -7,6 +7,7 @@ use i2v_core::draft::Draft;
 use sha2::{Digest, Sha256};
 
 use super::error::{QueueError, RenderError};
+use super::output::OutputSpec;
 use crate::media::Facts;
 
 pub use i2v_core::draft::Canvas;
@@ -72,24 +73,6 @@ impl MediaFile {
     }
 }
 
-/// What the client asked the output to be (`output` of the export request).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputAsked {
-    /// The container (`mp4`).
-    pub format: String,
-    /// The quality word (`high` by default).
-    pub quality: String,
-}
-
-impl Default for OutputAsked {
-    fn default() -> OutputAsked {
-        OutputAsked {
-            format: "mp4".into(),
-            quality: "high".into(),
-        }
-    }
-}
-
 /// One export: the job id, the session it belongs to, and everything needed to render it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderRequest {
@@ -106,26 +89,37 @@ pub struct RenderRequest {
     /// The frame to fill.
     pub canvas: Canvas,
     /// What the output was asked to be.
-    pub output: OutputAsked,
+    pub output: OutputSpec,
 }
 
 impl RenderRequest {
     /// What makes two renders the same video: the SHA-256 of the draft as JSON, the canvas and
     /// the output asked for (media ids name immutable uploads, so the draft names its pictures).
     pub fn cache_key(&self) -> String {
+        let output = &self.output;
         let asked = format!(
-            "{}\n{}x{}@{}\n{}/{}",
+            "{}\n{}x{}@{}\n{}/{}/{}/{}",
             self.draft.to_json(),
             self.canvas.width,
             self.canvas.height,
             self.canvas.fps,
-            self.output.format,
-            self.output.quality
+            output.format.as_str(),
+            output
+                .short_side
+                .map_or("canvas".into(), |side| side.to_string()),
+            output.fps.map_or("canvas".into(), |fps| fps.to_string()),
+            output.quality.as_str()
         );
         Sha256::digest(asked.as_bytes())
             .iter()
             .map(|byte| format!("{byte:02x}"))
             .collect()
+    }
+
+    /// The frame the render makes: the session's canvas as the output asks it
+    /// ([`OutputSpec::canvas`]).
+    pub fn render_canvas(&self) -> Canvas {
+        self.output.canvas(self.canvas)
     }
 }
 

@@ -4,9 +4,12 @@
 //!
 //! [`plan`] goes in four steps ([`steps`]): the pictures (their inputs, each clip's moves and
 //! the transitions that join them), the texts drawn over them and the whole video's fades
-//! ([`fades`]), the soundtrack, and the command line with its encoder ([`encoder`]).
+//! ([`fades`]), the soundtrack, and the command line with its encoder ([`encoder`]) and the
+//! output format's container ([`container`]). A GIF has no soundtrack and is made in two
+//! passes: one that finds the palette of the whole video, then the render onto it.
 
 mod audio;
+mod container;
 mod encoder;
 mod escape;
 mod fades;
@@ -20,12 +23,14 @@ use std::path::{Path, PathBuf};
 
 use super::error::RenderError;
 use super::fonts::Fonts;
+use super::output::{Format, Quality};
 use super::request::Canvas;
 use super::source::Source;
 use super::timeline::Timeline;
 use crate::library::Bed;
 
 pub(crate) use audio::SAMPLE_RATE;
+pub(crate) use container::settings_for;
 pub use encoder::{EncoderSettings, FAST_HIGH_PROFILE, VideoEncoder, probe_encoder};
 use steps::Planner;
 
@@ -38,18 +43,26 @@ pub struct PlanEnv<'a> {
     pub library_dir: &'a Path,
     /// A directory of this render alone, for its filter graph, texts and converted pictures.
     pub work_dir: &'a Path,
-    /// Where the MP4 goes.
+    /// Where the output goes.
     pub output: &'a Path,
-    /// How to encode.
+    /// Where the poster of the finished output goes.
+    pub poster: &'a Path,
+    /// The file to make.
+    pub format: Format,
+    /// How well to encode it.
+    pub quality: Quality,
+    /// How to encode (the studio's settings, which a quality adjusts).
     pub encoder: &'a EncoderSettings,
 }
 
 /// Everything a render does, in order: write `files`, run `conversions`, make sure the
-/// `music` beds exist, then run ffmpeg with `args`.
+/// `music` beds exist, run ffmpeg with `palette_pass` where there is one, then with `args`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FfmpegPlan {
     /// ffmpeg's arguments (after the program name).
     pub args: Vec<String>,
+    /// A GIF's first run of ffmpeg, which writes the palette that `args` reads.
+    pub palette_pass: Option<Vec<String>>,
     /// Files to write first: the filter graph and the texts.
     pub files: Vec<(PathBuf, String)>,
     /// Pictures ffmpeg cannot read, to convert first: (media name, from, to).
@@ -58,8 +71,14 @@ pub struct FfmpegPlan {
     pub music: Vec<(Bed, PathBuf)>,
     /// What each input file is, for error messages: (path as ffmpeg sees it, media name).
     pub inputs: Vec<(String, String)>,
-    /// The MP4 ffmpeg writes.
+    /// The file ffmpeg writes.
     pub output: PathBuf,
+    /// What that file is.
+    pub format: Format,
+    /// The JPEG taken of the finished file.
+    pub poster: PathBuf,
+    /// Where in the video the poster is taken, in seconds.
+    pub poster_seconds: f64,
     /// The frame.
     pub canvas: Canvas,
     /// How many frames the video has.
@@ -69,7 +88,7 @@ pub struct FfmpegPlan {
 }
 
 /// A filter graph under construction: chains of filters between labelled streams.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Graph {
     chains: Vec<String>,
 }
@@ -106,7 +125,9 @@ pub fn plan(
     let mut planner = Planner::new(timeline, sources, env);
     let picture = planner.pictures()?;
     planner.texts(picture)?;
-    planner.soundtrack()?;
+    if env.format.has_audio() {
+        planner.soundtrack()?;
+    }
     planner.finish()
 }
 

@@ -6,10 +6,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::super::music;
+use super::super::output::Format;
 use super::super::request::seconds_at;
 use super::super::source::{Source, SourceKind};
 use super::super::timeline::{MusicSource, Timeline};
-use super::{FfmpegPlan, Graph, PlanEnv, SAMPLE_RATE, audio, escape, fades, text, video};
+use super::{FfmpegPlan, Graph, PlanEnv, audio, container, escape, fades, text, video};
 use crate::render::error::RenderError;
 
 /// A plan being made.
@@ -38,11 +39,15 @@ impl<'a> Planner<'a> {
             env,
             plan: FfmpegPlan {
                 args: Vec::new(),
+                palette_pass: None,
                 files: Vec::new(),
                 conversions: Vec::new(),
                 music: Vec::new(),
                 inputs: Vec::new(),
                 output: env.output.to_path_buf(),
+                format: env.format,
+                poster: env.poster.to_path_buf(),
+                poster_seconds: poster_seconds(timeline),
                 canvas: timeline.canvas,
                 frames: timeline.frames,
                 duration_ms: timeline.duration_ms(),
@@ -110,8 +115,11 @@ impl<'a> Planner<'a> {
         }
         // After the texts: the whole frame fades from and to black, titles included.
         drawn.extend(fades::picture(self.timeline));
-        drawn.push("format=yuv420p".into());
-        self.graph.chain(&[picture], drawn, &["vout"]);
+        drawn.push(format!(
+            "format={}",
+            container::picture_format(self.env.format)
+        ));
+        self.graph.chain(&[picture], drawn, &[container::PICTURE]);
         Ok(())
     }
 
@@ -152,13 +160,60 @@ impl<'a> Planner<'a> {
         Ok(())
     }
 
-    /// Step four: the filter graph's file and the whole command line.
+    /// Step four: the filter graph's file and the whole command line; for a GIF, first the
+    /// palette pass's graph and command line, then the render's, which reads the palette as
+    /// one more input after all of the graph's own.
     pub(super) fn finish(mut self) -> Result<FfmpegPlan, RenderError> {
-        let script = self.env.work_dir.join("graph.txt");
-        self.plan.files.push((script.clone(), self.graph.script()));
         let inputs = std::mem::take(&mut self.input_args);
-        self.plan.args = arguments(inputs, &script, &self.plan, self.env)?;
+        if self.env.format != Format::Gif {
+            let script = self.write_graph("graph.txt", &self.graph.clone());
+            let mut args = head(self.env, inputs, &script)?;
+            args.extend(map(&[container::PICTURE, "aout"]));
+            args.extend(self.output_args()?);
+            self.plan.args = args;
+            return Ok(self.plan);
+        }
+        let palette = self.env.work_dir.join("palette.png");
+        let mut first = self.graph.clone();
+        container::palette_chain(&mut first);
+        let script = self.write_graph("graph-palette.txt", &first);
+        let mut pass = head(self.env, inputs.clone(), &script)?;
+        pass.extend(map(&["palette"]));
+        pass.extend(["-frames:v", "1", "-update", "1", "-f", "image2"].map(String::from));
+        pass.push(format!("file:{}", text::utf8(&palette)?));
+        self.plan.palette_pass = Some(pass);
+
+        let mut second = self.graph.clone();
+        let paletted = container::paletted_chain(&mut second, self.plan.inputs.len());
+        let script = self.write_graph("graph.txt", &second);
+        let mut with_palette = inputs;
+        with_palette.extend(["-i".into(), format!("file:{}", text::utf8(&palette)?)]);
+        let mut args = head(self.env, with_palette, &script)?;
+        args.extend(map(&[paletted]));
+        args.extend(self.output_args()?);
+        self.plan.args = args;
         Ok(self.plan)
+    }
+
+    /// Plans the writing of a graph's script into the work directory; returns where it goes.
+    fn write_graph(&mut self, name: &str, graph: &Graph) -> PathBuf {
+        let script = self.env.work_dir.join(name);
+        self.plan.files.push((script.clone(), graph.script()));
+        script
+    }
+
+    /// The output's codecs, rate, length, container and file.
+    fn output_args(&self) -> Result<Vec<String>, RenderError> {
+        let plan = &self.plan;
+        let mut args = container::output_args(
+            self.env.format,
+            self.env.quality,
+            self.env.encoder,
+            plan.canvas.fps,
+            plan.frames,
+        );
+        args.push(format!("file:{}", text::utf8(&plan.output)?));
+        Ok(args)
     }
 
     fn source(&self, id: &str) -> Result<&'a Source, RenderError> {
@@ -198,6 +253,19 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// Where the poster is taken: half-way through the time the first clip is shown alone, so it
+/// shows the opening picture whole (not a transition's blend of two), with any title over it,
+/// and at least where a fade from black has ended; never past the last frame.
+fn poster_seconds(timeline: &Timeline) -> f64 {
+    let canvas = timeline.canvas;
+    let first = timeline.parts(0);
+    let faded_in = canvas.frame_at(timeline.fade_in_ms);
+    let frame = (first.head + first.body / 2)
+        .max(faded_in)
+        .min(timeline.frames.saturating_sub(1));
+    seconds_at(&canvas, frame)
+}
+
 /// How a picture is read: one frame per output frame, never turned by ffmpeg itself (the graph
 /// turns it from the orientation its upload recorded, since ffmpeg's own turning differs between
 /// builds of 5.1), decoded at a fraction of its size where it is far larger than the frame.
@@ -220,14 +288,8 @@ fn still_options(fps: u32, halvings: u32) -> Vec<String> {
     options
 }
 
-/// The whole command line: quiet, progress on stdout, the inputs, the graph, the encoders.
-fn arguments(
-    inputs: Vec<String>,
-    script: &Path,
-    plan: &FfmpegPlan,
-    env: &PlanEnv<'_>,
-) -> Result<Vec<String>, RenderError> {
-    let encoder = env.encoder;
+/// The start of a command line: quiet, progress on stdout, the inputs, the graph.
+fn head(env: &PlanEnv<'_>, inputs: Vec<String>, script: &Path) -> Result<Vec<String>, RenderError> {
     let mut args: Vec<String> = [
         "-hide_banner",
         "-nostdin",
@@ -240,26 +302,18 @@ fn arguments(
     ]
     .map(String::from)
     .to_vec();
-    if let Some(threads) = encoder.filter_threads {
+    if let Some(threads) = env.encoder.filter_threads {
         args.extend(["-filter_complex_threads".into(), threads.to_string()]);
     }
     args.extend(inputs);
     args.extend(["-filter_complex_script".into(), text::utf8(script)?]);
-    args.extend(["-map", "[vout]", "-map", "[aout]"].map(String::from));
-    // A keyframe every two seconds keeps seeking in players quick.
-    let gop = plan.canvas.fps * 2;
-    args.extend(encoder.video.args(encoder, gop));
-    args.extend([
-        "-r".into(),
-        plan.canvas.fps.to_string(),
-        "-fps_mode".into(),
-        "cfr".into(),
-    ]);
-    args.extend(["-frames:v".into(), plan.frames.to_string()]);
-    args.extend(["-c:a", "aac", "-ac", "2", "-ar"].map(String::from));
-    args.push(SAMPLE_RATE.to_string());
-    args.extend(["-b:a".into(), format!("{}k", encoder.audio_kbps)]);
-    args.extend(["-movflags", "+faststart", "-f", "mp4"].map(String::from));
-    args.push(format!("file:{}", text::utf8(&plan.output)?));
     Ok(args)
+}
+
+/// `-map [label]` for each label of the graph's outputs.
+fn map(labels: &[&str]) -> Vec<String> {
+    labels
+        .iter()
+        .flat_map(|label| ["-map".to_string(), format!("[{label}]")])
+        .collect()
 }

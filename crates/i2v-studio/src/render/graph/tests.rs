@@ -68,6 +68,9 @@ fn plan_of(draft: Value, canvas: Canvas) -> Result<FfmpegPlan, RenderError> {
         library_dir: Path::new("/data/music"),
         work_dir: Path::new("/data/renders/work/r1"),
         output: Path::new("/data/renders/r1.part.mp4"),
+        poster: Path::new("/data/renders/r1.part.poster.jpg"),
+        format: Format::Mp4,
+        quality: Quality::High,
         encoder: &encoder,
     };
     let sources = sources();

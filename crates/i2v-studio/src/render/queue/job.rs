@@ -1,5 +1,5 @@
-//! One render, from request to checked MP4: resolve the media the draft uses, plan, run, and
-//! move the output into place; the scratch files go whatever happens.
+//! One render, from request to checked file: resolve the media the draft uses, plan, run, and
+//! move the output and its poster into place; the scratch files go whatever happens.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,7 +10,8 @@ use tokio_util::sync::CancellationToken;
 
 use super::super::error::RenderError;
 use super::super::fonts::Fonts;
-use super::super::graph::{self, EncoderSettings, PlanEnv};
+use super::super::graph::{self, EncoderSettings, PlanEnv, settings_for};
+use super::super::output::Format;
 use super::super::request::RenderRequest;
 use super::super::run::{self, Control, RunReport, Tools};
 use super::super::source::{self, Source};
@@ -27,7 +28,8 @@ pub(crate) struct Setting<'a> {
     pub timeout: Duration,
 }
 
-/// Renders a request, whose draft was read into `timeline` when it was accepted, into `<id>.mp4`.
+/// Renders a request, whose draft was read into `timeline` (on the frame its output asks for)
+/// when it was accepted, into `<id>.<format>` and its poster into `<id>.poster.jpg`.
 pub(crate) async fn render(
     request: &RenderRequest,
     timeline: &Timeline,
@@ -36,34 +38,64 @@ pub(crate) async fn render(
     progress: &mut (dyn FnMut(u8) + Send),
 ) -> Result<(OutputRecord, RunReport), RenderError> {
     let id = request.render_id.as_str();
+    let format = request.output.format;
     let work = setting.layout.work(id);
-    let partial = setting.layout.partial(id);
-    let result = render_into(
-        request, timeline, setting, &work, &partial, cancel, progress,
-    )
-    .await;
+    let files = Files {
+        output: setting.layout.partial(id, format),
+        poster: setting.layout.partial_poster(id),
+    };
+    let result = render_into(request, timeline, setting, &work, &files, cancel, progress).await;
     let _ = tokio::fs::remove_dir_all(&work).await;
-    match result {
-        Ok(report) => {
-            let output = setting.layout.output(id);
-            tokio::fs::rename(&partial, &output)
-                .await
-                .map_err(|err| RenderError::io("keeping the render", &err))?;
-            let video = report.probe.video.as_ref();
-            let record = OutputRecord {
-                file: format!("{id}.mp4"),
-                size: report.probe.size,
-                width: video.map_or(0, |v| v.width),
-                height: video.map_or(0, |v| v.height),
-                duration_ms: report.probe.duration_ms,
-            };
-            Ok((record, report))
-        }
-        Err(err) => {
-            let _ = tokio::fs::remove_file(&partial).await;
-            Err(err)
-        }
+    let kept = match result {
+        Ok(report) => keep(setting.layout, id, format, &files, report).await,
+        Err(err) => Err(err),
+    };
+    if kept.is_err() {
+        let _ = tokio::fs::remove_file(&files.output).await;
+        let _ = tokio::fs::remove_file(&files.poster).await;
     }
+    kept
+}
+
+/// Where a render writes until it is kept.
+struct Files {
+    output: std::path::PathBuf,
+    poster: std::path::PathBuf,
+}
+
+/// Moves a checked render's files into place and records what the file is, from its probe.
+async fn keep(
+    layout: &Layout,
+    id: &str,
+    format: Format,
+    files: &Files,
+    report: RunReport,
+) -> Result<(OutputRecord, RunReport), RenderError> {
+    let output = Layout::output_name(id, format);
+    let poster = Layout::poster_name(id);
+    // The poster first: an output in place is what makes a job's files complete.
+    tokio::fs::rename(&files.poster, layout.file(&poster))
+        .await
+        .map_err(|err| RenderError::io("keeping the poster", &err))?;
+    tokio::fs::rename(&files.output, layout.file(&output))
+        .await
+        .map_err(|err| RenderError::io("keeping the render", &err))?;
+    let video = report.probe.video.as_ref();
+    let record = OutputRecord {
+        file: output,
+        size: report.probe.size,
+        width: video.map_or(0, |v| v.width),
+        height: video.map_or(0, |v| v.height),
+        // The video's own length, which the check held to the draft's: the container's may
+        // run a few ms longer, to the end of the last audio frame.
+        duration_ms: video
+            .and_then(|v| v.duration_ms)
+            .unwrap_or(report.probe.duration_ms),
+        format: format.as_str().into(),
+        fps: video.map_or(0, |v| v.fps.round() as u32),
+        poster: Some(poster),
+    };
+    Ok((record, report))
 }
 
 async fn render_into(
@@ -71,18 +103,22 @@ async fn render_into(
     timeline: &Timeline,
     setting: &Setting<'_>,
     work: &Path,
-    partial: &Path,
+    files: &Files,
     cancel: &CancellationToken,
     progress: &mut (dyn FnMut(u8) + Send),
 ) -> Result<RunReport, RenderError> {
     let deadline = Instant::now() + setting.timeout;
     let sources = resolve(request, timeline).await?;
+    let encoder = settings_for(request.output.quality, setting.encoder);
     let env = PlanEnv {
         fonts: setting.fonts,
         library_dir: setting.library_dir,
         work_dir: work,
-        output: partial,
-        encoder: setting.encoder,
+        output: &files.output,
+        poster: &files.poster,
+        format: request.output.format,
+        quality: request.output.quality,
+        encoder: &encoder,
     };
     let plan = graph::plan(timeline, &sources, &env)?;
     let control = Control {

@@ -9,10 +9,11 @@
 //! - A render is never made twice: a submitted job whose [`RenderRequest::cache_key`] matches a
 //!   completed job of the same session whose output is still there completes at once, its
 //!   output a hard link to the earlier one (each job's file then lives and expires on its own).
-//! - Jobs live in `<data>/renders/` as `<id>.json` beside `<id>.mp4`. On opening, a job that was
-//!   pending or processing when the studio stopped is failed as "interrupted"; outputs older than
-//!   `keep_for` are removed and their job answers "expired" (until its record is swept too,
-//!   after twice as long, when the id becomes unknown).
+//! - Jobs live in `<data>/renders/` as `<id>.json` beside `<id>.<format>` and
+//!   `<id>.poster.jpg`. On opening, a job that was pending or processing when the studio
+//!   stopped is failed as "interrupted"; outputs older than `keep_for` are removed with their
+//!   posters and their job answers "expired" (until its record is swept too, after twice as
+//!   long, when the id becomes unknown).
 
 mod fair;
 mod job;
@@ -184,7 +185,7 @@ impl RenderQueue {
     pub fn submit(&self, request: RenderRequest) -> Result<JobStatus, QueueError> {
         check_render_id(&request.render_id)?;
         let kind_of = |id: &str| request.media.get(id).map(|file| file.kind);
-        let timeline = Timeline::build(&request.draft, request.canvas, &kind_of)?;
+        let timeline = Timeline::build(&request.draft, request.render_canvas(), &kind_of)?;
         let id = request.render_id.clone();
         let mut state = self.inner.lock();
         self.inner.expire(&mut state);
@@ -287,27 +288,27 @@ impl Inner {
             return None;
         }
         let id = &request.render_id;
-        let linked = std::fs::hard_link(
-            self.layout.output(&earlier.record.id),
-            self.layout.output(id),
-        );
-        if let Err(err) = linked {
-            tracing::warn!(%id, %err, "cannot reuse an earlier render; rendering again");
-            return None;
-        }
+        // An earlier render from before posters is rendered again, to have one.
+        let earlier_poster = output.poster.as_ref()?;
+        let file = Layout::output_name(id, output.format());
+        let poster = Layout::poster_name(id);
+        let link =
+            |from: &str, to: &str| std::fs::hard_link(self.layout.file(from), self.layout.file(to));
+        let linked = link(&output.file, &file).and_then(|()| link(earlier_poster, &poster));
         let mut record = Record::pending(id, &request.session_id);
         record.status = Stage::Completed;
         record.progress = 100;
         record.finished_ms = Some(record.created_ms);
         record.output = Some(record::OutputRecord {
-            file: format!("{id}.mp4"),
+            file,
+            poster: Some(poster),
             ..output.clone()
         });
         record.cache_key = Some(key.to_owned());
         record.reused_from = Some(earlier.record.id.clone());
-        if let Err(err) = self.layout.save(&record) {
-            let _ = std::fs::remove_file(self.layout.output(id));
-            tracing::warn!(%id, %err, "cannot record a reused render; rendering again");
+        if let Err(err) = linked.and_then(|()| self.layout.save(&record)) {
+            self.layout.remove_outputs(&record);
+            tracing::warn!(%id, %err, "cannot reuse an earlier render; rendering again");
             return None;
         }
         tracing::info!(%id, from = %earlier.record.id, "the same video was rendered already");
@@ -333,7 +334,7 @@ impl Inner {
         let keep_for = self.options.keep_for;
         for job in state.jobs.values_mut() {
             if job.record.is_finished() && is_older(&job.record, keep_for) {
-                let _ = std::fs::remove_file(self.layout.output(&job.record.id));
+                self.layout.remove_outputs(&job.record);
                 job.record.status = Stage::Expired;
                 self.persist(&job.record);
             }
@@ -445,7 +446,12 @@ fn recover(record: &mut Record, layout: &Layout) -> bool {
             record.fail("interrupted: the studio stopped before the render finished");
             true
         }
-        Stage::Completed if !layout.output(&record.id).is_file() => {
+        Stage::Completed
+            if !record
+                .output
+                .as_ref()
+                .is_some_and(|output| layout.file(&output.file).is_file()) =>
+        {
             record.status = Stage::Expired;
             true
         }

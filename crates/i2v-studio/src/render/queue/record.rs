@@ -1,6 +1,6 @@
-//! A render job as it is kept on disk: a small JSON file beside its output
-//! (`<data>/renders/<id>.json` and `<id>.mp4`), rewritten atomically at every change of state,
-//! so that jobs and their files survive a restart.
+//! A render job as it is kept on disk: a small JSON file beside its output and poster
+//! (`<data>/renders/<id>.json`, `<id>.<format>` and `<id>.poster.jpg`), rewritten atomically at
+//! every change of state, so that jobs and their files survive a restart.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::super::error::RenderError;
 use super::super::files;
+use super::super::output::Format;
 
 /// Where a job is in its life: `pending → processing → completed | failed`, or `cancelled`
 /// from either of the first two, and, once its output has been removed, `expired`.
@@ -42,6 +43,26 @@ pub(crate) struct OutputRecord {
     pub(crate) height: u32,
     /// Length in ms.
     pub(crate) duration_ms: u64,
+    /// The format's word (`mp4`); records from before formats were kept made MP4s.
+    #[serde(default = "mp4")]
+    pub(crate) format: String,
+    /// Frames per second, as the file says (0: not recorded).
+    #[serde(default)]
+    pub(crate) fps: u32,
+    /// The poster's file name inside the renders directory (`None`: made before posters).
+    #[serde(default)]
+    pub(crate) poster: Option<String>,
+}
+
+fn mp4() -> String {
+    Format::Mp4.as_str().into()
+}
+
+impl OutputRecord {
+    /// The format it was made in.
+    pub(crate) fn format(&self) -> Format {
+        Format::from_extension(&self.format).unwrap_or_default()
+    }
 }
 
 /// Everything known about a job.
@@ -135,14 +156,39 @@ impl Layout {
         self.renders.join(format!("{id}.json"))
     }
 
-    /// The finished output of a job.
-    pub(crate) fn output(&self, id: &str) -> PathBuf {
-        self.renders.join(format!("{id}.mp4"))
+    /// A file of the renders directory, by the name a record gives it.
+    pub(crate) fn file(&self, name: &str) -> PathBuf {
+        self.renders.join(name)
     }
 
-    /// Where ffmpeg writes while it works; renamed to [`Layout::output`] when checked.
-    pub(crate) fn partial(&self, id: &str) -> PathBuf {
-        self.renders.join(format!("{id}.part.mp4"))
+    /// The name of a job's finished output in a format.
+    pub(crate) fn output_name(id: &str, format: Format) -> String {
+        format!("{id}.{}", format.as_str())
+    }
+
+    /// The name of a job's finished poster.
+    pub(crate) fn poster_name(id: &str) -> String {
+        format!("{id}.poster.jpg")
+    }
+
+    /// Where ffmpeg writes while it works; renamed to the output when checked.
+    pub(crate) fn partial(&self, id: &str, format: Format) -> PathBuf {
+        self.renders.join(format!("{id}.part.{}", format.as_str()))
+    }
+
+    /// Where the poster is taken while the render is not yet kept.
+    pub(crate) fn partial_poster(&self, id: &str) -> PathBuf {
+        self.renders.join(format!("{id}.part.poster.jpg"))
+    }
+
+    /// Removes a job's finished files (its output and poster), if it has any.
+    pub(crate) fn remove_outputs(&self, record: &Record) {
+        if let Some(output) = &record.output {
+            let _ = std::fs::remove_file(self.file(&output.file));
+            if let Some(poster) = &output.poster {
+                let _ = std::fs::remove_file(self.file(poster));
+            }
+        }
     }
 
     /// A job's scratch directory (filter graph, texts, converted pictures).
@@ -187,7 +233,7 @@ impl Layout {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if files::is_temporary(&name) || name.ends_with(".part.mp4") {
+            if files::is_temporary(&name) || name.contains(".part.") {
                 std::fs::remove_file(&path)?;
             } else if name.starts_with(".work-") {
                 std::fs::remove_dir_all(&path)?;
@@ -225,6 +271,9 @@ mod tests {
             width: 1920,
             height: 1080,
             duration_ms: 3000,
+            format: "webm".into(),
+            fps: 25,
+            poster: Some("render_1.poster.jpg".into()),
         });
         let json = serde_json::to_string(&record).expect("json");
         assert!(json.contains(r#""status":"completed""#), "{json}");
@@ -240,5 +289,13 @@ mod tests {
         .expect("parse");
         assert_eq!(back.status, Stage::Processing);
         assert_eq!((back.progress, back.output), (0, None));
+        let output: OutputRecord = serde_json::from_str(
+            r#"{"file":"r.mp4","size":1,"width":2,"height":2,"duration_ms":5}"#,
+        )
+        .expect("an output from before formats");
+        assert_eq!(
+            (output.format(), output.fps, output.poster),
+            (Format::Mp4, 0, None)
+        );
     }
 }

@@ -4,6 +4,7 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use super::super::error::QueueError;
+use super::super::output::Format;
 use super::record::{Layout, Record, Stage};
 
 /// Where a job is, as the API reports it.
@@ -42,11 +43,17 @@ impl JobState {
     }
 }
 
-/// A finished render's file.
+/// A finished render's file, as ffprobe read it when it was made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderOutput {
-    /// Where the MP4 is.
+    /// Where the file is.
     pub path: PathBuf,
+    /// What it is (its MIME type is [`Format::mime`]).
+    pub format: Format,
+    /// Its poster, a JPEG (`None`: made before posters were).
+    pub poster: Option<PathBuf>,
+    /// Frames per second (0: not recorded).
+    pub fps: u32,
     /// Size in bytes.
     pub size: u64,
     /// Width in pixels.
@@ -103,7 +110,10 @@ pub(crate) fn report(
         .as_ref()
         .filter(|_| status == JobState::Completed)
         .map(|output| RenderOutput {
-            path: layout.renders.join(&output.file),
+            path: layout.file(&output.file),
+            format: output.format(),
+            poster: output.poster.as_ref().map(|poster| layout.file(poster)),
+            fps: output.fps,
             size: output.size,
             width: output.width,
             height: output.height,

@@ -1,7 +1,10 @@
 //! Carrying out a plan: write its files, convert the pictures ffmpeg cannot read, make sure
-//! the library music exists, run ffmpeg, and check what it wrote.
+//! the library music exists, run ffmpeg (twice for a GIF: its palette, then the video), check
+//! what it wrote ([`check`]) and take its poster.
 
+mod check;
 mod ffmpeg;
+mod poster;
 mod probe;
 mod stderr;
 
@@ -85,6 +88,36 @@ pub async fn execute(
         };
         watch(ensuring, control.cancel, control.deadline, control.limit).await?;
     }
+    let Control {
+        progress,
+        cancel,
+        deadline,
+        limit,
+    } = control;
+    let mut peak = None;
+    // A GIF's palette pass is the first half of its progress, the render onto it the second.
+    let (share, offset) = match &plan.palette_pass {
+        Some(pass) => {
+            let mut halved = |done: u8| progress(done / 2);
+            let control = Control {
+                progress: &mut halved,
+                cancel,
+                deadline,
+                limit,
+            };
+            let run = ffmpeg::run(&tools.ffmpeg, pass, plan.duration_ms, &plan.inputs, control);
+            peak = run.await?.peak_memory_bytes;
+            (2, 50)
+        }
+        None => (1, 0),
+    };
+    let mut scaled = |done: u8| progress(offset + done / share);
+    let control = Control {
+        progress: &mut scaled,
+        cancel,
+        deadline,
+        limit,
+    };
     let run = ffmpeg::run(
         &tools.ffmpeg,
         &plan.args,
@@ -94,10 +127,17 @@ pub async fn execute(
     )
     .await?;
     let probed = probe(&tools.ffprobe, &plan.output).await?;
-    check(plan, &probed)?;
+    check::output(plan, &probed)?;
+    let taking = poster::take(
+        &tools.ffmpeg,
+        &plan.output,
+        plan.poster_seconds,
+        &plan.poster,
+    );
+    watch(taking, cancel, deadline, limit).await?;
     Ok(RunReport {
         probe: probed,
-        peak_memory_bytes: run.peak_memory_bytes,
+        peak_memory_bytes: run.peak_memory_bytes.max(peak),
         wall: started.elapsed(),
     })
 }
@@ -160,36 +200,4 @@ async fn convert_heif(
             said.chars().take(200).collect::<String>()
         ),
     })
-}
-
-/// The output must be what was asked for: H.264 and AAC, at the canvas size, one frame's
-/// length from the planned duration.
-fn check(plan: &FfmpegPlan, probe: &Probe) -> Result<(), RenderError> {
-    let video = probe
-        .video
-        .as_ref()
-        .ok_or_else(|| RenderError::BadOutput("no video stream".into()))?;
-    if video.codec != "h264" || probe.audio_codec.as_deref() != Some("aac") {
-        return Err(RenderError::BadOutput(format!(
-            "streams are {} and {}",
-            video.codec,
-            probe.audio_codec.as_deref().unwrap_or("no audio")
-        )));
-    }
-    if (video.width, video.height) != (plan.canvas.width, plan.canvas.height) {
-        return Err(RenderError::BadOutput(format!(
-            "the picture is {}x{}",
-            video.width, video.height
-        )));
-    }
-    // The container's duration spans the longer stream; AAC's last frame may reach a little
-    // past the video, so a frame plus one AAC frame (about 21 ms) is allowed.
-    let frame_ms = 1000 / u64::from(plan.canvas.fps.max(1));
-    if probe.duration_ms.abs_diff(plan.duration_ms) > frame_ms + 25 {
-        return Err(RenderError::BadOutput(format!(
-            "it lasts {} ms instead of {} ms",
-            probe.duration_ms, plan.duration_ms
-        )));
-    }
-    Ok(())
 }

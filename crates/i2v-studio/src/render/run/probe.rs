@@ -1,4 +1,5 @@
-//! What a finished MP4 holds, as ffprobe reports it.
+//! What a finished file holds, as ffprobe reports it: its streams, and how long its video
+//! stream itself lasts (WebM records no stream length, so there its packets are counted).
 
 use std::path::Path;
 
@@ -18,6 +19,8 @@ pub struct Probe {
     pub video: Option<VideoStream>,
     /// The first audio stream's codec, if any.
     pub audio_codec: Option<String>,
+    /// The container's name as ffprobe gives it (`mov,mp4,m4a,3gp,3g2,mj2`, `matroska,webm`).
+    pub container: String,
 }
 
 /// A video stream's shape.
@@ -35,15 +38,19 @@ pub struct VideoStream {
     pub height: u32,
     /// Frames per second.
     pub fps: f64,
-    /// Frames in the stream, when the container says.
+    /// Frames in the stream: as the container says, else as counted.
     pub frames: Option<u64>,
+    /// How long the stream lasts, in ms: as the container says, else its frames at its rate.
+    pub duration_ms: Option<u64>,
 }
 
 /// Runs ffprobe on a file.
 pub async fn probe(ffprobe: &Path, file: &Path) -> Result<Probe, RenderError> {
     let output = Command::new(ffprobe)
-        .args(["-v", "error", "-show_entries"])
-        .arg("format=duration,size:stream=codec_type,codec_name,profile,pix_fmt,width,height,avg_frame_rate,nb_frames")
+        // Counting packets reads the file through without decoding it: cheap, and the one
+        // measure of a WebM's video length.
+        .args(["-v", "error", "-count_packets", "-show_entries"])
+        .arg("format=duration,size,format_name:stream=codec_type,codec_name,profile,pix_fmt,width,height,avg_frame_rate,nb_frames,duration,nb_read_packets")
         .args(["-of", "json"])
         .arg(file)
         .kill_on_drop(true)
@@ -88,20 +95,32 @@ pub(crate) fn parse(json: &Value) -> Probe {
             .and_then(|v| u32::try_from(v).ok())
             .unwrap_or(0)
     };
-    let video = of_type("video").map(|stream| VideoStream {
-        codec: text(&stream["codec_name"]),
-        profile: text(&stream["profile"]),
-        pix_fmt: text(&stream["pix_fmt"]),
-        width: dimension(&stream["width"]),
-        height: dimension(&stream["height"]),
-        fps: rate(stream["avg_frame_rate"].as_str().unwrap_or_default()),
-        frames: number(&stream["nb_frames"]).map(|n| n as u64),
+    let video = of_type("video").map(|stream| {
+        let fps = rate(stream["avg_frame_rate"].as_str().unwrap_or_default());
+        let frames = number(&stream["nb_frames"])
+            .or_else(|| number(&stream["nb_read_packets"]))
+            .map(|n| n as u64);
+        let counted = frames
+            .filter(|_| fps > 0.0)
+            .map(|frames| frames as f64 / fps);
+        let seconds = number(&stream["duration"]).or(counted);
+        VideoStream {
+            codec: text(&stream["codec_name"]),
+            profile: text(&stream["profile"]),
+            pix_fmt: text(&stream["pix_fmt"]),
+            width: dimension(&stream["width"]),
+            height: dimension(&stream["height"]),
+            fps,
+            frames,
+            duration_ms: seconds.map(|s| (s * 1000.0).round() as u64),
+        }
     });
     Probe {
         size: number(&format["size"]).map_or(0, |n| n as u64),
         duration_ms: number(&format["duration"]).map_or(0, |s| (s * 1000.0).round() as u64),
         video,
         audio_codec: of_type("audio").map(|stream| text(&stream["codec_name"])),
+        container: text(&format["format_name"]),
     }
 }
 
@@ -140,8 +159,26 @@ mod tests {
             ("h264", "High")
         );
         assert!((video.fps - 30.0).abs() < 1e-9);
+        assert_eq!(video.duration_ms, Some(30_000), "frames at the rate");
         assert_eq!(probe.audio_codec.as_deref(), Some("aac"));
         assert_eq!((probe.size, probe.duration_ms), (12_345_678, 30_000));
+    }
+
+    #[test]
+    fn a_webm_video_lasts_its_counted_frames_and_a_stated_length_wins() {
+        let probe = parse(&json!({
+            "streams": [{"codec_name": "vp9", "codec_type": "video", "avg_frame_rate": "25/1",
+                         "duration": "N/A", "nb_frames": "N/A", "nb_read_packets": "48"}],
+            "format": {"duration": "2.007000", "format_name": "matroska,webm"}
+        }));
+        let video = probe.video.expect("video");
+        assert_eq!((video.frames, video.duration_ms), (Some(48), Some(1920)));
+        assert_eq!(probe.container, "matroska,webm");
+        let stated = parse(
+            &json!({"streams": [{"codec_type": "video", "avg_frame_rate": "25/1",
+            "duration": "1.5", "nb_frames": "50"}]}),
+        );
+        assert_eq!(stated.video.and_then(|v| v.duration_ms), Some(1500));
     }
 
     #[test]

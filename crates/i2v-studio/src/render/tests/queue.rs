@@ -6,7 +6,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde_json::{Value, json};
 
 use super::super::{
-    Canvas, JobState, MediaKind, QueueError, RenderError, RenderOptions, RenderQueue,
+    Canvas, Format, JobState, MediaKind, OutputSpec, QueueError, RenderError, RenderOptions,
+    RenderQueue,
 };
 use super::support::{Scratch, media, picture, queue, request};
 
@@ -206,7 +207,8 @@ async fn a_restart_keeps_finished_jobs_and_fails_interrupted_ones() {
     let renders = data.join("renders");
     let record = |id: &str, status: &str, finished: u64| {
         json!({"id": id, "session_id": "s", "status": status, "created_ms": finished, "finished_ms": finished,
-               "output": {"file": format!("{id}.mp4"), "size": 1, "width": 160, "height": 90, "duration_ms": 500}})
+               "output": {"file": format!("{id}.mp4"), "size": 1, "width": 160, "height": 90, "duration_ms": 500,
+                          "format": "mp4", "fps": 30, "poster": format!("{id}.poster.jpg")}})
     };
     // A job that was rendering when the studio stopped, its half-written output, and an old one.
     std::fs::write(
@@ -215,6 +217,7 @@ async fn a_restart_keeps_finished_jobs_and_fails_interrupted_ones() {
     )
     .expect("record");
     std::fs::write(renders.join("cut.part.mp4"), b"half").expect("partial");
+    std::fs::write(renders.join("cut.part.poster.jpg"), b"half").expect("partial poster");
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as u64);
@@ -225,6 +228,7 @@ async fn a_restart_keeps_finished_jobs_and_fails_interrupted_ones() {
     )
     .expect("record");
     std::fs::write(renders.join("old.mp4"), b"old video").expect("output");
+    std::fs::write(renders.join("old.poster.jpg"), b"old poster").expect("poster");
     std::fs::write(
         renders.join("gone.json"),
         record("gone", "completed", now).to_string(),
@@ -246,10 +250,15 @@ async fn a_restart_keeps_finished_jobs_and_fails_interrupted_ones() {
         Some("interrupted: the studio stopped before the render finished")
     );
     assert!(!renders.join("cut.part.mp4").exists());
+    assert!(!renders.join("cut.part.poster.jpg").exists());
     // Finished a week ago: its output is removed and it answers "expired"; one whose output
     // vanished is expired too.
     assert_eq!(queue.status("old"), Err(QueueError::Expired("old".into())));
     assert!(!renders.join("old.mp4").exists());
+    assert!(
+        !renders.join("old.poster.jpg").exists(),
+        "the poster goes with it"
+    );
     assert_eq!(
         queue.status("gone"),
         Err(QueueError::Expired("gone".into()))
@@ -289,17 +298,39 @@ async fn the_same_video_is_never_rendered_twice() {
         (reused.width, reused.duration_ms),
         (earlier.width, earlier.duration_ms)
     );
+    let poster = reused.poster.as_ref().expect("a poster");
+    assert_eq!(poster, &data.join("renders").join("again.poster.jpg"));
+    assert_eq!(
+        std::fs::read(poster).expect("again's poster"),
+        std::fs::read(earlier.poster.as_ref().expect("a poster")).expect("first's poster")
+    );
     let record = std::fs::read_to_string(data.join("renders/again.json")).expect("record");
     assert!(record.contains("\"reused_from\": \"first\""), "{record}");
-    // Anything else renders: another length, another canvas, another session.
-    for (id, session, ms, canvas) in [
-        ("longer", "s", 600, TINY),
-        ("square", "s", 500, Canvas::new(90, 90, 30)),
-        ("elsewhere", "t", 500, TINY),
+    // Anything else renders: another length, another canvas, another session, another output.
+    let as_webm = OutputSpec {
+        format: Format::Webm,
+        ..OutputSpec::default()
+    };
+    let at_24 = OutputSpec {
+        fps: Some(24),
+        ..OutputSpec::default()
+    };
+    for (id, session, ms, canvas, output) in [
+        ("longer", "s", 600, TINY, OutputSpec::default()),
+        (
+            "square",
+            "s",
+            500,
+            Canvas::new(90, 90, 30),
+            OutputSpec::default(),
+        ),
+        ("elsewhere", "t", 500, TINY, OutputSpec::default()),
+        ("webm", "s", 500, TINY, as_webm),
+        ("slower", "s", 500, TINY, at_24),
     ] {
-        let job = queue
-            .submit(request(id, session, draft(ms), pic(&data), canvas))
-            .expect(id);
+        let mut asked = request(id, session, draft(ms), pic(&data), canvas);
+        asked.output = output;
+        let job = queue.submit(asked).expect(id);
         assert_ne!(job.status, JobState::Completed, "{id}");
     }
 }

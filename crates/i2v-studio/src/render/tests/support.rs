@@ -11,7 +11,7 @@ use i2v_core::draft::Draft;
 use serde_json::Value;
 
 use super::super::{
-    Canvas, MediaFile, MediaKind, OutputAsked, RenderOptions, RenderQueue, RenderRequest,
+    Canvas, MediaFile, MediaKind, OutputSpec, RenderOptions, RenderQueue, RenderRequest,
 };
 
 /// A directory under the system's temp dir, removed when dropped.
@@ -120,7 +120,7 @@ pub(crate) fn request(
             .map(|(id, file)| (id.to_string(), file))
             .collect::<HashMap<_, _>>(),
         canvas,
-        output: OutputAsked::default(),
+        output: OutputSpec::default(),
     }
 }
 

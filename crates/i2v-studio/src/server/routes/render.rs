@@ -1,13 +1,14 @@
-//! Exports (`docs/PROTOCOL.md` §3.8): submit a render, poll it, cancel it, download the MP4.
+//! Exports (`docs/PROTOCOL.md` §3.8): submit a render, poll it, cancel it, download the video
+//! and its poster.
 //!
 //! In the seed dialect the poll answer carries `status`, `progress` and `output` at the top
 //! level, as the protocol says, and the same fields in `data` for clients that read the
 //! envelope; in the api-reference dialect (§8) every answer is `{"success": true, "data": …}`
-//! with `status`, `progress`, `outputUrl`, `createdAt` and `completedAt` in `data`, and a
-//! failure is `{"success": false, "error": "…"}`. The output URL carries a key derived from the
-//! studio's secret and the render id, so a browser `<video>` (which sends no bearer token) can
-//! play and seek the file; the fallback download takes the bearer token of the session's owner
-//! instead.
+//! with `status`, `progress`, `outputUrl`, `posterUrl`, `createdAt` and `completedAt` in
+//! `data`, and a failure is `{"success": false, "error": "…"}`. The output and poster URLs
+//! carry keys derived from the studio's secret and the render id (a different one each), so a
+//! browser `<video>` or `<img>` (which sends no bearer token) can show the file; without the
+//! key they take the bearer token of the session's owner instead.
 
 use std::time::Duration;
 
@@ -20,7 +21,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::exports::{self, Attribution, ExportAsk, ExportError};
-use crate::render::{JobState, JobStatus, QueueError};
+use crate::render::{JobState, JobStatus, OutputAsk, QueueError, RenderOutput};
 use crate::server::dialect::{Dialect, RenderAnswer};
 use crate::server::envelope::ApiError;
 use crate::server::extract::{Caller, JsonBody};
@@ -34,6 +35,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/api/render/proxy/lambda/{id}", get(poll))
         .route("/api/render/proxy/lambda/{id}/cancel", post(cancel))
         .route("/api/render/proxy/{id}/download", get(download))
+        .route("/api/render/proxy/{id}/poster", get(poster))
 }
 
 /// The export request; `sessionId` is camelCase, the protocol's one exception.
@@ -47,12 +49,18 @@ struct ExportRequest {
     output: OutputRequest,
 }
 
+/// The `output` object, each field taken as any JSON so that the gate, not the body's parser,
+/// refuses an odd one, naming it.
 #[derive(Debug, Default, Deserialize)]
 struct OutputRequest {
     #[serde(default)]
-    format: Option<String>,
+    format: Option<Value>,
     #[serde(default)]
-    quality: Option<String>,
+    resolution: Option<Value>,
+    #[serde(default)]
+    fps: Option<Value>,
+    #[serde(default)]
+    quality: Option<Value>,
 }
 
 /// `POST /api/render/proxy/lambda`.
@@ -81,8 +89,12 @@ async fn submit_job(
         render_id: request.id,
         session_id: request.session_id,
         draft: request.draft,
-        format: request.output.format,
-        quality: request.output.quality,
+        output: OutputAsk {
+            format: request.output.format,
+            resolution: request.output.resolution,
+            fps: request.output.fps,
+            quality: request.output.quality,
+        },
         attribution: Attribution {
             source: headers.contains_key("x-skill-source"),
             version: headers.contains_key("x-skill-version"),
@@ -110,7 +122,7 @@ impl From<ExportError> for ApiError {
             // Another user's job answers as an unknown one, word for word.
             ExportError::NotYours(_) => ApiError::UnknownRender(err.to_string()),
             ExportError::FreePlan => ApiError::ExportBlocked,
-            ExportError::UnsupportedFormat(_)
+            ExportError::Output(_)
             | ExportError::MalformedDraft(_)
             | ExportError::NothingToRender => ApiError::BadRequest(err.to_string()),
             ExportError::Queue(err) => queue_error(err),
@@ -168,37 +180,71 @@ fn answer(state: &AppState, outcome: Result<Value, ApiError>, top_level: bool) -
     }
 }
 
-/// `GET /api/render/proxy/{id}/download`: the MP4, with Range support, for the owner's token
-/// or the key in `output.url`.
+/// `GET /api/render/proxy/{id}/download`: the video, with Range support and its format's MIME
+/// type, for the owner's token or the key in `output.url`.
 async fn download(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<KeyQuery>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let job = match query.key {
-        Some(key) if key == state.download_key(&id) => {
-            state.renders.status(&id).map_err(queue_error)?
-        }
-        _ => {
-            let (mut parts, body) = request.into_parts();
-            let Caller(user) = Caller::from_request_parts(&mut parts, &state).await?;
-            let job = owned_job(&state, &user, &id)?;
-            return serve_output(job, Request::from_parts(parts, body)).await;
-        }
-    };
-    serve_output(job, request).await
+    let key = state.download_key(&id);
+    let (job, request) = keyed_or_owned(&state, &id, query, &key, request).await?;
+    let output = completed(job)?;
+    serve_file(&output.path, output.format.mime(), request).await
 }
 
-async fn serve_output(job: JobStatus, request: Request) -> Result<Response, ApiError> {
-    let Some(output) = job.output.filter(|_| job.status == JobState::Completed) else {
-        return Err(ApiError::BadRequest(format!(
+/// `GET /api/render/proxy/{id}/poster`: the render's JPEG poster, for the owner's token or the
+/// key in `output.poster_url`.
+async fn poster(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<KeyQuery>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let key = poster_key(&state, &id);
+    let (job, request) = keyed_or_owned(&state, &id, query, &key, request).await?;
+    let id = job.id.clone();
+    let poster = completed(job)?
+        .poster
+        .ok_or_else(|| ApiError::BadRequest(format!("render {id} was made without a poster")))?;
+    serve_file(&poster, "image/jpeg", request).await
+}
+
+/// The poster's key: the download key of another name, so that one URL opens nothing else.
+fn poster_key(state: &AppState, id: &str) -> String {
+    state.download_key(&format!("{id}/poster"))
+}
+
+/// The job `id` when the query holds its `key`, else when the request's bearer token is its
+/// owner's (an unknown job and another user's answer alike).
+async fn keyed_or_owned(
+    state: &AppState,
+    id: &str,
+    query: KeyQuery,
+    key: &str,
+    request: Request,
+) -> Result<(JobStatus, Request), ApiError> {
+    if query.key.as_deref() == Some(key) {
+        let job = state.renders.status(id).map_err(queue_error)?;
+        return Ok((job, request));
+    }
+    let (mut parts, body) = request.into_parts();
+    let Caller(user) = Caller::from_request_parts(&mut parts, state).await?;
+    let job = owned_job(state, &user, id)?;
+    Ok((job, Request::from_parts(parts, body)))
+}
+
+/// The output of a completed job; any other job is refused, saying where it is.
+fn completed(job: JobStatus) -> Result<RenderOutput, ApiError> {
+    match job.output.filter(|_| job.status == JobState::Completed) {
+        Some(output) => Ok(output),
+        None => Err(ApiError::BadRequest(format!(
             "render {} is {}, not completed",
             job.id,
             job.status.as_str()
-        )));
-    };
-    serve_file(&output.path, "video/mp4", request).await
+        ))),
+    }
 }
 
 /// The job `id`, if it belongs to one of the caller's sessions ([`exports::owned_job`]).
@@ -209,29 +255,38 @@ fn owned_job(state: &AppState, user: &User, id: &str) -> Result<JobStatus, ApiEr
 }
 
 /// The job as the answers show it: `id`, `status`, `progress`, then in the seed dialect
-/// `output: {url, size, width, height, duration_ms}`, in the api-reference dialect `outputUrl`,
+/// `output: {url, poster_url, format, mime, width, height, fps, duration_ms, size}` (the facts
+/// ffprobe read from the file), in the api-reference dialect `outputUrl`, `posterUrl`,
 /// `createdAt` and `completedAt`; `error` when it failed.
 fn job_view(state: &AppState, job: &JobStatus) -> Value {
     let mut view = json!({"id": job.id, "status": job.status.as_str(), "progress": job.progress});
-    let url = || {
-        format!(
-            "{}/api/render/proxy/{}/download?key={}",
-            state.config.public_url.trim_end_matches('/'),
-            job.id,
-            state.download_key(&job.id)
-        )
-    };
+    let base = state.config.public_url.trim_end_matches('/');
+    let url = format!(
+        "{base}/api/render/proxy/{}/download?key={}",
+        job.id,
+        state.download_key(&job.id)
+    );
+    let poster_url = job
+        .output
+        .as_ref()
+        .and_then(|output| output.poster.as_ref())
+        .map(|_| {
+            let key = poster_key(state, &job.id);
+            format!("{base}/api/render/proxy/{}/poster?key={key}", job.id)
+        });
     match state.config.dialect {
         Dialect::Adk => {
             if let Some(output) = &job.output {
-                view["output"] = json!({"url": url(), "size": output.size,
-                    "width": output.width, "height": output.height,
-                    "duration_ms": output.duration_ms});
+                view["output"] = json!({"url": url, "poster_url": poster_url,
+                    "format": output.format.as_str(), "mime": output.format.mime(),
+                    "width": output.width, "height": output.height, "fps": output.fps,
+                    "duration_ms": output.duration_ms, "size": output.size});
             }
         }
         Dialect::Reference => {
             if job.output.is_some() {
-                view["outputUrl"] = json!(url());
+                view["outputUrl"] = json!(url);
+                view["posterUrl"] = json!(poster_url);
             }
             view["createdAt"] = json!(job.created_ms);
             if let Some(finished) = job.finished_ms {
@@ -268,6 +323,7 @@ mod tests {
     use i2v_core::draft::DraftError;
 
     use super::*;
+    use crate::render::OutputRefused;
     use crate::store::StoreError;
 
     #[test]
@@ -282,8 +338,12 @@ mod tests {
                 ApiError::UnknownRender("no render with id 'render_9'".into()),
             ),
             (
-                ExportError::UnsupportedFormat("webm".into()),
-                bad("the studio renders mp4 only, not webm"),
+                ExportError::Output(OutputRefused {
+                    field: "format",
+                    value: "'avi'".into(),
+                    accepted: "one of mp4, mov, webm, gif".into(),
+                }),
+                bad("output.format 'avi' is not accepted: one of mp4, mov, webm, gif"),
             ),
             (
                 ExportError::MalformedDraft(malformed),
