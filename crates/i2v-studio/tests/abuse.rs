@@ -5,6 +5,7 @@
 //! Neighbours cover the rest of that run: two edits at once (`chat.rs`), oversized heads and
 //! unreadable queries (`api.rs`), DNS rebinding and foreign origins (`web.rs`), the storage
 //! quota and private addresses (`upload.rs`), the SDK against an endless stream (`tests/js`).
+#![allow(clippy::print_stdout)] // The figures are reported with `--nocapture`, not asserted.
 
 mod support;
 
