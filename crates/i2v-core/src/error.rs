@@ -131,6 +131,17 @@ pub enum Error {
     /// The caller cancelled the operation.
     #[error("cancelled")]
     Cancelled,
+    /// An export option the output contract (`docs/PROTOCOL.md` §3.8) does not have: refused
+    /// before anything is sent, since the backend would refuse it too.
+    #[error("the export cannot be made with {option} {value}; {option} can be {}", .accepted.join(", "))]
+    UnsupportedExportOption {
+        /// The option: `format`, `resolution`, `fps` or `quality`.
+        option: &'static str,
+        /// The value asked for, as it was given.
+        value: String,
+        /// The values the contract has for it.
+        accepted: &'static [&'static str],
+    },
     /// The caller passed an argument that cannot work.
     #[error("invalid input: {message}")]
     InvalidInput {
@@ -198,6 +209,8 @@ pub enum ErrorKind {
     Timeout,
     /// [`Error::Cancelled`].
     Cancelled,
+    /// [`Error::UnsupportedExportOption`].
+    ExportOption,
     /// [`Error::InvalidInput`].
     InvalidInput,
 }
@@ -225,6 +238,7 @@ impl ErrorKind {
             ErrorKind::Render => "render",
             ErrorKind::Timeout => "timeout",
             ErrorKind::Cancelled => "cancelled",
+            ErrorKind::ExportOption => "export_option",
             ErrorKind::InvalidInput => "invalid_input",
         }
     }
@@ -317,6 +331,7 @@ impl Error {
             Error::RenderFailed { .. } => ErrorKind::Render,
             Error::Timeout { .. } => ErrorKind::Timeout,
             Error::Cancelled => ErrorKind::Cancelled,
+            Error::UnsupportedExportOption { .. } => ErrorKind::ExportOption,
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
         }
     }
@@ -347,6 +362,19 @@ impl Error {
     /// The formats the backend accepts, on an unsupported-type error.
     pub fn accepted_formats(&self) -> Option<&'static [&'static str]> {
         matches!(self, Error::UnsupportedFileType { .. }).then_some(ACCEPTED_FORMATS)
+    }
+
+    /// The export option refused, the value asked for and what the contract has, on an
+    /// unsupported-option error.
+    pub fn export_option(&self) -> Option<(&'static str, &str, &'static [&'static str])> {
+        match self {
+            Error::UnsupportedExportOption {
+                option,
+                value,
+                accepted,
+            } => Some((option, value, accepted)),
+            _ => None,
+        }
     }
 
     /// The size limit in bytes, on a too-large error.

@@ -45,16 +45,7 @@ fn parse_action(name: &str) -> Action {
 fn parse_options(spec: &str) -> ExportOptions {
     let mut options = ExportOptions::default();
     for item in spec.split_whitespace().filter(|item| *item != "-") {
-        let format = [
-            VideoFormat::Mp4,
-            VideoFormat::Mov,
-            VideoFormat::Webm,
-            VideoFormat::Gif,
-            VideoFormat::Mkv,
-            VideoFormat::Avi,
-        ]
-        .into_iter()
-        .find(|f| f.as_str() == item);
+        let format = VideoFormat::from_name(item).filter(|f| f.as_str() == item);
         let quality = [
             Quality::Low,
             Quality::Medium,

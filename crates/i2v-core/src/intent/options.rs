@@ -48,6 +48,25 @@ pub enum VideoFormat {
 }
 
 impl VideoFormat {
+    /// Every format, for lookups.
+    const ALL: [VideoFormat; 6] = [
+        VideoFormat::Mp4,
+        VideoFormat::Mov,
+        VideoFormat::Webm,
+        VideoFormat::Gif,
+        VideoFormat::Mkv,
+        VideoFormat::Avi,
+    ];
+
+    /// The format a name (or extension) spells, in any letter case, with or without its dot.
+    pub fn from_name(name: &str) -> Option<VideoFormat> {
+        let name = name.trim();
+        let name = name.strip_prefix('.').unwrap_or(name);
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(name))
+    }
+
     /// The format's name as the export request spells it, also its file extension.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -266,6 +285,14 @@ mod tests {
         assert_eq!(Aspect::from_ratio(1080, 1080), Some(Aspect::Ratio1x1));
         assert_eq!(Aspect::from_ratio(5, 7), None);
         assert_eq!(Aspect::from_ratio(0, 0), None);
+    }
+
+    #[test]
+    fn formats_are_found_by_name_or_extension() {
+        assert_eq!(VideoFormat::from_name("WebM"), Some(VideoFormat::Webm));
+        assert_eq!(VideoFormat::from_name(".gif"), Some(VideoFormat::Gif));
+        assert_eq!(VideoFormat::from_name("flv"), None);
+        assert_eq!(VideoFormat::from_name(""), None);
     }
 
     #[test]
