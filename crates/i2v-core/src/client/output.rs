@@ -73,9 +73,8 @@ impl ExportOptions {
 
     /// Checks every option against the contract, and names the first that is not in it.
     pub fn check(&self) -> Result<(), Error> {
-        let format = self.format.as_str();
-        if !FORMATS.contains(&format) {
-            return Err(refused("format", format));
+        if !is_made(self.format) {
+            return Err(refused("format", self.format.as_str()));
         }
         if let Some(resolution) = self.resolution {
             let said = resolution.to_string();
@@ -110,6 +109,11 @@ impl ExportOptions {
         }
         output
     }
+}
+
+/// Whether the contract has `format` (a person can say "MKV", no backend makes one).
+pub(crate) fn is_made(format: VideoFormat) -> bool {
+    FORMATS.contains(&format.as_str())
 }
 
 /// The error for `value` of `option`, with what the contract has instead.

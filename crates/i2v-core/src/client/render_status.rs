@@ -12,6 +12,7 @@
 use serde_json::Value;
 
 use super::envelope::Payload;
+use super::output::is_made;
 use crate::intent::VideoFormat;
 
 /// Where a render stands.
@@ -125,7 +126,9 @@ impl Polled {
                 .map(|p| p.clamp(0.0, 100.0).round() as u8),
             url,
             poster_url: text(&["poster_url", "posterUrl"]),
-            format: text(&["format"]).and_then(|f| VideoFormat::from_name(&f)),
+            format: text(&["format"])
+                .and_then(|f| VideoFormat::from_name(&f))
+                .filter(|f| is_made(*f)),
             mime: text(&["mime", "mimeType", "mime_type"]),
             fps: fact(&["fps"])
                 .and_then(Value::as_f64)
@@ -250,9 +253,12 @@ mod tests {
             ),
             (Some(1280), Some(720), Some(30.0), Some(3000), Some(5))
         );
-        // A format no one asked for is not made up from a word the SDK does not know.
-        let odd = read(json!({"status": "completed", "output": {"url": "u", "format": "flv"}}));
-        assert_eq!(odd.format, None);
+        // Only a format of the contract is named: nothing is made up from another word.
+        for odd in ["flv", "mkv"] {
+            let polled =
+                read(json!({"status": "completed", "output": {"url": "u", "format": odd}}));
+            assert_eq!(polled.format, None, "{odd}");
+        }
     }
 
     #[test]
