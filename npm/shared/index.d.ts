@@ -196,8 +196,9 @@ export type FrameRate = 24 | 25 | 30 | 60;
 export type ExportQuality = 'high' | 'medium' | 'low' | 'preview';
 
 /** What the video should be; each left out takes the backend's default (mp4, the canvas's size
- * and frame rate, high). A value outside these is an `export_option` `RenderError`, before
- * anything is sent. */
+ * and frame rate, high; a GIF is 480p at 25 fps, a preview 480p). A value outside these, or a
+ * pair the contract does not make (a GIF at another rate than 25, a preview above 480p), is an
+ * `export_option` `RenderError`, before anything is sent. */
 export interface ExportOutput {
   format?: VideoFormat;
   resolution?: ExportResolution;

@@ -133,14 +133,16 @@ pub enum Error {
     Cancelled,
     /// An export option the output contract (`docs/PROTOCOL.md` §3.8) does not have: refused
     /// before anything is sent, since the backend would refuse it too.
-    #[error("the export cannot be made with {option} {value}; {option} can be {}", .accepted.join(", "))]
+    #[error("the export cannot be made with {option} {value}; {option} can be {}{}", .accepted.join(", "), .with.map(|w| format!(" for {w}")).unwrap_or_default())]
     UnsupportedExportOption {
         /// The option: `format`, `resolution`, `fps` or `quality`.
         option: &'static str,
         /// The value asked for, as it was given.
         value: String,
-        /// The values the contract has for it.
+        /// The values the contract has for it (with the other options asked for).
         accepted: &'static [&'static str],
+        /// The other option that narrows what is accepted ("a gif", "a preview"), if one does.
+        with: Option<&'static str>,
     },
     /// The caller passed an argument that cannot work.
     #[error("invalid input: {message}")]
@@ -372,6 +374,7 @@ impl Error {
                 option,
                 value,
                 accepted,
+                ..
             } => Some((option, value, accepted)),
             _ => None,
         }

@@ -21,6 +21,10 @@ const RESOLUTIONS: &[&str] = &["480p", "720p", "1080p", "1440p", "2160p", "4k"];
 const FRAME_RATES: &[&str] = &["24", "25", "30", "60"];
 /// The qualities of the contract.
 const QUALITIES: &[&str] = &["high", "medium", "low", "preview"];
+/// The one frame rate a GIF keeps exactly: its frame delays are whole hundredths of a second.
+const GIF_FRAME_RATES: &[&str] = &["25"];
+/// The resolutions a preview renders at: 480p, or a smaller one asked for.
+const PREVIEW_RESOLUTIONS: &[&str] = &["480p"];
 
 /// What the caller asks of the export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,11 +85,22 @@ impl ExportOptions {
             if !RESOLUTIONS.contains(&said.as_str()) {
                 return Err(refused("resolution", &said));
             }
+            if self.quality == Quality::Preview && !PREVIEW_RESOLUTIONS.contains(&said.as_str()) {
+                return Err(narrowed(
+                    "resolution",
+                    said,
+                    PREVIEW_RESOLUTIONS,
+                    "a preview",
+                ));
+            }
         }
         if let Some(rate) = self.fps {
             let said = rate.fps.to_string();
             if !FRAME_RATES.contains(&said.as_str()) {
                 return Err(refused("fps", &said));
+            }
+            if self.format == VideoFormat::Gif && !GIF_FRAME_RATES.contains(&said.as_str()) {
+                return Err(narrowed("fps", said, GIF_FRAME_RATES, "a gif"));
             }
         }
         // Every quality a caller can name is in the contract.
@@ -128,6 +143,22 @@ fn refused(option: &str, value: &str) -> Error {
         option,
         value: value.to_owned(),
         accepted,
+        with: None,
+    }
+}
+
+/// The error for `value` of `option`, in the contract but not with another option asked for.
+fn narrowed(
+    option: &'static str,
+    value: String,
+    accepted: &'static [&'static str],
+    with: &'static str,
+) -> Error {
+    Error::UnsupportedExportOption {
+        option,
+        value,
+        accepted,
+        with: Some(with),
     }
 }
 
@@ -216,16 +247,16 @@ mod tests {
             ("format", "WebM"),
             ("resolution", "720"),
             ("fps", "60"),
-            ("quality", "preview"),
+            ("quality", "LOW"),
         ])
         .expect("all in the contract");
         assert_eq!(options.format, VideoFormat::Webm);
         assert_eq!(options.resolution, Resolution::from_lines(720));
         assert_eq!(options.fps, FrameRate::from_fps(60));
-        assert_eq!(options.quality, Quality::Preview);
+        assert_eq!(options.quality, Quality::Low);
         assert_eq!(
             options.to_output(),
-            json!({"format": "webm", "resolution": "720p", "fps": 60, "quality": "preview"})
+            json!({"format": "webm", "resolution": "720p", "fps": 60, "quality": "low"})
         );
         let four_k = with(&[("resolution", "4K"), ("format", ".gif")]).expect("4k is 2160p");
         assert_eq!(
@@ -265,6 +296,25 @@ mod tests {
                 .kind(),
             crate::ErrorKind::InvalidInput
         );
+    }
+
+    #[test]
+    fn a_gif_keeps_25_fps_and_a_preview_480p_only() {
+        let gif = with(&[("format", "gif"), ("fps", "30")]).expect_err("30 fps gif");
+        assert_eq!(gif.export_option(), Some(("fps", "30", GIF_FRAME_RATES)));
+        assert_eq!(
+            gif.to_string(),
+            "the export cannot be made with fps 30; fps can be 25 for a gif"
+        );
+        assert!(with(&[("format", "gif"), ("fps", "25")]).is_ok());
+        // The order they are set in does not matter: the whole is checked each time.
+        assert!(with(&[("fps", "60"), ("format", "gif")]).is_err());
+        let preview = with(&[("quality", "preview"), ("resolution", "1080p")]);
+        assert_eq!(
+            preview.expect_err("1080p preview").export_option(),
+            Some(("resolution", "1080p", PREVIEW_RESOLUTIONS))
+        );
+        assert!(with(&[("quality", "preview"), ("resolution", "480p")]).is_ok());
     }
 
     #[test]
