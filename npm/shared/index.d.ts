@@ -560,7 +560,13 @@ export class I2vError extends Error {
   /** How long to wait, when rate limited. */
   readonly retryAfterMs: number | null;
   /** The export option refused, the value asked for and what can be asked for instead. */
-  readonly option: { name: 'format' | 'resolution' | 'fps' | 'quality'; value: string; accepted: string[] } | null;
+  readonly option: {
+    name: 'format' | 'resolution' | 'fps' | 'quality';
+    value: string;
+    accepted: string[];
+    /** What narrows the choice, when another option does: `'a gif'`, `'a preview'`. */
+    with: string | null;
+  } | null;
   /** The HTTP status of the answer the call failed on, when it failed on one. */
   readonly status: number | null;
   /** The server's id of the request that failed, when it sent one. */

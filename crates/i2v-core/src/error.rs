@@ -152,6 +152,19 @@ pub enum Error {
     },
 }
 
+/// An export option the output contract does not have, as [`Error::export_option`] tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionRefusal<'a> {
+    /// The option: `format`, `resolution`, `fps` or `quality`.
+    pub option: &'static str,
+    /// The value asked for.
+    pub value: &'a str,
+    /// What it can be instead.
+    pub accepted: &'static [&'static str],
+    /// The other option that narrows what it can be ("a gif"), if one does.
+    pub with: Option<&'static str>,
+}
+
 /// What a client does about an error before giving it to the caller (`docs/PROTOCOL.md` §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recovery {
@@ -366,16 +379,20 @@ impl Error {
         matches!(self, Error::UnsupportedFileType { .. }).then_some(ACCEPTED_FORMATS)
     }
 
-    /// The export option refused, the value asked for and what the contract has, on an
-    /// unsupported-option error.
-    pub fn export_option(&self) -> Option<(&'static str, &str, &'static [&'static str])> {
+    /// What was refused, on an unsupported-export-option error.
+    pub fn export_option(&self) -> Option<OptionRefusal<'_>> {
         match self {
             Error::UnsupportedExportOption {
                 option,
                 value,
                 accepted,
-                ..
-            } => Some((option, value, accepted)),
+                with,
+            } => Some(OptionRefusal {
+                option,
+                value,
+                accepted,
+                with: *with,
+            }),
             _ => None,
         }
     }

@@ -65,15 +65,14 @@ pub fn error_value(error: &Error, failed: Option<&FailedAnswer>) -> Value {
         ("maxBytes", error.max_bytes().into()),
         (
             "option",
-            error
-                .export_option()
-                .map_or(Value::Null, |(name, value, accepted)| {
-                    object([
-                        ("name", name.into()),
-                        ("value", value.into()),
-                        ("accepted", accepted.to_vec().into()),
-                    ])
-                }),
+            error.export_option().map_or(Value::Null, |refusal| {
+                object([
+                    ("name", refusal.option.into()),
+                    ("value", refusal.value.into()),
+                    ("accepted", refusal.accepted.to_vec().into()),
+                    ("with", refusal.with.into()),
+                ])
+            }),
         ),
         (
             "retryAfterMs",
@@ -481,7 +480,8 @@ mod tests {
         assert_eq!(value["kind"], "export_option");
         assert_eq!(
             value["option"],
-            json!({"name": "format", "value": "mkv", "accepted": ["mp4", "mov", "webm", "gif"]})
+            json!({"name": "format", "value": "mkv", "accepted": ["mp4", "mov", "webm", "gif"],
+                   "with": null})
         );
         assert_eq!(error_value_of(&Error::Cancelled)["option"], Value::Null);
     }

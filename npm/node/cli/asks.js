@@ -34,11 +34,18 @@ export function readRatio(text) {
  * `flag`, naming what it takes instead.
  */
 function checked(flag, text, option, value) {
+  return checkedAll({ [option]: value }, { [option]: `${flag} ${text}` });
+}
+
+/** `options` checked together (a GIF keeps 25 fps only), a refusal told as of `said[option]`. */
+function checkedAll(options, said) {
   try {
-    return checkExportOptions({ [option]: value });
+    return checkExportOptions(options);
   } catch (error) {
     if (error?.option) {
-      throw new UsageError(`${flag} ${text}: choose one of ${error.option.accepted.join(', ')}`);
+      const { name, accepted, with: narrowed } = error.option;
+      const choices = `${accepted.join(', ')}${narrowed ? ` (for ${narrowed})` : ''}`;
+      throw new UsageError(`${said[name] ?? name}: choose one of ${choices}`);
     }
     throw error;
   }
@@ -95,6 +102,13 @@ export function readAsks(values) {
   if (resolution) exportOptions.resolution = resolution.resolution;
   if (values.fps !== undefined) exportOptions.fps = readFps(values.fps);
   if (values.preview) exportOptions.quality = 'preview';
+  // Each is in the contract; together too?
+  checkedAll(exportOptions, {
+    format: `--format ${values.format}`,
+    resolution: `--resolution ${values.resolution}`,
+    fps: `--fps ${values.fps}`,
+    quality: '--preview',
+  });
   return {
     duration: values.duration === undefined ? undefined : readDuration(values.duration),
     ratio: values.ratio === undefined ? undefined : readRatio(values.ratio),

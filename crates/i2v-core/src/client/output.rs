@@ -277,9 +277,15 @@ mod tests {
             ("quality", "ultra", QUALITIES),
         ] {
             let err = with(&[(option, word)]).expect_err(word);
+            let refusal = err.export_option().expect("an option refusal");
             assert_eq!(
-                err.export_option(),
-                Some((option, word, accepted)),
+                (
+                    refusal.option,
+                    refusal.value,
+                    refusal.accepted,
+                    refusal.with
+                ),
+                (option, word, accepted, None),
                 "{word}"
             );
             assert_eq!(err.kind(), crate::ErrorKind::ExportOption);
@@ -301,7 +307,16 @@ mod tests {
     #[test]
     fn a_gif_keeps_25_fps_and_a_preview_480p_only() {
         let gif = with(&[("format", "gif"), ("fps", "30")]).expect_err("30 fps gif");
-        assert_eq!(gif.export_option(), Some(("fps", "30", GIF_FRAME_RATES)));
+        let refusal = gif.export_option().expect("an option refusal");
+        assert_eq!(
+            (
+                refusal.option,
+                refusal.value,
+                refusal.accepted,
+                refusal.with
+            ),
+            ("fps", "30", GIF_FRAME_RATES, Some("a gif"))
+        );
         assert_eq!(
             gif.to_string(),
             "the export cannot be made with fps 30; fps can be 25 for a gif"
@@ -310,9 +325,11 @@ mod tests {
         // The order they are set in does not matter: the whole is checked each time.
         assert!(with(&[("fps", "60"), ("format", "gif")]).is_err());
         let preview = with(&[("quality", "preview"), ("resolution", "1080p")]);
+        let refused = preview.expect_err("1080p preview");
+        let refusal = refused.export_option().expect("an option refusal");
         assert_eq!(
-            preview.expect_err("1080p preview").export_option(),
-            Some(("resolution", "1080p", PREVIEW_RESOLUTIONS))
+            (refusal.value, refusal.accepted, refusal.with),
+            ("1080p", PREVIEW_RESOLUTIONS, Some("a preview"))
         );
         assert!(with(&[("quality", "preview"), ("resolution", "480p")]).is_ok());
     }
@@ -323,9 +340,11 @@ mod tests {
             resolution: Resolution::from_lines(4320),
             ..ExportOptions::default()
         };
+        let refused = eight_k.check().expect_err("8K is not made");
+        let refusal = refused.export_option().expect("an option refusal");
         assert_eq!(
-            eight_k.check().expect_err("8K is not made").export_option(),
-            Some(("resolution", "4320p", RESOLUTIONS))
+            (refusal.option, refusal.value, refusal.accepted),
+            ("resolution", "4320p", RESOLUTIONS)
         );
         let avi = ExportOptions {
             format: VideoFormat::Avi,

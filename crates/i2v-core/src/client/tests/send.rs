@@ -171,7 +171,7 @@ fn an_output_no_backend_makes_is_refused_before_the_agent_is_asked_to_reshape() 
     let rig = Rig::new();
     let (outcome, events) = send(&rig, "export it vertical in 8K", vec![]);
     let err = outcome.unwrap_err();
-    assert_eq!(err.export_option().map(|o| o.0), Some("resolution"));
+    assert_eq!(err.export_option().map(|o| o.option), Some("resolution"));
     assert!(err.to_string().contains("4320p"), "{err}");
     assert!(events.is_empty());
     assert!(
