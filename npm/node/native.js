@@ -15,4 +15,5 @@ try {
   );
 }
 
-export const { NativeClient, SseParser, routeIntent, parseDraft, diffDrafts, translateGui } = addon;
+export const { NativeClient, SseParser, routeIntent, parseDraft, diffDrafts, translateGui,
+  checkExportOptions } = addon;

@@ -3,6 +3,8 @@
 
 import { makeClientClass } from './client.js';
 import { Draft, makeDraftHelpers } from './draft.js';
+import { exportOptionsJson } from './client.js';
+import { unwrap } from './draft.js';
 import { errorClasses, fromThrown } from './errors.js';
 
 /** The contract's exports for one binding. */
@@ -65,6 +67,9 @@ export function makeApi(native, platform) {
     routeIntent(text) {
       if (typeof text !== 'string') throw new TypeError('routeIntent() takes a string');
       return JSON.parse(native.routeIntent(text));
+    },
+    checkExportOptions(options = {}) {
+      return unwrap(native.checkExportOptions(exportOptionsJson(options)));
     },
     translateGui(text) {
       if (typeof text !== 'string') throw new TypeError('translateGui() takes a string');

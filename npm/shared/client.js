@@ -50,6 +50,24 @@ function configJson(resolved, seed) {
   });
 }
 
+/**
+ * The `{format, resolution, fps, quality}` JSON the native side reads: the values as given
+ * (words or numbers), since what they mean, and which are in the output contract, is the core's
+ * to say, the same in every package.
+ */
+export function exportOptionsJson(options) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('the export options must be an object');
+  }
+  const { format, resolution, fps, quality } = options;
+  return JSON.stringify({
+    format: format ?? null,
+    resolution: resolution ?? null,
+    fps: fps ?? null,
+    quality: quality ?? null,
+  });
+}
+
 /** A state with its draft wrapped. */
 function liftState(state) {
   return { ...state, draft: draftFromWire(state.draft) };
@@ -317,12 +335,13 @@ export function makeClientClass(native, platform) {
       );
     }
 
-    /** Renders the current draft and waits for the video. */
-    export({ format, quality, onProgress, signal, timeout } = {}) {
-      const options = JSON.stringify({ format: format ?? null, quality: quality ?? null });
+    /** Renders the current draft (as `format`, `resolution`, `fps`, `quality`) and waits for the video. */
+    export(options = {}) {
+      const json = exportOptionsJson(options);
+      const { onProgress, signal, timeout } = options;
       return this.#stream(
         { signal, timeout },
-        (op, emit) => this.#native.export(op, options, emit),
+        (op, emit) => this.#native.export(op, json, emit),
         (message) => {
           if (message.progress) onProgress?.(message.progress);
         },

@@ -12,6 +12,7 @@ export class I2vError extends Error {
     this.acceptedFormats = fields.acceptedFormats ?? null;
     this.maxBytes = fields.maxBytes ?? null;
     this.retryAfterMs = fields.retryAfterMs ?? null;
+    this.option = fields.option ?? null;
     this.status = fields.status ?? null;
     this.requestId = fields.requestId ?? null;
   }
@@ -31,7 +32,7 @@ export class RateLimitError extends I2vError {}
 export class NetworkError extends I2vError {}
 /** The agent reported a failure. */
 export class AgentError extends I2vError {}
-/** The export could not be made. */
+/** The export could not be made (as asked). */
 export class RenderError extends I2vError {}
 /** A draft broke the format; the message names the JSON path. */
 export class DraftError extends I2vError {}
@@ -57,6 +58,7 @@ const CLASS_OF_KIND = {
   agent: AgentError,
   render: RenderError,
   not_ready: RenderError,
+  export_option: RenderError,
   draft: DraftError,
   timeout: TimeoutError,
   cancelled: AbortError,

@@ -175,16 +175,64 @@ export interface ExportProgress {
   progress: number | null;
 }
 
-/** A finished export. */
+/** The containers an export makes (`docs/PROTOCOL.md` §3.8). */
+export type VideoFormat = 'mp4' | 'mov' | 'webm' | 'gif';
+/** The frame's short side; `4k` is `2160p`, and a number is read as `<n>p`. */
+export type ExportResolution =
+  | '480p'
+  | '720p'
+  | '1080p'
+  | '1440p'
+  | '2160p'
+  | '4k'
+  | 480
+  | 720
+  | 1080
+  | 1440
+  | 2160;
+/** Frames per second an export can have. */
+export type FrameRate = 24 | 25 | 30 | 60;
+/** How to trade size for quality; `preview` renders fast, small, for looking at. */
+export type ExportQuality = 'high' | 'medium' | 'low' | 'preview';
+
+/** What the video should be; each left out takes the backend's default (mp4, the canvas's size
+ * and frame rate, high; a GIF is 480p at 25 fps, a preview 480p). A value outside these, or a
+ * pair the contract does not make (a GIF at another rate than 25, a preview above 480p), is an
+ * `export_option` `RenderError`, before anything is sent. */
+export interface ExportOutput {
+  format?: VideoFormat;
+  resolution?: ExportResolution;
+  fps?: FrameRate;
+  quality?: ExportQuality;
+}
+
+/** Export options as the core asks for them (`checkExportOptions`). */
+export interface CheckedExportOptions {
+  format: VideoFormat;
+  /** `'720p'`…, or null for the canvas's size. */
+  resolution: string | null;
+  /** Null for the canvas's frame rate. */
+  fps: number | null;
+  quality: ExportQuality;
+}
+
+/** A finished export: where it is, and what the backend says it made (null where it said nothing). */
 export interface ExportResult {
   renderId: string;
   /** Where the video can be fetched. */
   url: string;
   /** The fallback download URL. */
   downloadUrl: string;
+  /** A still of the video (a JPEG). */
+  posterUrl: string | null;
+  format: VideoFormat | null;
+  /** `video/mp4`, `video/quicktime`, `video/webm`, `image/gif`. */
+  mime: string | null;
+  /** Bytes. */
   size: number | null;
   width: number | null;
   height: number | null;
+  fps: number | null;
   durationMs: number | null;
 }
 
@@ -302,14 +350,13 @@ export interface UploadOptions extends CallOptions {
   onProgress?: (progress: UploadProgress) => void;
 }
 
-/** Options of `export` and `resumeExport`. */
-export interface ExportCallOptions extends CallOptions {
-  /** Container format (default `mp4`). */
-  format?: string;
-  /** `low`, `medium` or `high` (default `high`). */
-  quality?: string;
+/** Options of `resumeExport`. */
+export interface ResumeExportOptions extends CallOptions {
   onProgress?: (progress: ExportProgress) => void;
 }
+
+/** Options of `export`: the output, and the call's own. */
+export interface ExportCallOptions extends ExportOutput, ResumeExportOptions {}
 
 /** Options of `send`. */
 export interface SendOptions extends CallOptions {
@@ -345,7 +392,7 @@ export class Client {
   export(options?: ExportCallOptions): Promise<ExportResult>;
   /** Keeps polling a render submitted earlier (by this or another client of the session).
    * Aborting it cancels the render, as `export` does. */
-  resumeExport(renderId: string, options?: ExportCallOptions): Promise<ExportResult>;
+  resumeExport(renderId: string, options?: ResumeExportOptions): Promise<ExportResult>;
   /** Handles what a person types (and attaches): upload, credits, state, export, or a chat turn.
    * Aborting it during an export cancels the render, as `export` does. */
   send(text: string, options?: SendOptions): TurnStream;
@@ -432,15 +479,22 @@ export interface Intent {
   action: 'export' | 'credits' | 'state' | 'upload' | 'chat';
   /** Present exactly when `action` is `export`. */
   export?: {
+    /** Any container said, also one no backend makes (`mkv`): `send` refuses those. */
     format?: string;
+    /** `'1080p'`…: any said, also one no backend makes (`'4320p'`). */
     resolution?: string;
+    fps?: number;
     aspect?: string;
-    quality?: 'low' | 'medium' | 'high';
+    quality?: ExportQuality;
   };
 }
 
 /** Routes what a person typed to the workflow it asks for. */
 export function routeIntent(text: string): Intent;
+
+/** Export options as `export` would ask for them (words and numbers read, defaults filled in);
+ * throws the `export_option` `RenderError` that `export` would, without a network. */
+export function checkExportOptions(options?: ExportOutput): CheckedExportOptions;
 
 /** Rewrites text that assumes an on-screen editor. */
 export function translateGui(text: string): GuiTranslation;
@@ -489,6 +543,7 @@ export type ErrorKind =
   | 'render'
   | 'timeout'
   | 'cancelled'
+  | 'export_option'
   | 'invalid_input';
 
 /** Every error the packages throw. */
@@ -504,6 +559,14 @@ export class I2vError extends Error {
   readonly maxBytes: number | null;
   /** How long to wait, when rate limited. */
   readonly retryAfterMs: number | null;
+  /** The export option refused, the value asked for and what can be asked for instead. */
+  readonly option: {
+    name: 'format' | 'resolution' | 'fps' | 'quality';
+    value: string;
+    accepted: string[];
+    /** What narrows the choice, when another option does: `'a gif'`, `'a preview'`. */
+    with: string | null;
+  } | null;
   /** The HTTP status of the answer the call failed on, when it failed on one. */
   readonly status: number | null;
   /** The server's id of the request that failed, when it sent one. */
@@ -525,7 +588,7 @@ export class RateLimitError extends I2vError {}
 export class NetworkError extends I2vError {}
 /** `agent`: the agent reported a failure. */
 export class AgentError extends I2vError {}
-/** `render`, `not_ready`: the export could not be made. */
+/** `render`, `not_ready`, `export_option`: the export could not be made (as asked). */
 export class RenderError extends I2vError {}
 /** `draft`: a draft broke the format; the message names the JSON path. */
 export class DraftError extends I2vError {}

@@ -19,4 +19,5 @@ async function wasmSource() {
 
 await init({ module_or_path: await wasmSource() });
 
-export const { NativeClient, SseParser, routeIntent, parseDraft, diffDrafts, translateGui } = bindings;
+export const { NativeClient, SseParser, routeIntent, parseDraft, diffDrafts, translateGui,
+  checkExportOptions } = bindings;

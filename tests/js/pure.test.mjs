@@ -58,6 +58,11 @@ test('routeIntent: actions and export options, in English and Chinese', () => {
   assert.equal(vertical.export.aspect, '9:16');
   assert.equal(vertical.export.resolution, '1080p');
   assert.deepEqual(routeIntent("don't export yet, add music first"), { action: 'chat' });
+  assert.deepEqual(routeIntent('export 720p webm at 60 fps'), {
+    action: 'export',
+    export: { format: 'webm', resolution: '720p', fps: 60 },
+  });
+  assert.deepEqual(routeIntent('export a quick preview as a gif').export, { format: 'gif', quality: 'preview' });
 });
 
 const DRAFT = {

@@ -45,7 +45,7 @@ test('help: each command has its own, with examples; `i2v help make` is `i2v mak
     assert.notEqual(exportHelp.stdout, make.stdout);
     assert.match(overview.stdout, /^Commands:$/m);
     assert.match(make.stdout, /^Usage:\n {2}i2v make /m);
-    for (const option of ['--prompt', '--out', '--duration', '--ratio', '--resolution', '--format', '--jobs']) {
+    for (const option of ['--prompt', '--out', '--duration', '--ratio', '--resolution', '--format', '--fps', '--preview', '--jobs']) {
       assert.ok(make.stdout.includes(option), `make --help tells ${option}`);
     }
     assert.match(make.stdout, /^Examples:\n {2}i2v make /m);
@@ -80,6 +80,23 @@ test('an unknown command or option is an error that names it, with a hint', asyn
     const ratio = await run(['make', 'a.jpg', '-p', 'a video', '--ratio', '3:2']);
     assert.equal(ratio.code, 2);
     assert.match(ratio.stderr, /--ratio 3:2: choose one of 16:9, 9:16, 1:1, 4:5, 4:3/);
+
+    // The render's options, checked by the SDK's own rule before anything starts.
+    for (const [args, said] of [
+      [['--format', 'mkv'], /--format mkv: choose one of mp4, mov, webm, gif$/m],
+      [['--resolution', 'big'], /--resolution big: say it as 480p, 720p, 1080p, 1440p, 2160p or 4k$/m],
+      [['--resolution', '8k'], /--resolution 8k: choose one of 480p, 720p, 1080p, 1440p, 2160p, 4k$/m],
+      [['--resolution', '360p'], /--resolution 360p: choose one of 480p, 720p, 1080p, 1440p, 2160p, 4k$/m],
+      [['--fps', '50'], /--fps 50: choose one of 24, 25, 30, 60$/m],
+      [['--format', 'gif', '--fps', '30'], /--fps 30: choose one of 25 \(for a gif\)$/m],
+    ]) {
+      const refused = await run(['make', 'a.jpg', '-p', 'a video', ...args]);
+      assert.equal(refused.code, 2, args.join(' '));
+      assert.match(refused.stderr, said);
+    }
+    const mismatch = await run(['export', '--format', 'webm', '-o', 'clip.mp4']);
+    assert.equal(mismatch.code, 2);
+    assert.match(mismatch.stderr, /the video is webm; end the name with \.webm/);
     assert.ok(!existsSync(join(home.dir, '.local/share/i2v')), 'no studio was started for any of them');
   } finally {
     home.cleanup();

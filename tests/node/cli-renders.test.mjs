@@ -1,6 +1,6 @@
 // The CLI's renders as a person meets them: an interrupted export picked up (the same render), a
-// batch that shows each video's progress as it goes, make's flags in the video made, the claim
-// link, and a person typing Chinese answered in Chinese.
+// batch that shows each video's progress as it goes, make's flags in the video made, export's
+// formats, the poster and the claim link, and a person typing Chinese answered in Chinese.
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -67,7 +67,7 @@ test('export: Ctrl-C leaves the render running, and the next export picks up tha
     const video = probe(join(home.dir, 'long.mp4'));
     assert.equal(video.video, 'h264');
     assert.ok(Math.abs(video.duration - 20) < 0.5, `duration ${video.duration}`);
-    assert.match(second.stdout, /^long\.mp4 \(1920x1080, 20\.0 s/m);
+    assert.match(second.stdout, /^long\.mp4 \(mp4, 1920x1080, 20\.0 s/m);
   } finally {
     home.cleanup();
   }
@@ -102,7 +102,10 @@ test('make: a batch tells each video’s progress as it goes, in plain lines off
       assert.deepEqual([...stages].sort((a, b) => a - b), stages, `${name}: in order\n${output}`);
       assert.match(
         run.stdout,
-        new RegExp(`^${name}: videos/${name}\\.mp4 \\(1920x1080, 2\\.0 s, .*\\) — edit it online: http://\\S+/workspace/claim\\?ct=\\w+$`, 'm'),
+        new RegExp(
+          `^${name}: videos/${name}\\.mp4 \\(mp4, 1920x1080, 2\\.0 s, .*\\) — poster: http://\\S+ — edit it online: http://\\S+/workspace/claim\\?ct=\\w+$`,
+          'm',
+        ),
       );
     }
     assert.equal(run.stdout.trim().split('\n').at(-1), '2 of 2 videos made');
@@ -112,24 +115,37 @@ test('make: a batch tells each video’s progress as it goes, in plain lines off
   }
 });
 
-test('make: --duration and --ratio reach the agent, --resolution the render; a folder --out; the claim link', async () => {
+test('make: --duration and --ratio reach the agent, --resolution the render; a folder --out; the claim link; export as a WebM and a GIF', async () => {
   const home = scratch('flags');
   try {
     writePhotos(join(home.dir, 'trip'), 2);
     mkdirSync(join(home.dir, 'videos'));
+    const env = { ...home.env, NEMO_API_URL: studio.url, NEMO_WEB_URL: studio.url };
     const run = await runCli(
       ['make', 'trip', '-p', 'make a video from my photos with music', '-d', '3', '-r', '9:16', '--resolution', '720p', '-o', 'videos'],
-      { cwd: home.dir, env: { ...home.env, NEMO_API_URL: studio.url, NEMO_WEB_URL: studio.url } },
+      { cwd: home.dir, env },
     );
     assert.equal(run.code, 0, run.stderr);
     // An existing folder gets <the folder of images>.mp4 inside it.
     const video = probe(join(home.dir, 'videos', 'trip.mp4'));
-    assert.equal(`${video.width}x${video.height}`, '1080x1920');
+    // 720p is the short side of the 9:16 frame the agent made.
+    assert.equal(`${video.width}x${video.height}`, '720x1280');
     assert.ok(Math.abs(video.duration - 3) < 0.5, `duration ${video.duration}`);
-    assert.match(run.stdout, /^videos\/trip\.mp4 \(1080x1920, 3\.0 s/m);
-    // The studio renders at the canvas size whatever the quality: said, not hidden.
-    assert.match(run.stderr, /^note: 720p was asked for; the video is 1080x1920$/m);
+    assert.match(run.stdout, /^videos\/trip\.mp4 \(mp4, 720x1280, 3\.0 s, \d+ fps, /m);
+    assert.doesNotMatch(run.stderr, /^note:/m, 'made at the size asked');
+    assert.match(run.stdout, /^poster: http:\/\/127\.0\.0\.1:\d+\/\S+$/m);
     assert.match(run.stdout, /^edit it online: http:\/\/127\.0\.0\.1:\d+\/workspace\/claim\?ct=\w+$/m);
+
+    // The same project as a small WebM, then a GIF: each file named by its format.
+    const webm = await runCli(['export', '--format', 'webm', '--resolution', '480p', '--fps', '25', '-o', 'clip'], { cwd: home.dir, env });
+    assert.equal(webm.code, 0, webm.stderr);
+    const clip = probe(join(home.dir, 'clip.webm'));
+    assert.deepEqual([clip.video, clip.width, clip.height], ['vp9', 480, 854]);
+    assert.match(webm.stdout, /^clip\.webm \(webm, 480x854, 3\.0 s, 25 fps, /m);
+    const gif = await runCli(['export', '--format', 'gif'], { cwd: home.dir, env });
+    assert.equal(gif.code, 0, gif.stderr);
+    assert.equal(readFileSync(join(home.dir, 'video.gif')).subarray(0, 6).toString('latin1'), 'GIF89a');
+    assert.match(gif.stdout, /^video\.gif \(gif, 480x854, 3\.0 s, 25 fps, /m);
   } finally {
     home.cleanup();
   }
@@ -148,7 +164,7 @@ test('a person typing Chinese gets the CLI’s lines and the tools told in Chine
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /^正在上传 2 个文件: 已保存 2 个$/m);
     assert.match(run.stderr, /^ {2}… 正在制作视频/m, 'the session is in Chinese: tools told in Chinese');
-    assert.match(run.stderr, /^正在渲染: 1920x1080/m);
+    assert.match(run.stderr, /^正在渲染: mp4, 1920x1080/m);
     assert.match(run.stdout, /3秒/);
     assert.match(run.stdout, /^在网页上继续编辑：http/m);
     assert.ok(Math.abs(probe(join(home.dir, '旅行.mp4')).duration - 3) < 0.5);

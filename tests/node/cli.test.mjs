@@ -40,9 +40,9 @@ test('make: a real H.264 MP4 from images and a prompt', async () => {
     // The reply streamed to stdout, progress and tools to stderr (plain lines: not a TTY).
     assert.match(run.stdout, /3 photos/);
     // The file as the person would type it: relative to where they are.
-    assert.match(run.stdout, /^trip\.mp4 \(1920x1080, 4\.0 s/m);
+    assert.match(run.stdout, /^trip\.mp4 \(mp4, 1920x1080, 4\.0 s/m);
     assert.match(run.stderr, /uploading 3 files: 3 stored/);
-    assert.match(run.stderr, /rendering: 1920x1080/);
+    assert.match(run.stderr, /rendering: mp4, 1920x1080/);
     assert.doesNotMatch(run.stderr, /\r/, 'no bar redraws when stderr is not a terminal');
   } finally {
     home.cleanup();

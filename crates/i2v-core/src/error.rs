@@ -131,12 +131,38 @@ pub enum Error {
     /// The caller cancelled the operation.
     #[error("cancelled")]
     Cancelled,
+    /// An export option the output contract (`docs/PROTOCOL.md` §3.8) does not have: refused
+    /// before anything is sent, since the backend would refuse it too.
+    #[error("the export cannot be made with {option} {value}; {option} can be {}{}", .accepted.join(", "), .with.map(|w| format!(" for {w}")).unwrap_or_default())]
+    UnsupportedExportOption {
+        /// The option: `format`, `resolution`, `fps` or `quality`.
+        option: &'static str,
+        /// The value asked for, as it was given.
+        value: String,
+        /// The values the contract has for it (with the other options asked for).
+        accepted: &'static [&'static str],
+        /// The other option that narrows what is accepted ("a gif", "a preview"), if one does.
+        with: Option<&'static str>,
+    },
     /// The caller passed an argument that cannot work.
     #[error("invalid input: {message}")]
     InvalidInput {
         /// What is wrong with it.
         message: String,
     },
+}
+
+/// An export option the output contract does not have, as [`Error::export_option`] tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionRefusal<'a> {
+    /// The option: `format`, `resolution`, `fps` or `quality`.
+    pub option: &'static str,
+    /// The value asked for.
+    pub value: &'a str,
+    /// What it can be instead.
+    pub accepted: &'static [&'static str],
+    /// The other option that narrows what it can be ("a gif"), if one does.
+    pub with: Option<&'static str>,
 }
 
 /// What a client does about an error before giving it to the caller (`docs/PROTOCOL.md` §2).
@@ -198,6 +224,8 @@ pub enum ErrorKind {
     Timeout,
     /// [`Error::Cancelled`].
     Cancelled,
+    /// [`Error::UnsupportedExportOption`].
+    ExportOption,
     /// [`Error::InvalidInput`].
     InvalidInput,
 }
@@ -225,6 +253,7 @@ impl ErrorKind {
             ErrorKind::Render => "render",
             ErrorKind::Timeout => "timeout",
             ErrorKind::Cancelled => "cancelled",
+            ErrorKind::ExportOption => "export_option",
             ErrorKind::InvalidInput => "invalid_input",
         }
     }
@@ -317,6 +346,7 @@ impl Error {
             Error::RenderFailed { .. } => ErrorKind::Render,
             Error::Timeout { .. } => ErrorKind::Timeout,
             Error::Cancelled => ErrorKind::Cancelled,
+            Error::UnsupportedExportOption { .. } => ErrorKind::ExportOption,
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
         }
     }
@@ -347,6 +377,24 @@ impl Error {
     /// The formats the backend accepts, on an unsupported-type error.
     pub fn accepted_formats(&self) -> Option<&'static [&'static str]> {
         matches!(self, Error::UnsupportedFileType { .. }).then_some(ACCEPTED_FORMATS)
+    }
+
+    /// What was refused, on an unsupported-export-option error.
+    pub fn export_option(&self) -> Option<OptionRefusal<'_>> {
+        match self {
+            Error::UnsupportedExportOption {
+                option,
+                value,
+                accepted,
+                with,
+            } => Some(OptionRefusal {
+                option,
+                value,
+                accepted,
+                with: *with,
+            }),
+            _ => None,
+        }
     }
 
     /// The size limit in bytes, on a too-large error.

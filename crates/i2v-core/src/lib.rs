@@ -18,4 +18,4 @@ pub mod media;
 /// Server-Sent Events framing (its own crate, so the wasm build can compile it for speed).
 pub use i2v_sse as sse;
 
-pub use error::{Error, ErrorKind, Recovery};
+pub use error::{Error, ErrorKind, OptionRefusal, Recovery};

@@ -4,8 +4,7 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use i2v_core::client::{
-    Client, Clock, ExportOptions, LogSink, ProgressSink, Session, Transport, UploadFile,
-    UploadProgress,
+    Client, Clock, LogSink, ProgressSink, Session, Transport, UploadFile, UploadProgress,
 };
 use i2v_core::{Error, json};
 use serde_json::Value;
@@ -180,11 +179,11 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
     }
 
     /// Renders the current draft, reporting `{"progress": …}` then `{"end": …}`.
-    /// `options_json` is `{format?, quality?}`.
+    /// `options_json` is `{format?, resolution?, fps?, quality?}` ([`config::export_options`]).
     pub async fn export(&self, op: u32, options_json: &str, mut emit: Emit) {
         let view = self.view(op);
         let work = async {
-            let options = export_options(options_json)?;
+            let options = config::export_options(options_json)?;
             view.export(&options, |p| {
                 emit(wire::message("progress", wire::export_progress(&p)));
             })
@@ -248,26 +247,6 @@ fn progress_sink(emit: Arc<Mutex<Emit>>) -> ProgressSink {
             send(&emit, wire::message("progress", progress));
         }
     })
-}
-
-/// `{format?, quality?}`, each defaulting as the core does.
-fn export_options(text: &str) -> Result<ExportOptions, Error> {
-    let invalid = |message: &str| Error::InvalidInput {
-        message: format!("export options: {message}"),
-    };
-    let value = json::from_str(text).map_err(|_| invalid("not JSON"))?;
-    let mut options = ExportOptions::default();
-    for (name, slot) in [
-        ("format", &mut options.format),
-        ("quality", &mut options.quality),
-    ] {
-        match value.get(name) {
-            None | Some(Value::Null) => {}
-            Some(Value::String(text)) if !text.is_empty() => *slot = text.to_ascii_lowercase(),
-            Some(_) => return Err(invalid(&format!("{name} must be a word"))),
-        }
-    }
-    Ok(options)
 }
 
 /// A session the shell saved: `{taskId, sessionId, bindId?, userId?}`.

@@ -6,7 +6,9 @@
 
 use std::time::Duration;
 
-use i2v_core::client::{Attribution, CallOptions, Config, Timing, Token, language_tag};
+use i2v_core::client::{
+    Attribution, CallOptions, Config, ExportOptions, Timing, Token, language_tag,
+};
 use i2v_core::{Error, json};
 use serde_json::{Map, Value};
 
@@ -76,6 +78,27 @@ pub fn call_options(text: &str) -> Result<CallOptions, Error> {
         Some(ms) => Some(positive_millis(ms, "timeout")?),
     };
     Ok(CallOptions { timeout })
+}
+
+/// The options of an export (`{format?, resolution?, fps?, quality?}`): each a word or a
+/// number (`"webm"`, `"720p"`, `720`, `"4k"`, `60`), checked by the core against the output
+/// contract; absent and `null` keep the core's defaults.
+pub fn export_options(text: &str) -> Result<ExportOptions, Error> {
+    let invalid = |message: String| Error::InvalidInput {
+        message: format!("export options: {message}"),
+    };
+    let value = json::from_str(text).map_err(|err| invalid(err.to_string()))?;
+    let mut options = ExportOptions::default();
+    for name in ["format", "resolution", "fps", "quality"] {
+        let word = match value.get(name) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(text)) => text.clone(),
+            Some(Value::Number(number)) => number.to_string(),
+            Some(_) => return Err(invalid(format!("{name} must be a string or a number"))),
+        };
+        options.set(name, &word)?;
+    }
+    Ok(options)
 }
 
 /// A number of milliseconds above 0, as a duration.

@@ -22,5 +22,5 @@ pub mod pure;
 pub mod wire;
 
 pub use bridge::{Bridge, Emit};
-pub use pure::{diff_drafts, parse_draft, route_intent, translate_gui};
+pub use pure::{check_export_options, diff_drafts, parse_draft, route_intent, translate_gui};
 pub use wire::{end_error_json, error_json, sse_error_json};

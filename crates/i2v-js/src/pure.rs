@@ -4,7 +4,7 @@ use i2v_core::draft::{self, Draft};
 use i2v_core::{Error, gui, intent, json};
 use serde_json::Value;
 
-use crate::wire;
+use crate::{config, wire};
 
 /// What to do with what a person typed, as the intent JSON.
 pub fn route_intent(text: &str) -> String {
@@ -14,6 +14,14 @@ pub fn route_intent(text: &str) -> String {
 /// Text rewritten for a person without an on-screen editor, as JSON.
 pub fn translate_gui(text: &str) -> String {
     json::to_string(&wire::gui_translation(&gui::translate(text)))
+}
+
+/// Export options (`{format?, resolution?, fps?, quality?}`) as the core will ask for them:
+/// `{"ok": {format, resolution, fps, quality}}`, or the error of the first it cannot take.
+pub fn check_export_options(text: &str) -> String {
+    json::to_string(&wire::result(config::export_options(text), None, |o| {
+        wire::export_options(&o)
+    }))
 }
 
 /// Parses a draft: `{"ok": <draft>}` (see [`wire::draft`]) or `{"error": …}` naming the path.
@@ -87,6 +95,25 @@ mod tests {
                 .is_some_and(|d| d.contains('5'))
         );
         assert_eq!(value(&diff_drafts("[]", after))["error"]["kind"], "draft");
+    }
+
+    #[test]
+    fn export_options_are_read_as_the_core_reads_them() {
+        assert_eq!(
+            value(&check_export_options(
+                r#"{"format":"WEBM","resolution":720,"fps":"60","quality":null}"#
+            )),
+            json!({"ok": {"format": "webm", "resolution": "720p", "fps": 60, "quality": "high"}})
+        );
+        assert_eq!(
+            value(&check_export_options("{}"))["ok"],
+            json!({"format": "mp4", "resolution": null, "fps": null, "quality": "high"})
+        );
+        let refused = value(&check_export_options(r#"{"resolution":"8k"}"#));
+        assert_eq!(refused["error"]["kind"], "export_option");
+        assert_eq!(refused["error"]["option"]["value"], "8k");
+        let mistyped = value(&check_export_options(r#"{"fps":[60]}"#));
+        assert_eq!(mistyped["error"]["kind"], "invalid_input");
     }
 
     #[test]

@@ -6,8 +6,8 @@
 
 use i2v_core::Error;
 use i2v_core::client::{
-    Canvas, Credits, ExportProgress, ExportResult, FailedAnswer, Notice, SendOutcome, Session,
-    State, TurnEvent, TurnOutcome, UploadedMedia,
+    Canvas, Credits, ExportOptions, ExportProgress, ExportResult, FailedAnswer, Notice,
+    SendOutcome, Session, State, TurnEvent, TurnOutcome, UploadedMedia,
 };
 use i2v_core::draft::{Change, ChangeKind, Draft, Place};
 use i2v_core::gui::{GuiAction, GuiTranslation};
@@ -63,6 +63,17 @@ pub fn error_value(error: &Error, failed: Option<&FailedAnswer>) -> Value {
             error.accepted_formats().map(<[_]>::to_vec).into(),
         ),
         ("maxBytes", error.max_bytes().into()),
+        (
+            "option",
+            error.export_option().map_or(Value::Null, |refusal| {
+                object([
+                    ("name", refusal.option.into()),
+                    ("value", refusal.value.into()),
+                    ("accepted", refusal.accepted.to_vec().into()),
+                    ("with", refusal.with.into()),
+                ])
+            }),
+        ),
         (
             "retryAfterMs",
             error
@@ -190,10 +201,28 @@ pub fn export_result(result: &ExportResult) -> Value {
         ("renderId", result.render_id.as_str().into()),
         ("url", result.url.as_str().into()),
         ("downloadUrl", result.download_url.as_str().into()),
+        ("posterUrl", result.poster_url.as_deref().into()),
+        ("format", result.format.map(|f| f.as_str()).into()),
+        ("mime", result.mime.as_deref().into()),
         ("size", result.size.into()),
         ("width", result.width.into()),
         ("height", result.height.into()),
+        ("fps", result.fps.into()),
         ("durationMs", result.duration_ms.into()),
+    ])
+}
+
+/// Export options as the core will ask for them: `{format, resolution, fps, quality}`, the
+/// resolution as `"720p"` and the unset ones `null`.
+pub fn export_options(options: &ExportOptions) -> Value {
+    object([
+        ("format", options.format.as_str().into()),
+        (
+            "resolution",
+            options.resolution.map(|r| r.to_string()).into(),
+        ),
+        ("fps", options.fps.map(|f| f.fps).into()),
+        ("quality", options.quality.as_str().into()),
     ])
 }
 
@@ -350,6 +379,9 @@ pub fn intent(intent: &Intent) -> Value {
         if let Some(resolution) = options.resolution {
             export.insert("resolution".into(), resolution.to_string().into());
         }
+        if let Some(rate) = options.fps {
+            export.insert("fps".into(), rate.fps.into());
+        }
         if let Some(aspect) = options.aspect {
             export.insert("aspect".into(), aspect.as_str().into());
         }
@@ -441,6 +473,20 @@ mod tests {
     }
 
     #[test]
+    fn an_unsupported_export_option_names_itself_and_the_choices() {
+        let mut options = ExportOptions::default();
+        let refused = options.set("format", "mkv").expect_err("mkv is not made");
+        let value = error_value_of(&refused);
+        assert_eq!(value["kind"], "export_option");
+        assert_eq!(
+            value["option"],
+            json!({"name": "format", "value": "mkv", "accepted": ["mp4", "mov", "webm", "gif"],
+                   "with": null})
+        );
+        assert_eq!(error_value_of(&Error::Cancelled)["option"], Value::Null);
+    }
+
+    #[test]
     fn turn_events_are_tagged_and_camel_cased() {
         let waited = turn_event(&TurnEvent::StillWorking {
             waited: Duration::from_secs(120),
@@ -457,8 +503,11 @@ mod tests {
 
     #[test]
     fn intents_name_their_export_options() {
-        let routed = intent(&i2v_core::intent::route("export it vertical in 4K as mov"));
+        let routed = intent(&i2v_core::intent::route(
+            "export it vertical in 4K as mov at 60 fps",
+        ));
         assert_eq!(routed["action"], "export");
+        assert_eq!(routed["export"]["fps"], 60);
         assert_eq!(routed["export"]["aspect"], "9:16");
         assert_eq!(routed["export"]["format"], "mov");
         assert_eq!(routed["export"]["resolution"], "2160p");

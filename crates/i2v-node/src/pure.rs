@@ -25,3 +25,9 @@ pub fn diff_drafts(before: String, after: String) -> String {
 pub fn translate_gui(text: String) -> String {
     i2v_js::translate_gui(&text)
 }
+
+/// Export options as the core will ask for them: the result JSON of the checked options.
+#[napi]
+pub fn check_export_options(json: String) -> String {
+    i2v_js::check_export_options(&json)
+}

@@ -26,5 +26,5 @@ mod sse;
 pub use clock::TimerClock;
 pub use fetch::FetchTransport;
 pub use native::NativeClient;
-pub use pure::{diff_drafts, parse_draft, route_intent, translate_gui};
+pub use pure::{check_export_options, diff_drafts, parse_draft, route_intent, translate_gui};
 pub use sse::SseParserJs;

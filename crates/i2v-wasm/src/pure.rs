@@ -25,3 +25,9 @@ pub fn parse_draft(json: &str) -> String {
 pub fn diff_drafts(before: &str, after: &str) -> String {
     i2v_js::diff_drafts(before, after)
 }
+
+/// Export options as the core will ask for them: the result JSON of the checked options.
+#[wasm_bindgen(js_name = checkExportOptions)]
+pub fn check_export_options(json: &str) -> String {
+    i2v_js::check_export_options(json)
+}

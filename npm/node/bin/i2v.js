@@ -22,7 +22,7 @@ import { Detached, Stopped, renderProject } from '../cli/render.js';
 import { UsageError } from '../cli/studio.js';
 import { creditsLine, printTurn } from '../cli/turn.js';
 import { afterVideo, describeVideo, download } from '../cli/video.js';
-import { Client } from '../index.js';
+import { Client, checkExportOptions, routeIntent } from '../index.js';
 
 /** What a video made by chat or export is, and the lines that follow it (./cli/video.js). */
 async function printMade(client, backend, out, result, { resolution = null, interrupt } = {}) {
@@ -32,11 +32,24 @@ async function printMade(client, backend, out, result, { resolution = null, inte
   }
 }
 
+/** The container an export said in words asks for ("export 720p webm"), else mp4. */
+function saidFormat(text) {
+  const said = routeIntent(text).export?.format;
+  try {
+    return said ? checkExportOptions({ format: said }).format : 'mp4';
+  } catch {
+    // One no backend makes ("as an mkv"): the SDK refuses it, naming the ones there are.
+    return 'mp4';
+  }
+}
+
 async function chat(args, ctx) {
   const [text, ...files] = args.positionals;
   if (!text) throw new UsageError('say something: i2v chat "make it 20 seconds long"');
-  // Where an export said in words would go, checked before anything is sent, when it was given.
-  const out = args.values.out === undefined ? null : videoFile(args.values.out);
+  // Where an export said in words would go ("export it as a gif": a .gif), checked before
+  // anything is sent, when it was given.
+  const format = saidFormat(text);
+  const out = args.values.out === undefined ? null : videoFile(args.values.out, { format });
   if (files.length > 0) checkFiles(files);
   const backend = await ctx.backend();
   const client = await projectClient(backend, { typed: text, signal: ctx.interrupt });
@@ -51,7 +64,7 @@ async function chat(args, ctx) {
   }
   // "export" said in words: the video just made is downloaded, as `i2v export` would.
   if (outcome?.type === 'exported') {
-    const file = out ?? videoFile(undefined);
+    const file = out ?? videoFile(undefined, { format: outcome.result.format ?? format });
     await download(outcome.result.url || outcome.result.downloadUrl, file, ctx.interrupt);
     await printMade(client, backend, file, outcome.result, { interrupt: ctx.interrupt });
   }

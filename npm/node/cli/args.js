@@ -9,6 +9,8 @@ const prompt = { type: 'string', short: 'p' };
 const out = { type: 'string', short: 'o' };
 const format = { type: 'string' };
 const resolution = { type: 'string' };
+const fps = { type: 'string' };
+const preview = { type: 'boolean' };
 
 /** Each command's options (besides `--help` and `--version`) and what it takes as arguments. */
 const COMMANDS = {
@@ -21,11 +23,13 @@ const COMMANDS = {
       ratio: { type: 'string', short: 'r' },
       resolution,
       format,
+      fps,
+      preview,
     },
     positionals: 'any',
   },
   chat: { options: { out }, positionals: 'any' },
-  export: { options: { out, resolution, format }, positionals: 'none' },
+  export: { options: { out, resolution, format, fps, preview }, positionals: 'none' },
   credits: { options: {}, positionals: 'none' },
 };
 

@@ -50,10 +50,12 @@ Options:
   -d, --duration SECONDS    how long the video lasts (told to the agent)
   -r, --ratio SHAPE         16:9, 9:16, 1:1, 4:5 or 4:3 (told to the agent, which says so when
                             it cannot make a shape)
-      --resolution R        1080p, 720p, 480p, 1440p, 2160p or 4k: asked of the render as its
-                            quality (from 1080p high, from 720p medium, below low); a video
-                            made at another size is pointed out
-      --format FORMAT       the container: mp4 (the default and, for now, the only one)
+      --resolution R        480p, 720p, 1080p, 1440p, 2160p or 4k: the frame's short side (the
+                            shape stays the project's: 720p 9:16 is 720x1280); a video made
+                            at another size is pointed out
+      --format FORMAT       mp4 (the default), mov, webm or gif; the file's name ends with it
+      --fps N               24, 25, 30 or 60 frames per second (default: the project's)
+      --preview             a quick, small render to look at (480p), not for posting
   -j, --jobs N              videos made at once in a batch (default 2)
   -h, --help                this text
 
@@ -93,11 +95,12 @@ Examples:
   i2v chat "add these" d.jpg e.jpg
   i2v chat "use calm music and add a title 'Summer'"
   i2v chat "把背景音乐换成安静的"
-  i2v chat "export" -o final.mp4`;
+  i2v chat "export" -o final.mp4
+  i2v chat "export it as a 720p webm" -o clip.webm`;
 
 const EXPORT = `i2v export: render the current project and download the video
 
-Usage: i2v export [-o video.mp4] [--resolution R] [--format mp4]
+Usage: i2v export [-o video.mp4] [--resolution R] [--format F] [--fps N] [--preview]
 
 The project is the one of the last make or chat. A render that was interrupted (Ctrl-C) is
 picked up, the same render, when the project has not changed since; a video already made for
@@ -106,14 +109,18 @@ it is downloaded again without a new render.
 Options:
   -o, --out PATH        the file to write (default video.mp4); an existing folder, or a path
                         ending in /, gets video.mp4 inside it; checked before the render
-      --resolution R    1080p, 720p, 480p, 1440p, 2160p or 4k, as in i2v make
-      --format FORMAT   mp4 (the default)
+      --resolution R    480p, 720p, 1080p, 1440p, 2160p or 4k, as in i2v make
+      --format FORMAT   mp4 (the default), mov, webm or gif; -o's name must end with it
+      --fps N           24, 25, 30 or 60
+      --preview         a quick, small render to look at
   -h, --help            this text
 
 Examples:
   i2v export
   i2v export -o videos/
-  i2v export -o small.mp4 --resolution 720p`;
+  i2v export -o small.mp4 --resolution 720p
+  i2v export -o loop.gif --format gif
+  i2v export -o clip.webm --format webm --resolution 720p --fps 30`;
 
 const CREDITS = `i2v credits: the credit balance
 

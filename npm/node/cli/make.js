@@ -132,8 +132,9 @@ async function makeBatch(jobs, asks, limit, ctx) {
           interrupt: ctx.interrupt,
         });
         board.remove(row);
-        const link = extra.find((line) => !line.err);
-        board.print(`${job.name}: ${shown(job.out)} (${describeVideo(result)})${link ? ` — ${link.text}` : ''}`);
+        // One line a video: what it is, then its poster and claim link when there are any.
+        const links = extra.filter((line) => !line.err).map((line) => ` — ${line.text}`);
+        board.print(`${job.name}: ${shown(job.out)} (${describeVideo(result)})${links.join('')}`);
         for (const line of extra.filter((line) => line.err)) board.note(`${job.name}: ${line.text}`);
       } catch (error) {
         board.remove(row);

@@ -9,6 +9,7 @@
 
 import { createHash } from 'node:crypto';
 
+import { checkExportOptions } from '../index.js';
 import { recallRender, rememberRender } from './memory.js';
 import { say } from './messages.js';
 
@@ -30,10 +31,11 @@ export class Stopped extends Error {
 /**
  * What a render of `state` with `options` in session `sessionId` makes, as a short key: two
  * renders with one key make the same video (the draft exactly as the state holds it, the
- * canvas, the container and the quality).
+ * canvas, and the output as the SDK asks for it: container, resolution, frame rate, quality).
  */
 export function renderKey(sessionId, state, options) {
-  const made = [sessionId, state.draft?.toJSON() ?? null, state.canvas, options.format ?? 'mp4', options.quality ?? 'high'];
+  const { format, resolution, fps, quality } = checkExportOptions(options);
+  const made = [sessionId, state.draft?.toJSON() ?? null, state.canvas, format, resolution, fps, quality];
   return createHash('sha256').update(JSON.stringify(made)).digest('hex').slice(0, 32);
 }
 
@@ -85,7 +87,8 @@ function follow(start, { renderId, interrupt, detachable, again, remember, onPro
  *   batch's jobs); with `resume`, a render remembered for the same session and key is picked up
  *   (`resumeExport`) before a new one is submitted.
  * - `interrupt`: Ctrl-C; `detachable`: whether a render outlives this process.
- * - `exportOptions`: `{ format, quality }`; `again`: the command that picks the render up.
+ * - `exportOptions`: `{ format, resolution, fps, quality }`; `again`: the command that picks the
+ *   render up.
  * - `note(line)`: a line for the person; `onProgress`: the SDK's `ExportProgress` reports.
  */
 export async function renderProject(client, options) {

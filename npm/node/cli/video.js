@@ -31,11 +31,13 @@ export async function download(url, out, signal) {
   }
 }
 
-/** What a finished video is, in a few words. */
+/** What a finished video is, in a few words: `webm, 1280x720, 2.0 s, 25 fps, 0.4 MB`. */
 export function describeVideo(result) {
   const parts = [];
+  if (result.format) parts.push(result.format);
   if (result.width && result.height) parts.push(`${result.width}x${result.height}`);
   if (result.durationMs) parts.push(`${(result.durationMs / 1000).toFixed(1)} s`);
+  if (result.fps) parts.push(`${Math.round(result.fps * 100) / 100} fps`);
   if (result.size) parts.push(megabytes(result.size));
   return parts.join(', ');
 }
@@ -54,13 +56,14 @@ async function claimLink(client, signal) {
 
 /**
  * The lines that follow a video made, `{ err, text }` each: a note (for stderr) when it was
- * made at another size than `resolution` (`--resolution`, read) asked, and the claim link (for
- * stdout) unless the backend is `local`, its links ending with this run.
+ * made at another size than `resolution` (`--resolution`, read) asked, then (for stdout) the
+ * poster and the claim link, unless the backend is `local`, its links ending with this run.
  */
 export async function afterVideo(client, result, { local, resolution = null, interrupt }) {
   const lines = [];
   const size = sizeMismatch(resolution, result);
   if (size) lines.push({ err: true, text: say('sizeNote', { asked: resolution.resolution, size }) });
+  if (!local && result.posterUrl) lines.push({ err: false, text: say('poster', { url: result.posterUrl }) });
   const link = local ? null : await claimLink(client, interrupt);
   if (link) lines.push({ err: false, text: say('claim', { url: link }) });
   return lines;

@@ -13,8 +13,9 @@ use std::time::Duration;
 use crate::json::object;
 
 use super::account::{Credits, State};
-use super::export::{ExportProgress, ExportResult};
+use super::export::ExportProgress;
 use super::http::{Answer, Outgoing, Spec};
+use super::output::ExportResult;
 use super::platform::{Callback, MaybeSend};
 use super::present::{Presented, Presenter};
 use super::race::{First, race};

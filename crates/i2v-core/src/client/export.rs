@@ -7,13 +7,16 @@
 //! aborted call) is left to `abandon` to stop.
 //!
 //! A video is never rendered twice for the same thing: the client keeps its last export, and
-//! an export of the same session, draft, canvas and options gives that result again without a
-//! request (the studio does the same across clients, by a hash of what makes the video).
+//! an export of the same session, draft, canvas and options (all four of them: format,
+//! resolution, frame rate, quality) gives that result again without a request (the studio does
+//! the same across clients, by a hash of what makes the video). The options are checked against
+//! the output contract ([`super::output`]) before anything is sent.
 
 use serde_json::Value;
 
 use super::abandon::Watch;
 use super::http::{Outgoing, Spec};
+use super::output::{ExportOptions, ExportResult};
 use super::platform::{Callback, MaybeSend};
 use super::render_status::{Polled, RenderStatus};
 use super::{Canvas, Client, Clock, Transport};
@@ -21,24 +24,6 @@ use crate::Error;
 use crate::draft::Draft;
 use crate::find;
 use crate::json::{self, object};
-
-/// What the caller asks of the export.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportOptions {
-    /// The container format (`mp4` by default).
-    pub format: String,
-    /// The quality (`high` by default).
-    pub quality: String,
-}
-
-impl Default for ExportOptions {
-    fn default() -> ExportOptions {
-        ExportOptions {
-            format: "mp4".into(),
-            quality: "high".into(),
-        }
-    }
-}
 
 /// A progress report while exporting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,25 +34,6 @@ pub struct ExportProgress {
     pub status: RenderStatus,
     /// Percent done, when the backend says.
     pub progress: Option<u8>,
-}
-
-/// A finished export.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportResult {
-    /// The render's id.
-    pub render_id: String,
-    /// Where to get the video: `output.url`, or the fallback download when there is none.
-    pub url: String,
-    /// The fallback download (`/api/render/proxy/<id>/download`).
-    pub download_url: String,
-    /// Size in bytes, when the backend says.
-    pub size: Option<u64>,
-    /// Width in pixels, when the backend says.
-    pub width: Option<u32>,
-    /// Height in pixels, when the backend says.
-    pub height: Option<u32>,
-    /// Duration in milliseconds, when the backend says.
-    pub duration_ms: Option<u64>,
 }
 
 /// The last export this client finished, and what it was made from.
@@ -126,6 +92,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
         options: &ExportOptions,
         on_progress: &mut Callback<'_, ExportProgress>,
     ) -> Result<ExportResult, Error> {
+        // Before any request: a value the backend would refuse is the caller's to change.
+        options.check()?;
         let state = self.state().await?;
         let draft = match state.draft {
             Some(draft) if draft.is_export_ready() => draft,
@@ -191,13 +159,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 ("id", watch.render_id.as_str().into()),
                 ("sessionId", session_id.into()),
                 ("draft", draft.clone()),
-                (
-                    "output",
-                    object([
-                        ("format", options.format.as_str().into()),
-                        ("quality", options.quality.as_str().into()),
-                    ]),
-                ),
+                ("output", options.to_output()),
             ]);
             let submitted = self
                 .call(Spec::post(false), &mut |_| {
@@ -316,9 +278,13 @@ impl<T: Transport, C: Clock> Client<T, C> {
             render_id: render_id.to_owned(),
             url: polled.url.unwrap_or_else(|| download_url.clone()),
             download_url,
+            poster_url: polled.poster_url,
+            format: polled.format,
+            mime: polled.mime,
             size: polled.size,
             width: polled.width,
             height: polled.height,
+            fps: polled.fps,
             duration_ms: polled.duration_ms,
         }
     }

@@ -18,6 +18,7 @@ mod envelope;
 mod export;
 mod http;
 pub mod multipart;
+mod output;
 mod platform;
 mod present;
 mod race;
@@ -43,7 +44,8 @@ pub use config::{
     Timing, Token, language_tag,
 };
 pub use envelope::MAX_JSON_RESPONSE;
-pub use export::{ExportOptions, ExportProgress, ExportResult};
+pub use export::ExportProgress;
+pub use output::{ExportOptions, ExportResult};
 pub use platform::{AnyBox, BoxFuture, LogSink, MaybeSend, MaybeSync};
 pub use render_status::RenderStatus;
 pub use send::SendOutcome;

@@ -4,11 +4,16 @@
 //! The seed form has `status`, `progress` and `output.url` at the top level; the api-reference
 //! form has them inside `data`, with the URL as `outputUrl`. Each field is looked for at the top
 //! level first, then in `data` ([`Payload::field`]); the URL is the first of `output.url`,
-//! `outputUrl` and `output_url` (and `output` itself when it is a string).
+//! `outputUrl` and `output_url` (and `output` itself when it is a string), and the poster the
+//! first of `output.poster_url`, `posterUrl` and `poster_url`. What the file is (`format`,
+//! `mime`, `width`, `height`, `fps`, `duration_ms`, `size`) is read from `output`, else from
+//! the answer itself, in either spelling (`durationMs`).
 
 use serde_json::Value;
 
 use super::envelope::Payload;
+use super::output::is_made;
+use crate::intent::VideoFormat;
 
 /// Where a render stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +68,14 @@ pub(crate) struct Polled {
     pub(crate) progress: Option<u8>,
     /// The output's URL, when the backend gives one.
     pub(crate) url: Option<String>,
+    /// A still of the output, when the backend gives one.
+    pub(crate) poster_url: Option<String>,
+    /// The output's container.
+    pub(crate) format: Option<VideoFormat>,
+    /// The output's MIME type.
+    pub(crate) mime: Option<String>,
+    /// The output's frames per second.
+    pub(crate) fps: Option<f64>,
     /// What the backend says of the output file (`output.size`, … in the seed form).
     pub(crate) size: Option<u64>,
     /// The output's width in pixels.
@@ -79,7 +92,22 @@ impl Polled {
     /// Reads a poll answer; nothing in it is required (a missing status is still pending).
     pub(crate) fn read(payload: &Payload) -> Polled {
         let output = payload.field("output");
-        let number = |name: &str| output.and_then(|o| o.get(name)).and_then(Value::as_u64);
+        // A fact of the file: in `output` (the seed form), else beside the URL (either dialect).
+        let fact = |names: &[&str]| {
+            names.iter().find_map(|name| {
+                output
+                    .and_then(|o| o.get(*name))
+                    .filter(|v| !v.is_null())
+                    .or_else(|| payload.field(name))
+            })
+        };
+        let number = |names: &[&str]| fact(names).and_then(Value::as_u64);
+        let text = |names: &[&str]| {
+            fact(names)
+                .and_then(Value::as_str)
+                .filter(|text| !text.is_empty())
+                .map(str::to_owned)
+        };
         let url = output
             .and_then(|o| o.get("url").or(Some(o)))
             .and_then(Value::as_str)
@@ -97,10 +125,18 @@ impl Polled {
                 .and_then(Value::as_f64)
                 .map(|p| p.clamp(0.0, 100.0).round() as u8),
             url,
-            size: number("size"),
-            width: number("width").and_then(|v| u32::try_from(v).ok()),
-            height: number("height").and_then(|v| u32::try_from(v).ok()),
-            duration_ms: number("duration_ms"),
+            poster_url: text(&["poster_url", "posterUrl"]),
+            format: text(&["format"])
+                .and_then(|f| VideoFormat::from_name(&f))
+                .filter(|f| is_made(*f)),
+            mime: text(&["mime", "mimeType", "mime_type"]),
+            fps: fact(&["fps"])
+                .and_then(Value::as_f64)
+                .filter(|fps| *fps > 0.0),
+            size: number(&["size"]),
+            width: number(&["width"]).and_then(|v| u32::try_from(v).ok()),
+            height: number(&["height"]).and_then(|v| u32::try_from(v).ok()),
+            duration_ms: number(&["duration_ms", "durationMs"]),
             reason: failure_reason(payload),
         }
     }
@@ -165,6 +201,64 @@ mod tests {
             Some("https://static.example/render_x.mp4")
         );
         assert_eq!(polled.size, None);
+    }
+
+    #[test]
+    fn what_was_made_in_the_seed_form() {
+        let polled = read(json!({
+            "code": 0, "message": "ok", "status": "completed", "progress": 100,
+            "output": {"url": "https://x/r.gif", "poster_url": "https://x/r.jpg",
+                       "format": "gif", "mime": "image/gif", "width": 854, "height": 480,
+                       "fps": 25, "duration_ms": 2000, "size": 99}
+        }));
+        assert_eq!(polled.poster_url.as_deref(), Some("https://x/r.jpg"));
+        assert_eq!(polled.format, Some(VideoFormat::Gif));
+        assert_eq!(polled.mime.as_deref(), Some("image/gif"));
+        assert_eq!(
+            (polled.width, polled.height, polled.fps, polled.duration_ms),
+            (Some(854), Some(480), Some(25.0), Some(2000))
+        );
+        // `data.output` reads the same.
+        let inside = read(json!({"code": 0, "data": {"status": "completed",
+            "output": {"url": "https://x/r.mov", "format": "mov", "poster_url": "https://x/p"}}}));
+        assert_eq!(inside.format, Some(VideoFormat::Mov));
+        assert_eq!(inside.poster_url.as_deref(), Some("https://x/p"));
+    }
+
+    #[test]
+    fn what_was_made_in_the_reference_form() {
+        let polled = read(json!({"success": true, "data": {
+            "id": "render_x", "status": "completed", "progress": 100,
+            "outputUrl": "https://static.example/render_x.webm",
+            "posterUrl": "https://static.example/render_x.jpg",
+            "format": "webm", "mime": "video/webm", "width": 1280, "height": 720,
+            "fps": 30, "durationMs": 3000, "size": 5
+        }}));
+        assert_eq!(
+            polled.url.as_deref(),
+            Some("https://static.example/render_x.webm")
+        );
+        assert_eq!(
+            polled.poster_url.as_deref(),
+            Some("https://static.example/render_x.jpg")
+        );
+        assert_eq!(polled.format, Some(VideoFormat::Webm));
+        assert_eq!(
+            (
+                polled.width,
+                polled.height,
+                polled.fps,
+                polled.duration_ms,
+                polled.size
+            ),
+            (Some(1280), Some(720), Some(30.0), Some(3000), Some(5))
+        );
+        // Only a format of the contract is named: nothing is made up from another word.
+        for odd in ["flv", "mkv"] {
+            let polled =
+                read(json!({"status": "completed", "output": {"url": "u", "format": odd}}));
+            assert_eq!(polled.format, None, "{odd}");
+        }
     }
 
     #[test]

@@ -17,13 +17,13 @@
 
 use super::account::{Credits, State};
 use super::chat::{TurnEvent, TurnOutcome};
-use super::export::{ExportOptions, ExportResult};
+use super::output::{ExportOptions, ExportResult};
 use super::platform::{Callback, MaybeSend};
 use super::upload::{UploadFile, UploadedMedia};
 use super::{Client, Clock, Transport};
 use crate::Error;
 use crate::gui::GuiAction;
-use crate::intent::{self, Action, Aspect, Quality};
+use crate::intent::{self, Action, Aspect};
 
 /// What `send` ended with.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,10 +100,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
             }
             Action::Export => {
                 let wanted = routed.export.unwrap_or_default();
+                // Checked before the reshape: "export in 8K" asks nothing of the agent.
+                let options = export_options(&wanted)?;
                 if let Some(aspect) = wanted.aspect {
                     self.reshape_before_export(aspect, on_event).await?;
                 }
-                let options = export_options(&wanted);
                 let result = self.export_reporting(&options, on_event).await?;
                 Ok(SendOutcome::Exported(result))
             }
@@ -182,19 +183,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 }
 
-/// The export request's format and quality from what the person said.
-fn export_options(wanted: &intent::ExportOptions) -> ExportOptions {
+/// The export request from what the person said: each option said is asked for as it was
+/// said ("720p" is a resolution, not a quality), the rest keep their defaults; what the output
+/// contract does not have ("8K", "as an MKV") is refused, naming what it has.
+fn export_options(wanted: &intent::ExportOptions) -> Result<ExportOptions, Error> {
     let defaults = ExportOptions::default();
-    let quality = match (wanted.quality, wanted.resolution) {
-        (Some(quality), _) => quality.as_str().to_owned(),
-        (None, Some(resolution)) if resolution.lines < 720 => Quality::Low.as_str().to_owned(),
-        (None, Some(resolution)) if resolution.lines < 1080 => Quality::Medium.as_str().to_owned(),
-        _ => defaults.quality,
+    let options = ExportOptions {
+        format: wanted.format.unwrap_or(defaults.format),
+        resolution: wanted.resolution,
+        fps: wanted.fps,
+        quality: wanted.quality.unwrap_or(defaults.quality),
     };
-    ExportOptions {
-        format: wanted
-            .format
-            .map_or(defaults.format, |f| f.as_str().to_owned()),
-        quality,
-    }
+    options.check()?;
+    Ok(options)
 }

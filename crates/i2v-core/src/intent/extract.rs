@@ -6,20 +6,23 @@
 //!   `full hd`, `hd` (720, as the standard names it) and the Chinese platform tiers `标清` 480,
 //!   `高清` 720, `超清`/`全高清`/`蓝光` 1080; `1920x1080` (also `1920 x 1080`, `1920 by 1080`)
 //!   gives the short side as resolution and, unless an aspect is said outright, the aspect too;
+//! - frame rates are a number before `fps`, `frames per second` or `帧` ("60 fps", "30fps",
+//!   "60帧"); a bare number is never one ("add 30 photos");
 //! - aspects are ratios (`9:16`, `16/9`, `16x9`, `16 by 9`, `16比9`), shape words (`vertical`,
 //!   `portrait`, `landscape`, `horizontal`, `widescreen`, `square`, `竖屏`, `横屏`, `方形` …)
 //!   and platforms (TikTok, Reels, Shorts, stories, 抖音, 快手 → 9:16; YouTube, Bilibili → 16:9;
 //!   Instagram post → 1:1; 小红书 → 3:4);
 //! - qualities are phrases ("high quality", "best quality", "lossless", "small file",
-//!   "compressed", "standard quality", "高画质", "无损", "小文件" …);
+//!   "compressed", "standard quality", "高画质", "无损", "小文件" …) and `preview` ("a quick
+//!   preview", "预览版"): an export asked for as a preview is one to look at, not to post;
 //! - an option under a negation is skipped ("1080p, not 4k", "不要横屏"), and when an option is
 //!   said twice the later one wins: people correct themselves at the end.
 
 use std::sync::OnceLock;
 
 use super::cues::negated_before;
-use super::options::{Aspect, ExportOptions, Quality, Resolution, VideoFormat};
-use super::pattern::{Index, match_at};
+use super::options::{Aspect, ExportOptions, FrameRate, Quality, Resolution, VideoFormat};
+use super::pattern::{Index, any_at, match_at};
 use super::tokens::Tokens;
 
 /// One option found in the text.
@@ -29,6 +32,8 @@ pub(crate) enum Found {
     Format(VideoFormat),
     /// A resolution.
     Resolution(Resolution),
+    /// A frame rate.
+    Fps(FrameRate),
     /// An aspect said outright.
     Aspect(Aspect),
     /// A quality.
@@ -126,6 +131,11 @@ const PHRASES: &[(&str, Found)] = &[
         "低质量|低画质|压缩|小文件|文件小|体积小",
         Found::Quality(Quality::Low),
     ),
+    ("preview|previews|proof", Found::Quality(Quality::Preview)),
+    (
+        "预览|预览版|预览画质|小样",
+        Found::Quality(Quality::Preview),
+    ),
     (
         "medium|standard|normal|average|balanced [video|image|picture] quality",
         Found::Quality(Quality::Medium),
@@ -135,6 +145,9 @@ const PHRASES: &[(&str, Found)] = &[
         Found::Quality(Quality::Medium),
     ),
 ];
+
+/// What follows a number that makes it a frame rate.
+const FPS_UNITS: &[&str] = &["fps", "frames|frame per|a second", "帧 [每秒]"];
 
 /// How far before an option a negation may stand: options are short phrases ("not in 4k").
 const OPTION_WINDOW: usize = 3;
@@ -153,6 +166,7 @@ pub(crate) fn extract(tokens: &Tokens) -> ExportOptions {
             match found {
                 Found::Format(f) => options.format = Some(f),
                 Found::Resolution(r) => options.resolution = Some(r),
+                Found::Fps(f) => options.fps = Some(f),
                 Found::Aspect(a) => options.aspect = Some(a),
                 Found::Quality(q) => options.quality = Some(q),
                 Found::Size(r, a) => {
@@ -184,13 +198,17 @@ pub(crate) fn option_at(tokens: &Tokens, i: usize) -> Option<(Found, usize)> {
 }
 
 /// Numeric forms, read as the tokens have them, a number apart from the letters around it
-/// (`1080p` is `1080`, `p`): `1080p`, `9:16`, `16/9`, `1920x1080`, `1920 x 1080`, `16 by 9`, `16比9`.
+/// (`1080p` is `1080`, `p`): `1080p`, `60fps`, `60 frames per second`, `60帧`, `9:16`, `16/9`,
+/// `1920x1080`, `1920 x 1080`, `16 by 9`, `16比9`.
 fn numeric_at(tokens: &Tokens, i: usize) -> Option<(Found, usize)> {
     let w = number(tokens.text(i))?;
     if tokens.text(i + 1) == "p" {
         if let Some(r) = Resolution::from_lines(w) {
             return Some((Found::Resolution(r), i + 2));
         }
+    }
+    if let Some(end) = any_at(FPS_UNITS, tokens, i + 1) {
+        return FrameRate::from_fps(w).map(|f| (Found::Fps(f), end));
     }
     if matches!(tokens.text(i + 1), ":" | "/" | "x" | "by" | "比") {
         let h = number(tokens.text(i + 2))?;
@@ -301,6 +319,27 @@ mod tests {
         assert_eq!(options("1080p, not 4k").resolution, res(1080));
         assert_eq!(options("720p... actually 1080p").resolution, res(1080));
         assert_eq!(options("竖屏，不要横屏").aspect, Some(Aspect::Ratio9x16));
+    }
+
+    #[test]
+    fn frame_rates_and_previews() {
+        let fps = |t: &str| options(t).fps.map(|f| f.fps);
+        assert_eq!(fps("export at 60 fps"), Some(60));
+        assert_eq!(fps("30fps 1080p"), Some(30));
+        assert_eq!(fps("24 frames per second"), Some(24));
+        assert_eq!(fps("导出60帧"), Some(60));
+        assert_eq!(fps("add 30 photos"), None);
+        assert_eq!(fps("60 fps, not 30 fps"), Some(60));
+        let o = options("export 720p webm at 25 fps");
+        assert_eq!(
+            (o.format, o.resolution, o.fps.map(|f| f.fps)),
+            (Some(VideoFormat::Webm), res(720), Some(25))
+        );
+        assert_eq!(
+            options("export a quick preview").quality,
+            Some(Quality::Preview)
+        );
+        assert_eq!(options("导出预览版").quality, Some(Quality::Preview));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! were built) or `held` (written after the rules were done and measured once without changes,
 //! see the file's header for that first measurement). `options` is `-`, or for export the whole
 //! expected [`ExportOptions`] as space-separated items: a format (`mp4`), a resolution (`1080p`),
-//! an aspect (`9:16`) and a quality (`q:high`); fields not listed must be absent. A case is right
+//! a frame rate (`60fps`), an aspect (`9:16`) and a quality (`q:high`); fields not listed must
+//! be absent. A case is right
 //! when both the action and, for export, the options match.
 
 #![allow(
@@ -44,23 +45,21 @@ fn parse_action(name: &str) -> Action {
 fn parse_options(spec: &str) -> ExportOptions {
     let mut options = ExportOptions::default();
     for item in spec.split_whitespace().filter(|item| *item != "-") {
-        let format = [
-            VideoFormat::Mp4,
-            VideoFormat::Mov,
-            VideoFormat::Webm,
-            VideoFormat::Gif,
-            VideoFormat::Mkv,
-            VideoFormat::Avi,
+        let format = VideoFormat::from_name(item).filter(|f| f.as_str() == item);
+        let quality = [
+            Quality::Low,
+            Quality::Medium,
+            Quality::High,
+            Quality::Preview,
         ]
         .into_iter()
-        .find(|f| f.as_str() == item);
-        let quality = [Quality::Low, Quality::Medium, Quality::High]
-            .into_iter()
-            .find(|q| item.strip_prefix("q:") == Some(q.as_str()));
+        .find(|q| item.strip_prefix("q:") == Some(q.as_str()));
         if let Some(f) = format {
             options.format = Some(f);
         } else if let Some(q) = quality {
             options.quality = Some(q);
+        } else if let Some(fps) = item.strip_suffix("fps").and_then(|n| n.parse().ok()) {
+            options.fps = Some(FrameRate::from_fps(fps).expect("frame rate in range"));
         } else if let Some(lines) = item.strip_suffix('p').and_then(|n| n.parse().ok()) {
             options.resolution = Some(Resolution::from_lines(lines).expect("resolution in range"));
         } else if let Some((w, h)) = item.split_once(':') {

@@ -40,7 +40,7 @@ mod labelled;
 
 use serde::{Deserialize, Serialize};
 
-pub use options::{Aspect, ExportOptions, Quality, Resolution, VideoFormat};
+pub use options::{Aspect, ExportOptions, FrameRate, Quality, Resolution, VideoFormat};
 
 use lexicon::Hit;
 use tokens::Tokens;
@@ -141,7 +141,7 @@ mod tests {
         let json = serde_json::to_string(&route("export 4k")).expect("plain data serialises");
         assert_eq!(
             json,
-            r#"{"action":"export","export":{"format":null,"resolution":2160,"aspect":null,"quality":null}}"#
+            r#"{"action":"export","export":{"format":null,"resolution":2160,"fps":null,"aspect":null,"quality":null}}"#
         );
     }
 

@@ -1,5 +1,7 @@
-//! The export options a person can say in words: container format, resolution, aspect ratio and
-//! quality. Each is optional; the SDK fills what is missing from its own defaults.
+//! The export options a person can say in words: container format, resolution, frame rate,
+//! aspect ratio and quality. Each is optional; the SDK fills what is missing from its own
+//! defaults. These types hold what was said, also what no backend makes ("8K", "as an MKV"):
+//! the client checks them against the protocol's output contract before it asks for a render.
 
 use std::fmt;
 
@@ -12,6 +14,8 @@ pub struct ExportOptions {
     pub format: Option<VideoFormat>,
     /// The resolution ("1080p", "4K", "高清").
     pub resolution: Option<Resolution>,
+    /// The frame rate ("60 fps", "30帧").
+    pub fps: Option<FrameRate>,
     /// The frame shape ("9:16", "vertical", "for TikTok", "竖屏").
     pub aspect: Option<Aspect>,
     /// The quality trade-off ("high quality", "small file").
@@ -44,6 +48,25 @@ pub enum VideoFormat {
 }
 
 impl VideoFormat {
+    /// Every format, for lookups.
+    const ALL: [VideoFormat; 6] = [
+        VideoFormat::Mp4,
+        VideoFormat::Mov,
+        VideoFormat::Webm,
+        VideoFormat::Gif,
+        VideoFormat::Mkv,
+        VideoFormat::Avi,
+    ];
+
+    /// The format a name (or extension) spells, in any letter case, with or without its dot.
+    pub fn from_name(name: &str) -> Option<VideoFormat> {
+        let name = name.trim();
+        let name = name.strip_prefix('.').unwrap_or(name);
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(name))
+    }
+
     /// The format's name as the export request spells it, also its file extension.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -101,6 +124,32 @@ impl Resolution {
 impl fmt::Display for Resolution {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}p", self.lines)
+    }
+}
+
+/// A frame rate in whole frames per second, as people say it ("60 fps").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FrameRate {
+    /// Frames per second (24, 25, 30, 60, …).
+    pub fps: u32,
+}
+
+impl FrameRate {
+    /// The highest frame rate the parser accepts; past it a number is not a frame rate.
+    pub const MAX_FPS: u32 = 240;
+
+    /// A frame rate from its number, if it is within 1 to [`FrameRate::MAX_FPS`].
+    pub fn from_fps(fps: u32) -> Option<FrameRate> {
+        (1..=Self::MAX_FPS)
+            .contains(&fps)
+            .then_some(FrameRate { fps })
+    }
+}
+
+impl fmt::Display for FrameRate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} fps", self.fps)
     }
 }
 
@@ -201,6 +250,8 @@ pub enum Quality {
     Medium,
     /// Best picture ("high quality", "lossless", "高画质").
     High,
+    /// Fast and small, for looking at rather than posting ("a quick preview", "预览版").
+    Preview,
 }
 
 impl Quality {
@@ -210,6 +261,7 @@ impl Quality {
             Quality::Low => "low",
             Quality::Medium => "medium",
             Quality::High => "high",
+            Quality::Preview => "preview",
         }
     }
 }
@@ -236,6 +288,14 @@ mod tests {
     }
 
     #[test]
+    fn formats_are_found_by_name_or_extension() {
+        assert_eq!(VideoFormat::from_name("WebM"), Some(VideoFormat::Webm));
+        assert_eq!(VideoFormat::from_name(".gif"), Some(VideoFormat::Gif));
+        assert_eq!(VideoFormat::from_name("flv"), None);
+        assert_eq!(VideoFormat::from_name(""), None);
+    }
+
+    #[test]
     fn resolutions_give_frame_sizes_for_an_aspect() {
         let hd = Resolution::from_lines(1080).expect("1080 is in range");
         assert_eq!(hd.dimensions(Aspect::Ratio16x9), (1920, 1080));
@@ -255,14 +315,17 @@ mod tests {
         let options = ExportOptions {
             format: Some(VideoFormat::Mp4),
             resolution: Resolution::from_lines(1080),
+            fps: FrameRate::from_fps(60),
             aspect: Some(Aspect::Ratio9x16),
-            quality: Some(Quality::High),
+            quality: Some(Quality::Preview),
         };
         let json = serde_json::to_string(&options).expect("plain data serialises");
         assert_eq!(
             json,
-            r#"{"format":"mp4","resolution":1080,"aspect":"9:16","quality":"high"}"#
+            r#"{"format":"mp4","resolution":1080,"fps":60,"aspect":"9:16","quality":"preview"}"#
         );
+        assert_eq!(FrameRate::from_fps(0), None);
+        assert_eq!(FrameRate::from_fps(241), None);
         assert!(!options.is_empty());
         assert!(ExportOptions::default().is_empty());
     }

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::*;
 use crate::Error;
 use crate::client::{ExportOptions, ExportProgress, RenderStatus};
+use crate::intent::{FrameRate, Quality, Resolution, VideoFormat};
 
 fn draft() -> Value {
     json!({"t": [{"tt": 0, "sg": [{"d": 3000, "m": {"src": "med_1"}, "x_future": [1, 2.50]}]}],
@@ -382,7 +383,7 @@ fn an_export_of_what_was_just_exported_gives_the_same_video_without_a_render() {
                          "output": {"url": "https://cdn.test/low.mp4"}})),
     );
     let low = ExportOptions {
-        quality: "low".into(),
+        quality: Quality::Low,
         ..ExportOptions::default()
     };
     let other = rig.run(rig.client.export(&low, |_| {})).unwrap();
@@ -393,4 +394,115 @@ fn an_export_of_what_was_just_exported_gives_the_same_video_without_a_render() {
         0,
         "no poll when the submit says it is done"
     );
+}
+
+#[test]
+fn the_output_asked_for_is_sent_and_what_was_made_comes_back() {
+    let rig = Rig::new();
+    rig.script_connect("sess_o");
+    with_state(&rig, draft());
+    rig.net
+        .expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({})),
+        )
+        .expect(
+            Method::Get,
+            "/api/render/proxy/lambda/",
+            status(json!({"status": "completed", "output": {
+                "url": "https://cdn.test/v.webm", "poster_url": "https://cdn.test/v.jpg",
+                "format": "webm", "mime": "video/webm", "width": 1280, "height": 720,
+                "fps": 60, "duration_ms": 2000, "size": 4321}})),
+        );
+    let options = ExportOptions {
+        format: VideoFormat::Webm,
+        resolution: Resolution::from_lines(720),
+        fps: FrameRate::from_fps(60),
+        quality: Quality::Medium,
+    };
+    let result = rig.run(rig.client.export(&options, |_| {})).unwrap();
+    let submit = rig
+        .net
+        .sent()
+        .into_iter()
+        .find(|s| s.method == Method::Post && s.path() == "/api/render/proxy/lambda")
+        .unwrap();
+    assert_eq!(
+        submit.json()["output"],
+        json!({"format": "webm", "resolution": "720p", "fps": 60, "quality": "medium"})
+    );
+    assert_eq!(result.format, Some(VideoFormat::Webm));
+    assert_eq!(result.mime.as_deref(), Some("video/webm"));
+    assert_eq!(result.poster_url.as_deref(), Some("https://cdn.test/v.jpg"));
+    assert_eq!(
+        (
+            result.width,
+            result.height,
+            result.fps,
+            result.duration_ms,
+            result.size
+        ),
+        (Some(1280), Some(720), Some(60.0), Some(2000), Some(4321))
+    );
+}
+
+#[test]
+fn an_output_outside_the_contract_is_refused_before_any_request() {
+    let rig = Rig::new();
+    for options in [
+        ExportOptions {
+            resolution: Resolution::from_lines(4320),
+            ..ExportOptions::default()
+        },
+        ExportOptions {
+            format: VideoFormat::Mkv,
+            ..ExportOptions::default()
+        },
+        ExportOptions {
+            fps: FrameRate::from_fps(50),
+            ..ExportOptions::default()
+        },
+    ] {
+        let err = rig.run(rig.client.export(&options, |_| {})).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::ExportOption, "{err}");
+    }
+    assert!(rig.net.sent().is_empty(), "nothing was sent");
+}
+
+#[test]
+fn the_last_export_is_given_again_only_for_the_same_resolution_and_rate() {
+    let rig = Rig::new();
+    rig.script_connect("s");
+    let render = |rig: &Rig, url: &str| {
+        with_state(rig, draft());
+        rig.net.expect(
+            Method::Post,
+            "/api/render/proxy/lambda",
+            Reply::ok(json!({"status": "completed", "output": {"url": url}})),
+        );
+    };
+    let hd = ExportOptions {
+        resolution: Resolution::from_lines(720),
+        ..ExportOptions::default()
+    };
+    render(&rig, "https://cdn.test/720.mp4");
+    let first = rig.run(rig.client.export(&hd, |_| {})).unwrap();
+    with_state(&rig, draft());
+    assert_eq!(rig.run(rig.client.export(&hd, |_| {})).unwrap(), first);
+    render(&rig, "https://cdn.test/1080.mp4");
+    let full_hd = ExportOptions {
+        resolution: Resolution::from_lines(1080),
+        ..hd.clone()
+    };
+    let other = rig.run(rig.client.export(&full_hd, |_| {})).unwrap();
+    assert_eq!(other.url, "https://cdn.test/1080.mp4");
+    render(&rig, "https://cdn.test/60.mp4");
+    let smooth = ExportOptions {
+        fps: FrameRate::from_fps(60),
+        ..full_hd
+    };
+    let faster = rig.run(rig.client.export(&smooth, |_| {})).unwrap();
+    assert_eq!(faster.url, "https://cdn.test/60.mp4");
+    assert_eq!(rig.net.unused(), 0, "three renders, one given again");
 }

@@ -82,12 +82,13 @@ fn export_wording_carries_its_options() {
             "/api/render/proxy/lambda/",
             Reply::json(200, json!({"status": "completed", "output": {"url": "u"}})),
         );
-    let (outcome, events) = send(&rig, "export 720p mov", vec![]);
+    let (outcome, events) = send(&rig, "export 720p mov at 60 fps", vec![]);
     assert!(matches!(outcome.unwrap(), SendOutcome::Exported(r) if r.url == "u"));
     let submit = rig.net.sent()[3].json();
+    // The resolution is asked for as a resolution, not turned into a quality.
     assert_eq!(
         submit["output"],
-        json!({"format": "mov", "quality": "medium"})
+        json!({"format": "mov", "resolution": "720p", "fps": 60, "quality": "high"})
     );
     assert!(matches!(events.last(), Some(TurnEvent::Exported(_))));
     assert!(
@@ -126,6 +127,57 @@ fn a_vertical_export_of_a_landscape_project_reshapes_it_first() {
     assert_eq!(
         chat.json()["new_message"]["parts"][0]["text"],
         "change the aspect ratio to 9:16"
+    );
+}
+
+#[test]
+fn gif_webm_and_preview_said_in_words_reach_the_request() {
+    for (text, output) in [
+        (
+            "export it as a gif",
+            json!({"format": "gif", "quality": "high"}),
+        ),
+        (
+            "export 720p webm",
+            json!({"format": "webm", "resolution": "720p", "quality": "high"}),
+        ),
+        (
+            "export a preview",
+            json!({"format": "mp4", "quality": "preview"}),
+        ),
+        (
+            "render it in 4K",
+            json!({"format": "mp4", "resolution": "2160p", "quality": "high"}),
+        ),
+    ] {
+        let rig = Rig::new();
+        rig.script_connect("s");
+        rig.net
+            .expect(Method::Get, "/api/state/", state(1920, 1080))
+            .expect(
+                Method::Post,
+                "/api/render/proxy/lambda",
+                Reply::ok(json!({"status": "completed", "output": {"url": "u"}})),
+            );
+        let (outcome, _) = send(&rig, text, vec![]);
+        assert!(matches!(outcome, Ok(SendOutcome::Exported(_))), "{text}");
+        let submit = rig.net.sent()[3].json();
+        assert_eq!(submit["output"], output, "{text}");
+    }
+}
+
+#[test]
+fn an_output_no_backend_makes_is_refused_before_the_agent_is_asked_to_reshape() {
+    let rig = Rig::new();
+    let (outcome, events) = send(&rig, "export it vertical in 8K", vec![]);
+    let err = outcome.unwrap_err();
+    assert_eq!(err.export_option().map(|o| o.option), Some("resolution"));
+    assert!(err.to_string().contains("4320p"), "{err}");
+    assert!(events.is_empty());
+    assert!(
+        rig.net.sent().is_empty(),
+        "nothing was sent: {:?}",
+        paths(&rig)
     );
 }
 
