@@ -4,9 +4,11 @@
 //!
 //! [`plan`] goes in four steps ([`steps`]): the pictures (their inputs, each clip's moves and
 //! the transitions that join them), the texts drawn over them and the whole video's fades
-//! ([`fades`]), the soundtrack, and the command line with its encoder ([`encoder`]).
+//! ([`fades`]), the soundtrack, and the command line with its encoder ([`encoder`]) and what
+//! the platforms ask of an upload ([`delivery`]: bitrate cap, keyframes at cuts, loudness).
 
 mod audio;
+mod delivery;
 mod encoder;
 mod escape;
 mod fades;

@@ -9,7 +9,7 @@ use super::super::music;
 use super::super::request::seconds_at;
 use super::super::source::{Source, SourceKind};
 use super::super::timeline::{MusicSource, Timeline};
-use super::{FfmpegPlan, Graph, PlanEnv, SAMPLE_RATE, audio, escape, fades, text, video};
+use super::{FfmpegPlan, Graph, PlanEnv, SAMPLE_RATE, audio, delivery, escape, fades, text, video};
 use crate::render::error::RenderError;
 
 /// A plan being made.
@@ -110,7 +110,7 @@ impl<'a> Planner<'a> {
         }
         // After the texts: the whole frame fades from and to black, titles included.
         drawn.extend(fades::picture(self.timeline));
-        drawn.push("format=yuv420p".into());
+        drawn.extend(self.env.encoder.video.upload_filters());
         self.graph.chain(&[picture], drawn, &["vout"]);
         Ok(())
     }
@@ -157,7 +157,8 @@ impl<'a> Planner<'a> {
         let script = self.env.work_dir.join("graph.txt");
         self.plan.files.push((script.clone(), self.graph.script()));
         let inputs = std::mem::take(&mut self.input_args);
-        self.plan.args = arguments(inputs, &script, &self.plan, self.env)?;
+        let cuts = delivery::cut_frames(self.timeline);
+        self.plan.args = arguments(inputs, &script, &self.plan, &cuts, self.env)?;
         Ok(self.plan)
     }
 
@@ -220,11 +221,13 @@ fn still_options(fps: u32, halvings: u32) -> Vec<String> {
     options
 }
 
-/// The whole command line: quiet, progress on stdout, the inputs, the graph, the encoders.
+/// The whole command line: quiet, progress on stdout, the inputs, the graph, the encoders
+/// (`cuts`: the frames where clips start, each given a keyframe).
 fn arguments(
     inputs: Vec<String>,
     script: &Path,
     plan: &FfmpegPlan,
+    cuts: &[u64],
     env: &PlanEnv<'_>,
 ) -> Result<Vec<String>, RenderError> {
     let encoder = env.encoder;
@@ -243,12 +246,13 @@ fn arguments(
     if let Some(threads) = encoder.filter_threads {
         args.extend(["-filter_complex_threads".into(), threads.to_string()]);
     }
+    args.extend(encoder.video.device_args());
     args.extend(inputs);
     args.extend(["-filter_complex_script".into(), text::utf8(script)?]);
     args.extend(["-map", "[vout]", "-map", "[aout]"].map(String::from));
-    // A keyframe every two seconds keeps seeking in players quick.
-    let gop = plan.canvas.fps * 2;
+    let gop = delivery::max_gop(plan.canvas.fps);
     args.extend(encoder.video.args(encoder, gop));
+    args.extend(delivery::video_args(plan.canvas, cuts));
     args.extend([
         "-r".into(),
         plan.canvas.fps.to_string(),
@@ -256,9 +260,7 @@ fn arguments(
         "cfr".into(),
     ]);
     args.extend(["-frames:v".into(), plan.frames.to_string()]);
-    args.extend(["-c:a", "aac", "-ac", "2", "-ar"].map(String::from));
-    args.push(SAMPLE_RATE.to_string());
-    args.extend(["-b:a".into(), format!("{}k", encoder.audio_kbps)]);
+    args.extend(delivery::audio_args(SAMPLE_RATE, encoder.audio_kbps));
     args.extend(["-movflags", "+faststart", "-f", "mp4"].map(String::from));
     args.push(format!("file:{}", text::utf8(&plan.output)?));
     Ok(args)

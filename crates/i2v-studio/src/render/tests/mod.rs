@@ -1,6 +1,7 @@
 //! Rendering for real: small drafts (short, low resolution) through ffmpeg, the results checked
 //! with ffprobe and by looking at their pixels and their loudness.
 
+mod loudness;
 mod output;
 mod queue;
 mod reads;
