@@ -133,21 +133,30 @@ async fn unknown_renders_and_corrupt_images_answer_clearly() {
         .await
         .assert_error(404, 404);
 
-    // A PNG whose header is right and whose pixels are missing: accepted at upload, and the
-    // render fails with a reason while the studio goes on serving.
+    // A PNG damaged after its upload (uploads are decoded whole, so it had to arrive intact):
+    // its header is right and its pixels are gone. The render fails with a reason while the
+    // studio goes on serving.
     let client = sdk::client(&studio.base, "e0000000-0000-4000-8000-000000000003");
-    let broken = png(640, 480);
+    let picture = png(640, 480);
     client
         .upload(
             vec![UploadFile {
                 name: "broken.png".into(),
-                size: broken.len() as u64,
-                source: UploadSource::Bytes(broken),
+                size: picture.len() as u64,
+                source: UploadSource::Bytes(picture),
             }],
             None,
         )
         .await
         .unwrap();
+    let stored: Vec<_> = std::fs::read_dir(studio.data_dir.join("media"))
+        .unwrap()
+        .flatten()
+        .filter(|entry| entry.path().is_file())
+        .collect();
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let header_only = std::fs::read(stored[0].path()).unwrap()[..33].to_vec();
+    std::fs::write(stored[0].path(), header_only).unwrap();
     client.chat("make a 2-second video", |_| {}).await.unwrap();
     let err = client
         .export(&ExportOptions::default(), |_| {})

@@ -1,5 +1,6 @@
 //! Uploads against a real studio process: multipart files judged by content, the size limit
-//! enforced while streaming (memory stays flat), URL uploads, and sessions kept apart.
+//! enforced while streaming (memory stays flat), damaged pictures refused after decoding, URL
+//! uploads, and sessions kept apart.
 
 mod support;
 
@@ -263,4 +264,66 @@ async fn an_upload_past_the_users_storage_quota_is_refused_and_nothing_of_it_kep
     let (token, session) = connected(&studio, "quota-other").await;
     let one = form(&[("d.png", &picture)]);
     upload(&studio, &token, &session, one.into()).await.ok();
+}
+
+/// A whole picture of ffmpeg's test pattern, encoded by `codec` (png, mjpeg).
+fn pattern(codec: &str) -> Vec<u8> {
+    let output = std::process::Command::new("ffmpeg")
+        .args(["-loglevel", "error", "-nostdin", "-f", "lavfi", "-i"])
+        .arg("testsrc=size=640x480")
+        .args(["-frames:v", "1", "-c:v", codec, "-f", "image2pipe", "-"])
+        .output()
+        .expect("ffmpeg runs");
+    assert!(output.status.success(), "ffmpeg made no {codec}");
+    output.stdout
+}
+
+#[tokio::test]
+async fn damaged_pictures_are_refused_with_4001_naming_the_file_and_nothing_kept() {
+    let studio = Studio::start(&[]);
+    let (token, session) = connected(&studio, "damaged").await;
+    let png = pattern("png");
+    let jpeg = pattern("mjpeg");
+    let mut scrambled = png.clone();
+    let idat = png.windows(4).position(|w| w == b"IDAT").unwrap();
+    for byte in &mut scrambled[idat + 100..idat + 160] {
+        *byte ^= 0x5A;
+    }
+    let cases: [(&str, &[u8], &str); 3] = [
+        (
+            "beach.png",
+            &png[..png.len() / 2],
+            "beach.png is damaged: the image data ends early",
+        ),
+        (
+            "city.jpg",
+            &jpeg[..jpeg.len() / 2],
+            "city.jpg is damaged: the image data ends early",
+        ),
+        (
+            "sea.png",
+            &scrambled,
+            "sea.png is damaged: the image data is corrupt",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        // Behind a whole picture in the same request: the request is refused whole.
+        let body = form(&[("good.png", &png), (name, bytes)]);
+        let reply = upload(&studio, &token, &session, body.into()).await;
+        reply.assert_error(415, 4001);
+        assert_eq!(reply.json["message"], message, "{}", reply.text);
+        assert_eq!(reply.json["data"]["name"], name);
+    }
+    let stored: Vec<_> = std::fs::read_dir(studio.data_dir.join("media"))
+        .map(|d| d.flatten().filter(|e| e.path().is_file()).collect())
+        .unwrap_or_default();
+    assert!(stored.is_empty(), "nothing of them kept: {stored:?}");
+    let state = studio.state(&token, &session).await;
+    assert_eq!(state.ok()["state"]["video_infos"], json!([]));
+
+    // The whole pictures they were cut from are taken.
+    let body = form(&[("beach.png", &png), ("city.jpg", &jpeg)]);
+    let files = upload(&studio, &token, &session, body.into()).await.ok()["files"].clone();
+    assert_eq!(files[0]["width"], 640);
+    assert_eq!(files[1]["mime"], "image/jpeg");
 }

@@ -11,6 +11,15 @@ pub enum MediaError {
         /// The name the file was uploaded under.
         name: String,
     },
+    /// The content is an accepted format but does not decode: cut short or corrupt (4001, the
+    /// unsupported-file family: the file cannot be used as it is).
+    #[error("{name} is damaged: {reason}")]
+    Damaged {
+        /// The name the file was uploaded under.
+        name: String,
+        /// What decoding found: "the image data ends early", "the image data is corrupt", ….
+        reason: String,
+    },
     /// The file is larger than the limit (4002).
     #[error("file too large: the limit is {} ({limit} bytes)", megabytes(*limit))]
     TooLarge {
@@ -55,11 +64,11 @@ pub enum MediaError {
 }
 
 impl MediaError {
-    /// The envelope `code` for this error: 4001 unsupported, 4002 too large, 4003 fetch failed (ours), 4004 URL
+    /// The envelope `code` for this error: 4001 unsupported or damaged, 4002 too large, 4003 fetch failed (ours), 4004 URL
     /// forbidden (ours), 400 interrupted body, 500 storage failure.
     pub fn code(&self) -> i64 {
         match self {
-            MediaError::Unsupported { .. } => 4001,
+            MediaError::Unsupported { .. } | MediaError::Damaged { .. } => 4001,
             MediaError::TooLarge { .. } => 4002,
             MediaError::Fetch { .. } => 4003,
             MediaError::Forbidden { .. } => 4004,
@@ -72,7 +81,7 @@ impl MediaError {
     /// failed fetch, 403 for a forbidden URL, 400 for a broken body, 500 for storage).
     pub fn http_status(&self) -> u16 {
         match self {
-            MediaError::Unsupported { .. } => 415,
+            MediaError::Unsupported { .. } | MediaError::Damaged { .. } => 415,
             MediaError::TooLarge { .. } => 413,
             MediaError::Fetch { .. } => 502,
             MediaError::Forbidden { .. } => 403,
@@ -126,6 +135,19 @@ mod tests {
         for format in ACCEPTED_FORMATS {
             assert!(message.contains(format), "{format}");
         }
+        assert_eq!((error.code(), error.http_status()), (4001, 415));
+    }
+
+    #[test]
+    fn damaged_names_the_file_and_the_reason() {
+        let error = MediaError::Damaged {
+            name: "beach.png".into(),
+            reason: "the image data ends early".into(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "beach.png is damaged: the image data ends early"
+        );
         assert_eq!((error.code(), error.http_status()), (4001, 415));
     }
 

@@ -14,10 +14,10 @@ use futures_util::stream;
 
 use super::*;
 use crate::media::Format;
-use crate::media::image::tests::png_header;
-use crate::media::test_support::TestDir;
+use crate::media::test_support::{TestDir, ffmpeg};
 
-const LIMIT: u64 = 1000;
+/// Room for the test picture (about 2 kB), not for the big answers.
+const LIMIT: u64 = 8000;
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A loopback server that answers the test routes and counts the requests it got; stopped when dropped.
@@ -64,8 +64,19 @@ fn redirect(to: String) -> Response {
     (StatusCode::FOUND, [(header::LOCATION, to)]).into_response()
 }
 
+/// A real, whole 640x480 PNG of one colour (2 kB), made once: fetched files are decoded like uploads.
+fn photo() -> Vec<u8> {
+    static PHOTO: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let make = || {
+        let scratch = TestDir::new("fetch-photo");
+        let input = ["-f", "lavfi", "-i", "color=c=teal:s=640x480"];
+        ffmpeg(&scratch, "photo.png", &input, &["-frames:v", "1"])
+    };
+    PHOTO.get_or_init(make).clone()
+}
+
 fn route(path: &str, port: u16) -> Response {
-    let png = png_header(640, 480);
+    let png = photo();
     match path {
         "/photo.png" | "/files/holiday%20photo.png" => png.into_response(),
         "/hop" => redirect("/photo.png".into()),
@@ -75,12 +86,12 @@ fn route(path: &str, port: u16) -> Response {
         "/no-location" => StatusCode::FOUND.into_response(),
         "/declared-big" => {
             let mut body = png;
-            body.resize(2000, 0);
+            body.resize(LIMIT as usize * 2, 0);
             body.into_response()
         }
         "/streamed-big" => {
             let mut chunks = vec![Ok::<_, Infallible>(Bytes::from(png))];
-            chunks.extend((0..10).map(|_| Ok(Bytes::from(vec![0; 500]))));
+            chunks.extend((0..40).map(|_| Ok(Bytes::from(vec![0; 500]))));
             Body::from_stream(stream::iter(chunks)).into_response()
         }
         "/slow" => {
@@ -108,7 +119,7 @@ async fn fetches_a_file_and_names_it_after_the_url() {
     assert_eq!(saved.original_name, "photo.png");
     assert_eq!(
         std::fs::read(dir.path.join(&saved.file_name)).unwrap(),
-        png_header(640, 480)
+        photo()
     );
     let saved = fetch(&server.url("/files/holiday%20photo.png?size=big"), &dir)
         .await

@@ -3,7 +3,8 @@
 //! The pieces, one idea each: [`sniff`] names the format from the first bytes; [`probe_image`] reads an image's
 //! size and EXIF orientation from its headers (JPEG, PNG, GIF, WebP, HEIC) without an image library;
 //! [`probe_av`] asks ffprobe about sound and video; [`save_stream`] streams an upload to disk under the size
-//! limit and moves it into place only when complete; [`fetch_url`] does the same for an http(s) URL, refusing
+//! limit, decodes it once whole (`decode`: a cut or corrupt picture is refused) and moves it into place
+//! only when complete; [`fetch_url`] does the same for an http(s) URL, refusing
 //! private addresses. Every refusal is a [`MediaError`] with its envelope code.
 //!
 //! What a render needs of a file ([`Facts`]: real format, [`Orientation`], stored pixel size) is learnt here once,
@@ -16,6 +17,7 @@
 //! `{"files": [Saved::to_json(), …]}`. At startup the studio calls [`cleanup_temp`] on the media directory.
 
 mod address;
+mod decode;
 mod error;
 mod exif;
 mod facts;

@@ -10,7 +10,7 @@ use axum::http::header;
 use serde_json::{Value, json};
 
 use super::image::tests::png_header;
-use super::test_support::TestDir;
+use super::test_support::{TestDir, padded_jpeg, picture};
 use super::{MediaError, save_stream};
 
 const BOUNDARY: &str = "i2v-test-boundary";
@@ -87,14 +87,17 @@ async fn post(parts: &[(&str, &[u8])], dir: &TestDir) -> Value {
 #[tokio::test]
 async fn multipart_parts_stream_into_the_media_directory() {
     let dir = TestDir::new("multipart");
-    let mut big = png_header(1920, 1080);
-    big.resize(3 * 1024 * 1024, 7);
-    let gif = b"GIF89a\x02\x00\x03\x00\x00\x00\x00;";
-    let answer = post(&[("big.png", &big), ("C:\\fakepath\\small.gif", gif)], &dir).await;
+    let big = padded_jpeg(&picture("jpg", 1920, 1080), 3 * 1024 * 1024);
+    let gif = picture("gif", 2, 3);
+    let answer = post(
+        &[("big.jpg", &big), ("C:\\fakepath\\small.gif", &gif)],
+        &dir,
+    )
+    .await;
     assert_eq!(answer["code"], 0, "{answer}");
     let files = answer["data"]["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
-    assert_eq!(files[0]["name"], "big.png");
+    assert_eq!(files[0]["name"], "big.jpg");
     assert_eq!(
         (files[0]["size"].as_u64(), files[0]["width"].as_u64()),
         (Some(3 * 1024 * 1024), Some(1920))
@@ -128,5 +131,12 @@ async fn multipart_refusals_carry_their_codes() {
     huge.resize(5 * 1024 * 1024, 0);
     let answer = post(&[("huge.png", &huge)], &dir).await;
     assert_eq!(answer["code"], 4002, "{answer}");
+    let png = picture("png", 64, 48);
+    let answer = post(&[("beach.png", &png[..png.len() / 2])], &dir).await;
+    assert_eq!(answer["code"], 4001, "{answer}");
+    assert_eq!(
+        answer["message"],
+        "beach.png is damaged: the image data ends early"
+    );
     assert!(dir.files().is_empty() && dir.temp_files().is_empty());
 }

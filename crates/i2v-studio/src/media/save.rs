@@ -1,5 +1,5 @@
-//! Storing an upload: streamed to a temporary file under a size limit, judged by its first bytes, probed, then
-//! renamed into place in one step.
+//! Storing an upload: streamed to a temporary file under a size limit, judged by its first bytes, probed, decoded
+//! once whole ([`decode`](super::decode)), then renamed into place in one step.
 //!
 //! Rule (`docs/PROTOCOL.md` §3.5): at most 200 MB per file, the type judged by content. The limit is enforced chunk
 //! by chunk, so a too-large body is refused as soon as it passes the limit, and nothing but the current chunk and
@@ -22,6 +22,7 @@ use futures_util::{Stream, StreamExt};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use super::decode::{DecodeOptions, Refusal, check};
 use super::error::{MAX_PIXELS, MediaError};
 use super::facts::Facts;
 use super::format::{Format, MediaKind};
@@ -102,9 +103,10 @@ impl Saved {
 ///
 /// Refuses it with [`MediaError::TooLarge`] as soon as more than `max_bytes` arrived, with
 /// [`MediaError::Unsupported`] as soon as its first bytes are none of the accepted formats, and with
-/// [`MediaError::Interrupted`] if the stream fails; in each case the partial file is removed. Images are probed
-/// by their headers, sound and video by ffprobe; a probe that fails leaves those fields unknown (and is logged)
-/// but never refuses the upload.
+/// [`MediaError::Interrupted`] if the stream fails, and with [`MediaError::Damaged`] when it does not decode
+/// (a picture to its last pixel, sound and video for their first second); in each case the partial file is
+/// removed. Images are probed by their headers, sound and video by ffprobe; a probe that fails leaves those
+/// fields unknown (and is logged), and decoding decides whether the file is kept.
 pub async fn save_stream<S, E>(
     dir: &Path,
     original_name: &str,
@@ -256,7 +258,8 @@ where
     })
 }
 
-/// Probes a received upload, names it and moves it into place.
+/// Probes a received upload, refuses it when its header or its decoding says it cannot be used, names it and
+/// moves it into place.
 pub(crate) async fn finish(dir: &Path, mut received: Received) -> Result<Saved, MediaError> {
     let Received { format, size, .. } = received;
     let (image, av) = probe(&received.temp.path, format).await;
@@ -269,6 +272,24 @@ pub(crate) async fn finish(dir: &Path, mut received: Received) -> Result<Saved, 
                 height,
             });
         }
+    }
+    let scratch = dir.join(TEMP_DIR);
+    match check(
+        &received.temp.path,
+        format,
+        &scratch,
+        &DecodeOptions::default(),
+    )
+    .await
+    {
+        Ok(()) => {}
+        Err(Refusal::Damaged(reason)) => {
+            return Err(MediaError::Damaged {
+                name: std::mem::take(&mut received.original_name),
+                reason,
+            });
+        }
+        Err(Refusal::Tool(reason)) => return Err(MediaError::Io { reason }),
     }
     let media_id = format!("med_{}", random_hex()?);
     let file_name = format!("{media_id}.{}", format.ext);

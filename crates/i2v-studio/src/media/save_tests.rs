@@ -10,7 +10,7 @@ use futures_util::{Stream, StreamExt, stream};
 use serde_json::json;
 
 use super::save::clean_name;
-use super::test_support::{TestDir, chunked, ffmpeg};
+use super::test_support::{TestDir, chunked, ffmpeg, padded_jpeg, picture};
 use super::{Format, MediaError, MediaKind, Saved, cleanup_temp, save_stream};
 
 const MB: u64 = 1024 * 1024;
@@ -169,21 +169,39 @@ async fn a_rotated_video_reports_its_rotation() {
 #[tokio::test]
 async fn jpeg_orientation_and_heic_are_understood_end_to_end() {
     let dir = TestDir::new("oriented");
-    let jpeg = super::jpeg::tests::jpeg_header(4032, 3024, Some(6), true);
+    let jpeg = super::jpeg::tests::with_orientation(&picture("jpg", 64, 48), 6);
     let saved = save(&dir, "IMG_0001.JPG", &jpeg).await.unwrap();
     assert_eq!(
         (saved.width, saved.height, saved.orientation),
-        (Some(4032), Some(3024), Some(6))
+        (Some(64), Some(48), Some(6))
     );
-    assert_eq!(saved.display_size(), Some((3024, 4032)));
-    let heic = super::heic::tests::heic_file(4032, 3024, &[super::heic::tests::irot(1)]);
+    assert_eq!(saved.display_size(), Some((48, 64)));
+    let png = dir.path.join("source.png");
+    std::fs::write(&png, picture("png", 64, 48)).unwrap();
+    let heic_path = dir.path.join("source.heic");
+    let encoded = std::process::Command::new("heif-enc")
+        .args(["-q", "50", "-o"])
+        .arg(&heic_path)
+        .arg(&png)
+        .output()
+        .expect("heif-enc runs (apt-get install libheif-examples)");
+    assert!(encoded.status.success());
+    let heic = std::fs::read(&heic_path).unwrap();
+    std::fs::remove_file(&heic_path).unwrap();
+    std::fs::remove_file(&png).unwrap();
     let saved = save(&dir, "IMG_0002.HEIC", &heic).await.unwrap();
     assert_eq!(saved.format, Format::HEIC);
-    assert_eq!(
-        (saved.width, saved.height, saved.orientation),
-        (Some(4032), Some(3024), Some(8))
-    );
+    assert_eq!((saved.width, saved.height), (Some(64), Some(48)));
     assert_stored(&dir, &saved, &heic);
+    // A HEIC whose header sizes and turns it but whose picture data is zeros does not decode.
+    let hollow = super::heic::tests::heic_file(4032, 3024, &[super::heic::tests::irot(1)]);
+    let refused = save(&dir, "IMG_0003.HEIC", &hollow).await.unwrap_err();
+    assert!(
+        matches!(&refused, MediaError::Damaged { name, .. } if name == "IMG_0003.HEIC"),
+        "{refused:?}"
+    );
+    assert_eq!(dir.files().len(), 2, "{:?}", dir.files());
+    assert!(dir.temp_files().is_empty(), "{:?}", dir.temp_files());
 }
 
 #[tokio::test]
@@ -264,7 +282,8 @@ async fn short_files_are_judged_whole() {
     let empty = save(&dir, "empty.png", b"").await.unwrap_err();
     assert_eq!(empty.code(), 4001);
     // A 1x1 GIF is shorter than the sniffing window and still an image.
-    let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
+    let gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;";
+    assert!(gif.len() < super::SNIFF_LEN);
     let saved = save_stream(&dir.path, "dot.gif", chunked(gif, 1), LIMIT)
         .await
         .unwrap();
@@ -275,7 +294,7 @@ async fn short_files_are_judged_whole() {
     // Hashed a byte at a time, as the bytes came: the SHA-256 of the whole file.
     assert_eq!(
         saved.sha256,
-        "1f19970f056cd116a5fe3c02422c1ee1ac827136df470b5c89af492620512aa4"
+        "b1442e85b03bdcaf66dc58c7abb98745dd2687d86350be9a298a1d9382ac849b"
     );
     assert!(dir.temp_files().is_empty());
 }
@@ -297,9 +316,9 @@ async fn the_limit_is_enforced_chunk_by_chunk() {
     );
     assert!(dir.files().is_empty() && dir.temp_files().is_empty());
     // Exactly at the limit is allowed.
-    let mut exact = super::image::tests::png_header(2, 2);
-    exact.resize(10_000, 0);
-    let saved = save_stream(&dir.path, "exact.png", chunked(&exact, 999), 10_000)
+    let exact = padded_jpeg(&picture("jpg", 16, 16), 10_000);
+    assert_eq!(exact.len(), 10_000);
+    let saved = save_stream(&dir.path, "exact.jpg", chunked(&exact, 999), 10_000)
         .await
         .unwrap();
     assert_eq!(saved.size, 10_000);
@@ -367,28 +386,66 @@ async fn a_killed_upload_leaves_only_a_temporary_file_that_cleanup_removes() {
 }
 
 #[tokio::test]
-async fn corrupt_but_plausible_files_are_kept_with_unknown_fields() {
-    let dir = TestDir::new("corrupt");
-    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00];
-    jpeg.extend((0..200u8).map(|i| i.wrapping_mul(37)));
-    let saved = save(&dir, "broken.jpg", &jpeg).await.unwrap();
-    assert_eq!(
-        (saved.format, saved.width, saved.height),
-        (Format::JPEG, None, None)
-    );
+async fn damaged_files_are_refused_naming_the_file_and_nothing_is_kept() {
+    let dir = TestDir::new("damaged");
+    let png = picture("png", 320, 240);
+    let jpeg = picture("jpg", 320, 240);
+    // Flipping bytes inside the compressed pixels leaves every header and length intact.
+    let mut scrambled = png.clone();
+    let idat = png.windows(4).position(|w| w == b"IDAT").unwrap();
+    for byte in &mut scrambled[idat + 100..idat + 160] {
+        *byte ^= 0x5A;
+    }
+    let mut jpeg_no_scan = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00];
+    jpeg_no_scan.extend((0..200u8).map(|i| i.wrapping_mul(37)));
     let mp4 = b"\0\0\0\x18ftypisom\0\0\0\0isomavc1 but the rest of this movie is missing";
-    let saved = save(&dir, "broken.mp4", mp4).await.unwrap();
-    assert_eq!(
-        (saved.format, saved.duration_ms, saved.width),
-        (Format::MP4, None, None)
-    );
-    assert_stored(&dir, &saved, mp4);
+    let cases: [(&str, &[u8], &str); 6] = [
+        (
+            "beach.png",
+            &png[..png.len() / 2],
+            "the image data ends early",
+        ),
+        (
+            "city.jpg",
+            &jpeg[..jpeg.len() / 2],
+            "the image data ends early",
+        ),
+        ("sea.png", &scrambled, "the image data is corrupt"),
+        ("noise.jpg", &jpeg_no_scan, "the image data ends early"),
+        (
+            "dot.gif",
+            b"GIF89a\x01\x00\x01\x00\x00\x00\x00;",
+            "it holds no picture",
+        ),
+        (
+            "broken.mp4",
+            mp4,
+            "no sound or picture in it can be decoded",
+        ),
+    ];
+    for (name, bytes, reason) in cases {
+        let refused = save(&dir, name, bytes).await.unwrap_err();
+        assert_eq!(
+            refused,
+            MediaError::Damaged {
+                name: name.into(),
+                reason: reason.into()
+            },
+            "{name}"
+        );
+        assert_eq!(refused.code(), 4001);
+    }
+    assert!(dir.files().is_empty(), "{:?}", dir.files());
+    assert!(dir.temp_files().is_empty(), "{:?}", dir.temp_files());
+    // The whole pictures they were cut from pass.
+    save(&dir, "beach.png", &png).await.unwrap();
+    save(&dir, "city.jpg", &jpeg).await.unwrap();
 }
 
 #[tokio::test]
 async fn every_upload_gets_its_own_id() {
     let dir = TestDir::new("ids");
-    let png = super::image::tests::png_header(3, 2);
+    let png = picture("png", 3, 2);
     let first = save(&dir, "a.png", &png).await.unwrap();
     let second = save(&dir, "a.png", &png).await.unwrap();
     assert_ne!(first.media_id, second.media_id);
@@ -474,24 +531,26 @@ async fn memory_stays_flat_for_a_201_mb_stream() {
     assert_eq!(error, MediaError::TooLarge { limit: LIMIT });
     let refused_peak = live.peak.load(Ordering::SeqCst);
     assert!(dir.files().is_empty() && dir.temp_files().is_empty());
-    // Under a larger limit: stored whole, still one chunk at a time.
+    // Under a larger limit: received whole, still one chunk at a time, then refused by decoding
+    // (its pixels are zeros) and not kept.
     let live = Arc::new(LiveBytes::default());
-    let saved = save_stream(
+    let refused = save_stream(
         &dir.path,
         "huge.png",
         tracked_201_mb(live.clone()),
         300 * MB,
     )
     .await
-    .unwrap();
+    .unwrap_err();
     let stored_peak = live.peak.load(Ordering::SeqCst);
-    assert_eq!(
-        (saved.size, saved.width, saved.height),
-        (201 * MB, Some(7680), Some(4320))
+    assert!(
+        matches!(&refused, MediaError::Damaged { name, .. } if name == "huge.png"),
+        "{refused:?}"
     );
+    assert!(dir.files().is_empty() && dir.temp_files().is_empty());
     assert_eq!(live.now.load(Ordering::SeqCst), 0);
     eprintln!(
-        "201 MB stream: peak live chunk bytes {refused_peak} (refused at 200 MB), {stored_peak} (stored)"
+        "201 MB stream: peak live chunk bytes {refused_peak} (refused at 200 MB), {stored_peak} (received whole)"
     );
     assert!(refused_peak <= 2 * 64 * 1024 && stored_peak <= 2 * 64 * 1024);
 }

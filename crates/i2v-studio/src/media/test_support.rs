@@ -82,3 +82,36 @@ pub(crate) fn ffmpeg(scratch: &TestDir, name: &str, input: &[&str], output: &[&s
     std::fs::remove_file(&out).unwrap();
     bytes
 }
+
+/// A real picture ffmpeg encodes from its test pattern: `ext` (png, jpg, gif, webp) picks the format.
+pub(crate) fn picture(ext: &str, width: u32, height: u32) -> Vec<u8> {
+    let scratch = TestDir::new("picture");
+    let source = format!("testsrc=size={width}x{height}:rate=1");
+    ffmpeg(
+        &scratch,
+        &format!("picture.{ext}"),
+        &["-f", "lavfi", "-i", &source],
+        &["-frames:v", "1"],
+    )
+}
+
+/// A JPEG grown to exactly `total` bytes by comment segments after its start marker, which every
+/// decoder skips: a whole picture of a chosen size. `total` must leave room for one segment header.
+pub(crate) fn padded_jpeg(jpeg: &[u8], total: usize) -> Vec<u8> {
+    const MAX_SEGMENT: usize = 0xFFFF - 2;
+    let mut missing = total.saturating_sub(jpeg.len());
+    let mut out = jpeg.get(..2).unwrap_or_default().to_vec();
+    while missing > 0 {
+        // A segment costs 4 bytes of marker and length; never leave fewer than 4 to fill.
+        let mut body = (missing - 4).min(MAX_SEGMENT);
+        if missing - 4 - body > 0 && missing - 4 - body < 4 {
+            body -= 4;
+        }
+        out.extend([0xFF, 0xFE]);
+        out.extend(u16::try_from(body + 2).unwrap_or(u16::MAX).to_be_bytes());
+        out.extend(std::iter::repeat_n(b'.', body));
+        missing -= body + 4;
+    }
+    out.extend_from_slice(jpeg.get(2..).unwrap_or_default());
+    out
+}

@@ -49,6 +49,11 @@ impl Format {
         }
     }
 
+    /// Whether the picture is H.264 (MP4 and MOV), which the studio's chosen encoder makes.
+    pub fn is_h264(self) -> bool {
+        matches!(self, Format::Mp4 | Format::Mov)
+    }
+
     /// Whether the file carries the soundtrack (every format but GIF).
     pub fn has_audio(self) -> bool {
         self != Format::Gif

@@ -78,6 +78,15 @@ pub enum ApiError {
         /// The file's name as the client gave it, when known.
         name: Option<String>,
     },
+    /// The file is of an accepted type but does not decode, cut short or corrupt (4001, HTTP
+    /// 415: like a file of the wrong type, it cannot be used as it is).
+    #[error("{name} is damaged: {reason}")]
+    DamagedFile {
+        /// The file's name as the client gave it.
+        name: String,
+        /// What decoding found, e.g. "the image data ends early".
+        reason: String,
+    },
     /// The file is over the size limit (4002, HTTP 413).
     #[error("file too large")]
     FileTooLarge {
@@ -143,7 +152,7 @@ impl ApiError {
             ApiError::TokenRejected => 1001,
             ApiError::SessionNotFound => 1002,
             ApiError::OutOfCredits { .. } => 2001,
-            ApiError::UnsupportedFileType { .. } => 4001,
+            ApiError::UnsupportedFileType { .. } | ApiError::DamagedFile { .. } => 4001,
             ApiError::FileTooLarge { .. } => 4002,
             ApiError::StorageFull { .. } => 4003,
             ApiError::ExportBlocked => 402,
@@ -169,7 +178,9 @@ impl ApiError {
             ApiError::ExpiredRender(_) => StatusCode::GONE,
             ApiError::TurnRunning => StatusCode::CONFLICT,
             ApiError::OutOfCredits { .. } => StatusCode::FORBIDDEN,
-            ApiError::UnsupportedFileType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::UnsupportedFileType { .. } | ApiError::DamagedFile { .. } => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
             ApiError::FileTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::StorageFull { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::ExportBlocked => StatusCode::PAYMENT_REQUIRED,
@@ -189,6 +200,7 @@ impl ApiError {
                 "name": name,
                 "accepted": i2v_core::media::ACCEPTED_FORMATS,
             }),
+            ApiError::DamagedFile { name, reason } => json!({ "name": name, "reason": reason }),
             ApiError::FileTooLarge { max_bytes } => json!({ "max_bytes": max_bytes }),
             ApiError::StorageFull {
                 used_bytes,
@@ -290,6 +302,14 @@ mod tests {
             (ApiError::SessionNotFound, 1002, 404),
             (ApiError::OutOfCredits { bind_id: None }, 2001, 403),
             (ApiError::UnsupportedFileType { name: None }, 4001, 415),
+            (
+                ApiError::DamagedFile {
+                    name: "a.png".into(),
+                    reason: "x".into(),
+                },
+                4001,
+                415,
+            ),
             (ApiError::FileTooLarge { max_bytes: 1 }, 4002, 413),
             (
                 ApiError::StorageFull {

@@ -323,12 +323,18 @@ pub fn picture(dir: &std::path::Path, name: &str, color: &str, size: &str) -> Up
     }
 }
 
-/// A PNG header a prober can size: `width`x`height` (signature and IHDR, no pixels).
+/// A whole PNG of one colour, `width`x`height`, made by ffmpeg: the studio decodes every uploaded
+/// picture, so a header alone would be refused.
 pub fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    bytes.extend(width.to_be_bytes());
-    bytes.extend(height.to_be_bytes());
-    bytes.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
-    bytes.extend([0u8; 64]);
-    bytes
+    let output = Command::new("ffmpeg")
+        .args(["-loglevel", "error", "-nostdin", "-f", "lavfi", "-i"])
+        // Scaled from a size every pixel format takes: ffmpeg's colour source refuses 1x1.
+        .arg(format!(
+            "color=c=teal:s=16x16,format=rgb24,scale={width}:{height}"
+        ))
+        .args(["-frames:v", "1", "-c:v", "png", "-f", "image2pipe", "-"])
+        .output()
+        .expect("ffmpeg runs");
+    assert!(output.status.success(), "ffmpeg made no PNG");
+    output.stdout
 }

@@ -1,9 +1,10 @@
 //! The soundtrack: each piece of music looped to its length, set to its volume, faded in and
-//! out, placed at its start; all of them mixed and cut to the video's exact length (silence
-//! where there is no music, so every output has an audio track).
+//! out, placed at its start; all of them mixed, brought to the delivery loudness
+//! ([`delivery::loudness_filters`]) and cut to the video's exact length (silence where there is
+//! no music, so every output has an audio track).
 
 use super::super::timeline::Music;
-use super::escape;
+use super::{delivery, escape};
 
 /// The sample rate of the output's audio.
 pub(crate) const SAMPLE_RATE: u32 = 48_000;
@@ -36,14 +37,21 @@ pub(crate) fn piece(music: &Music) -> String {
 }
 
 /// What turns the pieces (as many inputs) into the soundtrack of exactly `duration_ms`.
+///
+/// The volumes a draft sets are relative: they balance the pieces against each other, and the
+/// normaliser then sets the level of the whole. It runs before the cut to length (its
+/// resampling may move the end by a sample) and before the video's fade-out, which it would
+/// otherwise try to undo.
 pub(crate) fn mix(pieces: usize, duration_ms: u64) -> String {
     let length = escape::seconds(duration_ms as f64 / 1000.0);
-    let fit = format!("apad=whole_dur={length},atrim=end={length}");
-    match pieces {
+    let mut filters = Vec::new();
+    if pieces >= 2 {
         // Pieces are summed as they are: their volumes were chosen together.
-        2.. => format!("amix=inputs={pieces}:duration=longest:normalize=0,{fit}"),
-        _ => fit,
+        filters.push(format!("amix=inputs={pieces}:duration=longest:normalize=0"));
     }
+    filters.extend(delivery::loudness_filters(SAMPLE_RATE));
+    filters.push(format!("apad=whole_dur={length},atrim=end={length}"));
+    filters.join(",")
 }
 
 /// Silence of exactly `duration_ms`, for a video without music.
@@ -86,11 +94,17 @@ mod tests {
     }
 
     #[test]
-    fn the_mix_lasts_exactly_the_video() {
-        assert_eq!(mix(1, 12_500), "apad=whole_dur=12.5,atrim=end=12.5");
+    fn the_mix_is_normalised_and_lasts_exactly_the_video() {
+        assert_eq!(
+            mix(1, 12_500),
+            "loudnorm=I=-14:TP=-1:LRA=11,aresample=48000,\
+             aformat=sample_fmts=fltp:channel_layouts=stereo,apad=whole_dur=12.5,atrim=end=12.5"
+        );
         assert_eq!(
             mix(3, 2000),
-            "amix=inputs=3:duration=longest:normalize=0,apad=whole_dur=2,atrim=end=2"
+            "amix=inputs=3:duration=longest:normalize=0,loudnorm=I=-14:TP=-1:LRA=11,\
+             aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,\
+             apad=whole_dur=2,atrim=end=2"
         );
         assert_eq!(silence(1000), "anullsrc=r=48000:cl=stereo,atrim=end=1");
     }

@@ -5,7 +5,8 @@
 //! encoder runs with which settings, so that a change to x264 reaches MP4 and MOV alike.
 
 use super::super::output::{Format, Quality};
-use super::{EncoderSettings, Graph, SAMPLE_RATE};
+use super::super::request::Canvas;
+use super::{EncoderSettings, Graph, SAMPLE_RATE, delivery};
 
 /// The label of the finished picture, whatever the format.
 pub(crate) const PICTURE: &str = "vout";
@@ -61,18 +62,24 @@ pub(crate) fn paletted_chain(graph: &mut Graph, palette_input: usize) -> &'stati
 }
 
 /// The output arguments after the streams are mapped: the codecs, the rate, the frame count,
-/// the container. `gop` is the keyframe interval in frames.
+/// the container. H.264 gets the delivery settings ([`super::delivery`]): the rate cap and a
+/// keyframe at each of the `cuts` (frame numbers).
 pub(crate) fn output_args(
     format: Format,
     quality: Quality,
     encoder: &EncoderSettings,
-    fps: u32,
+    canvas: Canvas,
     frames: u64,
+    cuts: &[u64],
 ) -> Vec<String> {
-    // A keyframe every two seconds keeps seeking in players quick.
-    let gop = fps * 2;
+    let fps = canvas.fps;
+    let gop = delivery::max_gop(fps);
     let mut args = match format {
-        Format::Mp4 | Format::Mov => encoder.video.args(encoder, gop),
+        Format::Mp4 | Format::Mov => {
+            let mut args = encoder.video.args(encoder, gop);
+            args.extend(delivery::video_args(canvas, cuts));
+            args
+        }
         Format::Webm => vp9(quality, encoder, gop),
         Format::Gif => ["-c:v", "gif"].map(String::from).to_vec(),
     };
@@ -85,9 +92,7 @@ pub(crate) fn output_args(
     args.extend(["-frames:v".into(), frames.to_string()]);
     match format {
         Format::Mp4 | Format::Mov => {
-            args.extend(["-c:a", "aac", "-ac", "2", "-ar"].map(String::from));
-            args.push(SAMPLE_RATE.to_string());
-            args.extend(["-b:a".into(), format!("{}k", encoder.audio_kbps)]);
+            args.extend(delivery::audio_args(SAMPLE_RATE, encoder.audio_kbps));
             // The index before the data: a browser plays it before it has all of it.
             args.extend(["-movflags", "+faststart", "-f", format.as_str()].map(String::from));
         }
@@ -145,18 +150,30 @@ mod tests {
     use super::*;
 
     fn args(format: Format, quality: Quality) -> String {
-        output_args(format, quality, &EncoderSettings::default(), 25, 50).join(" ")
+        let canvas = Canvas::new(640, 360, 25);
+        output_args(
+            format,
+            quality,
+            &EncoderSettings::default(),
+            canvas,
+            50,
+            &[],
+        )
+        .join(" ")
     }
 
     #[test]
     fn each_format_has_its_codecs_and_container() {
         let mp4 = args(Format::Mp4, Quality::High);
         assert!(mp4.starts_with("-c:v libx264"), "{mp4}");
+        // The delivery settings: a rate cap for 360p at 25 fps, AAC-LC at 48 kHz.
         assert!(
-            mp4.contains("-g 50 -r 25 -fps_mode cfr -frames:v 50"),
+            mp4.contains("-g 50 -maxrate 1000k -bufsize 2000k -r 25 -fps_mode cfr -frames:v 50"),
             "{mp4}"
         );
-        assert!(mp4.ends_with("-c:a aac -ac 2 -ar 48000 -b:a 160k -movflags +faststart -f mp4"));
+        assert!(mp4.ends_with(
+            "-c:a aac -profile:a aac_low -ac 2 -ar 48000 -b:a 256k -movflags +faststart -f mp4"
+        ));
         let mov = args(Format::Mov, Quality::High);
         assert!(mov.starts_with("-c:v libx264") && mov.ends_with("+faststart -f mov"));
         let webm = args(Format::Webm, Quality::High);

@@ -4,12 +4,14 @@
 //!
 //! [`plan`] goes in four steps ([`steps`]): the pictures (their inputs, each clip's moves and
 //! the transitions that join them), the texts drawn over them and the whole video's fades
-//! ([`fades`]), the soundtrack, and the command line with its encoder ([`encoder`]) and the
+//! ([`fades`]), the soundtrack, and the command line with its encoder ([`encoder`]), what the
+//! platforms ask of an upload ([`delivery`]: bitrate cap, keyframes at cuts, loudness) and the
 //! output format's container ([`container`]). A GIF has no soundtrack and is made in two
 //! passes: one that finds the palette of the whole video, then the render onto it.
 
 mod audio;
 mod container;
+mod delivery;
 mod encoder;
 mod escape;
 mod fades;

@@ -10,7 +10,7 @@ use super::super::output::Format;
 use super::super::request::seconds_at;
 use super::super::source::{Source, SourceKind};
 use super::super::timeline::{MusicSource, Timeline};
-use super::{FfmpegPlan, Graph, PlanEnv, audio, container, escape, fades, text, video};
+use super::{FfmpegPlan, Graph, PlanEnv, audio, container, delivery, escape, fades, text, video};
 use crate::render::error::RenderError;
 
 /// A plan being made.
@@ -115,10 +115,13 @@ impl<'a> Planner<'a> {
         }
         // After the texts: the whole frame fades from and to black, titles included.
         drawn.extend(fades::picture(self.timeline));
-        drawn.push(format!(
-            "format={}",
-            container::picture_format(self.env.format)
-        ));
+        if self.env.format.is_h264() {
+            // H.264's encoder says how it takes its frames: 4:2:0 in memory, or on its device.
+            drawn.extend(self.env.encoder.video.upload_filters());
+        } else {
+            let pixels = container::picture_format(self.env.format);
+            drawn.push(format!("format={pixels}"));
+        }
         self.graph.chain(&[picture], drawn, &[container::PICTURE]);
         Ok(())
     }
@@ -209,8 +212,9 @@ impl<'a> Planner<'a> {
             self.env.format,
             self.env.quality,
             self.env.encoder,
-            plan.canvas.fps,
+            plan.canvas,
             plan.frames,
+            &delivery::cut_frames(self.timeline),
         );
         args.push(format!("file:{}", text::utf8(&plan.output)?));
         Ok(args)
@@ -304,6 +308,9 @@ fn head(env: &PlanEnv<'_>, inputs: Vec<String>, script: &Path) -> Result<Vec<Str
     .to_vec();
     if let Some(threads) = env.encoder.filter_threads {
         args.extend(["-filter_complex_threads".into(), threads.to_string()]);
+    }
+    if env.format.is_h264() {
+        args.extend(env.encoder.video.device_args());
     }
     args.extend(inputs);
     args.extend(["-filter_complex_script".into(), text::utf8(script)?]);

@@ -111,8 +111,11 @@ fn the_command_line_encodes_h264_high_and_aac_with_faststart() {
         "-filter_complex_script /data/renders/work/r1/graph.txt",
         "-map [vout] -map [aout] -c:v libx264 -profile:v high -pix_fmt yuv420p",
         "-preset ultrafast -crf 23 -x264-params 8x8dct=1:cabac=1:deblock=1:bframes=2:b-adapt=0",
+        // A keyframe at least every two seconds and one at each cut; the 1080p cap.
+        "-g 60 -maxrate 8000k -bufsize 16000k -force_key_frames 2.983333,5.983333",
         "-r 30 -fps_mode cfr -frames:v 270",
-        "-c:a aac -ac 2 -ar 48000 -b:a 160k -movflags +faststart -f mp4 file:/data/renders/r1.part.mp4",
+        "-c:a aac -profile:a aac_low -ac 2 -ar 48000 -b:a 256k -movflags +faststart -f mp4 \
+         file:/data/renders/r1.part.mp4",
     ] {
         assert!(args.contains(expected), "missing {expected:?} in {args}");
     }
@@ -184,10 +187,13 @@ fn the_graph_fits_turns_moves_blends_and_titles() {
         PathBuf::from("/data/renders/work/r1/text-0.txt"),
         "Urban Dreams".into()
     )));
-    // The music, set and faded, cut to the video.
+    // The music, set and faded, brought to -14 LUFS, cut to the video.
     assert!(graph.contains("[3:a]atrim=end=9,asetpts=PTS-STARTPTS"));
     assert!(graph.contains("volume=0.35,afade=t=in:st=0:d=1,afade=t=out:st=7:d=2[m0]"));
-    assert!(graph.contains("[m0]apad=whole_dur=9,atrim=end=9[aout]"));
+    assert!(graph.contains(
+        "[m0]loudnorm=I=-14:TP=-1:LRA=11,aresample=48000,\
+         aformat=sample_fmts=fltp:channel_layouts=stereo,apad=whole_dur=9,atrim=end=9[aout]"
+    ));
     assert_eq!(
         plan.music,
         [(Bed::Lofi, PathBuf::from("/data/music/lofi-v1.wav"))]
@@ -337,7 +343,7 @@ fn the_whole_video_fades_after_its_texts_and_its_sound_fades_out_with_it() {
     );
     let title = graph.find("drawtext").unwrap_or(usize::MAX);
     assert!(title < graph.find("fade=t=in:s=0").unwrap_or(0), "{graph}");
-    assert!(graph.contains("[m0]apad=whole_dur=9,atrim=end=9,afade=t=out:st=7:d=2[aout]"));
+    assert!(graph.contains("stereo,apad=whole_dur=9,atrim=end=9,afade=t=out:st=7:d=2[aout]"));
     // Without them, nothing changes.
     let plain = script(&plan_of(slideshow(), Canvas::LANDSCAPE).expect("plan")).to_owned();
     assert!(!plain.contains("fade=t=in:s=") && !plain.contains("fade=t=out:s="));

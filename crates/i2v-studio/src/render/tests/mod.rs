@@ -2,6 +2,7 @@
 //! with ffprobe and by looking at their pixels and their loudness.
 
 mod formats;
+mod loudness;
 mod output;
 mod queue;
 mod reads;

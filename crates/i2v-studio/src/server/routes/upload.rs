@@ -249,6 +249,7 @@ async fn fetch_all(urls: &[String], dir: &Path, state: &AppState) -> Result<Vec<
 fn api_error(err: MediaError) -> ApiError {
     match err {
         MediaError::Unsupported { name } => ApiError::UnsupportedFileType { name: Some(name) },
+        MediaError::Damaged { name, reason } => ApiError::DamagedFile { name, reason },
         MediaError::TooLarge { limit } => ApiError::FileTooLarge { max_bytes: limit },
         MediaError::Io { reason } => {
             tracing::error!(%reason, "an upload could not be stored");
