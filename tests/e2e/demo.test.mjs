@@ -70,7 +70,7 @@ function rendersSubmitted() {
   return studio.log().split('\n').filter((line) => /method=POST path=\/api\/render\/proxy\/lambda status=/.test(line)).length;
 }
 
-test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
+test('the demo page does the whole job', { timeout: 170_000 }, async (t) => {
   await t.test('opens and connects', async () => {
     await page.goto(studio.url);
     await page.waitForSelector('body[data-connection="ready"]');
@@ -208,6 +208,33 @@ test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
     assert.equal(response.status(), 206);
     assert.equal((await response.body()).subarray(4, 8).toString('latin1'), 'ftyp');
     await screenshot(page, '06-exported', { fullPage: true });
+  });
+
+  await t.test('makes a quick preview with its poster, and a GIF shown as a picture', async () => {
+    await page.click('#preview-button');
+    await page.waitForSelector('#export[data-state="running"]');
+    await page.waitForSelector('#export[data-state="done"]', { timeout: 60_000 });
+    assert.match(await page.textContent('#export-meta'), /^MP4 · 854×480 · /);
+    const poster = await page.getAttribute('#video', 'poster');
+    const jpeg = await page.request.get(poster);
+    assert.equal(jpeg.status(), 200);
+    assert.deepEqual([...(await jpeg.body()).subarray(0, 3)], [0xff, 0xd8, 0xff], 'the poster is a JPEG');
+
+    await page.selectOption('#format', 'gif');
+    assert.equal(await page.textContent('#export-button'), 'Export GIF');
+    await page.click('#export-button');
+    await page.waitForSelector('#export[data-state="running"]');
+    await page.waitForSelector('#export[data-format="gif"][data-state="done"]', { timeout: 60_000 });
+    assert.equal(await page.isVisible('#video'), false);
+    const size = await page.evaluate(async () => {
+      const img = document.getElementById('gif');
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    });
+    assert.deepEqual(size, [854, 480]);
+    assert.match(await page.getAttribute('#download-link', 'download'), /\.gif$/);
+    assert.equal(await page.textContent('#download-link'), 'Download GIF');
+    await screenshot(page, '06b-gif', { fullPage: true });
   });
 
   await t.test('opens the project link', async () => {

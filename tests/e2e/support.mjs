@@ -93,7 +93,9 @@ export function pageRecorder() {
         window.__i2vTexts.push(entry);
       }
     }
-    for (const img of document.querySelectorAll('img')) {
+    // Pictures from anywhere but the page's own uploads (blob: URLs) would come from markup in
+    // a reply; the export panel's GIF (the studio's own file, empty until one is made) is not.
+    for (const img of document.querySelectorAll('img:not(#gif)')) {
       const src = img.getAttribute('src') ?? '';
       if (!src.startsWith('blob:')) window.__i2vForeignImages.push(src);
     }

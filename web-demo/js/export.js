@@ -1,5 +1,6 @@
-// The export panel: start a render, show its progress, then the video (seekable: the studio
-// serves byte ranges) and a download link. The render id is saved as soon as it is known, so a
+// The export panel: start a render in the format and size asked (or a quick 480p preview), show
+// its progress, then the video (seekable: the studio serves byte ranges) with its poster, or the
+// GIF as a picture, and a download link. The render id is saved as soon as it is known, so a
 // reload during a render resumes polling the same render instead of starting another.
 
 import { byId, formatBytes, formatSeconds, replace, safeUrl } from './dom.js';
@@ -14,6 +15,9 @@ const STATUS_TEXT = {
   failed: 'The render failed; trying once more…',
 };
 
+/** How each format is named on the page, and what its file ends with. */
+const FORMAT_NAMES = { mp4: 'MP4', webm: 'WebM', mov: 'MOV', gif: 'GIF' };
+
 /** The export panel. */
 export class ExportPanel {
   constructor({ client }) {
@@ -21,6 +25,10 @@ export class ExportPanel {
     this.root = byId('export');
     this.button = byId('export-button');
     this.quality = byId('quality');
+    this.format = byId('format');
+    this.resolution = byId('resolution');
+    this.previewButton = byId('preview-button');
+    this.gif = byId('gif');
     this.status = byId('export-status');
     this.progress = byId('export-progress');
     this.errorBox = byId('export-error');
@@ -34,6 +42,22 @@ export class ExportPanel {
     this.canvasKey = null; // the frame shown: `WxH@fps`
     this.exportedKey = null; // the timeline and frame of the video shown (null: not known)
     this.button.addEventListener('click', () => this.start());
+    this.previewButton.addEventListener('click', () => this.start({ preview: true }));
+    this.format.addEventListener('change', () => this.nameButton());
+    this.nameButton();
+  }
+
+  /** The export button says what it makes. */
+  nameButton() {
+    this.button.textContent = `Export ${FORMAT_NAMES[this.format.value] ?? 'video'}`;
+  }
+
+  /** What to ask of the render: the panel's choices, or a quick preview (an MP4 at 480p). */
+  outputOptions({ preview = false } = {}) {
+    if (preview) return { format: 'mp4', quality: 'preview' };
+    const options = { format: this.format.value, quality: this.quality.value };
+    if (this.resolution.value) options.resolution = this.resolution.value;
+    return options;
   }
 
   /** Enables export when `draft` has something to render; says when a video is out of date. */
@@ -78,20 +102,21 @@ export class ExportPanel {
 
   updateButton() {
     this.button.disabled = !this.ready || this.busy;
+    this.previewButton.disabled = this.button.disabled;
   }
 
-  /** Starts a new render of the current draft. */
-  async start() {
+  /** Starts a new render of the current draft (`preview`: a quick one to look at). */
+  async start({ preview = false } = {}) {
     if (this.busy) return;
-    this.begin('Sending the timeline to the renderer…');
+    this.begin(preview ? 'Making a quick preview…' : 'Sending the timeline to the renderer…');
     try {
       const result = await this.client.export({
-        quality: this.quality.value,
+        ...this.outputOptions({ preview }),
         onProgress: (p) => this.onProgress(p),
       });
       this.onExported(result);
     } catch (error) {
-      this.onFailed(error, () => this.start());
+      this.onFailed(error, () => this.start({ preview }));
     }
   }
 
@@ -152,28 +177,49 @@ export class ExportPanel {
     this.status.textContent = p.status === 'processing' && pct !== null ? `${label}… ${Math.round(pct)}%` : label + (p.status === 'processing' ? '…' : '');
   }
 
-  /** A finished render: the video, its download link and what it is. */
+  /** A finished render: the video (or the GIF), its download link and what it is. */
   onExported(result) {
     store.saveRender(result.renderId, true, this.exportedKey);
     this.root.dataset.renderId = result.renderId;
+    this.root.dataset.format = result.format ?? 'mp4';
     // `url` carries its own access key; `downloadUrl` (the protocol's fallback) wants the API
     // token in a header, which neither a <video> nor a link can send.
     const src = safeUrl(result.url) ?? safeUrl(result.downloadUrl);
-    const download = src;
-    if (src && this.video.getAttribute('src') !== src) {
-      this.video.src = src;
-      this.video.load();
-    }
-    if (download) this.download.href = download;
-    this.download.setAttribute('download', `i2v-${result.renderId}.mp4`);
-    const parts = [];
+    this.show(result, src);
+    const name = FORMAT_NAMES[result.format] ?? 'video';
+    if (src) this.download.href = src;
+    this.download.textContent = `Download ${name}`;
+    this.download.setAttribute('download', `i2v-${result.renderId}.${result.format ?? 'mp4'}`);
+    const parts = [name];
     if (result.width && result.height) parts.push(`${result.width}×${result.height}`);
     if (result.durationMs) parts.push(formatSeconds(result.durationMs));
+    if (result.fps) parts.push(`${Math.round(result.fps * 100) / 100} fps`);
     if (result.size) parts.push(formatBytes(result.size));
     this.meta.textContent = parts.join(' · ');
     this.result.hidden = false;
     this.end('done', 'Your video is ready.');
     this.markStale(); // a video picked up after a reload may already be out of date
+  }
+
+  /** Shows what was made: a GIF as a picture, any other format in the player, its poster
+   * standing in until it plays. */
+  show(result, src) {
+    const isGif = result.format === 'gif';
+    this.gif.hidden = !isGif;
+    this.video.hidden = isGif;
+    if (isGif) {
+      this.video.removeAttribute('src');
+      if (src) this.gif.src = src;
+      return;
+    }
+    this.gif.removeAttribute('src');
+    const poster = safeUrl(result.posterUrl);
+    if (poster) this.video.poster = poster;
+    else this.video.removeAttribute('poster');
+    if (src && this.video.getAttribute('src') !== src) {
+      this.video.src = src;
+      this.video.load();
+    }
   }
 
   /** A render that could not be made (or polled); `retry` starts it again. */
