@@ -43,14 +43,17 @@ export async function start(api) {
   const credits = new CreditsView();
   const projectLink = new ProjectLink({ client });
   let chat = null;
-  let hasDraft = false;
+  let draftShown = null;
   const exporter = new ExportPanel({ client, cancelChat: () => chat?.stop() });
   let suggestions = null;
   const media = new MediaPanel({
     client,
     connected,
     onUploaded: () => syncSession(),
-    onAudio: (name) => suggestions?.songUploaded(name),
+    // A song already playing in the video needs no chip (after a reload, say).
+    onAudio: (name) => {
+      if (!musicNamed(draftShown, name)) suggestions?.songUploaded(name);
+    },
   });
   const timeline = new TimelineView({ thumbnailFor: (src) => media.thumbnailFor(src) });
   const connection = byId('connection');
@@ -71,7 +74,7 @@ export async function start(api) {
   };
 
   const showDraft = (draft) => {
-    hasDraft = Boolean(draft);
+    draftShown = draft ?? null;
     timeline.render(draft);
     exporter.setDraft(draft);
     if (draft) projectLink.show();
@@ -140,7 +143,7 @@ export async function start(api) {
       return true;
     },
     started: () => chat.started,
-    hasDraft: () => hasDraft,
+    hasDraft: () => draftShown !== null,
   });
 
   byId('new-project').addEventListener('click', () => {
@@ -191,4 +194,11 @@ export async function start(api) {
 
   await connect();
   return { client, chat };
+}
+
+/** Whether `draft` has an audio block named `name` (the song it plays). */
+function musicNamed(draft, name) {
+  if (!draft) return false;
+  return draft.layout().tracks.some((track) => track.kind === 'audio'
+    && track.segments.some((segment) => segment.name === name));
 }

@@ -44,11 +44,11 @@ export function language() {
  */
 export function setLanguage(lang) {
   const next = LANGUAGES.includes(lang) ? lang : 'en';
-  if (next === current && document.documentElement.dataset.i18n === 'applied') return;
+  if (next === current && document.documentElement.dataset.language === next) return;
   current = next;
   document.documentElement.lang = next === 'zh' ? 'zh-CN' : next;
   applyStatic(document);
-  document.documentElement.dataset.i18n = 'applied';
+  document.documentElement.dataset.language = next;
   for (const listener of listeners) listener(next);
 }
 

@@ -64,7 +64,8 @@ export class TimelineView {
   ruler(totalMs) {
     const lane = h('div', { class: 'ruler-lane' });
     for (const t of rulerTicks(totalMs)) {
-      const tick = h('span', { class: 'tick' }, formatSeconds(t));
+      // The mark at the very end is drawn leftwards, so its label stays inside the lane.
+      const tick = h('span', { class: t >= totalMs ? 'tick tick-end' : 'tick' }, formatSeconds(t));
       tick.style.left = percent(t, totalMs);
       lane.append(tick);
     }
