@@ -97,7 +97,7 @@ function cancelsSent() {
 }
 
 test('the whole job on the page, kept across a reload, in the person’s language', { timeout: 300_000 }, async (t) => {
-  await t.test('offers chips on a blank page, and takes pictures and a song', async () => {
+  await t.test('offers chips on a blank page, and takes pictures', async () => {
     await page.goto(studio.url);
     await page.waitForSelector('body[data-connection="ready"]');
     assert.equal(await page.locator('#suggestions .chip').count(), 3);
@@ -106,17 +106,11 @@ test('the whole job on the page, kept across a reload, in the person’s languag
       { name: 'sea.png', source: 'testsrc2', size: '640x360' },
       { name: 'hills.png', source: 'smptehdbars', size: '640x360' },
     ]);
-    await page.setInputFiles('#file-input', [...images, generateSong(SONG, 12)]);
-    await page.waitForFunction(() => document.querySelectorAll('.file[data-status="done"]').length === 3);
-    const song = page.locator('.file', { hasText: SONG });
-    assert.equal(await song.getAttribute('data-kind'), 'audio');
-    assert.match(await song.locator('.thumb').textContent(), /WAV/);
-    assert.match(await song.locator('.file-status').textContent(), /12 s/);
+    await page.setInputFiles('#file-input', images);
+    await page.waitForFunction(() => document.querySelectorAll('.file[data-status="done"]').length === 2);
     // Accepted uploads cannot be removed (the studio has no delete), and the page says why.
     assert.equal(await page.isVisible('#files-keep'), true);
     assert.equal(await page.locator('.file[data-status="done"] .file-dismiss:visible').count(), 0);
-    // The song brings the chip that uses it.
-    await page.waitForSelector('#suggestions .chip-music');
     await screenshot(page, 'flow-01-uploaded');
   });
 
@@ -127,20 +121,29 @@ test('the whole job on the page, kept across a reload, in the person’s languag
     assert.match(await refused.textContent(), /MP3, WAV, M4A, AAC/);
     await refused.getByRole('button', { name: 'Remove notes.txt from this list' }).click();
     assert.equal(await refused.count(), 0);
-    assert.equal(await page.locator('.file').count(), 3);
+    assert.equal(await page.locator('.file').count(), 2);
   });
 
   await t.test('a starting chip fills the box, and the starting chips go once used', async () => {
     await page.locator('#suggestions .chip:not(.chip-music)').first().click();
     assert.match(await page.inputValue('#composer-input'), /30-second video/);
     assert.equal(await page.locator('#suggestions .chip:not(.chip-music)').count(), 0);
-    assert.equal(await page.locator('#suggestions .chip-music').count(), 1, 'the song’s chip stays until used');
     // 30 seconds, so that a render lasts long enough to be stopped below.
-    await say(page, 'turn these images into a 30-second video');
-    await page.waitForSelector('#timeline[data-tracks]');
+    await say(page, 'turn these images into a 30-second video with background music');
+    await page.waitForSelector('.track-audio');
+    assert.equal(await page.locator('#suggestions .chip').count(), 0, 'no chips once the conversation has begun');
   });
 
-  await t.test('the uploaded song becomes the music, and the export succeeds', async () => {
+  await t.test('an uploaded song can be put in the video with one chip, and the export succeeds', async () => {
+    assert.ok(!(await page.textContent('.track-audio')).includes(SONG));
+    await page.setInputFiles('#file-input', [generateSong(SONG, 12)]);
+    const song = page.locator('.file', { hasText: SONG });
+    await song.locator('.file-status', { hasText: 'Uploaded' }).waitFor();
+    assert.equal(await song.getAttribute('data-kind'), 'audio');
+    assert.match(await song.locator('.thumb').textContent(), /WAV/);
+    assert.match(await song.locator('.file-status').textContent(), /12 s/);
+    await page.waitForSelector('#suggestions .chip-music');
+    await screenshot(page, 'flow-02-song-uploaded');
     const count = await page.locator('.turn').count();
     await page.click('#suggestions .chip-music');
     await endOfTurn(page, count + 1);
@@ -153,6 +156,7 @@ test('the whole job on the page, kept across a reload, in the person’s languag
     assert.match(await page.textContent('#export-meta'), /^MP4 · \d+×\d+ · 30 s/);
     assert.equal(await page.textContent('#export-status'), 'Your video is ready.');
     await screenshot(page, 'flow-02-ready', { fullPage: true });
+    await screenshot(page, 'flow-02-ready-viewport');
   });
 
   await t.test('a vertical edit marks the video out of date; one click exports it again', async () => {

@@ -75,6 +75,7 @@ export async function start(api) {
 
   const showDraft = (draft) => {
     draftShown = draft ?? null;
+    if (suggestions?.song && musicNamed(draftShown, suggestions.song)) suggestions.songPlaying(suggestions.song);
     timeline.render(draft);
     exporter.setDraft(draft);
     if (draft) projectLink.show();

@@ -32,6 +32,13 @@ export class Suggestions {
     this.draw();
   }
 
+  /** Withdraws the song's chip once the video plays `name` (the editor took it by itself). */
+  songPlaying(name) {
+    if (this.song !== name) return;
+    this.song = null;
+    this.draw();
+  }
+
   /** Redraws the chips for the conversation as it is now. */
   draw() {
     const chips = [];

@@ -94,6 +94,11 @@ export class TimelineView {
     });
     el.style.left = percent(segment.startMs, totalMs);
     el.style.width = percent(segment.durationMs, totalMs);
+    // A text block too narrow for its words shows them beside it, on the side with more room.
+    if (track.kind === 'text') {
+      const middle = segment.startMs + segment.durationMs / 2;
+      el.classList.add(middle < totalMs / 2 ? 'label-after' : 'label-before');
+    }
 
     if (track.kind === 'video') {
       const thumb = segment.src ? this.thumbnailFor(segment.src) : null;
