@@ -104,3 +104,16 @@ export function pageRecorder() {
     subtree: true, childList: true, characterData: true, attributes: true,
   });
 }
+
+/** A real song file made by ffmpeg (a tone, `seconds` long): `{ name, mimeType, buffer }`. */
+export function generateSong(name, seconds) {
+  const dir = mkdtempSync(join(tmpdir(), 'i2v-e2e-audio-'));
+  try {
+    const path = join(dir, 'song.wav');
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`,
+      '-ac', '2', '-ar', '44100', path]);
+    return { name, mimeType: 'audio/wav', buffer: readFileSync(path) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
