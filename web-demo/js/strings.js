@@ -4,7 +4,13 @@
 // the page writes afterwards (statuses, buttons, notes) is in it. What the editor itself wrote
 // stays as it was written.
 
-import { STRINGS } from './strings-table.js';
+import { en } from './strings/en.js';
+import { es } from './strings/es.js';
+import { ja } from './strings/ja.js';
+import { zh } from './strings/zh.js';
+
+/** The tables, by language. */
+const STRINGS = { en, zh, es, ja };
 
 export const LANGUAGES = ['en', 'zh', 'es', 'ja'];
 
