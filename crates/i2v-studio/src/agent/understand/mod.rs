@@ -416,6 +416,19 @@ pub(crate) fn understand_with(text: &str, media: &[MediaRef], video: Option<&[St
     }
 }
 
+/// Reads `text` as [`understand_with`] does, for the `understand` bench (outside the crate, so
+/// it cannot see [`Request`]): how many commands it found and how many parts it did not
+/// understand.
+#[doc(hidden)]
+pub fn understand_for_bench(
+    text: &str,
+    media: &[MediaRef],
+    video: Option<&[String]>,
+) -> (usize, usize) {
+    let request = understand_with(text, media, video);
+    (request.commands.len(), request.not_understood.len())
+}
+
 /// The uploaded pictures' media ids, in upload order.
 fn uploaded_images(media: &[MediaRef]) -> Vec<String> {
     media
