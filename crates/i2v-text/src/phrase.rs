@@ -20,6 +20,7 @@ use crate::tokens::{Tok, Token, is_cjk};
 
 /// Where `phrase` matches the tokens starting at `at`: the index just past the match.
 pub fn match_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usize> {
+    crate::work::step();
     let mut i = at;
     let mut matched_any = false;
     for piece in phrase.split(' ').filter(|piece| !piece.is_empty()) {
@@ -35,6 +36,29 @@ pub fn longest_at(tokens: &[Token], at: usize, phrases: &[&str]) -> Option<usize
         .iter()
         .filter_map(|phrase| match_at(tokens, at, phrase))
         .max()
+}
+
+/// The most tokens any of `phrases` can match: one a piece, one a character for a Chinese or
+/// Japanese piece. A reader that looks only near a place (issue 21) sizes its window with it.
+pub fn reach(phrases: &[&str]) -> usize {
+    let piece_tokens = |piece: &str| {
+        if piece.chars().any(is_cjk) {
+            piece.chars().count()
+        } else {
+            1
+        }
+    };
+    phrases
+        .iter()
+        .map(|phrase| {
+            phrase
+                .split(' ')
+                .filter(|piece| !piece.is_empty())
+                .map(piece_tokens)
+                .sum()
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Every match of `phrases`, left to right, none overlapping: the longest at each start wins.
@@ -91,19 +115,28 @@ fn word_matches(word: &str, piece: &str) -> bool {
         Some(stem) => (stem, true),
         None => (piece, false),
     };
-    let plain = |text: &str| -> Vec<char> {
-        text.chars()
-            .filter(|&c| c != '\'')
-            .map(unaccented)
-            .collect()
-    };
-    let (word, stem) = (plain(word), plain(stem));
+    // Compared as they are read, without copying: this runs for every phrase at every token.
     let exact = if prefix {
-        word.starts_with(&stem)
+        let mut letters = plain(word);
+        plain(stem).all(|c| letters.next() == Some(c))
     } else {
-        word == stem
+        plain(word).eq(plain(stem))
     };
-    exact || near(&word, &stem, prefix)
+    if exact {
+        return true;
+    }
+    // Only long words that start alike may carry a typo (see `near`): most pairs stop here.
+    let long = |text: &str| plain(text).nth(5).is_some();
+    if !long(word) || !long(stem) || plain(word).next() != plain(stem).next() {
+        return false;
+    }
+    let (word, stem): (Vec<char>, Vec<char>) = (plain(word).collect(), plain(stem).collect());
+    near(&word, &stem, prefix)
+}
+
+/// The letters of `text` as a match compares them: apostrophes left out, accents dropped.
+fn plain(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|&c| c != '\'').map(unaccented)
 }
 
 /// `c` without its accent, for the Spanish vowels (ñ stays: "año" is no "ano").
@@ -235,5 +268,20 @@ mod tests {
         assert_eq!(found, [(0, 2), (2, 6), (6, 7)]);
         assert_eq!(find(&message.tokens, &["music"]), Some((6, 7)));
         assert_eq!(find(&message.tokens, &["song"]), None);
+    }
+
+    #[test]
+    fn the_reach_of_a_list_is_its_longest_phrase_in_tokens() {
+        assert_eq!(reach(&["get rid of", "背景音乐", "9 : 16", "x"]), 4);
+        assert_eq!(reach(&["作って", "a"]), 3);
+        assert_eq!(reach(&[]), 0);
+        let message = read("get rid of 背景音乐");
+        for phrase in ["get rid of", "背景音乐"] {
+            let at = usize::from(phrase == "背景音乐") * 3;
+            assert_eq!(
+                match_at(&message.tokens, at, phrase),
+                Some(at + reach(&[phrase]))
+            );
+        }
     }
 }
