@@ -1,6 +1,6 @@
 //! Understanding a message: rules that turn what a person wrote into [`Command`]s.
 //!
-//! The message is read ([`crate::agent::text`]), split into clauses ([`clause`]), and each
+//! The message is read ([`crate::agent::text`]), split into clauses ([`split`]), and each
 //! clause goes through the rules in a fixed order, each adding the commands it finds:
 //! frame shape ([`aspect`]), transitions, camera motion, pictures (remove, move, swap, reverse,
 //! add), lengths of time ([`timeline`]), music ([`overlay`]), the title, texts placed at a time
@@ -21,6 +21,7 @@ mod fit;
 mod foreign;
 mod generate;
 mod history;
+mod leads;
 mod leftover;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
@@ -31,6 +32,8 @@ mod overlay;
 mod pace;
 mod places;
 mod refs;
+mod said;
+mod split;
 mod texts;
 mod timeline;
 mod when;
@@ -448,7 +451,7 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
     let mut music_context = false;
     let mut question = false;
     let mut not_understood = Vec::new();
-    for span in clause::split(&message.tokens) {
+    for span in split::split(&message.tokens) {
         let inherited = if span.linked { carried } else { None };
         let clause = Clause::new(&message, span.range, inherited, music_context, media, order);
         // "how do I add music?" asks for help, not for music.

@@ -301,58 +301,82 @@ pub(super) fn whole(n: f64) -> Option<u64> {
     (n >= 1.0 && n.fract() == 0.0 && n <= 1e9).then_some(n as u64)
 }
 
+/// What starts at a token: a run of pictures ("the first two"), or one reference and whether it
+/// is one on its own.
+pub(super) enum Found {
+    /// A run of pictures, and its end.
+    Run(Vec<Ordinal>, usize),
+    /// One picture, its end, and whether it is a reference whatever stands around it.
+    One(Ordinal, usize, bool),
+}
+
+impl Found {
+    /// Just past its last token.
+    pub(super) fn end(&self) -> usize {
+        match self {
+            Found::Run(_, end) | Found::One(_, end, _) => *end,
+        }
+    }
+
+    /// Whether it points at pictures whatever stands around it (a run always does).
+    pub(super) fn explicit(&self) -> bool {
+        match self {
+            Found::Run(..) => true,
+            Found::One(_, _, explicit) => *explicit,
+        }
+    }
+}
+
+/// The run or reference starting at token `at`, if any.
+pub(super) fn found_at(tokens: &[Token], at: usize) -> Option<Found> {
+    if let Some((ordinals, end)) = range_at(tokens, at) {
+        return Some(Found::Run(ordinals, end));
+    }
+    raw_ref_at(tokens, at).map(|(ordinal, end, explicit)| Found::One(ordinal, end, explicit))
+}
+
 /// Every reference in the tokens, left to right, by the rules above.
 pub(crate) fn find_refs(tokens: &[Token]) -> Vec<RefAt> {
     let mut raw = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some((ordinals, end)) = range_at(tokens, i) {
-            raw.extend(ordinals.into_iter().map(|ordinal| {
-                (
-                    RefAt {
-                        ordinal,
-                        start: i,
-                        end,
-                    },
-                    true,
-                )
-            }));
-            i = end.max(i + 1);
+        let Some(found) = found_at(tokens, i) else {
+            i += 1;
             continue;
+        };
+        let end = found.end();
+        let at = |ordinal| RefAt {
+            ordinal,
+            start: i,
+            end,
+        };
+        match found {
+            Found::Run(ordinals, _) => raw.extend(ordinals.into_iter().map(|o| (at(o), true))),
+            Found::One(ordinal, _, explicit) => raw.push((at(ordinal), explicit)),
         }
-        match raw_ref_at(tokens, i) {
-            Some((ordinal, end, explicit)) => {
-                raw.push((
-                    RefAt {
-                        ordinal,
-                        start: i,
-                        end,
-                    },
-                    explicit,
-                ));
-                i = end.max(i + 1);
-            }
-            None => i += 1,
-        }
+        i = end.max(i + 1);
     }
     let mut counted: Vec<bool> = raw
         .iter()
-        .map(|(found, explicit)| *explicit || in_context(tokens, found))
+        .map(|(found, explicit)| *explicit || in_context(tokens, found.start, found.end))
         .collect();
-    // Listing spreads from a counted reference to its neighbours: "the second and third".
-    for _ in 0..raw.len() {
-        for k in 0..raw.len().saturating_sub(1) {
-            let (Some((a, _)), Some((b, _))) = (raw.get(k), raw.get(k + 1)) else {
-                continue;
-            };
-            let listed = longest_at(tokens, a.end, LISTING).is_some_and(|after| {
-                let after = match_at(tokens, after, "the").unwrap_or(after);
-                after == b.start || longest_at(tokens, after, LISTING) == Some(b.start)
-            });
-            let (ca, cb) = (counted.get(k).copied(), counted.get(k + 1).copied());
-            if listed && (ca == Some(true) || cb == Some(true)) {
-                counted.iter_mut().skip(k).take(2).for_each(|c| *c = true);
-            }
+    // Listing spreads from a counted reference to its neighbours, along the whole list: "the
+    // second and third". One sweep each way reaches every reference of a list.
+    let listed: Vec<bool> = raw
+        .windows(2)
+        .map(|pair| match pair {
+            [(a, _), (b, _)] => listed(tokens, a.end, b.start),
+            _ => false,
+        })
+        .collect();
+    for (k, &joined) in listed.iter().enumerate() {
+        if joined && counted.get(k) == Some(&true) {
+            counted.get_mut(k + 1).into_iter().for_each(|c| *c = true);
+        }
+    }
+    for (k, &joined) in listed.iter().enumerate().rev() {
+        if joined && counted.get(k + 1) == Some(&true) {
+            counted.get_mut(k).into_iter().for_each(|c| *c = true);
         }
     }
     let found = raw
@@ -361,6 +385,18 @@ pub(crate) fn find_refs(tokens: &[Token]) -> Vec<RefAt> {
         .filter_map(|((found, _), counted)| counted.then_some(found));
     with_listed_numbers(tokens, found)
 }
+
+/// Whether a reference ending at `end` and the next one, starting at `next`, are listed
+/// together: "the second and third", "2, 3", "第二张和第三张". Looks no further than `next`.
+pub(super) fn listed(tokens: &[Token], end: usize, next: usize) -> bool {
+    longest_at(tokens, end, LISTING).is_some_and(|after| {
+        let after = match_at(tokens, after, "the").unwrap_or(after);
+        after == next || longest_at(tokens, after, LISTING) == Some(next)
+    })
+}
+
+/// The most tokens after a reference's end that the next one listed with it may start at.
+pub(super) const LISTED_WITHIN: usize = 3;
 
 /// Adds the pictures a range after a reference spans: "photos 2 to 4", "2-4", "第2到第4张".
 fn range_end(tokens: &[Token], found: &RefAt) -> Option<(u64, usize)> {
@@ -424,15 +460,15 @@ fn with_listed_numbers(tokens: &[Token], refs: impl Iterator<Item = RefAt>) -> V
     out
 }
 
-/// Whether a bare ordinal word is used as a reference: "the second", "second photo".
-fn in_context(tokens: &[Token], found: &RefAt) -> bool {
+/// Whether a bare ordinal word from `start` to `end` is used as a reference: "the second",
+/// "second photo".
+pub(super) fn in_context(tokens: &[Token], start: usize, end: usize) -> bool {
     // "the last 5 seconds" is a stretch of time, not a picture.
-    if duration_at(tokens, found.end).is_some() {
+    if duration_at(tokens, end).is_some() {
         return false;
     }
-    let determined = found
-        .start
+    let determined = start
         .checked_sub(1)
-        .is_some_and(|before| longest_at(tokens, before, DETERMINERS) == Some(found.start));
-    determined || longest_at(tokens, found.end, IMAGE_NOUNS).is_some()
+        .is_some_and(|before| longest_at(tokens, before, DETERMINERS) == Some(start));
+    determined || longest_at(tokens, end, IMAGE_NOUNS).is_some()
 }
