@@ -313,6 +313,19 @@ pub(crate) struct Clause<'m> {
     pub(crate) durations: Vec<(u64, usize, usize)>,
     /// The session's uploads.
     pub(crate) media: &'m [MediaRef],
+    /// The language of the whole message ([`Message::language`]).
+    pub(crate) language: Language,
+}
+
+/// What every clause of a message reads alike, worked out once for the message: a clause that
+/// read the whole message again made a long message cost the square of its length (issue 21).
+struct Shared {
+    /// The pictures, for naming them ([`names`]).
+    pictures: names::Pictures,
+    /// How many pictures the video shows (or were uploaded, before there is one).
+    count: usize,
+    /// The message's language.
+    language: Language,
 }
 
 impl<'m> Clause<'m> {
@@ -322,7 +335,7 @@ impl<'m> Clause<'m> {
         inherited: Option<Op>,
         music_context: bool,
         media: &'m [MediaRef],
-        order: &[String],
+        shared: &Shared,
     ) -> Clause<'m> {
         let tokens = message.tokens.get(range).unwrap_or_default();
         // "the last 5 seconds", "最后5秒" name a stretch of the video, not a length for it.
@@ -333,7 +346,22 @@ impl<'m> Clause<'m> {
         };
         // "from 2 to 5 seconds", "at the end for 4 seconds" say when a text shows.
         let claimed = when::claimed(tokens);
-        let when_text = |start: usize| claimed.iter().any(|&(s, e)| start >= s && start < e);
+        // The claimed ranges come in order of their starts: those starting at or before a
+        // token are a prefix, and the furthest end among them says whether one spans it.
+        let reach: Vec<usize> = claimed
+            .iter()
+            .scan(0, |furthest, &(_, e)| {
+                *furthest = e.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        let when_text = |start: usize| {
+            let before = claimed.partition_point(|&(s, _)| s <= start);
+            before
+                .checked_sub(1)
+                .and_then(|last| reach.get(last))
+                .is_some_and(|&end| start < end)
+        };
         let durations = super::text::numbers::durations(tokens)
             .into_iter()
             .filter(|&(_, start, _)| !part_of(start) && !when_text(start))
@@ -344,9 +372,10 @@ impl<'m> Clause<'m> {
             ops: clause::find_ops(tokens),
             inherited,
             music_context,
-            refs: pictures_pointed(tokens, message, media, order),
+            refs: pictures_pointed(tokens, shared),
             durations,
             media,
+            language: shared.language,
         }
     }
 
@@ -386,21 +415,35 @@ impl<'m> Clause<'m> {
 }
 
 /// The pictures a clause points at: by position ([`refs`]), by name ([`names`]), or all but
-/// some; `order` is the media ids in the order the video shows them.
-fn pictures_pointed(
-    tokens: &[Token],
-    message: &Message<'_>,
-    media: &[MediaRef],
-    order: &[String],
-) -> Vec<RefAt> {
+/// some.
+fn pictures_pointed(tokens: &[Token], shared: &Shared) -> Vec<RefAt> {
     let mut found = refs::find_refs(tokens);
-    let named: Vec<RefAt> = names::named_refs(tokens, message, media, order)
+    // A name overlapping a reference by position gives way to it. Sorted by start, the
+    // references that start before a name's end are a prefix; the furthest end among them
+    // says whether one reaches into the name.
+    let mut by_start: Vec<(usize, usize)> = found.iter().map(|r| (r.start, r.end)).collect();
+    by_start.sort_unstable();
+    let reach: Vec<usize> = by_start
+        .iter()
+        .scan(0, |furthest, &(_, end)| {
+            *furthest = end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let overlaps = |n: &RefAt| {
+        let before_end = by_start.partition_point(|&(start, _)| start < n.end);
+        before_end
+            .checked_sub(1)
+            .and_then(|last| reach.get(last))
+            .is_some_and(|&end| n.start < end)
+    };
+    let named: Vec<RefAt> = names::named_refs(tokens, &shared.pictures)
         .into_iter()
-        .filter(|n| !found.iter().any(|r| r.start < n.end && n.start < r.end))
+        .filter(|n| !overlaps(n))
         .collect();
     found.extend(named);
     found.sort_by_key(|r| r.start);
-    names::all_but(tokens, &found, order.len()).unwrap_or(found)
+    names::all_but(tokens, &found, shared.count).unwrap_or(found)
 }
 
 /// Reads what a person asked for; `has_draft` says whether a video already exists (its
@@ -443,6 +486,11 @@ fn uploaded_images(media: &[MediaRef]) -> Vec<String> {
 
 fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bool) -> Request {
     let message = read(text);
+    let shared = Shared {
+        pictures: names::Pictures::new(&message, media, order),
+        count: order.len(),
+        language: message.language(),
+    };
     let mut commands = Vec::new();
     let mut generate = false;
     // The operation carried to the next clause, when a linking word joins it ("remove the
@@ -453,7 +501,14 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
     let mut not_understood = Vec::new();
     for span in split::split(&message.tokens) {
         let inherited = if span.linked { carried } else { None };
-        let clause = Clause::new(&message, span.range, inherited, music_context, media, order);
+        let clause = Clause::new(
+            &message,
+            span.range,
+            inherited,
+            music_context,
+            media,
+            &shared,
+        );
         // "how do I add music?" asks for help, not for music.
         if clause
             .find(lexicon::QUESTIONS)
@@ -498,7 +553,7 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
         }
     }
     Request {
-        language: message.language(),
+        language: shared.language,
         generate,
         question,
         export: find(&message.tokens, lexicon::EXPORT).is_some(),
