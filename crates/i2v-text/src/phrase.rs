@@ -98,8 +98,7 @@ fn could_start(token: &Token, phrase: &str) -> bool {
         Tok::Word(word) => {
             let letter = phrase
                 .chars()
-                .skip_while(|&c| c == ' ' || c == '\'')
-                .next()
+                .find(|&c| c != ' ' && c != '\'')
                 .map(unaccented);
             match (letter, word.chars().next().map(unaccented)) {
                 // A bare `*` starts any word.
