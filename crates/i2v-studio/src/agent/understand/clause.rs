@@ -1,14 +1,20 @@
-//! The operations ("add", "remove", "lower" …) in a clause, and which governs what.
+//! A clause and what the rules need to know about it: its operations ("add", "remove", "lower"
+//! …) and which governs what, the pictures it points at, its lengths of time.
 //!
 //! In a clause, each thing talked about (music, a title …) is governed by the operation said
 //! nearest before it, or else the nearest after it (Chinese puts the verb after the object:
 //! 把标题删掉), or else the operation of the previous clause ("remove the music and the title").
 //! How a message is cut into clauses is [`super::split`]'s.
 
-use super::Op;
+use std::ops::Range;
+
 use super::lexicon::{NEGATIONS, OFF_PARTICLES, OPS};
-use crate::agent::text::phrase::{longest_at, match_at, reach};
+use super::refs::RefAt;
+use super::{Op, lists, names, when};
+use crate::agent::text::Message;
+use crate::agent::text::phrase::{find, longest_at, match_at, reach};
 use crate::agent::text::tokens::Token;
+use crate::agent::types::{Language, MediaRef};
 
 /// Words a camera motion is said with, before which "out" is no removal ("zoom out").
 const MOTION_BEFORE_PARTICLE: &[&str] = &["zoom*", "pull*", "fade*"];
@@ -24,6 +30,157 @@ pub(crate) struct OpAt {
     pub(crate) start: usize,
     /// Just past its last token.
     pub(crate) end: usize,
+}
+
+/// One clause of a message and what the rules need to know about it.
+pub(crate) struct Clause<'m> {
+    /// The clause's tokens.
+    pub(crate) tokens: &'m [Token],
+    /// The message it belongs to (for quotes and the original text).
+    pub(crate) message: &'m Message<'m>,
+    /// The operations in it.
+    pub(crate) ops: Vec<OpAt>,
+    /// The operation of the previous clause, for things mentioned without one.
+    pub(crate) inherited: Option<Op>,
+    /// Whether the previous clause was about music ("add music, make it calm").
+    pub(crate) music_context: bool,
+    /// The pictures it points at.
+    pub(crate) refs: Vec<RefAt>,
+    /// Its lengths of time: (ms, first token, end).
+    pub(crate) durations: Vec<(u64, usize, usize)>,
+    /// The session's uploads.
+    pub(crate) media: &'m [MediaRef],
+    /// The language of the whole message ([`Message::language`]).
+    pub(crate) language: Language,
+}
+
+/// What every clause of a message reads alike, worked out once for the message: a clause that
+/// read the whole message again made a long message cost the square of its length (issue 21).
+pub(super) struct Shared {
+    /// The pictures, for naming them ([`names`]).
+    pub(super) pictures: names::Pictures,
+    /// How many pictures the video shows (or were uploaded, before there is one).
+    pub(super) count: usize,
+    /// The message's language.
+    pub(super) language: Language,
+}
+
+impl<'m> Clause<'m> {
+    pub(super) fn new(
+        message: &'m Message<'m>,
+        range: Range<usize>,
+        inherited: Option<Op>,
+        music_context: bool,
+        media: &'m [MediaRef],
+        shared: &Shared,
+    ) -> Clause<'m> {
+        let tokens = message.tokens.get(range).unwrap_or_default();
+        // "the last 5 seconds", "最后5秒" name a stretch of the video, not a length for it.
+        let part_of = |start: usize| {
+            start.checked_sub(1).is_some_and(|before| {
+                longest_at(tokens, before, &["first", "last", "final", "最后", "前"]) == Some(start)
+            })
+        };
+        // "from 2 to 5 seconds", "at the end for 4 seconds" say when a text shows.
+        let claimed = when::claimed(tokens);
+        // The claimed ranges come in order of their starts: those starting at or before a
+        // token are a prefix, and the furthest end among them says whether one spans it.
+        let reach: Vec<usize> = claimed
+            .iter()
+            .scan(0, |furthest, &(_, e)| {
+                *furthest = e.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        let when_text = |start: usize| {
+            let before = claimed.partition_point(|&(s, _)| s <= start);
+            before
+                .checked_sub(1)
+                .and_then(|last| reach.get(last))
+                .is_some_and(|&end| start < end)
+        };
+        let durations = crate::agent::text::numbers::durations(tokens)
+            .into_iter()
+            .filter(|&(_, start, _)| !part_of(start) && !when_text(start))
+            .collect();
+        Clause {
+            tokens,
+            message,
+            ops: find_ops(tokens),
+            inherited,
+            music_context,
+            refs: pictures_pointed(tokens, shared),
+            durations,
+            media,
+            language: shared.language,
+        }
+    }
+
+    /// The first match of any of `phrases`: (start, end).
+    pub(crate) fn find(&self, phrases: &[&str]) -> Option<(usize, usize)> {
+        find(self.tokens, phrases)
+    }
+
+    /// Whether any of `phrases` occurs.
+    pub(crate) fn has(&self, phrases: &[&str]) -> bool {
+        self.find(phrases).is_some()
+    }
+
+    /// The operation governing something mentioned at token `at`.
+    pub(crate) fn governs(&self, at: usize) -> Option<Op> {
+        governing(&self.ops, at, self.inherited)
+    }
+
+    /// Whether the clause says this operation anywhere.
+    pub(crate) fn says(&self, op: Op) -> bool {
+        self.ops.iter().any(|found| found.op == op)
+    }
+
+    /// The quotes in the clause: (token index, text).
+    pub(crate) fn quotes(&self) -> Vec<(usize, &'m str)> {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, token)| match token.tok {
+                crate::agent::text::tokens::Tok::Quote(q) => {
+                    self.message.quotes.get(q).map(|text| (i, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// The pictures a clause points at: by position ([`refs`]), by name ([`names`]), or all but
+/// some.
+fn pictures_pointed(tokens: &[Token], shared: &Shared) -> Vec<RefAt> {
+    let mut found = lists::find_refs(tokens);
+    // A name overlapping a reference by position gives way to it. Sorted by start, the
+    // references that start before a name's end are a prefix; the furthest end among them
+    // says whether one reaches into the name.
+    let mut by_start: Vec<(usize, usize)> = found.iter().map(|r| (r.start, r.end)).collect();
+    by_start.sort_unstable();
+    let reach: Vec<usize> = by_start
+        .iter()
+        .scan(0, |furthest, &(_, end)| {
+            *furthest = end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let overlaps = |n: &RefAt| {
+        let before_end = by_start.partition_point(|&(start, _)| start < n.end);
+        before_end
+            .checked_sub(1)
+            .and_then(|last| reach.get(last))
+            .is_some_and(|&end| n.start < end)
+    };
+    let named: Vec<RefAt> = names::named_refs(tokens, &shared.pictures)
+        .into_iter()
+        .filter(|n| !overlaps(n))
+        .collect();
+    found.extend(named);
+    found.sort_by_key(|r| r.start);
+    names::all_but(tokens, &found, shared.count).unwrap_or(found)
 }
 
 /// Every operation in the tokens, left to right, with negations applied.

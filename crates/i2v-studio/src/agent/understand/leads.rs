@@ -1,7 +1,7 @@
 //! Whether a reference to a picture leads what follows a break: splitting keeps "the second
 //! and third photos" whole because a reference starts right after the "and" ([`super::split`]).
 //!
-//! The answer is the one [`find_refs`](super::refs::find_refs) gives for the rest of the
+//! The answer is the one [`find_refs`](super::lists::find_refs) gives for the rest of the
 //! message — its first reference — read without reading the whole rest at every break, which
 //! made a long message cost the square of its length (issue 21):
 //! - only the references starting at the first two tokens can be that first reference;
@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use super::refs::{Found, LISTED_WITHIN, found_at, in_context, listed};
+use super::lists::{Found, LISTED_WITHIN, found_at, in_context, listed};
 use crate::agent::text::tokens::Token;
 
 /// Remembers, across the breaks of one message, which references a list makes count.
@@ -88,7 +88,7 @@ impl<'t> Leads<'t> {
         answer
     }
 
-    /// The reference [`find_refs`](super::refs::find_refs) reads next after the one from
+    /// The reference [`find_refs`](super::lists::find_refs) reads next after the one from
     /// `start` to `end`, where it is listed with it: its start, and what it is.
     fn next_listed(&self, start: usize, end: usize) -> Option<(usize, Found)> {
         // Read as find_refs reads: from the end on, the first found; one further than a list
@@ -104,7 +104,7 @@ impl<'t> Leads<'t> {
 mod tests {
     use super::*;
     use crate::agent::text::read;
-    use crate::agent::understand::refs::find_refs;
+    use crate::agent::understand::lists::find_refs;
 
     /// [`Leads::first_ref`] agrees with the first reference [`find_refs`] finds, from every
     /// token of these messages.

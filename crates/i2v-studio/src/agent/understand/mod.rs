@@ -23,6 +23,7 @@ mod generate;
 mod history;
 mod leads;
 mod leftover;
+mod lists;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
 mod lexicon;
@@ -43,15 +44,12 @@ pub(crate) use fades::{FadeChange, FadeEnd};
 pub(crate) use foreign::is_spanish;
 pub(crate) use refs::{Ordinal, Place};
 
-use std::ops::Range;
-
-use clause::OpAt;
+pub(crate) use clause::Clause;
+use clause::Shared;
 use i2v_core::draft::{Fit, Motion, Position, TransitionKind};
-use refs::RefAt;
 
-use super::text::phrase::{find, longest_at};
-use super::text::tokens::Token;
-use super::text::{Message, read};
+use super::text::phrase::find;
+use super::text::read;
 use super::types::{Aspect, Language, MediaKind, MediaRef};
 
 /// An operation a clause asks for; what it applies to is decided by the rules.
@@ -293,157 +291,6 @@ pub(crate) struct Request {
     pub(crate) not_understood: Vec<String>,
     /// The language the message is in, when the agent does not read it (`Spanish`, …).
     pub(crate) foreign: Option<&'static str>,
-}
-
-/// One clause of a message and what the rules need to know about it.
-pub(crate) struct Clause<'m> {
-    /// The clause's tokens.
-    pub(crate) tokens: &'m [Token],
-    /// The message it belongs to (for quotes and the original text).
-    pub(crate) message: &'m Message<'m>,
-    /// The operations in it.
-    pub(crate) ops: Vec<OpAt>,
-    /// The operation of the previous clause, for things mentioned without one.
-    pub(crate) inherited: Option<Op>,
-    /// Whether the previous clause was about music ("add music, make it calm").
-    pub(crate) music_context: bool,
-    /// The pictures it points at.
-    pub(crate) refs: Vec<RefAt>,
-    /// Its lengths of time: (ms, first token, end).
-    pub(crate) durations: Vec<(u64, usize, usize)>,
-    /// The session's uploads.
-    pub(crate) media: &'m [MediaRef],
-    /// The language of the whole message ([`Message::language`]).
-    pub(crate) language: Language,
-}
-
-/// What every clause of a message reads alike, worked out once for the message: a clause that
-/// read the whole message again made a long message cost the square of its length (issue 21).
-struct Shared {
-    /// The pictures, for naming them ([`names`]).
-    pictures: names::Pictures,
-    /// How many pictures the video shows (or were uploaded, before there is one).
-    count: usize,
-    /// The message's language.
-    language: Language,
-}
-
-impl<'m> Clause<'m> {
-    fn new(
-        message: &'m Message<'m>,
-        range: Range<usize>,
-        inherited: Option<Op>,
-        music_context: bool,
-        media: &'m [MediaRef],
-        shared: &Shared,
-    ) -> Clause<'m> {
-        let tokens = message.tokens.get(range).unwrap_or_default();
-        // "the last 5 seconds", "最后5秒" name a stretch of the video, not a length for it.
-        let part_of = |start: usize| {
-            start.checked_sub(1).is_some_and(|before| {
-                longest_at(tokens, before, &["first", "last", "final", "最后", "前"]) == Some(start)
-            })
-        };
-        // "from 2 to 5 seconds", "at the end for 4 seconds" say when a text shows.
-        let claimed = when::claimed(tokens);
-        // The claimed ranges come in order of their starts: those starting at or before a
-        // token are a prefix, and the furthest end among them says whether one spans it.
-        let reach: Vec<usize> = claimed
-            .iter()
-            .scan(0, |furthest, &(_, e)| {
-                *furthest = e.max(*furthest);
-                Some(*furthest)
-            })
-            .collect();
-        let when_text = |start: usize| {
-            let before = claimed.partition_point(|&(s, _)| s <= start);
-            before
-                .checked_sub(1)
-                .and_then(|last| reach.get(last))
-                .is_some_and(|&end| start < end)
-        };
-        let durations = super::text::numbers::durations(tokens)
-            .into_iter()
-            .filter(|&(_, start, _)| !part_of(start) && !when_text(start))
-            .collect();
-        Clause {
-            tokens,
-            message,
-            ops: clause::find_ops(tokens),
-            inherited,
-            music_context,
-            refs: pictures_pointed(tokens, shared),
-            durations,
-            media,
-            language: shared.language,
-        }
-    }
-
-    /// The first match of any of `phrases`: (start, end).
-    pub(crate) fn find(&self, phrases: &[&str]) -> Option<(usize, usize)> {
-        find(self.tokens, phrases)
-    }
-
-    /// Whether any of `phrases` occurs.
-    pub(crate) fn has(&self, phrases: &[&str]) -> bool {
-        self.find(phrases).is_some()
-    }
-
-    /// The operation governing something mentioned at token `at`.
-    pub(crate) fn governs(&self, at: usize) -> Option<Op> {
-        clause::governing(&self.ops, at, self.inherited)
-    }
-
-    /// Whether the clause says this operation anywhere.
-    pub(crate) fn says(&self, op: Op) -> bool {
-        self.ops.iter().any(|found| found.op == op)
-    }
-
-    /// The quotes in the clause: (token index, text).
-    pub(crate) fn quotes(&self) -> Vec<(usize, &'m str)> {
-        self.tokens
-            .iter()
-            .enumerate()
-            .filter_map(|(i, token)| match token.tok {
-                super::text::tokens::Tok::Quote(q) => {
-                    self.message.quotes.get(q).map(|text| (i, text.as_str()))
-                }
-                _ => None,
-            })
-            .collect()
-    }
-}
-
-/// The pictures a clause points at: by position ([`refs`]), by name ([`names`]), or all but
-/// some.
-fn pictures_pointed(tokens: &[Token], shared: &Shared) -> Vec<RefAt> {
-    let mut found = refs::find_refs(tokens);
-    // A name overlapping a reference by position gives way to it. Sorted by start, the
-    // references that start before a name's end are a prefix; the furthest end among them
-    // says whether one reaches into the name.
-    let mut by_start: Vec<(usize, usize)> = found.iter().map(|r| (r.start, r.end)).collect();
-    by_start.sort_unstable();
-    let reach: Vec<usize> = by_start
-        .iter()
-        .scan(0, |furthest, &(_, end)| {
-            *furthest = end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let overlaps = |n: &RefAt| {
-        let before_end = by_start.partition_point(|&(start, _)| start < n.end);
-        before_end
-            .checked_sub(1)
-            .and_then(|last| reach.get(last))
-            .is_some_and(|&end| n.start < end)
-    };
-    let named: Vec<RefAt> = names::named_refs(tokens, &shared.pictures)
-        .into_iter()
-        .filter(|n| !overlaps(n))
-        .collect();
-    found.extend(named);
-    found.sort_by_key(|r| r.start);
-    names::all_but(tokens, &found, shared.count).unwrap_or(found)
 }
 
 /// Reads what a person asked for; `has_draft` says whether a video already exists (its
