@@ -6,7 +6,8 @@
 //!
 //! Run with `cargo bench -p i2v-studio --bench understand`. Knobs: `I2V_BENCH_SIZES`
 //! (comma-separated character counts, `500,1000,2000,4000,16000`), `I2V_BENCH_RUNS` (at most
-//! this many runs per size, 5; fewer where one run takes long).
+//! this many runs per size, 5; fewer where one run takes long), `I2V_BENCH_TEXTS` (more texts
+//! to time, separated by `|`).
 #![allow(clippy::print_stdout)] // A benchmark reports on stdout.
 
 use std::time::{Duration, Instant};
@@ -73,7 +74,13 @@ fn main() {
     println!("understand bench: fastest of up to {runs} runs per size");
     let header: Vec<String> = sizes.iter().map(|n| format!("{n:>20}")).collect();
     println!("{:<14}{}", "sample", header.join(""));
-    for (name, sample) in SAMPLES {
+    let more = std::env::var("I2V_BENCH_TEXTS").unwrap_or_default();
+    let more = more
+        .split('|')
+        .filter(|text| !text.is_empty())
+        .map(|text| (text, text));
+    for (name, sample) in SAMPLES.into_iter().chain(more) {
+        let name: String = name.chars().take(13).collect();
         let mut times = Vec::new();
         for &chars in &sizes {
             let text: String = sample.chars().cycle().take(chars).collect();
