@@ -24,7 +24,9 @@ function renderJobs(sessionId) {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
     .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')))
-    .filter((job) => job.session_id === sessionId);
+    .filter((job) => job.session_id === sessionId)
+    // The queue keeps each render under its user's scope (`u<user>-<id>`); the CLI knows the id it chose.
+    .map((job) => ({ ...job, id: job.id.replace(/^u\d+-/, '') }));
 }
 
 /** What the CLI remembers (`i2v-cli.json` beside the client id). */
