@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs each fuzz target of fuzz/ for a short while (seconds per target: $1, default 20), coverage
-# guided, and fails on the first crash (its input is kept in fuzz/artifacts/<target>/).
+# Runs fuzz targets of fuzz/ for a short while (seconds per target: $1, default 20; the targets:
+# the rest of the arguments, default `sse draft`), coverage guided, and fails on the first crash
+# (its input is kept in fuzz/artifacts/<target>/). `understand` builds the whole studio, so only
+# a run that names it fuzzes it.
 #
 # cargo-fuzz needs a nightly toolchain for its sanitizers; libFuzzer's coverage does not, so on
 # stable the targets are built with the same coverage flags cargo-fuzz passes, without address
@@ -10,15 +12,20 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$(repo_root)/fuzz"
 seconds="${1:-20}"
+targets=("${@:2}")
+[ ${#targets[@]} -gt 0 ] || targets=(sse draft)
 triple="$(rustc -vV | sed -n 's/^host: //p')"
 # Only the targets' code is instrumented: the flags reach the target triple, not build scripts.
 export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
 log "fuzz: building the targets (coverage on, $triple)"
-cargo build --release --locked --target "$triple" --target-dir target/coverage
+features=()
+[[ " ${targets[*]} " == *" understand "* ]] && features=(--features studio)
+cargo build --release --locked --target "$triple" --target-dir target/coverage \
+  "${features[@]}" "${targets[@]/#/--bin=}"
 bin="target/coverage/$triple/release"
-for target in $(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.toml | grep -v '^i2v-fuzz$'); do
+for target in "${targets[@]}"; do
   log "fuzz: $target for ${seconds} s"
   mkdir -p "corpus/$target" "artifacts/$target"
   # The corpus grows between runs on one machine; the committed seeds start it anywhere.
