@@ -53,6 +53,8 @@ pub struct Config {
     pub render_workers: usize,
     /// The longest one render may take.
     pub render_timeout: Duration,
+    /// The most memory one ffmpeg of a render may hold, in MiB (0: no limit).
+    pub render_memory_mib: u64,
     /// The shapes the API answers in.
     pub dialect: Dialect,
     /// How many connections may be open, and how long one may take to send a request's head.
@@ -127,6 +129,7 @@ impl Default for Config {
             faults: Faults::default(),
             render_workers: 0,
             render_timeout: Duration::from_secs(600),
+            render_memory_mib: 4096,
             dialect: Dialect::Adk,
             connections: crate::server::ConnectionLimits::default(),
         }

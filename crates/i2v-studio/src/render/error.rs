@@ -100,6 +100,12 @@ pub enum RenderError {
         /// The limit, in seconds.
         seconds: u64,
     },
+    /// ffmpeg needed more memory than a render may hold, and stopped.
+    #[error("the render needed more than its memory limit of {limit_mib} MiB and was stopped")]
+    OverMemory {
+        /// The limit, in MiB.
+        limit_mib: u64,
+    },
     /// The render was cancelled.
     #[error("the render was cancelled")]
     Cancelled,

@@ -42,7 +42,8 @@ pub use graph::{
 };
 pub use output::{Format, GIF_FPS, OutputAsk, OutputRefused, OutputSpec, Quality};
 pub use queue::{
-    JobState, JobStatus, MAX_WAITING_PER_OWNER, RenderOptions, RenderOutput, RenderQueue,
+    DEFAULT_MEMORY_LIMIT, JobState, JobStatus, MAX_WAITING_PER_OWNER, RenderOptions, RenderOutput,
+    RenderQueue,
 };
 pub use request::{
     Canvas, MAX_RENDER_ID_LEN, MediaFile, MediaKind, RenderRequest, check_canvas, check_render_id,

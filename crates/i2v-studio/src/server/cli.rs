@@ -86,6 +86,7 @@ Agent and renders:
   --heartbeat-every SECS       pause between heartbeats (default 5)
   --render-workers N           render workers (default 0: one per two cores)
   --render-timeout SECS        longest render (default 600)
+  --render-memory-mib MIB      most memory one ffmpeg may hold (default 4096; 0: no limit)
 
 Fault injection (for testing clients):
   --fault-drop-stream-after N  drop every event stream after N events
@@ -170,6 +171,7 @@ where
             "--heartbeat-every" => config.heartbeat_every = value.seconds()?,
             "--render-workers" => config.render_workers = value.number("a worker count")?,
             "--render-timeout" => config.render_timeout = value.seconds()?,
+            "--render-memory-mib" => config.render_memory_mib = value.number("a size in MiB")?,
             "--header-read-timeout" => {
                 config.connections.header_read_timeout = value.seconds()?;
             }
@@ -350,6 +352,8 @@ mod tests {
             "2",
             "--render-timeout",
             "30",
+            "--render-memory-mib",
+            "512",
             "--header-read-timeout",
             "2.5",
             "--dialect",
@@ -392,6 +396,7 @@ mod tests {
         assert_eq!(config.heartbeat_every, Duration::from_millis(250));
         assert_eq!(config.render_workers, 2);
         assert_eq!(config.render_timeout, Duration::from_secs(30));
+        assert_eq!(config.render_memory_mib, 512);
         assert_eq!(
             config.connections.header_read_timeout,
             Duration::from_millis(2500)

@@ -121,6 +121,8 @@ pub async fn start(mut config: Config) -> Result<Running, ServerError> {
     let mut render_options = RenderOptions::new(&config.data_dir);
     render_options.workers = config.render_workers;
     render_options.timeout = config.render_timeout;
+    render_options.memory_limit =
+        (config.render_memory_mib > 0).then(|| config.render_memory_mib.saturating_mul(1 << 20));
     // The encoder is whichever preferred one this ffmpeg has; a studio whose ffmpeg cannot be
     // asked still starts (the renders then say what is wrong), with the default.
     match probe_encoder(&render_options.tools.ffmpeg).await {

@@ -26,6 +26,7 @@ pub(crate) struct Setting<'a> {
     pub tools: &'a Tools,
     pub encoder: &'a EncoderSettings,
     pub timeout: Duration,
+    pub memory_limit: Option<u64>,
 }
 
 /// Renders a request, whose draft was read into `timeline` (on the frame its output asks for)
@@ -126,6 +127,7 @@ async fn render_into(
         cancel,
         deadline,
         limit: setting.timeout,
+        memory_limit: setting.memory_limit,
     };
     run::execute(&plan, setting.tools, control).await
 }

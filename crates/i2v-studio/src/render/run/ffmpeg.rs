@@ -1,6 +1,13 @@
 //! Running ffmpeg: progress from `-progress pipe:1`, the error output kept for a reason, the
 //! peak memory read from `/proc`, and a stop on cancel or at the deadline.
 //!
+//! Where util-linux's `prlimit` is there, ffmpeg runs under a limit on its data memory
+//! (`RLIMIT_DATA`: the heap and every private writable mapping, which is what a decode bomb or
+//! a runaway graph grows; unlike `RLIMIT_AS` it does not count the address space glibc and x264
+//! reserve per thread, which is several times the memory used on a many-core machine). An
+//! allocation past the limit fails, ffmpeg says "Cannot allocate memory", and the render fails
+//! with [`RenderError::OverMemory`].
+//!
 //! ffmpeg dies with the studio: `kill_on_drop` covers a studio that stops, and where
 //! util-linux's `setpriv` is there (Debian has it) ffmpeg is started through it with a
 //! parent-death signal, so that a studio killed outright (`kill -9`, a crash) leaves no render
@@ -24,19 +31,53 @@ const STDERR_KEPT: usize = 64 * 1024;
 /// How often the child's memory is sampled.
 const SAMPLE_EVERY: Duration = Duration::from_millis(100);
 
-/// Where util-linux's `setpriv` lives on Debian.
+/// Where util-linux's `setpriv` and `prlimit` live on Debian.
 const SETPRIV: &str = "/usr/bin/setpriv";
+const PRLIMIT: &str = "/usr/bin/prlimit";
 
-/// The command that starts `program`: through `setpriv` with a parent-death signal where it is
-/// there, else directly.
-fn command(program: &Path, setpriv: &Path) -> Command {
-    if setpriv.is_file() {
-        let mut command = Command::new(setpriv);
-        command.args(["--pdeathsig", "KILL", "--"]).arg(program);
-        command
-    } else {
-        Command::new(program)
+/// The helpers a command is started through, each used only where it is installed.
+struct Launchers<'a> {
+    /// Sets the parent-death signal.
+    setpriv: &'a str,
+    /// Sets the memory limit.
+    prlimit: &'a str,
+}
+
+/// The launchers at their Debian paths.
+const LAUNCHERS: Launchers<'static> = Launchers {
+    setpriv: SETPRIV,
+    prlimit: PRLIMIT,
+};
+
+/// The command that starts `program`: through `setpriv` with a parent-death signal and through
+/// `prlimit` with `memory_limit` (bytes) where each is there, else directly. Each execs the
+/// next, so the child's pid is the program's.
+fn command(program: &Path, memory_limit: Option<u64>, launchers: &Launchers<'_>) -> Command {
+    let mut words: Vec<std::ffi::OsString> = Vec::new();
+    if Path::new(launchers.setpriv).is_file() {
+        words.extend([
+            launchers.setpriv.into(),
+            "--pdeathsig".into(),
+            "KILL".into(),
+        ]);
+        words.push("--".into());
     }
+    if let Some(bytes) = memory_limit.filter(|_| Path::new(launchers.prlimit).is_file()) {
+        words.extend([launchers.prlimit.into(), format!("--data={bytes}").into()]);
+        words.push("--".into());
+    }
+    words.push(program.into());
+    let mut command = Command::new(&words[0]);
+    command.args(&words[1..]);
+    command
+}
+
+/// Whether ffmpeg's error output says an allocation failed: memory itself, or a thread's stack
+/// (x264 says "pthread_create failed: Resource temporarily unavailable").
+fn out_of_memory(errors: &str) -> bool {
+    ["Cannot allocate memory", "Out of memory", "pthread_create failed"]
+        .iter()
+        .any(|sign| errors.contains(sign))
 }
 
 /// Whether `program` names a file, directly or through `PATH`: checked before starting it, since
@@ -66,6 +107,8 @@ pub struct Control<'a> {
     pub deadline: Instant,
     /// What the time limit was, for the message.
     pub limit: Duration,
+    /// The most memory ffmpeg may hold, in bytes (`None`: no limit).
+    pub memory_limit: Option<u64>,
 }
 
 /// Runs ffmpeg to the end; `duration_ms` is the output's length (for progress) and `inputs`
@@ -83,7 +126,7 @@ pub(crate) async fn run(
             package: "ffmpeg",
         });
     }
-    let mut child = command(program, Path::new(SETPRIV))
+    let mut child = command(program, control.memory_limit, &LAUNCHERS)
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -141,6 +184,11 @@ pub(crate) async fn run(
         Some(task) => task.await.unwrap_or_default(),
         None => String::new(),
     };
+    if let Some(bytes) = control.memory_limit.filter(|_| out_of_memory(&errors)) {
+        return Err(RenderError::OverMemory {
+            limit_mib: bytes >> 20,
+        });
+    }
     Err(RenderError::Ffmpeg {
         reason: stderr::reason(&errors, inputs),
     })
@@ -212,6 +260,82 @@ mod tests {
         assert_eq!(progress_of("out_time_us=N/A", 10_000_000), None);
         assert_eq!(progress_of("frame=12", 10_000_000), None);
         assert_eq!(progress_of("out_time_us=1", 0), Some(99));
+    }
+
+    #[test]
+    fn launchers_chain_where_each_is_there() {
+        let words = |command: &Command| -> Vec<String> {
+            let std = command.as_std();
+            std::iter::once(std.get_program())
+                .chain(std.get_args())
+                .map(|word| word.to_string_lossy().into_owned())
+                .collect()
+        };
+        let ffmpeg = Path::new("ffmpeg");
+        let both = command(ffmpeg, Some(1 << 30), &LAUNCHERS);
+        assert_eq!(
+            words(&both),
+            [
+                SETPRIV,
+                "--pdeathsig",
+                "KILL",
+                "--",
+                PRLIMIT,
+                "--data=1073741824",
+                "--",
+                "ffmpeg"
+            ]
+        );
+        let unlimited = command(ffmpeg, None, &LAUNCHERS);
+        assert_eq!(
+            words(&unlimited),
+            [SETPRIV, "--pdeathsig", "KILL", "--", "ffmpeg"]
+        );
+        let missing = Launchers {
+            setpriv: "/nonexistent/setpriv",
+            prlimit: "/nonexistent/prlimit",
+        };
+        assert_eq!(words(&command(ffmpeg, Some(1 << 30), &missing)), ["ffmpeg"]);
+    }
+
+    /// A graph that needs far more than 64 MiB (a 4K picture blurred at 8K) fails as over its
+    /// memory, not as an ffmpeg failure; the same graph without a limit is not what is tested
+    /// here (it would take seconds), only that the limit is the reason.
+    #[tokio::test]
+    async fn a_run_past_its_memory_limit_fails_naming_the_limit() {
+        assert!(
+            Path::new(PRLIMIT).is_file(),
+            "util-linux's prlimit is on every machine the studio supports"
+        );
+        let args: Vec<String> = [
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=s=3840x2160:d=1",
+            "-vf",
+            "scale=7680:4320,gblur=sigma=20",
+            "-f",
+            "null",
+            "-",
+        ]
+        .map(String::from)
+        .to_vec();
+        let cancel = CancellationToken::new();
+        let control = Control {
+            progress: &mut |_| {},
+            cancel: &cancel,
+            deadline: Instant::now() + Duration::from_secs(60),
+            limit: Duration::from_secs(60),
+            memory_limit: Some(64 << 20),
+        };
+        let result = run(Path::new("ffmpeg"), &args, 1000, &[], control).await;
+        assert_eq!(result, Err(RenderError::OverMemory { limit_mib: 64 }));
+        assert_eq!(
+            result.unwrap_err().to_string(),
+            "the render needed more than its memory limit of 64 MiB and was stopped"
+        );
     }
 
     #[test]

@@ -93,6 +93,7 @@ pub async fn execute(
         cancel,
         deadline,
         limit,
+        memory_limit,
     } = control;
     let mut peak = None;
     // A GIF's palette pass is the first half of its progress, the render onto it the second.
@@ -104,6 +105,7 @@ pub async fn execute(
                 cancel,
                 deadline,
                 limit,
+                memory_limit,
             };
             let run = ffmpeg::run(&tools.ffmpeg, pass, plan.duration_ms, &plan.inputs, control);
             peak = run.await?.peak_memory_bytes;
@@ -117,6 +119,7 @@ pub async fn execute(
         cancel,
         deadline,
         limit,
+        memory_limit,
     };
     let run = ffmpeg::run(
         &tools.ffmpeg,
