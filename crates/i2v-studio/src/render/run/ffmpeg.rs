@@ -75,9 +75,13 @@ fn command(program: &Path, memory_limit: Option<u64>, launchers: &Launchers<'_>)
 /// Whether ffmpeg's error output says an allocation failed: memory itself, or a thread's stack
 /// (x264 says "pthread_create failed: Resource temporarily unavailable").
 fn out_of_memory(errors: &str) -> bool {
-    ["Cannot allocate memory", "Out of memory", "pthread_create failed"]
-        .iter()
-        .any(|sign| errors.contains(sign))
+    [
+        "Cannot allocate memory",
+        "Out of memory",
+        "pthread_create failed",
+    ]
+    .iter()
+    .any(|sign| errors.contains(sign))
 }
 
 /// Whether `program` names a file, directly or through `PATH`: checked before starting it, since
