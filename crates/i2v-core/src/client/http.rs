@@ -206,7 +206,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 used.client_id = true;
                 let client_id = {
                     let mut memory = self.memory();
-                    memory.client_id = memory.rng.uuid_v4();
+                    memory.client_id = super::rng::new_client_id();
                     memory.client_id.clone()
                 };
                 self.notice(Notice::ClientIdGenerated { client_id });
