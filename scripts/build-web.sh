@@ -10,11 +10,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$(repo_root)"
 
-# The budget: at most 200 KB gzipped (issue 17 raised it from issue 7's 150 KB; about 152 KB
-# today, 146 KB before the cloud's other dialects were read, issue 13). What keeps it there is
-# written in issue 7's notes: workflows take their callbacks type-erased (one copy each), JSON
-# goes through i2v_core::json rather than serde's machinery, letter case through i2v_text::case
-# rather than Unicode's tables, and no `str` slicing panics (their message brings Unicode tables).
+# The budget: at most 200 KB gzipped (issue 17 raised it from issue 7's 150 KB). What keeps it
+# there is the build's settings and the choice of crates, not private copies of them: the
+# size-tuned profile (Cargo.toml), wasm-opt below, serde_json without `float_roundtrip` in the
+# browser (crates/i2v-core/Cargo.toml), and workflows that take their callbacks type-erased.
+# docs/decisions/wasm-size.md records what each crate cost.
 WASM_GZIP_TARGET=200000
 WASM_GZIP_BUDGET=${WASM_GZIP_BUDGET:-$WASM_GZIP_TARGET}
 

@@ -8,7 +8,6 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::draft::DraftError;
-use crate::find;
 use crate::media::{ACCEPTED_FORMATS, MAX_UPLOAD_BYTES};
 use crate::sse::SseError;
 
@@ -290,9 +289,8 @@ impl Error {
             },
             // 400 means a missing client id on the anonymous-token call (§2); any other bad
             // request keeps the server's own words.
-            400 if message.is_none_or(|m| {
-                m.is_empty() || find::contains(&m.to_ascii_lowercase(), "client")
-            }) =>
+            400 if message
+                .is_none_or(|m| m.is_empty() || m.to_ascii_lowercase().contains("client")) =>
             {
                 Error::MissingClientId
             }

@@ -3,10 +3,10 @@
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use i2v_core::Error;
 use i2v_core::client::{
     Client, Clock, LogSink, ProgressSink, Session, Transport, UploadFile, UploadProgress,
 };
-use i2v_core::{Error, json};
 use serde_json::Value;
 
 use crate::ops::Ops;
@@ -59,14 +59,14 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
     pub fn session_json(&self) -> Option<String> {
         self.client
             .session()
-            .map(|s| json::to_string(&wire::session(&s)))
+            .map(|s| wire::text(&wire::session(&s)))
     }
 
     /// The last draft the client saw, as the draft object of [`wire::draft`].
     pub fn last_draft_json(&self) -> Option<String> {
         self.client
             .last_draft()
-            .map(|d| json::to_string(&wire::draft(&d)))
+            .map(|d| wire::text(&wire::draft(&d)))
     }
 
     /// The registration link of an anonymous user, when known.
@@ -129,28 +129,28 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
     pub async fn connect(&self, op: u32) -> String {
         let view = self.view(op);
         let work = view.connect();
-        json::to_string(&self.run(op, &view, work, |s| wire::session(&s)).await)
+        wire::text(&self.run(op, &view, work, |s| wire::session(&s)).await)
     }
 
     /// The claim link: the result JSON of a string.
     pub async fn claim_url(&self, op: u32) -> String {
         let view = self.view(op);
         let work = view.claim_url();
-        json::to_string(&self.run(op, &view, work, Value::from).await)
+        wire::text(&self.run(op, &view, work, Value::from).await)
     }
 
     /// The credit balance: the result JSON of the credits.
     pub async fn credits(&self, op: u32) -> String {
         let view = self.view(op);
         let work = view.credits();
-        json::to_string(&self.run(op, &view, work, |c| wire::credits(&c)).await)
+        wire::text(&self.run(op, &view, work, |c| wire::credits(&c)).await)
     }
 
     /// The project's state: the result JSON of the state.
     pub async fn state(&self, op: u32) -> String {
         let view = self.view(op);
         let work = view.state();
-        json::to_string(&self.run(op, &view, work, |s| wire::state(&s)).await)
+        wire::text(&self.run(op, &view, work, |s| wire::state(&s)).await)
     }
 
     /// Has the backend fetch media from URLs (`urls_json` is an array of strings).
@@ -162,7 +162,7 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
             })?;
             view.upload_urls(&urls).await
         };
-        json::to_string(&self.run(op, &view, work, |m| wire::media(&m)).await)
+        wire::text(&self.run(op, &view, work, |m| wire::media(&m)).await)
     }
 
     /// Uploads files, reporting `{"progress": {sent, total}}` then `{"end": …}`.
@@ -243,7 +243,7 @@ fn progress_sink(emit: Arc<Mutex<Emit>>) -> ProgressSink {
         };
         if due && last_reported != Some(sent) {
             last_reported = Some(sent);
-            let progress = json::object([("sent", sent.into()), ("total", total.into())]);
+            let progress = wire::object([("sent", sent.into()), ("total", total.into())]);
             send(&emit, wire::message("progress", progress));
         }
     })
@@ -254,7 +254,7 @@ fn parse_session(text: &str) -> Result<Session, Error> {
     let invalid = || Error::InvalidInput {
         message: "a session is {taskId, sessionId, bindId?, userId?}".into(),
     };
-    let value = json::from_str(text).map_err(|_| invalid())?;
+    let value = serde_json::from_str::<Value>(text).map_err(|_| invalid())?;
     let field = |name: &str| {
         value
             .get(name)
@@ -272,7 +272,7 @@ fn parse_session(text: &str) -> Result<Session, Error> {
 
 /// The strings of a JSON array of strings; `None` when the text is anything else.
 fn string_list(text: &str) -> Option<Vec<String>> {
-    match json::from_str(text).ok()? {
+    match serde_json::from_str::<Value>(text).ok()? {
         Value::Array(items) => items
             .into_iter()
             .map(|item| match item {

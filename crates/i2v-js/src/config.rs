@@ -6,16 +6,16 @@
 
 use std::time::Duration;
 
+use i2v_core::Error;
 use i2v_core::client::{
     Attribution, CallOptions, Config, ExportOptions, Timing, Token, language_tag,
 };
-use i2v_core::{Error, json};
 use serde_json::{Map, Value};
 
 /// Reads `configJson`: `{apiUrl, webUrl, token?, clientId?, attribution: {source?, version?,
 /// platform?, installPath?}, language?, locales?: [], timing: {…Ms}, seed: "<16 hex>"}`.
 pub fn from_json(text: &str) -> Result<Config, Error> {
-    let value = json::from_str(text).map_err(|err| invalid(err.to_string()))?;
+    let value = serde_json::from_str::<Value>(text).map_err(|err| invalid(err.to_string()))?;
     let Value::Object(fields) = value else {
         return Err(invalid("the options must be an object".into()));
     };
@@ -25,7 +25,7 @@ pub fn from_json(text: &str) -> Result<Config, Error> {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(invalid(format!(
                 "{name} must be an http(s) URL, not {}",
-                json::quote(&url)
+                Value::from(url.as_str())
             )));
         }
         Ok(url.trim_end_matches('/').to_owned())
@@ -57,7 +57,7 @@ fn language(fields: &Map<String, Value>) -> Result<Option<String>, Error> {
         return language_tag(&given).map(Some).ok_or_else(|| {
             invalid(format!(
                 "language must be a language tag such as en or zh-CN, not {}",
-                json::quote(&given)
+                Value::from(given.as_str())
             ))
         });
     }
@@ -72,7 +72,7 @@ fn language(fields: &Map<String, Value>) -> Result<Option<String>, Error> {
 
 /// The options of one call (`{timeoutMs?}`), as the shell sends them before the call.
 pub fn call_options(text: &str) -> Result<CallOptions, Error> {
-    let value = json::from_str(text).map_err(|err| invalid(err.to_string()))?;
+    let value = serde_json::from_str::<Value>(text).map_err(|err| invalid(err.to_string()))?;
     let timeout = match value.get("timeoutMs") {
         None | Some(Value::Null) => None,
         Some(ms) => Some(positive_millis(ms, "timeout")?),
@@ -87,7 +87,7 @@ pub fn export_options(text: &str) -> Result<ExportOptions, Error> {
     let invalid = |message: String| Error::InvalidInput {
         message: format!("export options: {message}"),
     };
-    let value = json::from_str(text).map_err(|err| invalid(err.to_string()))?;
+    let value = serde_json::from_str::<Value>(text).map_err(|err| invalid(err.to_string()))?;
     let mut options = ExportOptions::default();
     for name in ["format", "resolution", "fps", "quality"] {
         let word = match value.get(name) {

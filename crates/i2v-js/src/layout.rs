@@ -4,7 +4,7 @@
 use i2v_core::draft::{Layout, SegmentLayout, TrackLayout};
 use serde_json::Value;
 
-use i2v_core::json::object;
+use crate::wire::object;
 
 /// `{tracks: [{index, kind, role, label, fadeInMs, fadeOutMs, segments}], durationMs}`.
 pub fn layout(layout: &Layout) -> Value {

@@ -1,32 +1,32 @@
 //! The helpers that need no network: each takes and gives text, for a binding to pass on.
 
 use i2v_core::draft::{self, Draft};
-use i2v_core::{Error, gui, intent, json};
+use i2v_core::{Error, gui, intent};
 use serde_json::Value;
 
 use crate::{config, wire};
 
 /// What to do with what a person typed, as the intent JSON.
 pub fn route_intent(text: &str) -> String {
-    json::to_string(&wire::intent(&intent::route(text)))
+    wire::text(&wire::intent(&intent::route(text)))
 }
 
 /// Text rewritten for a person without an on-screen editor, as JSON.
 pub fn translate_gui(text: &str) -> String {
-    json::to_string(&wire::gui_translation(&gui::translate(text)))
+    wire::text(&wire::gui_translation(&gui::translate(text)))
 }
 
 /// Export options (`{format?, resolution?, fps?, quality?}`) as the core will ask for them:
 /// `{"ok": {format, resolution, fps, quality}}`, or the error of the first it cannot take.
 pub fn check_export_options(text: &str) -> String {
-    json::to_string(&wire::result(config::export_options(text), None, |o| {
+    wire::text(&wire::result(config::export_options(text), None, |o| {
         wire::export_options(&o)
     }))
 }
 
 /// Parses a draft: `{"ok": <draft>}` (see [`wire::draft`]) or `{"error": …}` naming the path.
 pub fn parse_draft(text: &str) -> String {
-    json::to_string(&wire::result(
+    wire::text(&wire::result(
         Draft::parse(text).map_err(Error::from),
         None,
         |d| wire::draft(&d),
@@ -39,14 +39,14 @@ pub fn parse_draft(text: &str) -> String {
 /// summary), so a draft from an event can be passed back as it came.
 pub fn diff_drafts(before: &str, after: &str) -> String {
     let parsed = parse_either(before).and_then(|b| Ok((b, parse_either(after)?)));
-    json::to_string(&wire::result(parsed, None, |(b, a)| {
+    wire::text(&wire::result(parsed, None, |(b, a)| {
         wire::changes(&draft::diff(&b, &a))
     }))
 }
 
 /// A draft's JSON, or the object [`wire::draft`] wraps one in.
 fn parse_either(text: &str) -> Result<Draft, Error> {
-    let value: Value = json::from_str(text).map_err(|err| Error::InvalidInput {
+    let value: Value = serde_json::from_str::<Value>(text).map_err(|err| Error::InvalidInput {
         message: format!("a draft must be JSON: {err}"),
     })?;
     let inner = match value {
@@ -68,7 +68,7 @@ mod tests {
     use super::*;
 
     fn value(text: &str) -> Value {
-        serde_json::from_str(text).expect("json")
+        serde_json::from_str::<Value>(text).expect("json")
     }
 
     #[test]

@@ -12,9 +12,27 @@ use i2v_core::client::{
 use i2v_core::draft::{Change, ChangeKind, Draft, Place};
 use i2v_core::gui::{GuiAction, GuiTranslation};
 use i2v_core::intent::Intent;
-use i2v_core::json::{self, object};
 use i2v_core::sse::SseError;
 use serde_json::Value;
+
+/// A JSON object of `fields`.
+pub(crate) fn object<const N: usize>(mut fields: [(&str, Value); N]) -> Value {
+    object_of(&mut fields)
+}
+
+/// [`object`] for any number of fields, compiled once rather than once per length.
+fn object_of(fields: &mut [(&str, Value)]) -> Value {
+    let mut object = serde_json::Map::new();
+    for (name, value) in fields {
+        object.insert((*name).to_owned(), value.take());
+    }
+    Value::Object(object)
+}
+
+/// `value` as JSON text.
+pub(crate) fn text(value: &Value) -> String {
+    value.to_string()
+}
 
 /// `{"ok": value}`.
 pub fn ok(value: Value) -> Value {
@@ -86,7 +104,7 @@ pub fn error_value(error: &Error, failed: Option<&FailedAnswer>) -> Value {
 
 /// [`error_value`] as text, for errors a binding raises itself.
 pub fn error_json(error: &Error) -> String {
-    json::to_string(&error_value(error, None))
+    text(&error_value(error, None))
 }
 
 /// The last message of a streaming call that a binding ends itself, before the bridge runs
@@ -97,7 +115,7 @@ pub fn end_error_json(error: &Error) -> String {
 
 /// One message of a call that reports as it goes, `{name: value}`, as the text the shell reads.
 pub fn message(name: &str, value: Value) -> String {
-    json::to_string(&object([(name, value)]))
+    text(&object([(name, value)]))
 }
 
 /// An SSE parser's error, as the error JSON of kind `stream`.

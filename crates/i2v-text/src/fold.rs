@@ -7,7 +7,9 @@
 //!   so one list of symbols serves both languages;
 //! - `×` becomes `x`, so `1920×1080` reads like `1920x1080`;
 //! - common traditional Chinese characters become simplified (`導出` → `导出`, see [`crate::han`]);
-//! - letters are lowercased, one character for one (see [`crate::case`] for which alphabets).
+//! - letters are lowercased by Unicode's rules, one character for one: where Unicode lowers a
+//!   letter to several (`İ` to `i` and a combining dot), the first stands for it, so every folded
+//!   character still points at exactly one source character.
 //!
 //! Quotation marks are left as written: which mark closes which is the business of
 //! [`crate::quotes`], and `「` tells it more than a folded `"` would.
@@ -15,7 +17,7 @@
 //! Every folded character remembers where its source sits in the text, so that what a person
 //! quoted can be cut from the original unchanged, and so can the text around a GUI step.
 
-use crate::{case, han};
+use crate::han;
 
 /// One folded character and the bytes of the source character it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +60,7 @@ pub fn fold_char(c: char) -> char {
         '×' => 'x',
         _ => han::simplified(c).unwrap_or(c),
     };
-    case::lower(c)
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 #[cfg(test)]

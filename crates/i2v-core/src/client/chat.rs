@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use crate::json::object;
+use serde_json::json;
 
 use super::account::{Credits, State};
 use super::export::ExportProgress;
@@ -129,16 +129,13 @@ impl<T: Transport, C: Clock> Client<T, C> {
     ) -> Result<TurnOutcome, Error> {
         let before = self.draft_before_turn().await?;
         let body = |session_id: &str| {
-            object([
-                ("app_name", "nemo_agent".into()),
-                ("user_id", "me".into()),
-                ("session_id", session_id.into()),
-                (
-                    "new_message",
-                    object([("parts", vec![object([("text", text.into())])].into())]),
-                ),
-                ("streaming", true.into()),
-            ])
+            json!({
+                "app_name": "nemo_agent",
+                "user_id": "me",
+                "session_id": session_id,
+                "new_message": {"parts": [{"text": text}]},
+                "streaming": true,
+            })
         };
         let spec = Spec {
             streaming: true,

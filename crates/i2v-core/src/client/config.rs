@@ -6,8 +6,6 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::find;
-
 /// The cloud's API base URL.
 pub const DEFAULT_API_URL: &str = "https://mega-api-prod.nemovideo.ai";
 /// The cloud's web URL, where claim and registration links point.
@@ -71,9 +69,9 @@ impl Attribution {
     /// `cursor`, else `unknown`.
     pub fn platform_from_path(path: &str) -> &'static str {
         let path = path.replace('\\', "/");
-        if find::contains(&path, "/.clawhub/") {
+        if path.contains("/.clawhub/") {
             "clawhub"
-        } else if find::contains(&path, "/.cursor/skills/") {
+        } else if path.contains("/.cursor/skills/") {
             "cursor"
         } else {
             "unknown"

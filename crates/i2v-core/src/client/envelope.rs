@@ -14,7 +14,7 @@
 use serde_json::Value;
 
 use super::transport::Response;
-use crate::{Error, json};
+use crate::Error;
 
 /// The most bytes a JSON response may have; more is a protocol error, not an allocation.
 pub const MAX_JSON_RESPONSE: usize = 8 * 1024 * 1024;
@@ -76,7 +76,7 @@ pub(crate) fn interpret(
 ) -> Result<Payload, Refusal> {
     let json: Option<Value> = std::str::from_utf8(body)
         .ok()
-        .and_then(|text| json::from_str(text).ok());
+        .and_then(|text| serde_json::from_str(text).ok());
     let bind_id = json
         .as_ref()
         .and_then(|json| json.get("data")?.get("bind_id")?.as_str())

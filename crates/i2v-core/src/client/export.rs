@@ -22,8 +22,7 @@ use super::render_status::{Polled, RenderStatus};
 use super::{Canvas, Client, Clock, Transport};
 use crate::Error;
 use crate::draft::Draft;
-use crate::find;
-use crate::json::{self, object};
+use serde_json::json;
 
 /// A progress report while exporting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,12 +154,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
             // Watched from before the request leaves: an abort while it is in flight may
             // leave a render on the server.
             let watch = Watch::new(self, render_id);
-            let body = object([
-                ("id", watch.render_id.as_str().into()),
-                ("sessionId", session_id.into()),
-                ("draft", draft.clone()),
-                ("output", options.to_output()),
-            ]);
+            let body = json!({
+                "id": watch.render_id,
+                "sessionId": session_id,
+                "draft": draft,
+                "output": options.to_output(),
+            });
             let submitted = self
                 .call(Spec::post(false), &mut |_| {
                     Ok(Outgoing::json("/api/render/proxy/lambda", &body))
@@ -310,7 +309,7 @@ pub(super) fn check_render_id(render_id: &str) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::InvalidInput {
-            message: format!("{} is not a render id", json::quote(render_id)),
+            message: format!("{} is not a render id", Value::from(render_id)),
         })
     }
 }
@@ -320,5 +319,5 @@ const MAX_ID_CONFLICTS: u32 = 3;
 
 /// Whether the backend refused a render because its id is taken.
 fn id_in_use(err: &Error) -> bool {
-    matches!(err, Error::Api { http_status: 400 | 409, message, .. } if find::contains(message, "in use"))
+    matches!(err, Error::Api { http_status: 400 | 409, message, .. } if message.contains("in use"))
 }

@@ -23,7 +23,7 @@ use super::platform::Callback;
 use super::race::{First, race};
 use super::transport::{Body, Headers, Method, Request, Response};
 use super::{Client, Clock, FailedAnswer, Notice, Transport};
-use crate::{Error, Recovery, json};
+use crate::{Error, Recovery};
 
 /// The headers a server names its request id in, in the order they are looked for.
 const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "request-id", "x-amzn-requestid"];
@@ -95,7 +95,7 @@ impl Outgoing {
     pub(crate) fn json(path: impl Into<String>, value: &serde_json::Value) -> Outgoing {
         Outgoing {
             path: path.into(),
-            body: Body::Bytes(json::to_string(value).into_bytes()),
+            body: Body::Bytes(value.to_string().into_bytes()),
         }
     }
 
@@ -206,7 +206,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 used.client_id = true;
                 let client_id = {
                     let mut memory = self.memory();
-                    memory.client_id = memory.rng.uuid_v4();
+                    memory.client_id = super::rng::new_client_id();
                     memory.client_id.clone()
                 };
                 self.notice(Notice::ClientIdGenerated { client_id });

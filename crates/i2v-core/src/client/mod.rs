@@ -147,8 +147,8 @@ pub struct FailedAnswer {
 impl<T: Transport, C: Clock> Client<T, C> {
     /// A client that has not talked to the backend yet; see [`Client::connect`].
     pub fn new(transport: T, clock: C, config: Config) -> Client<T, C> {
-        let mut rng = Rng::new(config.seed ^ clock.now_ms().rotate_left(17));
-        let client_id = config.client_id.clone().unwrap_or_else(|| rng.uuid_v4());
+        let rng = Rng::new(config.seed ^ clock.now_ms().rotate_left(17));
+        let client_id = config.client_id.clone().unwrap_or_else(rng::new_client_id);
         let memory = Memory {
             token: config.token.clone(),
             client_id,

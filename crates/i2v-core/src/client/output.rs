@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::Error;
 use crate::intent::{FrameRate, Quality, Resolution, VideoFormat};
-use crate::json::{self, object};
+use serde_json::json;
 
 /// The containers of the contract.
 const FORMATS: &[&str] = &["mp4", "mov", "webm", "gif"];
@@ -68,7 +68,7 @@ impl ExportOptions {
             "quality" => self.quality = quality(&said).ok_or_else(|| refused(option, word))?,
             _ => {
                 return Err(Error::InvalidInput {
-                    message: format!("{} is not an export option", json::quote(option)),
+                    message: format!("{} is not an export option", Value::from(option)),
                 });
             }
         }
@@ -110,10 +110,10 @@ impl ExportOptions {
     /// The render request's `output` object: the format and quality always (as they have
     /// always been sent), the resolution and frame rate only when asked for.
     pub(crate) fn to_output(&self) -> Value {
-        let mut output = object([
-            ("format", self.format.as_str().into()),
-            ("quality", self.quality.as_str().into()),
-        ]);
+        let mut output = json!({
+            "format": self.format.as_str(),
+            "quality": self.quality.as_str(),
+        });
         if let Some(map) = output.as_object_mut() {
             if let Some(resolution) = self.resolution {
                 map.insert("resolution".into(), resolution.to_string().into());

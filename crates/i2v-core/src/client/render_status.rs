@@ -165,7 +165,7 @@ mod tests {
     use crate::client::envelope::interpret;
 
     fn read(body: Value) -> Polled {
-        let text = crate::json::to_string(&body);
+        let text = body.to_string();
         Polled::read(&interpret(200, None, text.as_bytes()).expect("a success"))
     }
 

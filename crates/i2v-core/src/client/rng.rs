@@ -1,9 +1,16 @@
-//! A small deterministic random source for ids and backoff jitter, seeded by the platform.
+//! A small deterministic random source for backoff jitter and multipart boundaries, seeded by
+//! the platform.
 //!
-//! The core has no entropy of its own: bindings seed it from their secure random source, and
-//! tests seed it with a constant so that every id and every wait is reproducible.
+//! Bindings seed it from their secure random source, and tests seed it with a constant so that
+//! every wait is reproducible. Ids that must be unique across clients are UUIDs from the
+//! platform's random source instead ([`new_client_id`]).
 
-/// SplitMix64: tiny, fast, and good enough for ids that need to be unique, not secret.
+/// A fresh client id: a UUID v4 from the platform's random source, in its lowercase form.
+pub(crate) fn new_client_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// SplitMix64: tiny, fast, and good enough for jitter and boundaries, which need not be secret.
 #[derive(Debug, Clone)]
 pub(crate) struct Rng(u64);
 
@@ -20,23 +27,6 @@ impl Rng {
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
-    }
-
-    /// A UUID v4 in its canonical lowercase form.
-    pub(crate) fn uuid_v4(&mut self) -> String {
-        let hi = self.next_u64();
-        let lo = self.next_u64();
-        // Version 4 in the high nibble of byte 6, variant 10xx in byte 8.
-        let hi = (hi & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000;
-        let lo = (lo & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000;
-        format!(
-            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-            hi >> 32,
-            (hi >> 16) & 0xFFFF,
-            hi & 0xFFFF,
-            lo >> 48,
-            lo & 0xFFFF_FFFF_FFFF
-        )
     }
 
     /// A number in `[low, high]` (inclusive), for jitter.
@@ -56,15 +46,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn uuids_are_v4_and_distinct() {
-        let mut rng = Rng::new(7);
-        let a = rng.uuid_v4();
-        let b = rng.uuid_v4();
+    fn client_ids_are_v4_and_distinct() {
+        let (a, b) = (new_client_id(), new_client_id());
         assert_ne!(a, b);
-        assert_eq!(a.len(), 36);
-        assert_eq!(&a[14..15], "4");
-        assert!(matches!(&a[19..20], "8" | "9" | "a" | "b"), "{a}");
-        assert!(a.chars().all(|c| c == '-' || c.is_ascii_hexdigit()));
+        let parsed = uuid::Uuid::parse_str(&a).expect("a uuid");
+        assert_eq!(parsed.get_version_num(), 4);
+        assert_eq!(a, parsed.hyphenated().to_string());
     }
 
     #[test]

@@ -12,8 +12,8 @@ use super::platform::BoxFuture;
 use super::transport::{Body, BodyStream, TransportError};
 use super::{Client, Clock, Transport};
 use crate::Error;
-use crate::json::object;
 use crate::media::{ACCEPTED_FORMATS, MAX_UPLOAD_BYTES};
+use serde_json::json;
 
 /// One file to upload.
 #[derive(Debug)]
@@ -206,7 +206,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 message: format!("not an http(s) URL: {bad}"),
             });
         }
-        let body = object([("urls", urls.into()), ("source_type", "url".into())]);
+        let body = json!({"urls": urls, "source_type": "url"});
         let payload = self
             .call(Spec::post(true), &mut |client| {
                 Ok(Outgoing::json(upload_path(client), &body))

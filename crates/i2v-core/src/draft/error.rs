@@ -1,7 +1,5 @@
 //! What can be wrong with a draft: text that is not JSON, or a known key of the wrong type.
 
-use crate::json::JsonError;
-
 /// Why a draft could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DraftError {
@@ -40,11 +38,11 @@ impl DraftError {
         }
     }
 
-    pub(crate) fn from_json(err: JsonError) -> DraftError {
+    pub(crate) fn from_json(err: serde_json::Error) -> DraftError {
         DraftError::Json {
             message: err.to_string(),
-            line: err.line,
-            column: err.column,
+            line: err.line(),
+            column: err.column(),
         }
     }
 }

@@ -16,7 +16,6 @@ use super::error::{DraftError, type_name};
 use super::keys::{self, Expect};
 use super::meta::{Meta, Transition};
 use super::model::{Draft, Segment, Track};
-use crate::json;
 
 type Object = Map<String, Value>;
 
@@ -37,7 +36,7 @@ impl Draft {
 
     /// Reads a draft from JSON text; text that is not JSON gives serde_json's line and column.
     pub fn parse(text: &str) -> Result<Draft, DraftError> {
-        let value = json::from_str(text).map_err(DraftError::from_json)?;
+        let value = serde_json::from_str(text).map_err(DraftError::from_json)?;
         Draft::from_value(value)
     }
 }

@@ -211,29 +211,6 @@ fn exercise(draft: &Draft) {
 }
 
 proptest! {
-    // The JSON generators live here, so the checks of `crate::json` against serde_json do too.
-    #[test]
-    fn json_text_is_what_serde_json_writes(value in any_json()) {
-        prop_assert_eq!(crate::json::to_string(&value), value.to_string());
-    }
-
-    #[test]
-    fn json_text_reads_as_serde_json_reads_it(value in any_json()) {
-        for text in [value.to_string(), format!("{value:#}")] {
-            let theirs: Value = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            prop_assert_eq!(crate::json::from_str(&text), Ok(theirs));
-        }
-    }
-
-    #[test]
-    fn json_like_text_is_read_or_refused_as_serde_json_does(
-        text in r#"[\[\]{}",:0-9eE.+\- \n\tnultrfas\\/ubdé]{0,40}"#
-    ) {
-        let ours = crate::json::from_str(&text);
-        let theirs = serde_json::from_str::<Value>(&text);
-        prop_assert_eq!(ours.as_ref().ok(), theirs.as_ref().ok(), "{:?} vs {:?}", ours, theirs);
-    }
-
     #[test]
     fn any_json_reads_or_fails_without_panicking(value in any_json()) {
         if let Ok(draft) = Draft::from_value(value.clone()) {

@@ -10,7 +10,6 @@
 use super::meta::Meta;
 use super::model::{Track, TrackKind};
 use super::summary::one_line;
-use i2v_text::case;
 
 /// What a track is for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -103,7 +102,7 @@ impl Track {
 fn in_words(role: &str) -> Option<String> {
     let words = one_line(&role.replace(['_', '-'], " "));
     let words = words.trim();
-    (!words.is_empty()).then(|| case::capitalize(words))
+    (!words.is_empty()).then(|| i2v_text::capitalize(words))
 }
 
 #[cfg(test)]

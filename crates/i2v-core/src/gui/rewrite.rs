@@ -12,7 +12,6 @@
 
 use std::ops::Range;
 
-use i2v_text::case;
 use i2v_text::han::is_han;
 
 use super::GuiAction;
@@ -45,7 +44,7 @@ pub(crate) fn as_message(text: &str) -> Option<String> {
         .trim_matches(['"', '\'', '“', '”', '‘', '’', '「', '」'])
         .trim_end_matches(['.', '!', '?', '。', '！', '？', ',', '，'])
         .trim();
-    (!trimmed.is_empty()).then(|| case::capitalize(trimmed))
+    (!trimmed.is_empty()).then(|| i2v_text::capitalize(trimmed))
 }
 
 /// A purpose ("to add the fade", "加音乐") as a chat message, without its opener.

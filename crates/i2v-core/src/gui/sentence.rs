@@ -17,8 +17,6 @@
 
 use std::ops::Range;
 
-use i2v_text::case;
-
 use super::GuiAction;
 use super::detect::{self, Step};
 use super::labels::Target;
@@ -339,7 +337,7 @@ fn lead_in(piece: &str) -> String {
         .at(&tokens, 0)
         .and_then(|end| tokens.orig(end))
         .map_or(0, |r| r.start);
-    case::capitalize(piece.get(skip..).unwrap_or(piece))
+    i2v_text::capitalize(piece.get(skip..).unwrap_or(piece))
 }
 
 /// The closing mark of a sentence (`.`, `!`, `。` …), for a sentence whose last clause went.
