@@ -29,6 +29,7 @@ mod output;
 mod queue;
 mod request;
 mod run;
+mod segments;
 pub mod source;
 mod timeline;
 
@@ -45,6 +46,7 @@ pub use queue::{
     JobState, JobStatus, MAX_WAITING_PER_OWNER, RenderOptions, RenderOutput, RenderQueue,
 };
 pub use request::{Canvas, MediaFile, MediaKind, RenderRequest, check_canvas, check_render_id};
+pub use segments::DEFAULT_CACHE_BYTES;
 pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
 pub use source::{Orientation, Source, SourceKind};
 pub use timeline::{

@@ -68,10 +68,12 @@ pub struct Control<'a> {
     pub limit: Duration,
 }
 
-/// Runs ffmpeg to the end; `duration_ms` is the output's length (for progress) and `inputs`
-/// name the input files (for the failure reason).
+/// Runs ffmpeg to the end, in directory `dir` where one is given (a segment job's paths are
+/// relative to its own); `duration_ms` is the output's length (for progress) and `inputs` name
+/// the input files (for the failure reason).
 pub(crate) async fn run(
     program: &Path,
+    dir: Option<&Path>,
     args: &[String],
     duration_ms: u64,
     inputs: &[(String, String)],
@@ -83,7 +85,11 @@ pub(crate) async fn run(
             package: "ffmpeg",
         });
     }
-    let mut child = command(program, Path::new(SETPRIV))
+    let mut command = command(program, Path::new(SETPRIV));
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    let mut child = command
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

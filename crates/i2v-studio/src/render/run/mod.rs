@@ -3,7 +3,7 @@
 //! what it wrote ([`check`]) and take its poster.
 
 mod check;
-mod ffmpeg;
+pub(crate) mod ffmpeg;
 mod poster;
 mod probe;
 mod stderr;
@@ -105,7 +105,7 @@ pub async fn execute(
                 deadline,
                 limit,
             };
-            let run = ffmpeg::run(&tools.ffmpeg, pass, plan.duration_ms, &plan.inputs, control);
+            let run = ffmpeg::run(&tools.ffmpeg, None, pass, plan.duration_ms, &plan.inputs, control);
             peak = run.await?.peak_memory_bytes;
             (2, 50)
         }
@@ -120,6 +120,7 @@ pub async fn execute(
     };
     let run = ffmpeg::run(
         &tools.ffmpeg,
+        None,
         &plan.args,
         plan.duration_ms,
         &plan.inputs,
@@ -143,7 +144,7 @@ pub async fn execute(
 }
 
 /// Awaits a step of the render unless it is cancelled or runs out of time first.
-async fn watch<T>(
+pub(crate) async fn watch<T>(
     step: impl Future<Output = Result<T, RenderError>>,
     cancel: &CancellationToken,
     deadline: Instant,
@@ -158,7 +159,7 @@ async fn watch<T>(
 
 /// Decodes a HEIF picture to a JPEG with libheif's `heif-convert` (ffmpeg 5.1 has no HEIF
 /// reader); libheif applies the picture's own rotation and mirroring as it decodes.
-async fn convert_heif(
+pub(crate) async fn convert_heif(
     program: &Path,
     name: &str,
     from: &Path,
