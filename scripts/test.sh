@@ -17,6 +17,9 @@ cargo clippy -p i2v-sse -p i2v-text -p i2v-core -p i2v-js -p i2v-wasm --all-targ
 log "tests (host)"
 cargo test --workspace --locked
 
+# The parsers that read what the network and people send, fuzzed briefly (fuzz/, issue 21).
+bash scripts/fuzz.sh 15
+
 # A host `cargo test` compiles nothing for wasm, so the core's tests run again on wasm32, in Node,
 # and the wasm binding's in headless Chromium.
 log "tests (i2v-sse, i2v-text, i2v-core and i2v-js on wasm32, in Node)"

@@ -70,7 +70,7 @@ function rendersSubmitted() {
   return studio.log().split('\n').filter((line) => /method=POST path=\/api\/render\/proxy\/lambda status=/.test(line)).length;
 }
 
-test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
+test('the demo page does the whole job', { timeout: 170_000 }, async (t) => {
   await t.test('opens and connects', async () => {
     await page.goto(studio.url);
     await page.waitForSelector('body[data-connection="ready"]');
@@ -163,7 +163,7 @@ test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
       return panel.dataset.renderId && panel.dataset.renderId !== old;
     }, previous);
     renderId = await page.getAttribute('#export', 'data-render-id');
-    assert.equal(await page.getAttribute('#export', 'data-state'), 'running', 'the render had already finished');
+    assert.equal(await page.getAttribute('#export', 'data-state'), 'rendering', 'the render had already finished');
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('i2v-demo:v1')));
     assert.deepEqual({ ...saved.render, key: undefined }, { id: renderId, finished: false, key: undefined });
     assert.match(saved.render.key, /^\d+:[0-9a-f]+$/, 'what the render is made of, as a short fingerprint');
@@ -173,7 +173,7 @@ test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
     await page.waitForSelector('#export[data-resumed="true"]');
     assert.equal(await page.getAttribute('#export', 'data-render-id'), renderId);
     await page.waitForSelector('#timeline[data-tracks="3"]'); // redrawn from the state
-    await page.waitForSelector('#export[data-state="done"]', { timeout: 90_000 });
+    await page.waitForSelector('#export[data-state="ready"]', { timeout: 90_000 });
     assert.equal(await page.getAttribute('#export', 'data-render-id'), renderId);
     assert.equal(rendersSubmitted(), before + 1, 'the reload submitted another render');
     assert.ok((await page.getAttribute('#video', 'src')).includes(renderId));
@@ -210,6 +210,33 @@ test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
     await screenshot(page, '06-exported', { fullPage: true });
   });
 
+  await t.test('makes a quick preview with its poster, and a GIF shown as a picture', async () => {
+    await page.click('#preview-button');
+    await page.waitForSelector('#export[data-state="rendering"]');
+    await page.waitForSelector('#export[data-state="ready"]', { timeout: 60_000 });
+    assert.match(await page.textContent('#export-meta'), /^MP4 · 854×480 · /);
+    const poster = await page.getAttribute('#video', 'poster');
+    const jpeg = await page.request.get(poster);
+    assert.equal(jpeg.status(), 200);
+    assert.deepEqual([...(await jpeg.body()).subarray(0, 3)], [0xff, 0xd8, 0xff], 'the poster is a JPEG');
+
+    await page.selectOption('#format', 'gif');
+    assert.equal(await page.textContent('#export-button'), 'Export GIF');
+    await page.click('#export-button');
+    await page.waitForSelector('#export[data-state="rendering"]');
+    await page.waitForSelector('#export[data-format="gif"][data-state="ready"]', { timeout: 60_000 });
+    assert.equal(await page.isVisible('#video'), false);
+    const size = await page.evaluate(async () => {
+      const img = document.getElementById('gif');
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    });
+    assert.deepEqual(size, [854, 480]);
+    assert.match(await page.getAttribute('#download-link', 'download'), /\.gif$/);
+    assert.equal(await page.textContent('#download-link'), 'Download GIF');
+    await screenshot(page, '06b-gif', { fullPage: true });
+  });
+
   await t.test('opens the project link', async () => {
     await page.waitForSelector('#project-link:not([hidden])');
     const href = await page.getAttribute('#project-link-anchor', 'href');
@@ -228,7 +255,7 @@ test('the demo page does the whole job', { timeout: 115_000 }, async (t) => {
     const phone = await watch(await context.newPage());
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(studio.url);
-    await phone.waitForSelector('#export[data-state="done"]'); // the last export, shown again
+    await phone.waitForSelector('#export[data-state="ready"]'); // the last export, shown again
     await phone.waitForSelector('#timeline[data-tracks="3"]');
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
@@ -294,20 +321,22 @@ test('refusals, failures, silent edits and running out are explained', { timeout
       await p.click('#send-button');
       const first = await waitForTurn(p, 1);
       await first.getByRole('button', { name: 'Export the video' }).click();
-      await p.waitForSelector('#export[data-state="done"]', { timeout: 90_000 });
+      await p.waitForSelector('#export[data-state="ready"]', { timeout: 90_000 });
       await p.fill('#composer-input', 'make the music quieter');
       await p.click('#send-button');
       const turn = await waitForTurn(p, 2);
       assert.equal(await turn.locator('.message.assistant').count(), 0, 'the edit was not silent');
       const changes = await turn.locator('.changes li').allTextContents();
       assert.ok(changes.some((c) => /volume/i.test(c)), `changes: ${JSON.stringify(changes)}`);
-      // The video made from the first reply's offer is out of date after the edit.
-      await p.waitForSelector('#export[data-stale="true"]');
+      // The video made from the first reply's offer is out of date after the edit: a warning,
+      // with the way out (export again) in it.
+      await p.waitForSelector('#export[data-state="outdated"]');
+      assert.equal(await p.isVisible('#reexport-button'), true);
       await screenshot(p, '09-silent-edit', { fullPage: true });
       // A reload keeps saying so: what the video was made of is saved with it.
       await p.reload();
-      await p.waitForSelector('#export[data-state="done"]', { timeout: 60_000 });
-      await p.waitForSelector('#export[data-stale="true"]');
+      await p.waitForSelector('#export[data-state="outdated"]', { timeout: 60_000 });
+      assert.equal(await p.isVisible('#video'), true, 'the last video is shown again, marked out of date');
       assert.match(await p.textContent('#export-status'), /no longer matches/);
     });
 

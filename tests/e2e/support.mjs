@@ -93,7 +93,9 @@ export function pageRecorder() {
         window.__i2vTexts.push(entry);
       }
     }
-    for (const img of document.querySelectorAll('img')) {
+    // Pictures from anywhere but the page's own uploads (blob: URLs) would come from markup in
+    // a reply; the export panel's GIF (the studio's own file, empty until one is made) is not.
+    for (const img of document.querySelectorAll('img:not(#gif)')) {
       const src = img.getAttribute('src') ?? '';
       if (!src.startsWith('blob:')) window.__i2vForeignImages.push(src);
     }
@@ -101,4 +103,17 @@ export function pageRecorder() {
   new MutationObserver(check).observe(document, {
     subtree: true, childList: true, characterData: true, attributes: true,
   });
+}
+
+/** A real song file made by ffmpeg (a tone, `seconds` long): `{ name, mimeType, buffer }`. */
+export function generateSong(name, seconds) {
+  const dir = mkdtempSync(join(tmpdir(), 'i2v-e2e-audio-'));
+  try {
+    const path = join(dir, 'song.wav');
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`,
+      '-ac', '2', '-ar', '44100', path]);
+    return { name, mimeType: 'audio/wav', buffer: readFileSync(path) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,6 +3,7 @@
 
 import { h, safeUrl } from './dom.js';
 import { describeError } from './errors.js';
+import { t } from './strings.js';
 
 /**
  * An element that explains `error`. `retry` (a function) adds a Retry button when the error is
@@ -59,7 +60,7 @@ export class Alerts {
   /** Shows `error` under `key`; `retry` as in `errorView`. The banner can be dismissed. */
   show(key, error, options = {}) {
     this.clear(key);
-    const dismiss = h('button', { type: 'button', class: 'button ghost small', 'aria-label': 'Dismiss' }, 'Dismiss');
+    const dismiss = h('button', { type: 'button', class: 'button ghost small' }, t('dismiss'));
     const banner = h('div', { class: 'banner', dataset: { key } }, errorView(error, {
       ...options,
       retry: options.retry ? () => { this.clear(key); options.retry(); } : null,
@@ -73,7 +74,7 @@ export class Alerts {
   /** Shows a plain notice (not an error) under `key`. */
   notice(key, text) {
     this.clear(key);
-    const dismiss = h('button', { type: 'button', class: 'button ghost small' }, 'Dismiss');
+    const dismiss = h('button', { type: 'button', class: 'button ghost small' }, t('dismiss'));
     const banner = h('div', { class: 'banner notice', role: 'status', dataset: { key } }, h('p', {}, text), dismiss);
     dismiss.addEventListener('click', () => this.clear(key));
     this.byKey.set(key, banner);

@@ -7,7 +7,9 @@ import { ChatPanel } from './chat.js';
 import { CreditsView } from './credits.js';
 import { ExportPanel, ProjectLink } from './export.js';
 import { MediaPanel } from './media.js';
+import { Suggestions } from './suggestions.js';
 import { TimelineView } from './timeline.js';
+import { languageOfLocale, onLanguage, setLanguage, t } from './strings.js';
 import * as store from './store.js';
 
 /**
@@ -32,18 +34,39 @@ export async function start(api) {
   const connected = new Promise((resolve) => {
     markConnected = resolve;
   });
+  // The page speaks the conversation's language once there is one; until then, the browser's.
+  const saved = store.load();
+  const kept = saved.session ? store.loadConversation(saved.session.sessionId) : null;
+  setLanguage(kept?.language ?? languageOfLocale(navigator.language));
+
   const alerts = new Alerts(byId('alerts'));
   const credits = new CreditsView();
   const projectLink = new ProjectLink({ client });
-  const exporter = new ExportPanel({ client });
-  const media = new MediaPanel({ client, connected, onUploaded: () => syncSession() });
+  let chat = null;
+  let draftShown = null;
+  const exporter = new ExportPanel({ client, cancelChat: () => chat?.stop() });
+  let suggestions = null;
+  const media = new MediaPanel({
+    client,
+    connected,
+    onUploaded: () => syncSession(),
+    // A song already playing in the video needs no chip (after a reload, say).
+    onAudio: (name) => {
+      if (!musicNamed(draftShown, name)) suggestions?.songUploaded(name);
+    },
+  });
   const timeline = new TimelineView({ thumbnailFor: (src) => media.thumbnailFor(src) });
   const connection = byId('connection');
 
-  const setConnection = (state, text) => {
+  let connectionKey = 'connecting';
+  const setConnection = (state, key) => {
     document.body.dataset.connection = state;
-    connection.textContent = text;
+    connectionKey = key;
+    connection.textContent = t(key);
   };
+  onLanguage(() => {
+    connection.textContent = t(connectionKey);
+  });
 
   /** Keeps the saved session in step when the client replaced an expired one. */
   const syncSession = () => {
@@ -51,6 +74,8 @@ export async function start(api) {
   };
 
   const showDraft = (draft) => {
+    draftShown = draft ?? null;
+    if (suggestions?.song && musicNamed(draftShown, suggestions.song)) suggestions.songPlaying(suggestions.song);
     timeline.render(draft);
     exporter.setDraft(draft);
     if (draft) projectLink.show();
@@ -79,7 +104,7 @@ export async function start(api) {
     }
   };
 
-  const chat = new ChatPanel({
+  chat = new ChatPanel({
     client,
     connected,
     media,
@@ -98,15 +123,28 @@ export async function start(api) {
       notice: (notice) => {
         if (notice.kind === 'session_replaced') {
           syncSession();
-          alerts.notice('session', 'The earlier session had expired, so a new one was started. Its timeline is gone; your images need uploading again.');
+          alerts.notice('session', t('sessionReplaced'));
         }
       },
+      turnStarted: () => suggestions.draw(),
       turnDone: () => {
         syncSession();
         refreshCredits();
         refreshState(); // the canvas (a vertical frame…) is only in the state
       },
     },
+  });
+
+  suggestions = new Suggestions({
+    root: byId('suggestions'),
+    input: byId('composer-input'),
+    send: (text) => {
+      if (chat.running) return false;
+      chat.submit(text);
+      return true;
+    },
+    started: () => chat.started,
+    hasDraft: () => draftShown !== null,
   });
 
   byId('new-project').addEventListener('click', () => {
@@ -119,7 +157,7 @@ export async function start(api) {
   });
 
   const connect = async () => {
-    setConnection('connecting', 'Connecting…');
+    setConnection('connecting', 'connecting');
     const saved = store.load();
     try {
       if (saved.session) {
@@ -131,24 +169,25 @@ export async function start(api) {
           if (error?.kind !== 'session' && error?.kind !== 'auth') throw error;
           // The saved session is gone (expired, or another browser profile's): start afresh.
           store.clearAll();
-          alerts.notice('session', 'Your earlier project has expired, so this is a new one.');
+          alerts.notice('session', t('sessionExpired'));
           return connect();
         }
         syncSession();
+        // The conversation first, so the page speaks its language in what follows.
+        chat.restore(store.loadConversation(saved.session.sessionId));
+        suggestions.draw();
         showState(state);
-        chat.say(state.draft
-          ? 'Welcome back: your project is as you left it. Carry on editing, or export it.'
-          : 'Welcome back: add images or tell me what to make.');
+        chat.say(t(state.draft ? 'welcomeBack' : 'welcomeBackEmpty'));
         if (saved.render) exporter.resume(saved.render);
       } else {
         store.saveSession(await client.connect());
       }
-      setConnection('ready', 'Connected');
+      setConnection('ready', 'connected');
       markConnected();
       alerts.clear('connect');
       refreshCredits();
     } catch (error) {
-      setConnection('offline', 'Not connected');
+      setConnection('offline', 'notConnected');
       alerts.show('connect', error, { retry: connect });
     }
     return undefined;
@@ -156,4 +195,11 @@ export async function start(api) {
 
   await connect();
   return { client, chat };
+}
+
+/** Whether `draft` has an audio block named `name` (the song it plays). */
+function musicNamed(draft, name) {
+  if (!draft) return false;
+  return draft.layout().tracks.some((track) => track.kind === 'audio'
+    && track.segments.some((segment) => segment.name === name));
 }

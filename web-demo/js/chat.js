@@ -2,28 +2,20 @@
 // as they arrive: reply text streaming in, tool work as progress lines in words, "still working"
 // after long waits, what changed after a silent edit, and buttons for what a reply suggests.
 // Drafts, credits, state and export events are handed to the other panels through `hooks`.
+// Each message sets the page's language (the editor answers in the language it was written in),
+// and the conversation's lines are kept (store.js) so a reload shows them again.
 
 import { byId, formatSeconds, h } from './dom.js';
 import { errorView } from './alerts.js';
 import { isCancel } from './errors.js';
 import { describeAction } from './describe.js';
-
-/** Suggestions, in English and Chinese; a chip fills the message box so it can be adjusted. */
-const SUGGESTIONS = [
-  'Turn these images into a 30-second video with smooth transitions and background music',
-  'Make it vertical for TikTok',
-  'Add a title "Summer Memories"',
-  'Make the music quieter',
-  'Use cinematic music',
-  '把这些图片做成一个30秒的视频，加上背景音乐',
-  '改成竖屏，适合抖音',
-  '加一个标题“我们的夏天”',
-];
+import { detectLanguage, language, setLanguage, t } from './strings.js';
+import * as store from './store.js';
 
 /**
  * The chat panel. `hooks`: `draft(draft)`, `credits(credits)`, `state(state)`,
  * `exportProgress(progress)`, `exported(result)`, `exportFailed(error)`, `action(action)`,
- * `notice(notice)`, `turnDone()`.
+ * `notice(notice)`, `turnStarted()`, `turnDone()`.
  */
 export class ChatPanel {
   constructor({ client, connected, media, hooks }) {
@@ -37,8 +29,8 @@ export class ChatPanel {
     this.sendButton = byId('send-button');
     this.stopButton = byId('stop-button');
     this.controller = null;
+    this.lines = []; // the conversation as it is kept: [{ role, text }]
     this.wire();
-    this.suggestions();
   }
 
   wire() {
@@ -55,27 +47,47 @@ export class ChatPanel {
         this.controller.abort();
       }
     });
-    this.stopButton.addEventListener('click', () => this.controller?.abort());
+    this.stopButton.addEventListener('click', () => this.stop());
   }
 
-  suggestions() {
-    const root = byId('suggestions');
-    for (const text of SUGGESTIONS) {
-      root.append(h('button', {
-        type: 'button',
-        class: 'chip',
-        lang: /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en',
-        onclick: () => {
-          this.input.value = text;
-          this.input.focus();
-        },
-      }, text));
-    }
+  /** Stops the turn running (and the render it follows, if any). */
+  stop() {
+    this.controller?.abort();
   }
 
   /** A line from the page itself (not the editor), such as a welcome back after a reload. */
   say(text) {
     this.log.append(h('li', { class: 'message assistant intro' }, h('p', { class: 'message-text' }, text)));
+  }
+
+  /** Whether the conversation has begun (a message sent, or one shown again after a reload). */
+  get started() {
+    return this.lines.some((line) => line.role === 'user');
+  }
+
+  /**
+   * Shows again a conversation kept before a reload (`store.loadConversation`), in its language.
+   * Its lines are text only: what the buttons and progress lines offered then is over.
+   */
+  restore({ language: lang, lines }) {
+    if (lang) setLanguage(lang);
+    for (const line of lines) {
+      const cls = line.role === 'user' ? 'message user' : line.role === 'assistant' ? 'message assistant' : 'note';
+      const el = line.role === 'note'
+        ? h('p', { class: 'note' }, line.text)
+        : h('div', { class: cls, dataset: { state: 'final' } }, h('p', { class: 'message-text' }, line.text));
+      this.log.append(h('li', { class: 'restored', dataset: { role: line.role } }, el));
+    }
+    this.lines = [...lines];
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  /** Keeps `text` as a line of the conversation, and saves it. */
+  record(role, text) {
+    if (!text) return;
+    this.lines.push({ role, text });
+    const sessionId = this.client.session?.sessionId;
+    if (sessionId) store.saveConversation(sessionId, { language: language(), lines: this.lines });
   }
 
   /** Whether a turn is running. */
@@ -93,19 +105,23 @@ export class ChatPanel {
 
   async run(text) {
     this.controller = new AbortController();
+    // The person's language from now on: the page's own lines follow the conversation's.
+    setLanguage(detectLanguage(text));
     this.setBusy(true);
     this.log.append(h('li', { class: 'message user' }, h('p', { class: 'message-text' }, text)));
-    const turn = new TurnView(this.log);
+    this.record('user', text);
+    this.hooks.turnStarted?.();
+    const turn = new TurnView(this.log, (role, line) => this.record(role, line));
     try {
       if (document.body.dataset.connection !== 'ready') {
-        const wait = turn.activity('Waiting for the studio');
+        const wait = turn.activity(t('waitingStudio'));
         await this.connected;
-        wait.done('Connected');
+        wait.done(t('connectedNote'));
       }
       if (this.media.busy) {
-        const wait = turn.activity('Waiting for the uploads to finish');
+        const wait = turn.activity(t('waitingUploads'));
         await this.media.idle();
-        wait.done('Uploads finished');
+        wait.done(t('uploadsFinished'));
       }
       const stream = this.client.send(text, { signal: this.controller.signal });
       stream.outcome.catch(() => {}); // the loop below reports the error
@@ -114,7 +130,7 @@ export class ChatPanel {
       turn.finish('done');
     } catch (error) {
       turn.finish(isCancel(error) ? 'cancelled' : 'failed');
-      if (isCancel(error)) turn.note('Stopped. Anything already done stays on the timeline.');
+      if (isCancel(error)) turn.note(t('stopped'));
       else {
         turn.error(error, () => {
           if (!this.running) this.run(text);
@@ -125,6 +141,7 @@ export class ChatPanel {
       // must not stay at "Rendering… 2%".
       if (['exportProgress', 'exported'].includes(turn.lastEvent)) this.hooks.exportFailed?.(error);
     } finally {
+      turn.keepTexts();
       this.controller = null;
       this.setBusy(false);
       this.hooks.turnDone?.();
@@ -156,7 +173,7 @@ export class ChatPanel {
         turn.stillWorking(event.waitedMs);
         break;
       case 'connectionLost':
-        turn.activity('The connection dropped; checking what the editor did');
+        turn.activity(t('connectionLost'));
         break;
       case 'changes':
         turn.changes(event.changes);
@@ -170,7 +187,7 @@ export class ChatPanel {
         turn.action(event.action, (action) => this.hooks.action?.(action));
         break;
       case 'uploaded':
-        turn.note(`Uploaded ${event.media.length} ${event.media.length === 1 ? 'file' : 'files'}.`);
+        turn.note(event.media.length === 1 ? t('uploadedOne') : t('uploadedMany', { n: event.media.length }));
         break;
       case 'credits':
         turn.note(creditsText(event.credits));
@@ -178,7 +195,7 @@ export class ChatPanel {
         break;
       case 'state':
         // What the project holds, in the core's own words: never an empty filler line.
-        turn.note(event.state.draft ? event.state.draft.summary() : 'Nothing has been made yet.');
+        turn.note(event.state.draft ? event.state.draft.summary() : t('nothingMade'));
         this.hooks.state?.(event.state);
         break;
       case 'exportProgress':
@@ -202,13 +219,16 @@ export class ChatPanel {
 }
 
 function creditsText(credits) {
-  const frozen = credits.frozen ? ` (${credits.frozen} held for work in progress)` : '';
-  return `You have ${credits.available} credits available${frozen}.`;
+  return credits.frozen
+    ? t('creditsNoteFrozen', { n: credits.available, frozen: credits.frozen })
+    : t('creditsNote', { n: credits.available });
 }
 
 /** One turn in the log: its activity lines, messages, changes, buttons and error, in order. */
 class TurnView {
-  constructor(log) {
+  /** `keep(role, text)` keeps a line of the turn for the conversation saved across reloads. */
+  constructor(log, keep) {
+    this.keep = keep;
     this.el = h('li', { class: 'turn', dataset: { state: 'running' } });
     log.append(this.el);
     this.log = log;
@@ -275,16 +295,17 @@ class TurnView {
   }
 
   stillWorking(waitedMs) {
-    const waited = Number.isFinite(waitedMs) ? ` (${formatSeconds(waitedMs)} so far)` : '';
-    this.el.append(h('p', { class: 'activity still-working', dataset: { state: 'waiting' } }, `Still working${waited}…`));
+    const line = Number.isFinite(waitedMs) ? t('stillWorkingFor', { t: formatSeconds(waitedMs) }) : t('stillWorking');
+    this.el.append(h('p', { class: 'activity still-working', dataset: { state: 'waiting' } }, line));
     this.scroll();
   }
 
   changes(changes) {
     if (!changes.length) return;
     this.el.append(h('div', { class: 'changes' },
-      h('p', { class: 'changes-title' }, 'What changed'),
+      h('p', { class: 'changes-title' }, t('whatChanged')),
       h('ul', {}, changes.map((c) => h('li', {}, c.description)))));
+    this.keep('note', `${t('whatChanged')}: ${changes.map((c) => c.description).join('; ')}`);
     this.scroll();
   }
 
@@ -301,29 +322,37 @@ class TurnView {
 
   note(text) {
     this.el.append(h('p', { class: 'note' }, text));
+    this.keep('note', text);
     this.scroll();
   }
 
+  /** Keeps the reply texts shown (at the turn's end, once each is whole or stopped). */
+  keepTexts() {
+    for (const el of this.el.querySelectorAll(':scope > .message.assistant')) {
+      this.keep('assistant', el.textContent);
+    }
+  }
+
   exportLine(progress) {
-    if (!this.exporting) this.exporting = this.activity('Exporting the video…');
-    const pct = Number.isFinite(progress.progress) ? ` ${Math.round(progress.progress)}%` : '';
-    this.exporting.el.querySelector('.activity-text').textContent = `Exporting the video…${pct}`;
+    if (!this.exporting) this.exporting = this.activity(t('exportingNote'));
+    const line = Number.isFinite(progress.progress) ? t('exportingNotePct', { pct: Math.round(progress.progress) }) : t('exportingNote');
+    this.exporting.el.querySelector('.activity-text').textContent = line;
   }
 
   exportDone() {
     if (!this.exporting) this.exporting = this.activity('');
-    this.exporting.done('The video is ready: it is in the Export panel.');
+    this.exporting.done(t('exportedNote'));
   }
 
   outcome(outcome) {
     if (outcome?.type !== 'chat') return;
     const o = outcome.outcome;
-    if (o.recovered) this.note('The connection dropped, but the edit went through.');
-    if (o.silent && !this.shownText && o.changes.length === 0) this.note('Done. Nothing on the timeline needed to change.');
+    if (o.recovered) this.note(t('recovered'));
+    if (o.silent && !this.shownText && o.changes.length === 0) this.note(t('nothingChanged'));
   }
 
   error(error, retry) {
-    this.el.append(errorView(error, { retry, retryLabel: 'Send again' }));
+    this.el.append(errorView(error, { retry, retryLabel: t('sendAgain') }));
     this.scroll();
   }
 

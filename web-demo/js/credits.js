@@ -2,6 +2,7 @@
 // an unmistakable state when they have run out.
 
 import { byId } from './dom.js';
+import { t } from './strings.js';
 
 /** Shows credit balances. */
 export class CreditsView {
@@ -15,7 +16,7 @@ export class CreditsView {
   show(credits) {
     this.available.textContent = String(credits.available);
     this.frozen.hidden = !credits.frozen;
-    this.frozen.textContent = credits.frozen ? `· ${credits.frozen} frozen` : '';
+    this.frozen.textContent = credits.frozen ? t('creditsFrozen', { n: credits.frozen }) : '';
     // A balance the backend found too small stays marked until it grows.
     if (this.shortAt !== undefined && credits.available > this.shortAt) this.shortAt = undefined;
     const short = credits.available <= 0 || this.shortAt !== undefined;

@@ -1,27 +1,34 @@
-// The images panel: drop or pick files, see them at once, upload each in turn with its own
-// progress, and see why a file was refused while the others go on.
+// The images-and-music panel: drop or pick files, see them at once, upload each in turn with its
+// own progress, and see why a file was refused while the others go on. A refused or failed file
+// can be dismissed from the list; an accepted one stays (the studio has no way to delete an
+// upload, docs/PROTOCOL.md §3), and the panel says so instead of pretending to remove it.
 //
 // Files upload one per `client.upload([file])` call, in the order they were added (the order the
 // editor uses them), so each row has its own progress and its own error.
 
-import { byId, formatBytes, h, replace } from './dom.js';
+import { byId, formatBytes, formatSeconds, h, replace } from './dom.js';
 import { errorView } from './alerts.js';
 import { acceptedText, describeError } from './errors.js';
+import { onLanguage, t } from './strings.js';
+import { describeKnown, makeThumbnail, objectUrlOf } from './thumbs.js';
+import * as store from './store.js';
 
-/** The extensions the page takes (docs/PROTOCOL.md §3.5, images only), as the SDK judges them. */
+/** The picture extensions the page takes (docs/PROTOCOL.md §3.5), as the SDK judges them. */
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'heic', 'gif'];
+/** The music extensions the studio takes: an uploaded song becomes the background music. */
+export const AUDIO_EXTENSIONS = ['mp3', 'wav', 'm4a', 'aac'];
 /** The backend's documented limit; a studio configured lower answers with its own. */
 export const MAX_BYTES = 200 * 1024 * 1024;
 
-/** Why the page refuses `file` before sending it, or null when it may go. */
+/** Why the page refuses `file` before sending it, as `{ title, detail }` in words, or null. */
 export function precheck(file) {
   const ext = extension(file.name);
-  if (!IMAGE_EXTENSIONS.includes(ext)) {
-    return { title: 'This kind of file cannot be used.', detail: acceptedText(IMAGE_EXTENSIONS) };
+  if (!IMAGE_EXTENSIONS.includes(ext) && !AUDIO_EXTENSIONS.includes(ext)) {
+    return { title: t('refusedType'), detail: acceptedText([...IMAGE_EXTENSIONS, ...AUDIO_EXTENSIONS]) };
   }
-  if (file.size === 0) return { title: 'This file is empty.', detail: '' };
+  if (file.size === 0) return { title: t('refusedEmpty'), detail: '' };
   if (file.size > MAX_BYTES) {
-    return { title: `This file is too large (${formatBytes(file.size)}).`, detail: `The limit is ${formatBytes(MAX_BYTES)} per file.` };
+    return { title: t('refusedLarge', { size: formatBytes(file.size) }), detail: t('limitPerFile', { max: formatBytes(MAX_BYTES) }) };
   }
   return null;
 }
@@ -31,22 +38,31 @@ function extension(name) {
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
+/** Whether `name` is a music file by its extension. */
+export function isAudioName(name) {
+  return AUDIO_EXTENSIONS.includes(extension(name));
+}
+
 /**
- * The images panel. Uploads start once `connected` resolves; `onUploaded(media)` runs after each
- * successful upload.
+ * The panel. Uploads start once `connected` resolves; `onUploaded(media)` runs after each
+ * successful upload, and `onAudio(name)` whenever a song is among the project's uploads.
  */
 export class MediaPanel {
-  constructor({ client, connected, onUploaded }) {
+  constructor({ client, connected, onUploaded, onAudio }) {
     this.client = client;
     this.connected = connected;
     this.onUploaded = onUploaded;
+    this.onAudio = onAudio;
     this.list = byId('files');
+    this.keep = byId('files-keep');
     this.input = byId('file-input');
     this.zone = byId('dropzone');
     this.queue = Promise.resolve();
     this.pending = 0;
-    this.previews = new Map(); // media id → object URL of the local file
+    this.rows = new Set();
+    this.previews = new Map(); // media id → object URL of the picture
     this.wire();
+    onLanguage(() => this.rows.forEach((row) => row.relabel()));
   }
 
   wire() {
@@ -73,7 +89,7 @@ export class MediaPanel {
     window.addEventListener('drop', (event) => event.preventDefault());
   }
 
-  /** The local preview of an uploaded medium, for the timeline, or null. */
+  /** The preview of an uploaded picture, for the timeline, or null. */
   thumbnailFor(mediaId) {
     return this.previews.get(mediaId) ?? null;
   }
@@ -91,12 +107,11 @@ export class MediaPanel {
   /** Shows `files` at once and queues those that pass the checks. */
   add(files) {
     for (const file of files) {
-      const row = this.row(file);
-      this.list.append(row.el);
+      const row = this.row(file.name, file);
       const refused = precheck(file);
       if (refused) {
-        row.set('rejected', refused.title);
-        row.body.append(h('div', { class: 'error', role: 'alert', dataset: { kind: 'precheck' } },
+        row.set('rejected', () => precheck(file).title);
+        row.showError(h('div', { class: 'error', role: 'alert', dataset: { kind: 'precheck' } },
           h('p', { class: 'error-title' }, refused.title),
           refused.detail ? h('p', { class: 'error-detail' }, refused.detail) : null));
         continue;
@@ -105,32 +120,52 @@ export class MediaPanel {
     }
   }
 
-  /** Rows for media the session already has (after a reload), without local previews. */
+  /** Rows for media the session already has (after a reload): their pictures fetched from the
+   * studio where it gives a URL, else the thumbnails kept when they were uploaded. */
   showKnown(videoInfos) {
-    if (!Array.isArray(videoInfos) || this.list.childElementCount > 0) return;
+    if (!Array.isArray(videoInfos) || this.rows.size > 0) return;
+    const kept = store.loadThumbnails(this.client.session?.sessionId ?? '');
     for (const info of videoInfos) {
-      const name = typeof info?.name === 'string' ? info.name : 'Uploaded file';
-      const el = h('li', { class: 'file', dataset: { status: 'done' } },
-        h('span', { class: 'thumb placeholder', 'aria-hidden': 'true' }, extension(name).toUpperCase() || 'FILE'),
-        h('div', { class: 'file-body' },
-          h('p', { class: 'file-name' }, name),
-          h('p', { class: 'file-status' }, 'Uploaded earlier')));
-      this.list.append(el);
+      const known = describeKnown(info);
+      const name = known.name ?? 'Uploaded file';
+      const row = this.row(name, null, known.kind);
+      row.el.dataset.known = 'true';
+      if (known.id) row.el.dataset.mediaId = known.id;
+      row.set('done', () => t('uploadedEarlier'));
+      if (known.kind === 'audio') this.onAudio?.(name);
+      else if (known.kind === 'image' || known.kind === null) this.restoreThumbnail(row, known, kept[known.id]);
     }
+    this.updateKeep();
+  }
+
+  async restoreThumbnail(row, known, keptDataUrl) {
+    let url = null;
+    if (known.url) {
+      try {
+        const response = await fetch(known.url);
+        if (response.ok) url = URL.createObjectURL(await response.blob());
+      } catch {
+        url = null; // the kept thumbnail, or the badge, stands in
+      }
+    }
+    url ??= keptDataUrl ? objectUrlOf(keptDataUrl) : null;
+    if (!url) return;
+    if (known.id) this.previews.set(known.id, url);
+    row.showPicture(url);
   }
 
   enqueue(file, row) {
     this.pending += 1;
-    row.set('queued', 'Waiting…');
+    row.set('queued', () => t('uploadQueued'));
     this.queue = this.queue.then(() => this.upload(file, row)).finally(() => {
       this.pending -= 1;
     });
   }
 
   async upload(file, row) {
-    row.set('queued', 'Waiting for the studio…');
+    row.set('queued', () => t('uploadWaitingStudio'));
     await this.connected;
-    row.set('uploading', 'Uploading…');
+    row.set('uploading', () => t('uploading'));
     // fetch reports no progress while the body is sent: the bar stays indeterminate until the
     // SDK reports bytes, then shows them.
     row.progress.removeAttribute('value');
@@ -142,18 +177,26 @@ export class MediaPanel {
         },
       });
       const medium = media[0];
-      if (medium && row.preview) this.previews.set(medium.mediaId, row.preview);
       row.progress.hidden = true; // the status line says it is done
-      const size = medium?.width && medium?.height ? `${medium.width}×${medium.height} · ` : '';
-      row.set('done', `Uploaded · ${size}${formatBytes(medium?.size ?? file.size)}`);
-      if (medium) row.el.dataset.mediaId = medium.mediaId;
+      const detail = [];
+      if (medium?.width && medium?.height) detail.push(`${medium.width}×${medium.height}`);
+      if (medium?.durationMs) detail.push(formatSeconds(medium.durationMs));
+      detail.push(formatBytes(medium?.size || file.size));
+      row.set('done', () => t('uploaded', { detail: detail.join(' · ') }));
+      if (medium) {
+        row.el.dataset.mediaId = medium.mediaId;
+        row.el.dataset.kind = medium.kind;
+        if (row.preview) this.previews.set(medium.mediaId, row.preview);
+        if (medium.kind === 'image') this.keepThumbnail(file, medium.mediaId);
+        if (medium.kind === 'audio') this.onAudio?.(file.name);
+      }
+      this.updateKeep();
       this.onUploaded?.(media);
     } catch (error) {
       row.progress.hidden = true;
-      const d = describeError(error);
       const refused = error?.kind === 'file_type' || error?.kind === 'file_size';
-      row.set(refused ? 'rejected' : 'failed', d.title);
-      row.body.append(errorView(error, {
+      row.set(refused ? 'rejected' : 'failed', () => describeError(error).title);
+      row.showError(errorView(error, {
         retry: () => {
           row.clearError();
           this.enqueue(file, row);
@@ -162,41 +205,92 @@ export class MediaPanel {
     }
   }
 
-  /** A row for `file`: its preview at once (or a labelled placeholder) and its status line. */
-  row(file) {
+  /** Keeps a small copy of the picture, to show it again after a reload. */
+  async keepThumbnail(file, mediaId) {
+    const sessionId = this.client.session?.sessionId;
+    const dataUrl = await makeThumbnail(file);
+    if (sessionId && dataUrl) store.saveThumbnail(sessionId, mediaId, dataUrl);
+  }
+
+  /** Says why accepted uploads have no remove button, once there is one. */
+  updateKeep() {
+    this.keep.hidden = !this.list.querySelector('.file[data-status="done"]');
+  }
+
+  /**
+   * A row for a file named `name`: its preview at once when `file` is a picture the browser can
+   * show, else a badge with the file's type; its status line (in the page's language, redrawn
+   * when it changes) and, once refused or failed, a button to dismiss it.
+   */
+  row(name, file = null, kind = null) {
     const status = h('p', { class: 'file-status' });
-    const progress = h('progress', { max: '1', hidden: true, 'aria-label': `Upload of ${file.name}` });
-    const body = h('div', { class: 'file-body' }, h('p', { class: 'file-name' }, file.name), status, progress);
-    const thumb = h('span', { class: 'thumb' });
-    const el = h('li', { class: 'file', dataset: { status: 'queued', name: file.name } }, thumb, body);
+    const progress = h('progress', { max: '1', hidden: true });
+    const body = h('div', { class: 'file-body' }, h('p', { class: 'file-name', title: name }, name), status, progress);
+    const audio = kind === 'audio' || isAudioName(name);
+    const thumb = h('span', { class: 'thumb placeholder' }, badge(name, audio));
+    const dismiss = h('button', { type: 'button', class: 'file-dismiss', hidden: true }, '×');
+    const el = h('li', { class: 'file', dataset: { status: 'queued', name, kind: audio ? 'audio' : 'image' } }, thumb, body, dismiss);
+    let label = () => '';
     const row = {
       el, body, status, progress, preview: null,
       set(state, text) {
         el.dataset.status = state;
-        status.textContent = text;
+        label = text;
+        status.textContent = text();
+        // Only a file the studio does not have can go from the list: it was never stored.
+        dismiss.hidden = state !== 'rejected' && state !== 'failed';
+      },
+      relabel() {
+        status.textContent = label();
+        progress.setAttribute('aria-label', t('uploadOf', { name }));
+        dismiss.setAttribute('aria-label', t('dismissFile', { name }));
+        dismiss.title = t('dismiss');
+      },
+      showError(view) {
+        body.append(view);
       },
       clearError() {
         body.querySelectorAll('.error').forEach((e) => e.remove());
       },
+      showPicture(url) {
+        const img = h('img', { alt: '', decoding: 'async', src: url });
+        thumb.classList.remove('placeholder');
+        replace(thumb, img);
+      },
     };
-    if (file.type.startsWith('image/') || IMAGE_EXTENSIONS.includes(extension(file.name))) {
+    dismiss.addEventListener('click', () => {
+      el.remove();
+      this.rows.delete(row);
+      this.input.focus(); // focus goes somewhere sensible, not to the page's start
+    });
+    row.relabel();
+    this.rows.add(row);
+    this.list.append(el);
+    if (file && !audio && (file.type.startsWith('image/') || IMAGE_EXTENSIONS.includes(extension(name)))) {
       row.preview = URL.createObjectURL(file);
       const img = h('img', { alt: '', decoding: 'async' });
-      // HEIC (and anything else the browser cannot decode) gets a labelled placeholder.
+      // HEIC (and anything else the browser cannot decode) keeps its labelled placeholder.
+      img.addEventListener('load', () => {
+        thumb.classList.remove('placeholder');
+        replace(thumb, img);
+      }, { once: true });
       img.addEventListener('error', () => {
-        replace(thumb, h('span', { class: 'thumb-label' }, `${extension(file.name).toUpperCase() || 'Image'}`),
-          h('span', { class: 'thumb-note' }, 'no preview'));
-        thumb.classList.add('placeholder');
-        thumb.title = 'This browser cannot show a preview of this image; it uploads all the same.';
+        replace(thumb, badge(name, false), h('span', { class: 'thumb-note' }, t('noPreview')));
+        thumb.title = t('noPreviewTitle');
         URL.revokeObjectURL(row.preview);
         row.preview = null;
       }, { once: true });
       img.src = row.preview;
-      thumb.append(img);
-    } else {
-      thumb.classList.add('placeholder');
-      thumb.append(h('span', { class: 'thumb-label' }, extension(file.name).toUpperCase() || 'File'));
+      thumb.append(img); // in the page at once, so it shows as soon as it decodes
     }
     return row;
   }
+}
+
+/** The badge standing for a file with no picture: its type, and a note for music. */
+function badge(name, audio) {
+  const type = extension(name).toUpperCase() || (audio ? 'AUDIO' : 'FILE');
+  return audio
+    ? [h('span', { class: 'thumb-icon', 'aria-hidden': 'true' }, '♪'), h('span', { class: 'thumb-label' }, type)]
+    : h('span', { class: 'thumb-label' }, type);
 }

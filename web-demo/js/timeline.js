@@ -3,6 +3,7 @@
 
 import { byId, formatRange, formatSeconds, h, replace } from './dom.js';
 import { rulerTicks } from './ruler.js';
+import { onLanguage, t } from './strings.js';
 
 /** Draws drafts into the timeline panel. `thumbnailFor(src)` gives a local preview URL or null. */
 export class TimelineView {
@@ -13,14 +14,17 @@ export class TimelineView {
     this.thumbnailFor = thumbnailFor;
     this.canvas = null;
     this.durationMs = null;
+    this.draft = null;
+    onLanguage(() => this.render(this.draft));
   }
 
   /** Draws `draft` (a `Draft`), or the empty state for null. */
   render(draft) {
+    this.draft = draft ?? null;
     if (!draft) {
       this.durationMs = null;
       delete this.root.dataset.durationMs;
-      replace(this.root, h('p', { class: 'empty' }, 'Your video’s tracks appear here once the editor has made something.'));
+      replace(this.root, h('p', { class: 'empty' }, t('timelineEmpty')));
       this.summary.hidden = true;
       this.updateInfo();
       return;
@@ -31,7 +35,7 @@ export class TimelineView {
     this.root.dataset.durationMs = String(this.durationMs);
     this.root.dataset.tracks = String(tracks.length);
     if (tracks.length === 0 || totalMs <= 0) {
-      replace(this.root, h('p', { class: 'empty' }, 'The timeline is empty.'));
+      replace(this.root, h('p', { class: 'empty' }, t('timelineBlank')));
     } else {
       replace(this.root, this.ruler(totalMs), tracks.map((track) => this.track(track, totalMs)));
     }
@@ -51,7 +55,7 @@ export class TimelineView {
     if (this.durationMs) parts.push(formatSeconds(this.durationMs));
     const c = this.canvas;
     if (c && c.width && c.height) {
-      parts.push(`${c.width}×${c.height}${c.height > c.width ? ' (vertical)' : ''}`);
+      parts.push(`${c.width}×${c.height}${c.height > c.width ? ` (${t('vertical')})` : ''}`);
       if (c.fps) parts.push(`${c.fps} fps`);
     }
     this.canvasInfo.textContent = parts.join(' · ');
@@ -60,7 +64,8 @@ export class TimelineView {
   ruler(totalMs) {
     const lane = h('div', { class: 'ruler-lane' });
     for (const t of rulerTicks(totalMs)) {
-      const tick = h('span', { class: 'tick' }, formatSeconds(t));
+      // The mark at the very end is drawn leftwards, so its label stays inside the lane.
+      const tick = h('span', { class: t >= totalMs ? 'tick tick-end' : 'tick' }, formatSeconds(t));
       tick.style.left = percent(t, totalMs);
       lane.append(tick);
     }
@@ -76,7 +81,7 @@ export class TimelineView {
       role: 'group',
       'aria-label': `${track.label}: ${count} ${count === 1 ? 'item' : 'items'}`,
       dataset: { kind: track.kind, role: track.role ?? '' },
-    }, h('span', { class: 'track-label' }, track.label), lane);
+    }, h('span', { class: 'track-label', title: track.label }, track.label), lane);
   }
 
   segment(track, segment, position, totalMs) {
@@ -89,6 +94,11 @@ export class TimelineView {
     });
     el.style.left = percent(segment.startMs, totalMs);
     el.style.width = percent(segment.durationMs, totalMs);
+    // A text block too narrow for its words shows them beside it, on the side with more room.
+    if (track.kind === 'text') {
+      const middle = segment.startMs + segment.durationMs / 2;
+      el.classList.add(middle < totalMs / 2 ? 'label-after' : 'label-before');
+    }
 
     if (track.kind === 'video') {
       const thumb = segment.src ? this.thumbnailFor(segment.src) : null;

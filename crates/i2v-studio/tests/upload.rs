@@ -67,12 +67,7 @@ async fn upload(
 }
 
 async fn connected(studio: &Studio, client: &str) -> (String, String) {
-    let token = studio.token(client).await;
-    let session = studio.session(&token).await["session_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    (token, session)
+    studio.connected(client).await
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ pub mod numbers;
 pub mod phrase;
 pub mod quotes;
 pub mod tokens;
+pub mod work;
 
 use tokens::Token;
 

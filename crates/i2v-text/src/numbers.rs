@@ -203,8 +203,26 @@ fn chinese_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
     (i > at).then(|| (total + digit.unwrap_or(0.0), i))
 }
 
-/// A number in any of the three writings, starting at `at`, and its end.
+/// The most tokens a number is read from: `九千九百九十九` is seven, "one hundred and twenty
+/// five" six. Reading stops there, so that a long run of numeral characters costs each place a
+/// bounded look rather than the whole run (issue 21); callers may rely on it to look only near
+/// a place.
+pub const NUMBER_REACH: usize = 16;
+
+/// The most tokens a length of time is read from (see [`NUMBER_REACH`]): two numbers ("1 min 30
+/// s") and the words around them ("and a half", units, a decimal comma) fit well within it.
+pub const DURATION_REACH: usize = 2 * NUMBER_REACH + 16;
+
+/// `tokens` up to `reach` tokens from `at`: what a reader starting at `at` may look at.
+fn within(tokens: &[Token], at: usize, reach: usize) -> &[Token] {
+    tokens.get(..at.saturating_add(reach)).unwrap_or(tokens)
+}
+
+/// A number in any of the three writings, starting at `at`, and its end; read from at most
+/// [`NUMBER_REACH`] tokens.
 pub fn number_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
+    crate::work::step();
+    let tokens = within(tokens, at, NUMBER_REACH);
     match tokens.get(at).map(|t| &t.tok)? {
         Tok::Num(n) => Some((*n, at + 1)),
         Tok::Word(_) => english_number_at(tokens, at).or_else(|| spanish_at(tokens, at)),
@@ -213,8 +231,10 @@ pub fn number_at(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
     }
 }
 
-/// A length of time starting at `at`, in ms, and its end.
+/// A length of time starting at `at`, in ms, and its end; read from at most
+/// [`DURATION_REACH`] tokens.
 pub fn duration_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
+    let tokens = within(tokens, at, DURATION_REACH);
     if let Some(found) = unitless_duration_at(tokens, at) {
         return Some(found);
     }

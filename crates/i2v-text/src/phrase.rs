@@ -20,6 +20,10 @@ use crate::tokens::{Tok, Token, is_cjk};
 
 /// Where `phrase` matches the tokens starting at `at`: the index just past the match.
 pub fn match_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usize> {
+    crate::work::step();
+    if !could_start(tokens.get(at)?, phrase) {
+        return None;
+    }
     let mut i = at;
     let mut matched_any = false;
     for piece in phrase.split(' ').filter(|piece| !piece.is_empty()) {
@@ -35,6 +39,29 @@ pub fn longest_at(tokens: &[Token], at: usize, phrases: &[&str]) -> Option<usize
         .iter()
         .filter_map(|phrase| match_at(tokens, at, phrase))
         .max()
+}
+
+/// The most tokens any of `phrases` can match: one a piece, one a character for a Chinese or
+/// Japanese piece. A reader that looks only near a place (issue 21) sizes its window with it.
+pub fn reach(phrases: &[&str]) -> usize {
+    let piece_tokens = |piece: &str| {
+        if piece.chars().any(is_cjk) {
+            piece.chars().count()
+        } else {
+            1
+        }
+    };
+    phrases
+        .iter()
+        .map(|phrase| {
+            phrase
+                .split(' ')
+                .filter(|piece| !piece.is_empty())
+                .map(piece_tokens)
+                .sum()
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Every match of `phrases`, left to right, none overlapping: the longest at each start wins.
@@ -58,11 +85,59 @@ pub fn find(tokens: &[Token], phrases: &[&str]) -> Option<(usize, usize)> {
     (0..tokens.len()).find_map(|i| longest_at(tokens, i, phrases).map(|end| (i, end)))
 }
 
+/// Whether `phrase` could match starting with `token`, by its first character alone: a quick
+/// test that turns most phrases of a list away before they are read piece by piece, since every
+/// list is tried at every token (issue 21). It never turns away a phrase that matches.
+fn could_start(token: &Token, phrase: &str) -> bool {
+    let Some(first) = phrase.chars().find(|&c| c != ' ') else {
+        return false;
+    };
+    match &token.tok {
+        // A word matches only a piece of letters with the same first letter, as compared:
+        // apostrophes dropped, accents too (a typo is forgiven only after the first letter).
+        Tok::Word(word) => {
+            let letter = phrase
+                .chars()
+                .find(|&c| c != ' ' && c != '\'')
+                .map(unaccented);
+            match (letter, word.chars().next().map(unaccented)) {
+                // A bare `*` starts any word.
+                (Some('*' | ' ') | None, _) => true,
+                (Some(letter), Some(first_letter)) => letter == first_letter,
+                (Some(_), None) => true,
+            }
+        }
+        // A number matches `<num>` or digits.
+        Tok::Num(_) => first == '<' || first.is_ascii_digit(),
+        // A character matches a Chinese or Japanese piece, character by character.
+        // (Folding leaves ASCII ASCII, which no such character is: most pieces stop there.)
+        Tok::Han(c) => first == *c || (!first.is_ascii() && folds_to(first, *c)),
+        Tok::Sym(c) => first == *c,
+        // A quote matches no piece.
+        Tok::Quote(_) => false,
+    }
+}
+
+/// Whether the character `c` of a piece folds to `x`, as a message's characters are folded
+/// ([`fold_char`]): a Chinese character or kana only to its simplified form, so the costly
+/// folding of the rest (case above all) is left to the other characters.
+fn folds_to(c: char, x: char) -> bool {
+    if c == x {
+        true
+    } else if is_cjk(c) {
+        crate::han::simplified(c) == Some(x)
+    } else {
+        fold_char(c) == x
+    }
+}
+
 fn match_piece(tokens: &[Token], at: usize, piece: &str) -> Option<usize> {
     if piece.chars().any(is_cjk) {
         let mut i = at;
         for c in piece.chars() {
-            tokens.get(i).filter(|t| t.is_han(fold_char(c)))?;
+            tokens
+                .get(i)
+                .filter(|t| matches!(t.tok, Tok::Han(x) if folds_to(c, x)))?;
             i += 1;
         }
         return Some(i);
@@ -91,19 +166,28 @@ fn word_matches(word: &str, piece: &str) -> bool {
         Some(stem) => (stem, true),
         None => (piece, false),
     };
-    let plain = |text: &str| -> Vec<char> {
-        text.chars()
-            .filter(|&c| c != '\'')
-            .map(unaccented)
-            .collect()
-    };
-    let (word, stem) = (plain(word), plain(stem));
+    // Compared as they are read, without copying: this runs for every phrase at every token.
     let exact = if prefix {
-        word.starts_with(&stem)
+        let mut letters = plain(word);
+        plain(stem).all(|c| letters.next() == Some(c))
     } else {
-        word == stem
+        plain(word).eq(plain(stem))
     };
-    exact || near(&word, &stem, prefix)
+    if exact {
+        return true;
+    }
+    // Only long words that start alike may carry a typo (see `near`): most pairs stop here.
+    let long = |text: &str| plain(text).nth(5).is_some();
+    if !long(word) || !long(stem) || plain(word).next() != plain(stem).next() {
+        return false;
+    }
+    let (word, stem): (Vec<char>, Vec<char>) = (plain(word).collect(), plain(stem).collect());
+    near(&word, &stem, prefix)
+}
+
+/// The letters of `text` as a match compares them: apostrophes left out, accents dropped.
+fn plain(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|&c| c != '\'').map(unaccented)
 }
 
 /// `c` without its accent, for the Spanish vowels (ñ stays: "año" is no "ano").
@@ -235,5 +319,95 @@ mod tests {
         assert_eq!(found, [(0, 2), (2, 6), (6, 7)]);
         assert_eq!(find(&message.tokens, &["music"]), Some((6, 7)));
         assert_eq!(find(&message.tokens, &["song"]), None);
+    }
+
+    #[test]
+    fn the_quick_test_turns_away_no_phrase_that_matches() {
+        let texts = [
+            "Don't get rid of the transitions, 去掉背景音乐 9:16 'Hi' # 3rd",
+            "crea un vídeo con música, remvoe trasnitions 20秒の動画を作って",
+            "'til dont ,& 2.5s 第3张 最后一张",
+        ];
+        let phrases = [
+            "don't get rid of",
+            "dont",
+            "til",
+            "'til",
+            "transition*",
+            "transitions",
+            "remove",
+            "背景音乐",
+            "動画",
+            "作って",
+            "9 : 16",
+            "<num> : <num>",
+            "<num>",
+            "3",
+            "#",
+            ",",
+            "&",
+            "video",
+            "musica",
+            "vídeo",
+            "*",
+            "rd",
+            "第",
+            "最后一张",
+            "s",
+            "hi",
+            " get rid",
+        ];
+        for text in texts {
+            let tokens = read(text).tokens;
+            for (at, token) in tokens.iter().enumerate() {
+                for phrase in phrases {
+                    if !could_start(token, phrase) {
+                        // Read piece by piece, it does not match either.
+                        let mut i = Some(at);
+                        for piece in phrase.split(' ').filter(|piece| !piece.is_empty()) {
+                            i = i.and_then(|i| match_piece(&tokens, i, piece));
+                        }
+                        assert_eq!(i, None, "{phrase:?} at {at} of {text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn folding_a_chinese_character_or_kana_only_simplifies_it() {
+        let ranges = [
+            0x3007..=0x3007,
+            0x3041..=0x30FF,
+            0x3400..=0x4DBF,
+            0x4E00..=0x9FFF,
+        ];
+        let more = [0xF900..=0xFAFF, 0x20000..=0x2FA1F];
+        for c in ranges
+            .into_iter()
+            .chain(more)
+            .flatten()
+            .filter_map(char::from_u32)
+        {
+            assert!(is_cjk(c));
+            let folded = crate::han::simplified(c).unwrap_or(c);
+            assert_eq!(fold_char(c), folded, "{c}");
+            assert!(folds_to(c, folded));
+        }
+    }
+
+    #[test]
+    fn the_reach_of_a_list_is_its_longest_phrase_in_tokens() {
+        assert_eq!(reach(&["get rid of", "背景音乐", "9 : 16", "x"]), 4);
+        assert_eq!(reach(&["作って", "a"]), 3);
+        assert_eq!(reach(&[]), 0);
+        let message = read("get rid of 背景音乐");
+        for phrase in ["get rid of", "背景音乐"] {
+            let at = usize::from(phrase == "背景音乐") * 3;
+            assert_eq!(
+                match_at(&message.tokens, at, phrase),
+                Some(at + reach(&[phrase]))
+            );
+        }
     }
 }

@@ -139,3 +139,5 @@ pub use types::{
     Aspect, Canvas, Cost, History, Language, MediaKind, MediaRef, Revisit, ToolStep, TurnInput,
     TurnKind, TurnPlan,
 };
+#[doc(hidden)]
+pub use understand::understand_for_bench;

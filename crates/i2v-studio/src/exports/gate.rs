@@ -5,9 +5,10 @@
 //!    stranger learns nothing about it;
 //! 2. as the cloud does, export is free, but an anonymous user with no credits left who sends
 //!    no attribution is on the free plan, which cannot export;
-//! 3. the output must be one the studio can honour ([`OutputSpec::parse`]): each field read
+//! 3. the render id must be one a client may choose (it becomes the user's own: see `jobs`);
+//! 4. the output must be one the studio can honour ([`OutputSpec::parse`]): each field read
 //!    once, a value it cannot make refused naming the field, the value and what is accepted;
-//! 4. the draft must parse and have at least one segment.
+//! 5. the draft must parse and have at least one segment.
 
 use std::time::Duration;
 
@@ -15,7 +16,8 @@ use i2v_core::draft::Draft;
 use serde_json::Value;
 
 use super::ExportError;
-use crate::render::{OutputAsk, OutputSpec};
+use super::jobs::scoped_id;
+use crate::render::{MAX_RENDER_ID_LEN, OutputAsk, OutputSpec, QueueError, check_render_id};
 use crate::store::{SessionRecord, Store, User};
 
 /// Which attribution facts came with the request (the skill it was sent from).
@@ -58,7 +60,7 @@ pub struct ExportAsk {
 pub struct Cleared {
     /// The caller's session, marked as used.
     pub(super) session: SessionRecord,
-    /// The render id the client chose.
+    /// The queue's id of the render: the client's, scoped to its user ([`super::scoped_id`]).
     pub(super) render_id: String,
     /// The parsed draft, with something to render.
     pub(super) draft: Draft,
@@ -82,6 +84,10 @@ pub fn gate(
     if user.anonymous && !ask.attribution.is_complete() && store.balance(user.id)?.available <= 0 {
         return Err(ExportError::FreePlan);
     }
+    if ask.render_id.len() > MAX_RENDER_ID_LEN {
+        return Err(ExportError::Queue(QueueError::InvalidId));
+    }
+    check_render_id(&ask.render_id).map_err(ExportError::Queue)?;
     let output = OutputSpec::parse(&ask.output).map_err(ExportError::Output)?;
     let draft = Draft::from_value(ask.draft).map_err(ExportError::MalformedDraft)?;
     if !draft.is_export_ready() {
@@ -89,7 +95,7 @@ pub fn gate(
     }
     Ok(Cleared {
         session,
-        render_id: ask.render_id,
+        render_id: scoped_id(user, &ask.render_id),
         draft,
         output,
     })
@@ -140,7 +146,7 @@ mod tests {
         let cleared = gate(&temp.store, &user, ask(&session), IDLE, 7).unwrap();
         assert_eq!(cleared.session.session_id, session.session_id);
         assert_eq!(cleared.session.last_used_ms, 7);
-        assert_eq!(cleared.render_id, "render_1");
+        assert_eq!(cleared.render_id, format!("u{}-render_1", user.id.0));
         assert!(cleared.draft.is_export_ready());
         assert_eq!(cleared.output, OutputSpec::default());
     }

@@ -17,7 +17,7 @@ use crate::render::{OutputRefused, QueueError};
 use crate::store::StoreError;
 
 pub use gate::{Attribution, Cleared, ExportAsk, gate};
-pub use jobs::owned_job;
+pub use jobs::{client_id, owned_job, scoped_id};
 pub use submit::submit;
 
 /// Why an export was refused.

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::jobs::{client_id, named};
 use super::{Cleared, ExportError};
 use crate::media::{self, Facts};
 use crate::render::{JobStatus, MediaFile, RenderQueue, RenderRequest};
@@ -24,7 +25,10 @@ pub fn submit(
     cleared: Cleared,
 ) -> Result<JobStatus, ExportError> {
     let request = render_request(store, data_dir, cleared)?;
-    renders.submit(request).map_err(ExportError::Queue)
+    let id = client_id(&request.render_id).to_owned();
+    renders
+        .submit(request)
+        .map_err(|err| ExportError::Queue(named(err, &id)))
 }
 
 /// The render request of a cleared export: its draft on the session's canvas and uploads.
@@ -86,7 +90,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::exports::{ExportAsk, gate};
+    use crate::exports::{ExportAsk, gate, scoped_id};
     use crate::media::{Format, Orientation, header_reads, with_orientation};
     use crate::render::{
         Format as OutputFormat, JobState, OutputSpec, Quality, QueueError, RenderError,
@@ -135,7 +139,7 @@ mod tests {
         let export = cleared(&temp, &user, &session_id, one_picture(&media_id));
         let draft = export.draft.clone();
         let request = render_request(&temp.store, &temp.dir, export).unwrap();
-        assert_eq!(request.render_id, "render_1");
+        assert_eq!(request.render_id, scoped_id(&user, "render_1"));
         assert_eq!(request.session_id, session_id);
         assert_eq!(request.draft, draft);
         assert_eq!(request.canvas, Canvas::new(1080, 1920, 25));
@@ -228,11 +232,11 @@ mod tests {
         );
         let export = cleared(&temp, &user, &session_id, one_picture(&media_id));
         let job = submit(&temp.store, &renders, &temp.dir, export).unwrap();
-        assert_eq!(job.id, "render_1");
+        assert_eq!(job.id, scoped_id(&user, "render_1"));
         assert_eq!(job.session_id, session_id);
         // The picture's file was never written: the render fails on its own, and the test has
         // no ffmpeg run to wait for.
-        let ended = renders.wait("render_1").await.unwrap();
+        let ended = renders.wait(&job.id).await.unwrap();
         assert_eq!(ended.status, JobState::Failed);
         let again = cleared(&temp, &user, &session_id, one_picture(&media_id));
         assert_eq!(

@@ -45,7 +45,9 @@ pub use output::{Format, GIF_FPS, OutputAsk, OutputRefused, OutputSpec, Quality}
 pub use queue::{
     JobState, JobStatus, MAX_WAITING_PER_OWNER, RenderOptions, RenderOutput, RenderQueue,
 };
-pub use request::{Canvas, MediaFile, MediaKind, RenderRequest, check_canvas, check_render_id};
+pub use request::{
+    Canvas, MAX_RENDER_ID_LEN, MediaFile, MediaKind, RenderRequest, check_canvas, check_render_id,
+};
 pub use segments::DEFAULT_CACHE_BYTES;
 pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
 pub use source::{Orientation, Source, SourceKind};

@@ -127,10 +127,14 @@ impl RenderRequest {
     }
 }
 
-/// Checks that a render id can name files: 1 to 100 ASCII letters, digits, `-` or `_`.
+/// The longest render id a client may choose.
+pub const MAX_RENDER_ID_LEN: usize = 100;
+
+/// Checks that a render id can name files: 1 to [`MAX_RENDER_ID_LEN`] ASCII letters, digits,
+/// `-` or `_`, and room for the owner's prefix the exports put before it (`u<user>-`).
 pub fn check_render_id(id: &str) -> Result<(), QueueError> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-    if id.is_empty() || id.len() > 100 || !id.chars().all(allowed) {
+    if id.is_empty() || id.len() > MAX_RENDER_ID_LEN + 24 || !id.chars().all(allowed) {
         return Err(QueueError::InvalidId);
     }
     Ok(())
@@ -173,7 +177,7 @@ mod tests {
     fn render_ids_must_be_safe_file_names() {
         assert_eq!(check_render_id("render_1700000000000"), Ok(()));
         assert_eq!(check_render_id("a-B_9"), Ok(()));
-        for bad in ["", "../x", "a b", "x.mp4", "ü", &"a".repeat(101)] {
+        for bad in ["", "../x", "a b", "x.mp4", "ü", &"a".repeat(125)] {
             assert_eq!(check_render_id(bad), Err(QueueError::InvalidId), "{bad}");
         }
     }

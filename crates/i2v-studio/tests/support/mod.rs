@@ -249,6 +249,16 @@ impl Studio {
         .clone()
     }
 
+    /// A new user with a fresh session: its token and session id.
+    pub async fn connected(&self, client_id: &str) -> (String, String) {
+        let token = self.token(client_id).await;
+        let session = self.session(&token).await["session_id"]
+            .as_str()
+            .expect("a session id")
+            .to_owned();
+        (token, session)
+    }
+
     /// `GET` the state of `session_id`.
     pub async fn state(&self, token: &str, session_id: &str) -> Reply {
         self.get(

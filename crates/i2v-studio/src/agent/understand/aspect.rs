@@ -109,7 +109,10 @@ fn ratio_at(clause: &Clause<'_>, at: usize, ratio_word: bool) -> Option<(Ratio, 
     if chinese_numerals && !chinese {
         return None;
     }
-    let in_duration = clause.durations.iter().any(|&(_, s, e)| s < end && at < e);
+    // The lengths of time are in order and apart: the first ending after `at` is the only one
+    // that may overlap the ratio.
+    let past = clause.durations.partition_point(|&(_, _, e)| e <= at);
+    let in_duration = clause.durations.get(past).is_some_and(|&(_, s, _)| s < end);
     let value = width / height;
     if in_duration || !(PLAUSIBLE.0..=PLAUSIBLE.1).contains(&value) {
         return None;

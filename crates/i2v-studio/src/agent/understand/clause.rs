@@ -1,36 +1,23 @@
-//! Clauses, and the operations ("add", "remove", "lower" …) in them.
-//!
-//! A message may hold several instructions ("make it vertical and add a title 'Summer'"). It is
-//! split into clauses at `, ; . ! ?`, line breaks and linking words ("and", "then", "also",
-//! 然后, 并且, 另外, "y", "luego", それから …), except where what follows the break continues a
-//! list the clause is making: another picture ("the second and third photos", "第二张、第三张",
-//! "la tercera y la segunda foto"), another number ("photos 2 and 3"), "a half" ("a minute and
-//! a half"), or the rest of a length of time ("1 minuto y 30 segundos"). 和 never splits: "音乐和标题" is
-//! one list.
+//! A clause and what the rules need to know about it: its operations ("add", "remove", "lower"
+//! …) and which governs what, the pictures it points at, its lengths of time.
 //!
 //! In a clause, each thing talked about (music, a title …) is governed by the operation said
 //! nearest before it, or else the nearest after it (Chinese puts the verb after the object:
 //! 把标题删掉), or else the operation of the previous clause ("remove the music and the title").
+//! How a message is cut into clauses is [`super::split`]'s.
 
 use std::ops::Range;
 
-use super::Op;
 use super::lexicon::{NEGATIONS, OFF_PARTICLES, OPS};
-use super::refs::find_refs;
-use crate::agent::text::numbers::durations;
-use crate::agent::text::phrase::{longest_at, match_at};
+use super::refs::RefAt;
+use super::{Op, lists, names, when};
+use crate::agent::text::Message;
+use crate::agent::text::phrase::{find, longest_at, match_at, reach};
 use crate::agent::text::tokens::Token;
+use crate::agent::types::{Language, MediaRef};
 
-const BREAK_SYMBOLS: [char; 6] = [',', ';', '.', '!', '?', '\n'];
-const BREAK_WORDS: &[&str] = &[
-    "and", "then", "also", "plus", "but", "&", "然后", "并且", "而且", "同时", "另外", "还有",
-    "以及", "接着", "之后", "还要", "并",
-];
-/// Linking words in Spanish and Japanese (see [`BREAK_WORDS`]).
-#[rustfmt::skip]
-const BREAK_WORDS_ES_JA: &[&str] = &[
-    "y", "luego", "también", "además", "pero", "それから", "そして", "あと", "それと",
-];
+/// Words a camera motion is said with, before which "out" is no removal ("zoom out").
+const MOTION_BEFORE_PARTICLE: &[&str] = &["zoom*", "pull*", "fade*"];
 /// Words that may stand between a negation and the verb it negates ("don't ever add").
 const FILLERS: &[&str] = &["ever", "really", "any", "再", "给", "帮我"];
 
@@ -45,111 +32,155 @@ pub(crate) struct OpAt {
     pub(crate) end: usize,
 }
 
-/// A clause: its tokens, and whether a linking word ("and", 以及 …) joins it to the one
-/// before, rather than punctuation alone.
-pub(crate) struct Span {
+/// One clause of a message and what the rules need to know about it.
+pub(crate) struct Clause<'m> {
     /// The clause's tokens.
-    pub(crate) range: Range<usize>,
-    /// Whether it is linked to the previous clause by a word.
-    pub(crate) linked: bool,
+    pub(crate) tokens: &'m [Token],
+    /// The message it belongs to (for quotes and the original text).
+    pub(crate) message: &'m Message<'m>,
+    /// The operations in it.
+    pub(crate) ops: Vec<OpAt>,
+    /// The operation of the previous clause, for things mentioned without one.
+    pub(crate) inherited: Option<Op>,
+    /// Whether the previous clause was about music ("add music, make it calm").
+    pub(crate) music_context: bool,
+    /// The pictures it points at.
+    pub(crate) refs: Vec<RefAt>,
+    /// Its lengths of time: (ms, first token, end).
+    pub(crate) durations: Vec<(u64, usize, usize)>,
+    /// The session's uploads.
+    pub(crate) media: &'m [MediaRef],
+    /// The language of the whole message ([`Message::language`]).
+    pub(crate) language: Language,
 }
 
-/// Splits the tokens of a message into clauses, by the rules above.
-pub(crate) fn split(tokens: &[Token]) -> Vec<Span> {
-    let mut clauses = Vec::new();
-    let mut start = 0;
-    let mut linked = false;
-    let mut i = 0;
-    while i < tokens.len() {
-        let Some(end) = break_at(tokens, i) else {
-            i += 1;
-            continue;
+/// What every clause of a message reads alike, worked out once for the message: a clause that
+/// read the whole message again made a long message cost the square of its length (issue 21).
+pub(super) struct Shared {
+    /// The pictures, for naming them ([`names`]).
+    pub(super) pictures: names::Pictures,
+    /// How many pictures the video shows (or were uploaded, before there is one).
+    pub(super) count: usize,
+    /// The message's language.
+    pub(super) language: Language,
+}
+
+impl<'m> Clause<'m> {
+    pub(super) fn new(
+        message: &'m Message<'m>,
+        range: Range<usize>,
+        inherited: Option<Op>,
+        music_context: bool,
+        media: &'m [MediaRef],
+        shared: &Shared,
+    ) -> Clause<'m> {
+        let tokens = message.tokens.get(range).unwrap_or_default();
+        // "the last 5 seconds", "最后5秒" name a stretch of the video, not a length for it.
+        let part_of = |start: usize| {
+            start.checked_sub(1).is_some_and(|before| {
+                longest_at(tokens, before, &["first", "last", "final", "最后", "前"]) == Some(start)
+            })
         };
-        // A run of breaks (", and then") counts as one.
-        let mut after = end;
-        while let Some(next) = break_at(tokens, after) {
-            after = next;
-        }
-        if continues_list(tokens, start, i, after) {
-            i = after;
-            continue;
-        }
-        if i > start {
-            clauses.push(Span {
-                range: start..i,
-                linked,
-            });
-        }
-        let run = tokens.get(i..after).unwrap_or_default();
-        linked = run
+        // "from 2 to 5 seconds", "at the end for 4 seconds" say when a text shows.
+        let claimed = when::claimed(tokens);
+        // The claimed ranges come in order of their starts: those starting at or before a
+        // token are a prefix, and the furthest end among them says whether one spans it.
+        let reach: Vec<usize> = claimed
             .iter()
-            .any(|token| token.word().is_some() || token.is_chinese());
-        start = after;
-        i = after;
+            .scan(0, |furthest, &(_, e)| {
+                *furthest = e.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        let when_text = |start: usize| {
+            let before = claimed.partition_point(|&(s, _)| s <= start);
+            before
+                .checked_sub(1)
+                .and_then(|last| reach.get(last))
+                .is_some_and(|&end| start < end)
+        };
+        let durations = crate::agent::text::numbers::durations(tokens)
+            .into_iter()
+            .filter(|&(_, start, _)| !part_of(start) && !when_text(start))
+            .collect();
+        Clause {
+            tokens,
+            message,
+            ops: find_ops(tokens),
+            inherited,
+            music_context,
+            refs: pictures_pointed(tokens, shared),
+            durations,
+            media,
+            language: shared.language,
+        }
     }
-    if start < tokens.len() {
-        clauses.push(Span {
-            range: start..tokens.len(),
-            linked,
-        });
+
+    /// The first match of any of `phrases`: (start, end).
+    pub(crate) fn find(&self, phrases: &[&str]) -> Option<(usize, usize)> {
+        find(self.tokens, phrases)
     }
-    clauses
+
+    /// Whether any of `phrases` occurs.
+    pub(crate) fn has(&self, phrases: &[&str]) -> bool {
+        self.find(phrases).is_some()
+    }
+
+    /// The operation governing something mentioned at token `at`.
+    pub(crate) fn governs(&self, at: usize) -> Option<Op> {
+        governing(&self.ops, at, self.inherited)
+    }
+
+    /// Whether the clause says this operation anywhere.
+    pub(crate) fn says(&self, op: Op) -> bool {
+        self.ops.iter().any(|found| found.op == op)
+    }
+
+    /// The quotes in the clause: (token index, text).
+    pub(crate) fn quotes(&self) -> Vec<(usize, &'m str)> {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, token)| match token.tok {
+                crate::agent::text::tokens::Tok::Quote(q) => {
+                    self.message.quotes.get(q).map(|text| (i, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
 }
 
-fn break_at(tokens: &[Token], at: usize) -> Option<usize> {
-    let symbol = tokens
-        .get(at)
-        .is_some_and(|t| BREAK_SYMBOLS.iter().any(|&c| t.is_sym(c)));
-    if symbol {
-        return Some(at + 1);
-    }
-    longest_at(tokens, at, BREAK_WORDS).or_else(|| longest_at(tokens, at, BREAK_WORDS_ES_JA))
-}
-
-/// Whether the break from `at` to `after`, in the clause that began at `start`, sits inside a
-/// list or a length of time.
-fn continues_list(tokens: &[Token], start: usize, at: usize, after: usize) -> bool {
-    if longest_at(tokens, after, &["a half", "half", "medio", "media"]).is_some() {
-        return true;
-    }
-    // "1 minuto y 30 segundos" is one length of time.
-    let clause = tokens.get(start..).unwrap_or_default();
-    let within = |(_, s, e): (u64, usize, usize)| start + s < at && at < start + e;
-    if durations(clause).into_iter().any(within) {
-        return true;
-    }
-    let numbers_around = at
-        .checked_sub(1)
-        .and_then(|before| tokens.get(before))
-        .is_some_and(|t| t.number().is_some())
-        && tokens.get(after).is_some_and(|t| t.number().is_some());
-    if numbers_around {
-        return true;
-    }
-    // A reference right after the break continues a list of pictures, unless both sides say
-    // something of their own: "make the first photo 2 s longer and the last one shorter" is two
-    // instructions, "make the first and last photos 2 s" one.
-    let rest = tokens.get(after..).unwrap_or_default();
-    let next_part = rest
-        .get(
-            ..(0..rest.len())
-                .find(|&i| break_at(rest, i).is_some())
-                .unwrap_or(rest.len()),
-        )
-        .unwrap_or_default();
-    let this_part = tokens.get(start..at).unwrap_or_default();
-    let two_instructions = says_something(this_part) && says_something(next_part);
-    !two_instructions
-        && find_refs(rest).first().is_some_and(|found| {
-            found.start == 0
-                || (found.start == 1 && longest_at(rest, 0, &["the", "la", "el", "las"]).is_some())
+/// The pictures a clause points at: by position ([`refs`]), by name ([`names`]), or all but
+/// some.
+fn pictures_pointed(tokens: &[Token], shared: &Shared) -> Vec<RefAt> {
+    let mut found = lists::find_refs(tokens);
+    // A name overlapping a reference by position gives way to it. Sorted by start, the
+    // references that start before a name's end are a prefix; the furthest end among them
+    // says whether one reaches into the name.
+    let mut by_start: Vec<(usize, usize)> = found.iter().map(|r| (r.start, r.end)).collect();
+    by_start.sort_unstable();
+    let reach: Vec<usize> = by_start
+        .iter()
+        .scan(0, |furthest, &(_, end)| {
+            *furthest = end.max(*furthest);
+            Some(*furthest)
         })
-}
-
-/// Whether tokens say more than a bare list item: a length of time, or an operation other
-/// than the all-purpose "make"/"change".
-fn says_something(tokens: &[Token]) -> bool {
-    !durations(tokens).is_empty() || find_ops(tokens).iter().any(|found| found.op != Op::Change)
+        .collect();
+    let overlaps = |n: &RefAt| {
+        let before_end = by_start.partition_point(|&(start, _)| start < n.end);
+        before_end
+            .checked_sub(1)
+            .and_then(|last| reach.get(last))
+            .is_some_and(|&end| n.start < end)
+    };
+    let named: Vec<RefAt> = names::named_refs(tokens, &shared.pictures)
+        .into_iter()
+        .filter(|n| !overlaps(n))
+        .collect();
+    found.extend(named);
+    found.sort_by_key(|r| r.start);
+    names::all_but(tokens, &found, shared.count).unwrap_or(found)
 }
 
 /// Every operation in the tokens, left to right, with negations applied.
@@ -157,17 +188,7 @@ pub(crate) fn find_ops(tokens: &[Token]) -> Vec<OpAt> {
     let mut found: Vec<(OpAt, bool)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // 別の is Japanese for "another", where 别 is Chinese for "don't".
-        let another = match_at(tokens, i, "別の").is_some();
-        let negation = longest_at(tokens, i, NEGATIONS)
-            .filter(|_| !another)
-            .map(|end| (Op::Remove, end, true));
-        let best = OPS
-            .iter()
-            .filter_map(|(op, phrases)| longest_at(tokens, i, phrases).map(|end| (*op, end, false)))
-            .chain(negation)
-            .max_by_key(|(_, end, negation)| (*end, *negation));
-        match best {
+        match op_at(tokens, i) {
             Some((op, end, negation)) => {
                 found.push((OpAt { op, start: i, end }, negation));
                 i = end.max(i + 1);
@@ -191,13 +212,7 @@ pub(crate) fn find_ops(tokens: &[Token]) -> Vec<OpAt> {
     }
     // "turn the music off", "take photo 2 out": a particle later in the clause makes the verb
     // a removal.
-    let particle = (0..tokens.len()).find(|&i| {
-        let motion = i.checked_sub(1).is_some_and(|before| {
-            longest_at(tokens, before, &["zoom*", "pull*", "fade*"]).is_some()
-        });
-        !motion && longest_at(tokens, i, OFF_PARTICLES).is_some()
-    });
-    if let Some(particle) = particle {
+    if let Some(particle) = (0..tokens.len()).find(|&i| particle_at(tokens, i)) {
         for (op, _) in found.iter_mut().filter(|(op, _)| op.end <= particle) {
             if op.op == Op::Change {
                 op.op = Op::Remove;
@@ -205,6 +220,39 @@ pub(crate) fn find_ops(tokens: &[Token]) -> Vec<OpAt> {
         }
     }
     found.into_iter().map(|(op, _)| op).collect()
+}
+
+/// The operation said at token `i`, the longest there: (operation, end, whether a negation).
+/// Looks at most [`ops_reach`] tokens from `i`, and none before it.
+pub(super) fn op_at(tokens: &[Token], i: usize) -> Option<(Op, usize, bool)> {
+    // 別の is Japanese for "another", where 别 is Chinese for "don't".
+    let another = match_at(tokens, i, "別の").is_some();
+    let negation = longest_at(tokens, i, NEGATIONS)
+        .filter(|_| !another)
+        .map(|end| (Op::Remove, end, true));
+    OPS.iter()
+        .filter_map(|(op, phrases)| longest_at(tokens, i, phrases).map(|end| (*op, end, false)))
+        .chain(negation)
+        .max_by_key(|(_, end, negation)| (*end, *negation))
+}
+
+/// Whether a particle that makes a removal ("off", "out") stands at token `i`: not after a
+/// camera word ("zoom out"). Looks at the token before `i`, and at most [`ops_reach`] tokens
+/// from it.
+pub(super) fn particle_at(tokens: &[Token], i: usize) -> bool {
+    let motion = i
+        .checked_sub(1)
+        .is_some_and(|before| longest_at(tokens, before, MOTION_BEFORE_PARTICLE).is_some());
+    !motion && longest_at(tokens, i, OFF_PARTICLES).is_some()
+}
+
+/// The most tokens [`op_at`] and [`particle_at`] look at from where they start.
+pub(super) fn ops_reach() -> usize {
+    OPS.iter()
+        .map(|(_, phrases)| reach(phrases))
+        .chain([reach(NEGATIONS), reach(&["別の"]), reach(OFF_PARTICLES)])
+        .max()
+        .unwrap_or(0)
 }
 
 /// The operation governing a thing mentioned at token `at`, by the rule above.
@@ -221,63 +269,6 @@ pub(crate) fn governing(ops: &[OpAt], at: usize, inherited: Option<Op>) -> Optio
 mod tests {
     use super::*;
     use crate::agent::text::read;
-
-    fn clauses(text: &str) -> Vec<String> {
-        let message = read(text);
-        split(&message.tokens)
-            .into_iter()
-            .map(|Span { range, .. }| {
-                let first = message.tokens.get(range.start).map_or(0, |t| t.start);
-                let last = message.tokens.get(range.end - 1).map_or(0, |t| t.end);
-                message.slice(first, last).to_owned()
-            })
-            .collect()
-    }
-
-    #[test]
-    fn instructions_split_at_breaks_and_linking_words() {
-        assert_eq!(
-            clauses("make it vertical and add a title 'Summer'"),
-            ["make it vertical", "add a title 'Summer'"]
-        );
-        assert_eq!(
-            clauses("加背景音乐，然后把标题删掉。"),
-            ["加背景音乐", "把标题删掉"]
-        );
-        assert_eq!(
-            clauses("remove the music, and then the title"),
-            ["remove the music", "the title"]
-        );
-    }
-
-    #[test]
-    fn lists_and_lengths_of_time_stay_whole() {
-        assert_eq!(
-            clauses("remove the second and third photos"),
-            ["remove the second and third photos"]
-        );
-        assert_eq!(clauses("delete photos 2 and 3"), ["delete photos 2 and 3"]);
-        assert_eq!(clauses("删除第二张、第三张"), ["删除第二张、第三张"]);
-        assert_eq!(
-            clauses("make it a minute and a half"),
-            ["make it a minute and a half"]
-        );
-        assert_eq!(clauses("音乐和标题都删掉"), ["音乐和标题都删掉"]);
-        assert_eq!(
-            clauses("add music, first make it vertical"),
-            ["add music", "first make it vertical"]
-        );
-    }
-
-    #[test]
-    fn a_clause_knows_whether_a_word_links_it() {
-        let message = read("no music, calm music and a title");
-        let linked: Vec<bool> = split(&message.tokens)
-            .iter()
-            .map(|span| span.linked)
-            .collect();
-        assert_eq!(linked, [false, false, true]);
-    }
 
     #[test]
     fn negations_turn_the_next_verb_into_a_removal() {

@@ -112,9 +112,11 @@ fn and_out(clause: &Clause<'_>) -> bool {
         return false;
     };
     let tokens = &clause.message.tokens;
-    let Some(next) = tokens.iter().position(|token| token.start >= last.end) else {
+    // The message's tokens are in order: the first after the clause is found by halving.
+    let next = tokens.partition_point(|token| token.start < last.end);
+    if next >= tokens.len() {
         return false;
-    };
+    }
     let end = longest_at(tokens, next, &["and out", "& out"]);
     // Nothing may follow but the end of a sentence: "fade in and out of the title" is no fade.
     end.is_some_and(|end| {

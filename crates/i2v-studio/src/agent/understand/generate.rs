@@ -77,7 +77,7 @@ pub(super) fn wants_generation(clause: &Clause<'_>, has_draft: bool) -> bool {
     };
     let rest = clause.tokens.get(verb_end..).unwrap_or_default();
     // Japanese puts the verb last: 写真で動画を作成して.
-    let japanese = clause.message.language() == Language::Japanese;
+    let japanese = clause.language == Language::Japanese;
     let before_verb = clause.tokens.get(..verb_end).unwrap_or_default();
     let noun_end = match find(rest, VIDEO_NOUNS) {
         Some((noun, _)) => verb_end + noun,

@@ -24,7 +24,7 @@ use super::lexicon::{
 };
 use super::{Clause, Command};
 use crate::agent::text::numbers::number_at;
-use crate::agent::text::phrase::{find, longest_at};
+use crate::agent::text::phrase::{find, longest_at, reach};
 use crate::agent::text::tokens::{Tok, Token};
 
 /// The count of "undo everything": as many changes as there are.
@@ -83,8 +83,10 @@ fn count(tokens: &[Token], phrase_end: usize) -> Option<(usize, (usize, usize))>
             return Some((steps, (at, end)));
         }
         let (value, after) = number_at(tokens, at)?;
+        // Only a lead starting within its length of the number can end there.
         let led = at == phrase_end
-            || (0..at).any(|lead| longest_at(tokens, lead, COUNT_LEADS) == Some(at));
+            || (at.saturating_sub(reach(COUNT_LEADS))..at)
+                .any(|lead| longest_at(tokens, lead, COUNT_LEADS) == Some(at));
         let end = longest_at(tokens, after, COUNT_NOUNS).or(led.then_some(after))?;
         // A count is a whole number of changes; "0.5 steps" counts nothing.
         let whole = value >= 1.0 && value.fract() == 0.0;
@@ -113,5 +115,6 @@ fn only_fillers(tokens: &[Token], covered: &[(usize, usize)]) -> bool {
 
 /// Whether a negation ends right where the phrase at `start` begins.
 fn negated(tokens: &[Token], start: usize) -> bool {
-    (0..start).any(|at| longest_at(tokens, at, NEGATIONS) == Some(start))
+    (start.saturating_sub(reach(NEGATIONS))..start)
+        .any(|at| longest_at(tokens, at, NEGATIONS) == Some(start))
 }

@@ -15,10 +15,13 @@ pub(super) fn leftover(clause: &Clause<'_>) -> Option<String> {
         return None;
     }
     let filler = find_all(clause.tokens, FILLERS);
+    // The fillers are in order and apart: only the last starting by `at` may cover it.
     let covered = |at: usize| {
-        filler
-            .iter()
-            .any(|&(start, end)| (start..end).contains(&at))
+        let started = filler.partition_point(|&(start, _)| start <= at);
+        started
+            .checked_sub(1)
+            .and_then(|last| filler.get(last))
+            .is_some_and(|&(_, end)| at < end)
     };
     let content = clause
         .tokens

@@ -15,8 +15,8 @@ use i2v_core::draft::color_hex;
 
 use super::lexicon::{BIGGER, COLOURS, FONT_SIZE, MOVE, SMALLER, TEXT_POSITIONS};
 use super::{Clause, Colour, Op, TextChange};
-use crate::agent::text::numbers::number_at;
-use crate::agent::text::phrase::{find_all, longest_at};
+use crate::agent::text::numbers::{NUMBER_REACH, number_at};
+use crate::agent::text::phrase::{find_all, longest_at, reach};
 use i2v_core::draft::Position;
 
 /// Words between "font size" and its number.
@@ -182,5 +182,8 @@ fn font_size_span(clause: &Clause<'_>, at: usize) -> Option<(u32, usize)> {
 
 /// Whether token `at` is inside a font size ("字号改成96": the 96 is no title).
 pub(super) fn in_font_size(clause: &Clause<'_>, at: usize) -> bool {
-    (0..at).any(|start| font_size_span(clause, start).is_some_and(|(_, end)| at < end))
+    // Only a font size starting within its longest reach of `at` can span it.
+    let longest = reach(FONT_SIZE) + reach(SIZE_LINKS) + NUMBER_REACH;
+    (at.saturating_sub(longest)..at)
+        .any(|start| font_size_span(clause, start).is_some_and(|(_, end)| at < end))
 }

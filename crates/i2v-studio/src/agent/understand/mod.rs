@@ -1,6 +1,6 @@
 //! Understanding a message: rules that turn what a person wrote into [`Command`]s.
 //!
-//! The message is read ([`crate::agent::text`]), split into clauses ([`clause`]), and each
+//! The message is read ([`crate::agent::text`]), split into clauses ([`split`]), and each
 //! clause goes through the rules in a fixed order, each adding the commands it finds:
 //! frame shape ([`aspect`]), transitions, camera motion, pictures (remove, move, swap, reverse,
 //! add), lengths of time ([`timeline`]), music ([`overlay`]), the title, texts placed at a time
@@ -21,7 +21,9 @@ mod fit;
 mod foreign;
 mod generate;
 mod history;
+mod leads;
 mod leftover;
+mod lists;
 // Word lists read best packed several to a line, which rustfmt would undo one per line.
 #[rustfmt::skip]
 mod lexicon;
@@ -31,6 +33,8 @@ mod overlay;
 mod pace;
 mod places;
 mod refs;
+mod said;
+mod split;
 mod texts;
 mod timeline;
 mod when;
@@ -40,15 +44,12 @@ pub(crate) use fades::{FadeChange, FadeEnd};
 pub(crate) use foreign::is_spanish;
 pub(crate) use refs::{Ordinal, Place};
 
-use std::ops::Range;
-
-use clause::OpAt;
+pub(crate) use clause::Clause;
+use clause::Shared;
 use i2v_core::draft::{Fit, Motion, Position, TransitionKind};
-use refs::RefAt;
 
-use super::text::phrase::{find, longest_at};
-use super::text::tokens::Token;
-use super::text::{Message, read};
+use super::text::phrase::find;
+use super::text::read;
 use super::types::{Aspect, Language, MediaKind, MediaRef};
 
 /// An operation a clause asks for; what it applies to is decided by the rules.
@@ -292,114 +293,6 @@ pub(crate) struct Request {
     pub(crate) foreign: Option<&'static str>,
 }
 
-/// One clause of a message and what the rules need to know about it.
-pub(crate) struct Clause<'m> {
-    /// The clause's tokens.
-    pub(crate) tokens: &'m [Token],
-    /// The message it belongs to (for quotes and the original text).
-    pub(crate) message: &'m Message<'m>,
-    /// The operations in it.
-    pub(crate) ops: Vec<OpAt>,
-    /// The operation of the previous clause, for things mentioned without one.
-    pub(crate) inherited: Option<Op>,
-    /// Whether the previous clause was about music ("add music, make it calm").
-    pub(crate) music_context: bool,
-    /// The pictures it points at.
-    pub(crate) refs: Vec<RefAt>,
-    /// Its lengths of time: (ms, first token, end).
-    pub(crate) durations: Vec<(u64, usize, usize)>,
-    /// The session's uploads.
-    pub(crate) media: &'m [MediaRef],
-}
-
-impl<'m> Clause<'m> {
-    fn new(
-        message: &'m Message<'m>,
-        range: Range<usize>,
-        inherited: Option<Op>,
-        music_context: bool,
-        media: &'m [MediaRef],
-        order: &[String],
-    ) -> Clause<'m> {
-        let tokens = message.tokens.get(range).unwrap_or_default();
-        // "the last 5 seconds", "最后5秒" name a stretch of the video, not a length for it.
-        let part_of = |start: usize| {
-            start.checked_sub(1).is_some_and(|before| {
-                longest_at(tokens, before, &["first", "last", "final", "最后", "前"]) == Some(start)
-            })
-        };
-        // "from 2 to 5 seconds", "at the end for 4 seconds" say when a text shows.
-        let claimed = when::claimed(tokens);
-        let when_text = |start: usize| claimed.iter().any(|&(s, e)| start >= s && start < e);
-        let durations = super::text::numbers::durations(tokens)
-            .into_iter()
-            .filter(|&(_, start, _)| !part_of(start) && !when_text(start))
-            .collect();
-        Clause {
-            tokens,
-            message,
-            ops: clause::find_ops(tokens),
-            inherited,
-            music_context,
-            refs: pictures_pointed(tokens, message, media, order),
-            durations,
-            media,
-        }
-    }
-
-    /// The first match of any of `phrases`: (start, end).
-    pub(crate) fn find(&self, phrases: &[&str]) -> Option<(usize, usize)> {
-        find(self.tokens, phrases)
-    }
-
-    /// Whether any of `phrases` occurs.
-    pub(crate) fn has(&self, phrases: &[&str]) -> bool {
-        self.find(phrases).is_some()
-    }
-
-    /// The operation governing something mentioned at token `at`.
-    pub(crate) fn governs(&self, at: usize) -> Option<Op> {
-        clause::governing(&self.ops, at, self.inherited)
-    }
-
-    /// Whether the clause says this operation anywhere.
-    pub(crate) fn says(&self, op: Op) -> bool {
-        self.ops.iter().any(|found| found.op == op)
-    }
-
-    /// The quotes in the clause: (token index, text).
-    pub(crate) fn quotes(&self) -> Vec<(usize, &'m str)> {
-        self.tokens
-            .iter()
-            .enumerate()
-            .filter_map(|(i, token)| match token.tok {
-                super::text::tokens::Tok::Quote(q) => {
-                    self.message.quotes.get(q).map(|text| (i, text.as_str()))
-                }
-                _ => None,
-            })
-            .collect()
-    }
-}
-
-/// The pictures a clause points at: by position ([`refs`]), by name ([`names`]), or all but
-/// some; `order` is the media ids in the order the video shows them.
-fn pictures_pointed(
-    tokens: &[Token],
-    message: &Message<'_>,
-    media: &[MediaRef],
-    order: &[String],
-) -> Vec<RefAt> {
-    let mut found = refs::find_refs(tokens);
-    let named: Vec<RefAt> = names::named_refs(tokens, message, media, order)
-        .into_iter()
-        .filter(|n| !found.iter().any(|r| r.start < n.end && n.start < r.end))
-        .collect();
-    found.extend(named);
-    found.sort_by_key(|r| r.start);
-    names::all_but(tokens, &found, order.len()).unwrap_or(found)
-}
-
 /// Reads what a person asked for; `has_draft` says whether a video already exists (its
 /// pictures counted in upload order: [`understand_with`] knows the video's own order).
 #[cfg(test)]
@@ -416,6 +309,19 @@ pub(crate) fn understand_with(text: &str, media: &[MediaRef], video: Option<&[St
     }
 }
 
+/// Reads `text` as [`understand_with`] does, for the `understand` bench (outside the crate, so
+/// it cannot see [`Request`]): how many commands it found and how many parts it did not
+/// understand.
+#[doc(hidden)]
+pub fn understand_for_bench(
+    text: &str,
+    media: &[MediaRef],
+    video: Option<&[String]>,
+) -> (usize, usize) {
+    let request = understand_with(text, media, video);
+    (request.commands.len(), request.not_understood.len())
+}
+
 /// The uploaded pictures' media ids, in upload order.
 fn uploaded_images(media: &[MediaRef]) -> Vec<String> {
     media
@@ -427,6 +333,11 @@ fn uploaded_images(media: &[MediaRef]) -> Vec<String> {
 
 fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bool) -> Request {
     let message = read(text);
+    let shared = Shared {
+        pictures: names::Pictures::new(&message, media, order),
+        count: order.len(),
+        language: message.language(),
+    };
     let mut commands = Vec::new();
     let mut generate = false;
     // The operation carried to the next clause, when a linking word joins it ("remove the
@@ -435,9 +346,16 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
     let mut music_context = false;
     let mut question = false;
     let mut not_understood = Vec::new();
-    for span in clause::split(&message.tokens) {
+    for span in split::split(&message.tokens) {
         let inherited = if span.linked { carried } else { None };
-        let clause = Clause::new(&message, span.range, inherited, music_context, media, order);
+        let clause = Clause::new(
+            &message,
+            span.range,
+            inherited,
+            music_context,
+            media,
+            &shared,
+        );
         // "how do I add music?" asks for help, not for music.
         if clause
             .find(lexicon::QUESTIONS)
@@ -482,7 +400,7 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
         }
     }
     Request {
-        language: message.language(),
+        language: shared.language,
         generate,
         question,
         export: find(&message.tokens, lexicon::EXPORT).is_some(),

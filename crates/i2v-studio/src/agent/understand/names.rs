@@ -113,59 +113,85 @@ const POINTING: &[&str] = &[
     "one", "photo", "picture", "pic", "image", "shot", "snap", "slide",
 ];
 
+/// The pictures of a message as naming reads them, worked out once per message rather than
+/// once per clause (issue 21).
+pub(super) struct Pictures {
+    /// Each picture's position in the video (or among the uploads) and its file name's words.
+    shown: Vec<(usize, Vec<String>)>,
+    /// The pictures whose file name the message writes out ("city_night.jpg"): position, and
+    /// where the name first stands in the message, lowercased (byte, length).
+    written: Vec<(usize, usize, usize)>,
+}
+
+impl Pictures {
+    /// The pictures of `media`, in `order`: the media ids in the order the video shows them (or
+    /// the uploads' order), for a message.
+    pub(super) fn new(message: &Message<'_>, media: &[MediaRef], order: &[String]) -> Pictures {
+        let pictures: Vec<(usize, &MediaRef)> = order
+            .iter()
+            .enumerate()
+            .filter_map(|(position, id)| {
+                let media = media
+                    .iter()
+                    .find(|m| m.media_id == *id && m.kind == MediaKind::Image)?;
+                Some((position, media))
+            })
+            .collect();
+        // The file name as written: "city_night.jpg", "beach_sunset".
+        let said = message.original.to_lowercase();
+        let written = pictures
+            .iter()
+            .filter_map(|(position, media)| {
+                let name = media.name.to_lowercase();
+                let stem = name
+                    .rsplit_once('.')
+                    .map_or(name.as_str(), |(stem, _)| stem);
+                if stem.chars().count() < 4 {
+                    return None;
+                }
+                said.find(stem).map(|byte| (*position, byte, stem.len()))
+            })
+            .collect();
+        let shown = pictures
+            .iter()
+            .map(|(position, media)| (*position, name_words(&media.name)))
+            .collect();
+        Pictures { shown, written }
+    }
+}
+
 /// The pictures named in `tokens` by what their file names say.
-///
-/// `order` is the media ids in the order the video shows them (or the uploads' order).
-pub(super) fn named_refs(
-    tokens: &[Token],
-    message: &Message<'_>,
-    media: &[MediaRef],
-    order: &[String],
-) -> Vec<RefAt> {
-    let pictures: Vec<(usize, &MediaRef)> = order
-        .iter()
-        .enumerate()
-        .filter_map(|(position, id)| {
-            let media = media
-                .iter()
-                .find(|m| m.media_id == *id && m.kind == MediaKind::Image)?;
-            Some((position, media))
-        })
-        .collect();
+pub(super) fn named_refs(tokens: &[Token], pictures: &Pictures) -> Vec<RefAt> {
     let at = |position: usize, start: usize, end: usize| RefAt {
         ordinal: Ordinal::Nth(position as u64 + 1),
         start,
         end,
     };
     let mut found = Vec::new();
-    // The file name as written: "city_night.jpg", "beach_sunset".
-    let said = message.original.to_lowercase();
-    for (position, media) in &pictures {
-        let name = media.name.to_lowercase();
-        let stem = name
-            .rsplit_once('.')
-            .map_or(name.as_str(), |(stem, _)| stem);
-        if stem.chars().count() < 4 {
-            continue;
-        }
-        if let Some(byte) = said.find(stem) {
-            let start = tokens.iter().position(|t| t.start >= byte);
-            let end = tokens.iter().position(|t| t.start >= byte + stem.len());
-            if let Some(start) = start {
-                found.push(at(
-                    *position,
-                    start,
-                    end.unwrap_or(tokens.len()).max(start + 1),
-                ));
-            }
+    // The first token at or after a byte of the message, if any (tokens are in order).
+    let from_byte = |byte: usize| {
+        let first = tokens.partition_point(|t| t.start < byte);
+        (first < tokens.len()).then_some(first)
+    };
+    for &(position, byte, length) in &pictures.written {
+        if let Some(start) = from_byte(byte) {
+            let end = from_byte(byte + length);
+            found.push(at(
+                position,
+                start,
+                end.unwrap_or(tokens.len()).max(start + 1),
+            ));
         }
     }
+    let written = found.len();
+    // Where the descriptions found so far end, furthest first: pointers come left to right.
+    let mut described_until = 0;
     for (start, end, words) in pointers(tokens) {
         // The picture whose name matches the most words, where exactly one does.
         let scored: Vec<(usize, usize)> = pictures
+            .shown
             .iter()
-            .map(|(position, media)| {
-                let names = name_words(&media.name);
+            .map(|(position, names)| {
                 let hits = words
                     .iter()
                     .filter(|w| names.iter().any(|n| same(w, n)))
@@ -179,9 +205,16 @@ pub(super) fn named_refs(
             .filter(|&&(_, hits)| hits == best && best > 0)
             .map(|&(position, _)| position)
             .collect();
-        let overlaps = found.iter().any(|r| r.start < end && start < r.end);
+        // A description found earlier starts before this one: it overlaps where it ends past
+        // this one's start.
+        let overlaps = found
+            .iter()
+            .take(written)
+            .any(|r| r.start < end && start < r.end)
+            || described_until > start;
         if let ([position], false) = (named.as_slice(), overlaps) {
             found.push(at(*position, start, end));
+            described_until = described_until.max(end);
         }
     }
     found.sort_by_key(|r| r.start);
@@ -318,7 +351,7 @@ mod tests {
         // The video shows them in reverse upload order.
         let order: Vec<String> = media.iter().rev().map(|m| m.media_id.clone()).collect();
         let message = read(text);
-        named_refs(&message.tokens, &message, &media, &order)
+        named_refs(&message.tokens, &Pictures::new(&message, &media, &order))
             .into_iter()
             .map(|found| found.ordinal)
             .collect()

@@ -151,6 +151,8 @@ fn clause_text<'m>(clause: &Clause<'m>) -> &'m str {
 /// A volume said as a level: "20%", "百分之二十", "volume 0.2", "音量50".
 fn volume_level(clause: &Clause<'_>) -> Option<f64> {
     let tokens = clause.tokens;
+    // Whether the clause has a volume word: looked up once, where a number first needs it.
+    let mut volume_word = None;
     for i in 0..tokens.len() {
         if let Some(after) = match_at(tokens, i, "百分之") {
             if let Some((n, _)) = number_at(tokens, after) {
@@ -160,14 +162,19 @@ fn volume_level(clause: &Clause<'_>) -> Option<f64> {
         let Some(n) = tokens.get(i).and_then(Token::number) else {
             continue;
         };
-        let in_duration = clause.durations.iter().any(|&(_, s, e)| i >= s && i < e);
+        // The lengths of time are in order and apart: only the last starting by `i` may hold it.
+        let started = clause.durations.partition_point(|&(_, s, _)| s <= i);
+        let in_duration = started
+            .checked_sub(1)
+            .and_then(|last| clause.durations.get(last))
+            .is_some_and(|&(_, _, e)| i < e);
         if in_duration {
             continue;
         }
         if longest_at(tokens, i + 1, &["%", "percent", "per cent"]).is_some() {
             return Some(n / 100.0);
         }
-        if clause.has(VOLUME) {
+        if *volume_word.get_or_insert_with(|| clause.has(VOLUME)) {
             return Some(if n <= 1.0 { n } else { n / 100.0 });
         }
     }

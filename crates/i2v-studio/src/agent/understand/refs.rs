@@ -8,8 +8,10 @@
 //!   second and third photos"): "first, add music" and "make the title last 5 s" point at nothing.
 //! - `最后` alone points at the last picture only after a word of placing (`放到最后`); otherwise
 //!   it means "finally".
+//!
+//! This module reads what starts at a token; [`super::lists`] decides which count and reads the
+//! lists they make.
 
-use super::lexicon::IMAGE_NOUNS;
 use crate::agent::text::numbers::{TENS, duration_at, number_at};
 use crate::agent::text::phrase::{longest_at, match_at};
 use crate::agent::text::tokens::Token;
@@ -93,7 +95,7 @@ const SPANISH_ORDINALS: [&[&str]; 10] = [
     &["novena", "noveno"],
     &["décima", "décimo"],
 ];
-const CLASSIFIERS: &[&str] = &["张", "个", "段", "幅", "页", "帧", "位", "图", "部分"];
+pub(super) const CLASSIFIERS: &[&str] = &["张", "个", "段", "幅", "页", "帧", "位", "图", "部分"];
 /// What makes a Japanese number an ordinal: 2枚目, 3番目, 2つ目.
 const JAPANESE_ORDINAL: &[&str] = &["枚目", "番目", "つ目", "個目"];
 const POINTING_NOUNS: &[&str] = &[
@@ -113,8 +115,10 @@ const POINTING_NOUNS: &[&str] = &[
     "imagen",
     "imágenes",
 ];
-const LISTING: &[&str] = &["and", "or", ",", "&", "y", "o", "と"];
-const DETERMINERS: &[&str] = &["the", "my", "that", "la", "el", "mi"];
+/// Words that list references together ("the second and third", "2, 3").
+pub(super) const LISTING: &[&str] = &["and", "or", ",", "&", "y", "o", "と"];
+/// Words before a bare ordinal that make it a reference ("the second").
+pub(super) const DETERMINERS: &[&str] = &["the", "my", "that", "la", "el", "mi"];
 const PLACING_HAN: [char; 8] = ['到', '至', '在', '放', '移', '挪', '是', '成'];
 
 /// A reference starting at `at`: the ordinal, its end, and whether it is one on its own (as
@@ -201,10 +205,10 @@ fn chinese_ref_at(tokens: &[Token], at: usize) -> Option<(Ordinal, usize, bool)>
 }
 
 /// The most pictures a range points at ("the first 100 photos").
-const RANGE_CAP: u64 = 100;
+pub(super) const RANGE_CAP: u64 = 100;
 
 /// A run of pictures from either end: "the first two photos", "last 3", "前两张", "最后三张".
-fn range_at(tokens: &[Token], at: usize) -> Option<(Vec<Ordinal>, usize)> {
+pub(super) fn range_at(tokens: &[Token], at: usize) -> Option<(Vec<Ordinal>, usize)> {
     if let Some(found) = counted_range_at(tokens, at) {
         return Some(found);
     }
@@ -299,140 +303,4 @@ fn ordinal_word_at(tokens: &[Token], at: usize) -> Option<(u64, usize)> {
 /// A positive whole number, as an ordinal counts.
 pub(super) fn whole(n: f64) -> Option<u64> {
     (n >= 1.0 && n.fract() == 0.0 && n <= 1e9).then_some(n as u64)
-}
-
-/// Every reference in the tokens, left to right, by the rules above.
-pub(crate) fn find_refs(tokens: &[Token]) -> Vec<RefAt> {
-    let mut raw = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if let Some((ordinals, end)) = range_at(tokens, i) {
-            raw.extend(ordinals.into_iter().map(|ordinal| {
-                (
-                    RefAt {
-                        ordinal,
-                        start: i,
-                        end,
-                    },
-                    true,
-                )
-            }));
-            i = end.max(i + 1);
-            continue;
-        }
-        match raw_ref_at(tokens, i) {
-            Some((ordinal, end, explicit)) => {
-                raw.push((
-                    RefAt {
-                        ordinal,
-                        start: i,
-                        end,
-                    },
-                    explicit,
-                ));
-                i = end.max(i + 1);
-            }
-            None => i += 1,
-        }
-    }
-    let mut counted: Vec<bool> = raw
-        .iter()
-        .map(|(found, explicit)| *explicit || in_context(tokens, found))
-        .collect();
-    // Listing spreads from a counted reference to its neighbours: "the second and third".
-    for _ in 0..raw.len() {
-        for k in 0..raw.len().saturating_sub(1) {
-            let (Some((a, _)), Some((b, _))) = (raw.get(k), raw.get(k + 1)) else {
-                continue;
-            };
-            let listed = longest_at(tokens, a.end, LISTING).is_some_and(|after| {
-                let after = match_at(tokens, after, "the").unwrap_or(after);
-                after == b.start || longest_at(tokens, after, LISTING) == Some(b.start)
-            });
-            let (ca, cb) = (counted.get(k).copied(), counted.get(k + 1).copied());
-            if listed && (ca == Some(true) || cb == Some(true)) {
-                counted.iter_mut().skip(k).take(2).for_each(|c| *c = true);
-            }
-        }
-    }
-    let found = raw
-        .into_iter()
-        .zip(counted)
-        .filter_map(|((found, _), counted)| counted.then_some(found));
-    with_listed_numbers(tokens, found)
-}
-
-/// Adds the pictures a range after a reference spans: "photos 2 to 4", "2-4", "第2到第4张".
-fn range_end(tokens: &[Token], found: &RefAt) -> Option<(u64, usize)> {
-    let Ordinal::Nth(from) = found.ordinal else {
-        return None;
-    };
-    let after = longest_at(
-        tokens,
-        found.end,
-        &["to", "through", "thru", "-", "~", "到", "至"],
-    )?;
-    let after = match_at(tokens, after, "第").unwrap_or(after);
-    if duration_at(tokens, after).is_some() {
-        return None;
-    }
-    let (to, end) = number_at(tokens, after)?;
-    let to = whole(to)?;
-    let end = longest_at(tokens, end, CLASSIFIERS).unwrap_or(end);
-    (to > from && to - from < RANGE_CAP).then_some((to, end))
-}
-
-/// Adds the bare numbers listed after a reference: "photos 2, 3 and 5", and the pictures of a
-/// range: "photos 2 to 4".
-fn with_listed_numbers(tokens: &[Token], refs: impl Iterator<Item = RefAt>) -> Vec<RefAt> {
-    let mut out = Vec::new();
-    // The far end of a range ("第4张" of "第2到第4张") is read again as a reference of its own.
-    let mut ranged_until = 0;
-    for found in refs {
-        if found.start < ranged_until {
-            continue;
-        }
-        out.push(found);
-        if let (Some((to, end)), Ordinal::Nth(from)) = (range_end(tokens, &found), found.ordinal) {
-            out.extend((from + 1..=to).map(|n| RefAt {
-                ordinal: Ordinal::Nth(n),
-                start: found.start,
-                end,
-            }));
-            ranged_until = end;
-            continue;
-        }
-        let mut end = found.end;
-        while let Some(after) = longest_at(tokens, end, LISTING) {
-            let after = longest_at(tokens, after, LISTING).unwrap_or(after);
-            let Some(n) = tokens.get(after).and_then(Token::number).and_then(whole) else {
-                break;
-            };
-            let measured = duration_at(tokens, after).is_some()
-                || tokens.get(after + 1).is_some_and(|t| t.is_sym('%'));
-            if measured {
-                break;
-            }
-            out.push(RefAt {
-                ordinal: Ordinal::Nth(n),
-                start: after,
-                end: after + 1,
-            });
-            end = after + 1;
-        }
-    }
-    out
-}
-
-/// Whether a bare ordinal word is used as a reference: "the second", "second photo".
-fn in_context(tokens: &[Token], found: &RefAt) -> bool {
-    // "the last 5 seconds" is a stretch of time, not a picture.
-    if duration_at(tokens, found.end).is_some() {
-        return false;
-    }
-    let determined = found
-        .start
-        .checked_sub(1)
-        .is_some_and(|before| longest_at(tokens, before, DETERMINERS) == Some(found.start));
-    determined || longest_at(tokens, found.end, IMAGE_NOUNS).is_some()
 }

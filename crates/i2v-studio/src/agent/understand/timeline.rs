@@ -108,7 +108,7 @@ fn motion(clause: &Clause<'_>, out: &mut Vec<Command>) {
     };
     let still = clause.has(STILL);
     // 動画 is Japanese for a video, where 动画 is Chinese for animation.
-    let japanese = clause.message.language() == Language::Japanese;
+    let japanese = clause.language == Language::Japanese;
     let video_word = |at: usize| japanese && longest_at(clause.tokens, at, &["動画"]).is_some();
     let mention = find_all(clause.tokens, MOTION)
         .into_iter()
@@ -270,9 +270,15 @@ fn durations(clause: &Clause<'_>, pictures_claimed: bool, out: &mut Vec<Command>
     }
 }
 
+/// The pictures pointed at from token `from` to `to`; `refs` are in order of their starts, so
+/// only those starting in between are looked at.
 fn refs_within(refs: &[RefAt], from: usize, to: usize) -> Vec<Ordinal> {
-    refs.iter()
-        .filter(|found| found.start >= from && found.end <= to)
+    let first = refs.partition_point(|found| found.start < from);
+    refs.get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|found| found.start < to)
+        .filter(|found| found.end <= to)
         .map(|found| found.ordinal)
         .collect()
 }
@@ -282,12 +288,17 @@ pub(super) fn uses(
     clause: &Clause<'_>,
     pictures_claimed: bool,
 ) -> Vec<(DurationUse, u64, (usize, usize))> {
+    if clause.durations.is_empty() {
+        return Vec::new();
+    }
+    // Read once for the clause, not once for each of its lengths of time.
+    let per_picture = clause.has(EACH) || (clause.has(ALL) && clause.has(IMAGE_NOUNS));
     clause
         .durations
         .iter()
         .map(|&(ms, start, end)| {
             (
-                use_of(clause, start, end, pictures_claimed),
+                use_of(clause, start, end, pictures_claimed, per_picture),
                 ms,
                 (start, end),
             )
@@ -299,8 +310,15 @@ pub(super) fn uses(
 ///
 /// Rule: the word right after it ("1-second transitions", "30秒的视频"), else the nearest topic
 /// word in the four tokens before it ("transitions of 1 second", "title for 5 s"); then a
-/// picture pointed at in the clause; then "each"/"per"/每; else the whole video.
-fn use_of(clause: &Clause<'_>, start: usize, end: usize, pictures_claimed: bool) -> DurationUse {
+/// picture pointed at in the clause; then "each"/"per"/每 (`per_picture`: the clause says it);
+/// else the whole video.
+fn use_of(
+    clause: &Clause<'_>,
+    start: usize,
+    end: usize,
+    pictures_claimed: bool,
+    per_picture: bool,
+) -> DurationUse {
     let tokens = clause.tokens;
     let after = longest_at(tokens, end, &["的", "long", "of"]).unwrap_or(end);
     let topics = [
@@ -327,7 +345,6 @@ fn use_of(clause: &Clause<'_>, start: usize, end: usize, pictures_claimed: bool)
     if pictures_claimed && !clause.refs.is_empty() {
         return DurationUse::Clip;
     }
-    let per_picture = clause.has(EACH) || (clause.has(ALL) && clause.has(IMAGE_NOUNS));
     if per_picture {
         DurationUse::Each
     } else {

@@ -27,7 +27,7 @@ use super::looks::{in_font_size, only_a_look};
 use super::when::MomentAt;
 use super::{Clause, Op};
 use crate::agent::text::numbers::duration_at;
-use crate::agent::text::phrase::{find_all, longest_at};
+use crate::agent::text::phrase::{find_all, longest_at, reach};
 
 /// Words that lead to what stops a run of words, and so are not part of it.
 const DANGLING: &[&str] = &[
@@ -50,27 +50,42 @@ pub(super) fn title_mentions(clause: &Clause<'_>) -> Vec<usize> {
         .flat_map(|words| find_all(tokens, words))
         .map(|(start, _)| start)
         .collect();
-    at.extend(
-        find_all(tokens, CALLED)
-            .into_iter()
-            .filter(|&(start, end)| names_the_video(clause, start, end))
-            .map(|(start, _)| start),
-    );
+    at.extend(video_named(clause).into_iter().map(|(start, _)| start));
     at.sort_unstable();
     at.dedup();
     at
 }
 
-/// Whether "called" / "named" / 叫 from `start` to `end` names the video: right after a video
-/// noun or "it", or (Chinese) with its words ending at 的 and a video noun (叫夏日旅行的视频).
-fn names_the_video(clause: &Clause<'_>, start: usize, end: usize) -> bool {
+/// The mentions of "called" / "named" / 叫 that name the video, left to right: right after a
+/// video noun or "it", or (Chinese) with its words ending at 的 and a video noun
+/// (叫夏日旅行的视频).
+fn video_named(clause: &Clause<'_>) -> Vec<(usize, usize)> {
     let tokens = clause.tokens;
-    let after_video = (0..start).any(|at| {
-        [VIDEO_NOUNS, IT]
-            .iter()
-            .any(|words| longest_at(tokens, at, words) == Some(start))
-    });
-    after_video || run_end(clause, end, None).is_some_and(|stop| video_after_de(clause, stop))
+    let window = reach(VIDEO_NOUNS).max(reach(IT));
+    // Where the words after the last mention read stop: the next mention before that stop
+    // stops there too, so a run of mentions reads the clause once.
+    let mut last_stop: Option<usize> = None;
+    let mut names = |start: usize, end: usize| {
+        // Only a phrase starting within its length of `start` can end there.
+        let after_video = (start.saturating_sub(window)..start).any(|at| {
+            [VIDEO_NOUNS, IT]
+                .iter()
+                .any(|words| longest_at(tokens, at, words) == Some(start))
+        });
+        if after_video {
+            return true;
+        }
+        let stop = match last_stop {
+            Some(stop) if stop > end && end < tokens.len() => Some(stop),
+            _ => run_end(clause, end, None),
+        };
+        last_stop = stop;
+        stop.is_some_and(|stop| video_after_de(clause, stop))
+    };
+    find_all(tokens, CALLED)
+        .into_iter()
+        .filter(|&(start, end)| names(start, end))
+        .collect()
 }
 
 /// The title's words in a clause and their tokens: the nearest quote, else the unquoted words
@@ -91,12 +106,7 @@ pub(super) fn title_words(
         .flat_map(|words| find_all(tokens, words))
         .map(|(_, end)| end)
         .collect();
-    starts.extend(
-        find_all(tokens, CALLED)
-            .into_iter()
-            .filter(|&(start, end)| names_the_video(clause, start, end))
-            .map(|(_, end)| end),
-    );
+    starts.extend(video_named(clause).into_iter().map(|(_, end)| end));
     for (start, end) in find_all(tokens, TITLE) {
         if let Some(linked) = longest_at(tokens, end, TEXT_LINKS) {
             starts.push(linked);
@@ -116,12 +126,24 @@ pub(super) fn nearest_quote(
     others: &[usize],
 ) -> Option<(String, Range<usize>)> {
     clause.quotes().into_iter().find_map(|(at, text)| {
-        let distance = |m: &usize| m.abs_diff(at);
-        let mine = mentions.iter().map(distance).min().unwrap_or(usize::MAX);
-        let theirs = others.iter().map(distance).min().unwrap_or(usize::MAX);
+        let mine = nearest(mentions, at);
+        let theirs = nearest(others, at);
         (mine <= theirs && (mine < usize::MAX || others.is_empty()))
             .then(|| (trimmed(text), at..at + 1))
     })
+}
+
+/// How far the nearest of `mentions` (in order) is from token `at`; `usize::MAX` for none.
+fn nearest(mentions: &[usize], at: usize) -> usize {
+    // Only the last at or before `at` and the first after it can be nearest.
+    let after = mentions.partition_point(|&m| m <= at);
+    [after.checked_sub(1), Some(after)]
+        .into_iter()
+        .flatten()
+        .filter_map(|k| mentions.get(k))
+        .map(|m| m.abs_diff(at))
+        .min()
+        .unwrap_or(usize::MAX)
 }
 
 /// The words from token `from` to the first stop, unless they are no text (see above).

@@ -204,7 +204,7 @@ async fn poster(
 ) -> Result<Response, ApiError> {
     let key = poster_key(&state, &id);
     let (job, request) = keyed_or_owned(&state, &id, query, &key, request).await?;
-    let id = job.id.clone();
+    let id = exports::client_id(&job.id).to_owned();
     let poster = completed(job)?
         .poster
         .ok_or_else(|| ApiError::BadRequest(format!("render {id} was made without a poster")))?;
@@ -241,7 +241,7 @@ fn completed(job: JobStatus) -> Result<RenderOutput, ApiError> {
         Some(output) => Ok(output),
         None => Err(ApiError::BadRequest(format!(
             "render {} is {}, not completed",
-            job.id,
+            exports::client_id(&job.id),
             job.status.as_str()
         ))),
     }
@@ -259,7 +259,9 @@ fn owned_job(state: &AppState, user: &User, id: &str) -> Result<JobStatus, ApiEr
 /// ffprobe read from the file), in the api-reference dialect `outputUrl`, `posterUrl`,
 /// `createdAt` and `completedAt`; `error` when it failed.
 fn job_view(state: &AppState, job: &JobStatus) -> Value {
-    let mut view = json!({"id": job.id, "status": job.status.as_str(), "progress": job.progress});
+    // The client's own id; the URLs carry the queue's (see `exports::client_id`).
+    let id = exports::client_id(&job.id);
+    let mut view = json!({"id": id, "status": job.status.as_str(), "progress": job.progress});
     let base = state.config.public_url.trim_end_matches('/');
     let url = format!(
         "{base}/api/render/proxy/{}/download?key={}",

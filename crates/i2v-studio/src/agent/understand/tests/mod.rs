@@ -3,6 +3,7 @@
 
 mod history;
 mod languages;
+mod linear;
 mod overlay;
 mod shape;
 mod texts;
