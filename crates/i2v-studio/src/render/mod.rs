@@ -48,8 +48,8 @@ pub use queue::{
 pub use request::{
     Canvas, MAX_RENDER_ID_LEN, MediaFile, MediaKind, RenderRequest, check_canvas, check_render_id,
 };
-pub use segments::DEFAULT_CACHE_BYTES;
 pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
+pub use segments::DEFAULT_CACHE_BYTES;
 pub use source::{Orientation, Source, SourceKind};
 pub use timeline::{
     Clip, ClipParts, MAX_CLIPS, MAX_DURATION_MS, MAX_MUSIC, MAX_TEXTS, Music, MusicSource, Text,

@@ -35,10 +35,10 @@ use crate::library::Bed;
 pub(crate) use audio::SAMPLE_RATE;
 pub(crate) use container::settings_for;
 pub use encoder::{EncoderSettings, FAST_HIGH_PROFILE, VideoEncoder, probe_encoder};
-use steps::{Part, Planner};
-pub(crate) use window::{Window, body_start};
 pub(crate) use fades::bounds as fade_bounds;
 pub(crate) use steps::poster_seconds;
+use steps::{Part, Planner};
+pub(crate) use window::{Window, body_start};
 
 /// Where a plan reads and writes, and with what.
 #[derive(Debug, Clone, Copy)]

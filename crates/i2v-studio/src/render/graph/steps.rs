@@ -149,7 +149,10 @@ impl<'a> Planner<'a> {
         ];
         let (from_ms, to_ms) = (
             window.start * 1000 / u64::from(canvas.fps.max(1)),
-            window.end.saturating_mul(1000).div_ceil(u64::from(canvas.fps.max(1))),
+            window
+                .end
+                .saturating_mul(1000)
+                .div_ceil(u64::from(canvas.fps.max(1))),
         );
         let shown = self.timeline.texts.iter();
         let shown = shown.filter(|item| item.start_ms < to_ms && item.end_ms > from_ms);

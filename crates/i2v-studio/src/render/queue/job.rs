@@ -133,10 +133,10 @@ async fn render_into(
                 cache,
                 slots,
                 timeout: setting.timeout,
+                cancel,
             };
-            let rendering = segments::render(
-                timeline, &sources, content, &env, &windows, &pool, cancel, progress,
-            );
+            let rendering =
+                segments::render(timeline, &sources, content, &env, &windows, &pool, progress);
             return rendering.await;
         }
     }

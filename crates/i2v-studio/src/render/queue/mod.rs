@@ -165,11 +165,9 @@ impl RenderQueue {
             n => n,
         };
         let fonts = options.fonts.clone().unwrap_or_else(Fonts::discover);
-        let segment_cache = SegmentCache::open(
-            layout.renders.join("segments"),
-            options.segment_cache_bytes,
-        )
-        .map_err(storage)?;
+        let segment_cache =
+            SegmentCache::open(layout.renders.join("segments"), options.segment_cache_bytes)
+                .map_err(storage)?;
         let slots = match options.segment_slots {
             0 => default_slots(),
             n => n,
@@ -424,7 +422,10 @@ impl Inner {
             tools: &self.options.tools,
             encoder: &self.options.encoder,
             timeout: self.options.timeout,
-            segments: self.options.segmented.then_some((&self.segment_cache, &self.segment_slots)),
+            segments: self
+                .options
+                .segmented
+                .then_some((&self.segment_cache, &self.segment_slots)),
         };
         let watcher = Arc::clone(&self);
         let progress_id = id.clone();
@@ -497,7 +498,9 @@ fn default_slots() -> usize {
     let available = std::fs::read_to_string("/proc/meminfo")
         .ok()
         .and_then(|info| {
-            let line = info.lines().find(|line| line.starts_with("MemAvailable:"))?;
+            let line = info
+                .lines()
+                .find(|line| line.starts_with("MemAvailable:"))?;
             let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
             Some(kib * 1024)
         });

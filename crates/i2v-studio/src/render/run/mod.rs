@@ -105,7 +105,14 @@ pub async fn execute(
                 deadline,
                 limit,
             };
-            let run = ffmpeg::run(&tools.ffmpeg, None, pass, plan.duration_ms, &plan.inputs, control);
+            let run = ffmpeg::run(
+                &tools.ffmpeg,
+                None,
+                pass,
+                plan.duration_ms,
+                &plan.inputs,
+                control,
+            );
             peak = run.await?.peak_memory_bytes;
             (2, 50)
         }
@@ -139,6 +146,19 @@ pub async fn execute(
     Ok(RunReport {
         probe: probed,
         peak_memory_bytes: run.peak_memory_bytes.max(peak),
+        wall: started.elapsed(),
+    })
+}
+
+/// Checks a file made earlier for `plan` (a render reused whole from a cache) as [`execute`]
+/// checks its own output, so a reused file is held to the same standard as a fresh one.
+pub(crate) async fn reuse(plan: &FfmpegPlan, tools: &Tools) -> Result<RunReport, RenderError> {
+    let started = Instant::now();
+    let probed = probe(&tools.ffprobe, &plan.output).await?;
+    check::output(plan, &probed)?;
+    Ok(RunReport {
+        probe: probed,
+        peak_memory_bytes: None,
         wall: started.elapsed(),
     })
 }

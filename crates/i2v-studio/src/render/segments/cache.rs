@@ -1,6 +1,8 @@
 //! Finished segments kept by their job's key (`<renders>/segments/<key>.mp4`), so that an edit
-//! re-renders only the segments it touched. The cache holds at most a number of bytes: the
-//! least recently used files go first (a file's modification time is set when it is used).
+//! re-renders only the segments it touched, and joined renders with their posters by the key
+//! of everything they were joined from, so that an identical export is not even joined again.
+//! The cache holds at most a number of bytes: the least recently used files go first (a
+//! file's modification time is set when it is used).
 //!
 //! A render never reads a cached file in place: it hard-links it into its own work directory
 //! first, so a file evicted while a render is joining it lives on until that render is done.
@@ -36,13 +38,14 @@ impl SegmentCache {
         Ok(SegmentCache { dir, limit })
     }
 
-    fn path(&self, key: &str) -> PathBuf {
-        self.dir.join(format!("{key}.mp4"))
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
     }
 
-    /// Links the output of `key` to `to` and marks it used; false when it is not cached.
-    pub(crate) fn take(&self, key: &str, to: &Path) -> bool {
-        let cached = self.path(key);
+    /// Links the file kept as `name` (a key and an extension) to `to` and marks it used; false
+    /// when it is not cached.
+    pub(crate) fn take(&self, name: &str, to: &Path) -> bool {
+        let cached = self.path(name);
         let _ = std::fs::remove_file(to);
         if std::fs::hard_link(&cached, to).is_err() {
             return false;
@@ -54,10 +57,11 @@ impl SegmentCache {
         true
     }
 
-    /// Keeps `from` as the output of `key` (linked, so `from` stays where it is).
-    pub(crate) fn keep(&self, key: &str, from: &Path) -> std::io::Result<()> {
+    /// Keeps `from` as `name` (linked, so `from` stays where it is). A file is linked under a
+    /// temporary name and renamed, so the cache never holds a file cut short.
+    pub(crate) fn keep(&self, name: &str, from: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
-        let target = self.path(key);
+        let target = self.path(name);
         let temporary = files::temporary_beside(&target);
         std::fs::hard_link(from, &temporary)?;
         let renamed = std::fs::rename(&temporary, &target);
@@ -107,10 +111,11 @@ mod tests {
     fn the_least_recently_used_go_first_until_the_cache_fits() {
         let dir = std::env::temp_dir().join(format!("i2v-segment-cache-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch");
         let cache = SegmentCache::open(dir.join("cache"), 250).expect("cache");
         let made = dir.join("made.mp4");
         let base = SystemTime::now() - Duration::from_secs(100);
-        for (i, key) in ["a", "b", "c"].into_iter().enumerate() {
+        for (i, key) in ["a.mp4", "b.mp4", "c.mp4"].into_iter().enumerate() {
             std::fs::write(&made, [0u8; 100]).expect("segment");
             cache.keep(key, &made).expect("kept");
             let file = std::fs::File::options()
@@ -122,16 +127,19 @@ mod tests {
             std::fs::remove_file(&made).expect("made removed");
         }
         // "a" is the oldest, but using it makes "b" the least recently used.
-        assert!(cache.take("a", &dir.join("a.mp4")));
-        assert!(!cache.take("z", &dir.join("z.mp4")));
+        assert!(cache.take("a.mp4", &dir.join("a.mp4")));
+        assert!(!cache.take("z.mp4", &dir.join("z.mp4")));
         assert_eq!(cache.evict(), 1);
-        assert!(cache.path("a").is_file() && cache.path("c").is_file());
-        assert!(!cache.path("b").exists());
+        assert!(cache.path("a.mp4").is_file() && cache.path("c.mp4").is_file());
+        assert!(!cache.path("b.mp4").exists());
         assert_eq!(cache.evict(), 0, "200 bytes fit in 250");
         // The linked copy outlives its eviction.
         let tight = SegmentCache::open(dir.join("cache"), 0).expect("cache");
         assert_eq!(tight.evict(), 2);
-        assert_eq!(std::fs::read(dir.join("a.mp4")).map(|b| b.len()).ok(), Some(100));
+        assert_eq!(
+            std::fs::read(dir.join("a.mp4")).map(|b| b.len()).ok(),
+            Some(100)
+        );
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 }

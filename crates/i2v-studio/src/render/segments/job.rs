@@ -83,9 +83,8 @@ impl SegmentJob {
         }
         let mut conversions = Vec::new();
         for (name, from, to) in &plan.conversions {
-            let from = by_content(from, name).ok_or_else(|| RenderError::UnknownMedia {
-                id: name.clone(),
-            })?;
+            let from = by_content(from, name)
+                .ok_or_else(|| RenderError::UnknownMedia { id: name.clone() })?;
             conversions.push((name.clone(), from, relative(to)?));
         }
         let args = plan
@@ -176,7 +175,10 @@ mod tests {
                 "file:segment.mp4".into(),
             ],
             palette_pass: None,
-            files: vec![("graph.txt".into(), "[0:v]null[vout]".into()), ("text-0.txt".into(), text.into())],
+            files: vec![
+                ("graph.txt".into(), "[0:v]null[vout]".into()),
+                ("text-0.txt".into(), text.into()),
+            ],
             conversions: Vec::new(),
             music: Vec::new(),
             inputs: vec![(format!("file:{picture}"), "beach.jpg".into())],
@@ -197,10 +199,17 @@ mod tests {
         let there = SegmentJob::from_plan(&plan("/b/other.jpg", "Hi"), &content("/b/other.jpg"));
         let (here, there) = (here.expect("job"), there.expect("job"));
         assert_eq!(here.args.get(1).map(String::as_str), Some("file:ab12.jpg"));
-        assert_eq!(here.inputs.first().map(|i| i.file.as_str()), Some("ab12.jpg"));
+        assert_eq!(
+            here.inputs.first().map(|i| i.file.as_str()),
+            Some("ab12.jpg")
+        );
         assert_eq!(here.key(), there.key());
         let worded = SegmentJob::from_plan(&plan("/a/beach.JPG", "Ho"), &content("/a/beach.JPG"));
-        assert_ne!(worded.expect("job").key(), here.key(), "a text is part of the key");
+        assert_ne!(
+            worded.expect("job").key(),
+            here.key(),
+            "a text is part of the key"
+        );
         let unknown = SegmentJob::from_plan(&plan("/a/beach.JPG", "Hi"), &HashMap::new());
         assert!(unknown.is_err(), "a file not named by content is refused");
     }

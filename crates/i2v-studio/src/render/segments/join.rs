@@ -11,9 +11,39 @@
 
 use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
+
 use super::super::error::RenderError;
 use super::super::graph::{FfmpegPlan, PlanEnv, Window, poster_seconds};
 use super::super::timeline::Timeline;
+use super::job::hex;
+
+/// Bumped when the join changes how it makes a file from the same segments.
+const JOIN_VERSION: &str = "i2v joined render 1";
+
+/// What names a joined render: the keys of the jobs it joins (the soundtrack's first), the
+/// windows' lengths, the container and where the poster is taken; nothing of this machine.
+pub(crate) fn key(
+    job_keys: &[String],
+    timeline: &Timeline,
+    windows: &[Window],
+    env: &PlanEnv<'_>,
+) -> String {
+    let mut text = format!(
+        "{JOIN_VERSION}\n{} {}\n{}\n",
+        env.format.as_str(),
+        timeline.canvas.fps,
+        poster_seconds(timeline)
+    );
+    for window in windows {
+        text.push_str(&format!("{} {}\n", window.start, window.end));
+    }
+    for key in job_keys {
+        text.push_str(key);
+        text.push('\n');
+    }
+    hex(&Sha256::digest(text.as_bytes()))
+}
 
 /// The plan that joins `segments` (the pictures of `windows`, in order) and `soundtrack` into
 /// `env.output`, with the list it reads written into `env.work_dir`.
@@ -86,11 +116,11 @@ fn utf8(path: &Path) -> Result<String, RenderError> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::fonts::Fonts;
     use super::super::super::graph::EncoderSettings;
     use super::super::super::output::{Format, Quality};
     use super::super::super::request::Canvas;
     use super::super::super::timeline::Clip;
-    use super::super::super::fonts::Fonts;
     use super::*;
 
     #[test]
@@ -111,7 +141,13 @@ mod tests {
             fade_in_ms: 0,
             fade_out_ms: 0,
         };
-        let windows = [Window { start: 0, end: 47 }, Window { start: 47, end: 200 }];
+        let windows = [
+            Window { start: 0, end: 47 },
+            Window {
+                start: 47,
+                end: 200,
+            },
+        ];
         let fonts = Fonts::discover();
         let encoder = EncoderSettings::default();
         let env = PlanEnv {
@@ -127,7 +163,11 @@ mod tests {
         let segments = [PathBuf::from("/w/a'b.mp4"), PathBuf::from("/w/c.mp4")];
         let plan = plan(&timeline, &windows, &segments, Path::new("/w/s.mp4"), &env);
         let plan = plan.expect("a plan");
-        let list = plan.files.first().map(|(_, list)| list.as_str()).unwrap_or("");
+        let list = plan
+            .files
+            .first()
+            .map(|(_, list)| list.as_str())
+            .unwrap_or("");
         // 47 frames end at 1566666.67 µs; the rest run from there to 6.666667 s.
         assert_eq!(
             list,

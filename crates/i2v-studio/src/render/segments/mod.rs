@@ -25,11 +25,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tokio::time::Instant;
-use tokio_util::sync::CancellationToken;
 
 use super::error::RenderError;
 use super::graph::{
-    EncoderSettings, PlanEnv, VideoEncoder, Window, plan_segment, plan_soundtrack,
+    EncoderSettings, FfmpegPlan, PlanEnv, VideoEncoder, Window, plan_segment, plan_soundtrack,
 };
 use super::music;
 use super::output::Format;
@@ -38,8 +37,8 @@ use super::source::Source;
 use super::timeline::Timeline;
 pub use cache::DEFAULT_CACHE_BYTES;
 pub(crate) use cache::SegmentCache;
-pub(crate) use job::sha256_of;
 use job::SegmentJob;
+pub(crate) use job::sha256_of;
 pub(crate) use pool::Pool;
 
 /// The share of a segmented render's progress its segments make; the join makes the rest.
@@ -69,7 +68,6 @@ pub(crate) async fn render(
     env: &PlanEnv<'_>,
     windows: &[Window],
     pool: &Pool<'_>,
-    cancel: &CancellationToken,
     progress: &mut (dyn FnMut(u8) + Send),
 ) -> Result<RunReport, RenderError> {
     let started = Instant::now();
@@ -85,12 +83,17 @@ pub(crate) async fn render(
     for (bed, path) in soundtrack.music.clone() {
         let hashed = tokio::task::spawn_blocking(move || {
             music::ensure_bed(bed, &path)?;
-            let sha = sha256_of(&path).map_err(|err| RenderError::io("reading library music", &err))?;
+            let sha =
+                sha256_of(&path).map_err(|err| RenderError::io("reading library music", &err))?;
             Ok::<_, RenderError>((path, sha))
         });
         let (path, sha) = run::watch(
-            async { hashed.await.map_err(|err| RenderError::io("synthesising library music", &std::io::Error::other(err)))? },
-            cancel,
+            async {
+                hashed.await.map_err(|err| {
+                    RenderError::io("synthesising library music", &std::io::Error::other(err))
+                })?
+            },
+            pool.cancel,
             started + pool.timeout,
             pool.timeout,
         )
@@ -106,18 +109,29 @@ pub(crate) async fn render(
         jobs.push(SegmentJob::from_plan(&plan, &content)?);
         weights.push(window.frames());
     }
-    let by_content: HashMap<String, PathBuf> = content
-        .into_iter()
-        .map(|(path, sha)| (sha, path))
+    let keys: Vec<String> = jobs.iter().map(SegmentJob::key).collect();
+    let outputs: Vec<PathBuf> = (jobs.iter().enumerate())
+        .map(|(index, job)| pool::output_of(env.work_dir, index, job))
         .collect();
-    let mut segments_progress = |done: u8| progress(done * SEGMENTS_SHARE / 100);
+    let (sound, pictures) = outputs.split_first().ok_or(RenderError::Cancelled)?;
+    let joining = join::plan(timeline, windows, pictures, sound, env)?;
+    let whole = Whole::named(&join::key(&keys, timeline, windows, env), env.output);
+    if let Some(report) = whole.reuse(&joining, env, pool).await {
+        progress(100);
+        return Ok(RunReport {
+            wall: started.elapsed(),
+            ..report
+        });
+    }
+    let by_content: HashMap<String, PathBuf> =
+        content.into_iter().map(|(path, sha)| (sha, path)).collect();
+    let mut segments_progress = |done: u8| progress(share(done, 0, SEGMENTS_SHARE));
     let ran = pool::run_all(
         &jobs,
         &weights,
         &by_content,
         env.work_dir,
         pool,
-        cancel,
         &mut segments_progress,
     )
     .await?;
@@ -127,20 +141,17 @@ pub(crate) async fn render(
         cached = jobs.len() - ran.rendered,
         "segments ready"
     );
-    let (sound, pictures) = ran
-        .outputs
-        .split_first()
-        .ok_or(RenderError::Cancelled)?;
-    let joining = join::plan(timeline, windows, pictures, sound, env)?;
-    let mut join_progress =
-        |done: u8| progress(SEGMENTS_SHARE + done * (100 - SEGMENTS_SHARE) / 100);
+    let mut join_progress = |done: u8| progress(share(done, SEGMENTS_SHARE, 100));
     let control = Control {
         progress: &mut join_progress,
-        cancel,
+        cancel: pool.cancel,
         deadline: Instant::now() + pool.timeout,
         limit: pool.timeout,
     };
     let joined = run::execute(&joining, pool.tools, control).await;
+    if joined.is_ok() {
+        whole.keep(env, pool.cache);
+    }
     pool.cache.evict();
     let joined = joined?;
     Ok(RunReport {
@@ -148,4 +159,62 @@ pub(crate) async fn render(
         peak_memory_bytes: ran.peak_memory_bytes.max(joined.peak_memory_bytes),
         wall: started.elapsed(),
     })
+}
+
+/// A joined render and its poster as the cache names them.
+struct Whole {
+    video: String,
+    poster: String,
+}
+
+impl Whole {
+    /// The names of the render keyed `key`, written as `output` is.
+    fn named(key: &str, output: &Path) -> Whole {
+        let extension = output.extension().map_or_else(
+            || "video".to_owned(),
+            |extension| extension.to_string_lossy().to_lowercase(),
+        );
+        Whole {
+            video: format!("{key}.{extension}"),
+            poster: format!("{key}.jpg"),
+        }
+    }
+
+    /// The same render made before, linked into `env`'s output and poster and checked as a new
+    /// one is; `None` (and nothing left behind) when it is not cached or fails its check.
+    async fn reuse(
+        &self,
+        joining: &FfmpegPlan,
+        env: &PlanEnv<'_>,
+        pool: &Pool<'_>,
+    ) -> Option<RunReport> {
+        let cache = pool.cache;
+        if cache.take(&self.video, env.output) && cache.take(&self.poster, env.poster) {
+            match run::reuse(joining, pool.tools).await {
+                Ok(report) => return Some(report),
+                Err(err) => tracing::warn!(%err, "a cached render failed its check"),
+            }
+        }
+        // Never leave a link to a cached file where ffmpeg would write into it.
+        let _ = std::fs::remove_file(env.output);
+        let _ = std::fs::remove_file(env.poster);
+        None
+    }
+
+    /// Keeps a render just joined, with its poster, for the next identical export.
+    fn keep(&self, env: &PlanEnv<'_>, cache: &SegmentCache) {
+        let kept = cache
+            .keep(&self.poster, env.poster)
+            .and_then(|()| cache.keep(&self.video, env.output));
+        if let Err(err) = kept {
+            tracing::warn!(%err, "a finished render cannot be kept in the cache");
+        }
+    }
+}
+
+/// `done` percent of the way from `from` to `to` percent.
+fn share(done: u8, from: u8, to: u8) -> u8 {
+    let span = u16::from(to.saturating_sub(from));
+    let part = u16::from(done.min(100)) * span / 100;
+    from.saturating_add(u8::try_from(part).unwrap_or(u8::MAX))
 }

@@ -29,6 +29,8 @@ pub(crate) struct Pool<'a> {
     pub(crate) slots: &'a Semaphore,
     /// The longest one job may take.
     pub(crate) timeout: Duration,
+    /// Cancelled when the render is: every job still running stops.
+    pub(crate) cancel: &'a CancellationToken,
 }
 
 /// What running the jobs gave.
@@ -69,7 +71,6 @@ pub(crate) async fn run_all(
     inputs: &HashMap<String, PathBuf>,
     work: &Path,
     pool: &Pool<'_>,
-    cancel: &CancellationToken,
     progress: &mut (dyn FnMut(u8) + Send),
 ) -> Result<Ran, RenderError> {
     let shares = Mutex::new(Shares {
@@ -77,20 +78,20 @@ pub(crate) async fn run_all(
         weights: weights.to_vec(),
         report: progress,
     });
-    let stop = cancel.child_token();
+    let stop = pool.cancel.child_token();
     let runs = jobs.iter().enumerate().map(|(index, job)| {
-        let dir = work.join(format!("job-{index}"));
+        let dir = job_dir(work, index);
         let (shares, stop) = (&shares, &stop);
         async move {
             let result = run_one(job, index, &dir, inputs, pool, stop, shares).await;
             if result.is_err() {
                 stop.cancel(); // the render has failed: the other jobs need not finish
             }
-            result.map(|ran| (dir.join(&job.output), ran))
+            result.map(|ran| (output_of(work, index, job), ran))
         }
     });
     let results = join_all(runs).await;
-    if cancel.is_cancelled() {
+    if pool.cancel.is_cancelled() {
         return Err(RenderError::Cancelled);
     }
     let mut ran = Ran::default();
@@ -116,6 +117,16 @@ pub(crate) async fn run_all(
     }
 }
 
+/// The directory job `index` of a render runs in, under the render's `work` directory.
+fn job_dir(work: &Path, index: usize) -> PathBuf {
+    work.join(format!("job-{index}"))
+}
+
+/// Where job `index` of a render leaves its output.
+pub(crate) fn output_of(work: &Path, index: usize, job: &SegmentJob) -> PathBuf {
+    job_dir(work, index).join(&job.output)
+}
+
 /// Runs one job, or takes it from the cache: `None` when cached, else the ffmpeg's peak memory.
 async fn run_one(
     job: &SegmentJob,
@@ -127,16 +138,18 @@ async fn run_one(
     shares: &Mutex<Shares<'_>>,
 ) -> Result<Option<Option<u64>>, RenderError> {
     let set = |percent: u8| {
-        let mut shares = shares.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut shares = shares
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         shares.set(index, percent);
     };
     let io = |context: &'static str| move |err: std::io::Error| RenderError::io(context, &err);
     tokio::fs::create_dir_all(dir)
         .await
         .map_err(io("creating a segment's directory"))?;
-    let key = job.key();
+    let kept = format!("{}.mp4", job.key());
     let output = dir.join(&job.output);
-    if pool.cache.take(&key, &output) {
+    if pool.cache.take(&kept, &output) {
         set(100);
         return Ok(None);
     }
@@ -185,7 +198,7 @@ async fn run_one(
     )
     .await?;
     set(100);
-    if let Err(err) = pool.cache.keep(&key, &output) {
+    if let Err(err) = pool.cache.keep(&kept, &output) {
         tracing::warn!(%err, "a finished segment cannot be kept in the cache");
     }
     Ok(Some(ran.peak_memory_bytes))

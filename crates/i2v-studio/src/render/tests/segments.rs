@@ -1,6 +1,8 @@
 //! Segmented H.264 renders against the single filter graph: the same frames, joined with the
-//! exact frame count and continuous timestamps; an edit re-renders only the segments it
-//! touches; the cache keeps to its size; a cancel leaves no ffmpeg and no partial file behind.
+//! exact frame count, continuous timestamps and a keyframe at every cut; an identical export is
+//! served whole from the cache and an edit re-renders only the segments it touches; the cache
+//! keeps to its size; a failing segment fails the render with its reason; a cancel leaves no
+//! ffmpeg and no partial file behind.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,6 +18,11 @@ const SMALL: Canvas = Canvas::new(320, 180, 30);
 /// Four pictures of 2.5 s (75 frames): a cross-fade, a wipe, then a plain cut; a zoom on
 /// each; a title over the first cut between segments; the whole video fading in and out.
 fn draft(last_motion: &str, volume: f64) -> Value {
+    titled(last_motion, volume, "Across")
+}
+
+/// [`draft`] with its title saying `title`.
+fn titled(last_motion: &str, volume: f64, title: &str) -> Value {
     let clip = |i: usize, motion: &str, transition: Value| {
         json!({"d": 2500, "m": {"src": format!("p{i}"), "fit": "cover", "motion": motion,
             "transition": transition}})
@@ -29,7 +36,7 @@ fn draft(last_motion: &str, volume: f64) -> Value {
         ]},
         {"tt": 1, "sg": [{"d": 10000, "m": {"src": "library:lofi", "volume": volume}}]},
         {"tt": 7, "m": {"role": "title"}, "sg": [{"s": 1500, "d": 2000,
-            "m": {"text": "Across", "font_size": 120, "fade_in": 300, "fade_out": 300}}]},
+            "m": {"text": title, "font_size": 120, "fade_in": 300, "fade_out": 300}}]},
     ]})
 }
 
@@ -72,8 +79,9 @@ async fn render(queue: &RenderQueue, data: &Scratch, id: &str, draft: Value) -> 
     done.output.expect("an output").path
 }
 
-/// The finished segments in the cache.
-fn cached(data: &Scratch) -> Vec<String> {
+/// What the cache holds: the names of its segments, and of its joined renders (each with a
+/// poster of the same key).
+fn cached(data: &Scratch) -> (Vec<String>, Vec<String>) {
     let mut names: Vec<String> = std::fs::read_dir(data.join("renders/segments"))
         .map(|dir| {
             dir.filter_map(Result::ok)
@@ -82,7 +90,38 @@ fn cached(data: &Scratch) -> Vec<String> {
         })
         .unwrap_or_default();
     names.sort();
-    names
+    let wholes: Vec<String> = (names.iter())
+        .filter_map(|name| name.strip_suffix(".jpg").map(str::to_owned))
+        .collect();
+    let segments = (names.into_iter())
+        .filter(|name| !name.ends_with(".jpg"))
+        .filter(|name| !wholes.iter().any(|key| name.starts_with(key.as_str())))
+        .collect();
+    (segments, wholes)
+}
+
+/// The frame numbers of a video's keyframes.
+fn keyframes(video: &Path) -> Vec<i64> {
+    let output = Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-skip_frame",
+            "nokey",
+        ])
+        .args(["-show_entries", "frame=pts_time", "-of", "csv=p=0"])
+        .arg(video)
+        .output()
+        .expect("ffprobe runs");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut frames: Vec<i64> = (text.lines())
+        .filter_map(|line| line.split(',').next()?.trim().parse::<f64>().ok())
+        .map(|seconds| (seconds * 30.0).round() as i64)
+        .collect();
+    frames.dedup();
+    frames
 }
 
 /// Every video frame's time stamp, in presentation order.
@@ -121,31 +160,79 @@ fn ssim(a: &Path, b: &Path) -> f64 {
 #[tokio::test]
 async fn segments_join_into_the_single_graphs_video_frame_for_frame() {
     let data = Scratch::new("segments-same");
-    let whole = render(&open(&data, false, 1 << 30), &data, "whole", draft("zoom_out", 0.4)).await;
-    assert!(cached(&data).is_empty(), "the single graph keeps no segments");
-    let joined = render(&open(&data, true, 1 << 30), &data, "joined", draft("zoom_out", 0.4)).await;
+    let whole = render(
+        &open(&data, false, 1 << 30),
+        &data,
+        "whole",
+        draft("zoom_out", 0.4),
+    )
+    .await;
+    assert_eq!(
+        cached(&data),
+        (vec![], vec![]),
+        "the single graph keeps nothing"
+    );
+    let joined = render(
+        &open(&data, true, 1 << 30),
+        &data,
+        "joined",
+        draft("zoom_out", 0.4),
+    )
+    .await;
     // Cuts after the cross-fade (at frame 83), after the wipe (158) and at the plain cut
-    // (225): four segments and the sound.
-    assert_eq!(cached(&data).len(), 5, "{:?}", cached(&data));
+    // (225): four segments and the sound, and the joined render.
+    let (segments, wholes) = cached(&data);
+    assert_eq!((segments.len(), wholes.len()), (5, 1), "{segments:?}");
+    // A keyframe at each clip's first frame (75, 150, 225) in both; the joined video has one
+    // where each segment starts as well, and at least every two seconds.
+    let (whole_keys, joined_keys) = (keyframes(&whole), keyframes(&joined));
+    for cut in [0, 75, 150, 225] {
+        assert!(whole_keys.contains(&cut), "{cut} in {whole_keys:?}");
+        assert!(joined_keys.contains(&cut), "{cut} in {joined_keys:?}");
+    }
+    for start in [83, 158] {
+        assert!(joined_keys.contains(&start), "{start} in {joined_keys:?}");
+    }
+    let mut marks = joined_keys.clone();
+    marks.push(300);
+    assert!(
+        marks.windows(2).all(|pair| pair[1] - pair[0] <= 60),
+        "{joined_keys:?}"
+    );
     let times = frame_times(&joined);
     assert_eq!(times.len(), 300, "every frame of 10 s at 30 fps");
     let step = times.get(1).copied().unwrap_or(0) - times.first().copied().unwrap_or(0);
     assert!(step > 0);
     for (n, pair) in times.windows(2).enumerate() {
-        assert_eq!(pair[1] - pair[0], step, "the time stamps step evenly at frame {n}");
+        assert_eq!(
+            pair[1] - pair[0],
+            step,
+            "the time stamps step evenly at frame {n}"
+        );
     }
     assert_eq!(times.first(), Some(&0));
     let similar = ssim(&whole, &joined);
     assert!(similar >= 0.98, "SSIM {similar}");
     // Frame by frame around each cut between segments, and in the title that spans one.
     for at in [82, 83, 84, 157, 158, 159, 224, 225, 226, 60, 75, 299] {
-        let seconds = (f64::from(at) + 0.5) / 30.0;
+        // Half a frame early: ffmpeg's exact seek starts at the first frame at or after it.
+        let seconds = (f64::from(at) - 0.5) / 30.0;
         let a = frame(&whole, seconds, 320, 180);
         let b = frame(&joined, seconds, 320, 180);
         for (x0, y0) in [(0, 0), (160, 0), (0, 90), (160, 90), (80, 45)] {
-            let (ma, mb) = (a.mean(x0, y0, x0 + 160, y0 + 90), b.mean(x0, y0, x0 + 160, y0 + 90));
-            let diff = ma.iter().zip(mb).map(|(p, q)| (p - q).abs()).fold(0.0, f64::max);
-            assert!(diff < 4.0, "frame {at} at ({x0},{y0}): {ma:?} against {mb:?}");
+            let (ma, mb) = (
+                a.mean(x0, y0, x0 + 160, y0 + 90),
+                b.mean(x0, y0, x0 + 160, y0 + 90),
+            );
+            let diff = ma
+                .iter()
+                .zip(mb)
+                .map(|(p, q)| (p - q).abs())
+                .fold(0.0, f64::max);
+            assert!(
+                diff < 4.0,
+                "frame {at} at ({x0},{y0}): {ma:?} against {mb:?}"
+            );
         }
     }
     // The title is there on both sides of the cut at frame 83 (2.77 s), white at the centre.
@@ -156,22 +243,32 @@ async fn segments_join_into_the_single_graphs_video_frame_for_frame() {
 }
 
 #[tokio::test]
-async fn an_edit_renders_only_the_segments_it_touches() {
+async fn an_identical_export_is_served_whole_and_an_edit_renders_only_what_it_touches() {
+    use std::os::unix::fs::MetadataExt;
     let data = Scratch::new("segments-edit");
     let queue = open(&data, true, 1 << 30);
-    render(&queue, &data, "first", draft("zoom_out", 0.4)).await;
-    let before = cached(&data);
-    assert_eq!(before.len(), 5);
-    // The same draft in another session: every segment and the sound from the cache.
-    render(&queue, &data, "again", draft("zoom_out", 0.4)).await;
-    assert_eq!(cached(&data), before);
+    let first = render(&queue, &data, "first", draft("zoom_out", 0.4)).await;
+    let (segments, wholes) = cached(&data);
+    assert_eq!((segments.len(), wholes.len()), (5, 1));
+    // The same draft in another session: the joined render itself from the cache, the very
+    // file (the same inode) with nothing rendered or joined again.
+    let again = render(&queue, &data, "again", draft("zoom_out", 0.4)).await;
+    assert_eq!(cached(&data), (segments.clone(), wholes.clone()));
+    let inode = |path: &Path| std::fs::metadata(path).map(|meta| meta.ino()).ok();
+    assert_eq!(inode(&again), inode(&first));
     // The last clip moves the other way: only the last segment is rendered again.
     render(&queue, &data, "moved", draft("zoom_in", 0.4)).await;
-    let moved = cached(&data);
+    let (moved, _) = cached(&data);
     assert_eq!(moved.len(), 6, "one new segment: {moved:?}");
     // The music is quieter: only the soundtrack.
     render(&queue, &data, "quiet", draft("zoom_in", 0.2)).await;
-    assert_eq!(cached(&data).len(), 7);
+    assert_eq!(cached(&data).0.len(), 7);
+    // The title, over the first two segments, says something else: those two only.
+    render(&queue, &data, "worded", titled("zoom_in", 0.2, "Beyond")).await;
+    let (worded, wholes) = cached(&data);
+    assert_eq!(worded.len(), 9, "{worded:?}");
+    // One joined render for each different video: first, moved, quiet, worded.
+    assert_eq!(wholes.len(), 4);
 }
 
 #[tokio::test]
@@ -180,7 +277,7 @@ async fn the_cache_keeps_to_its_size() {
     // Room for nothing: every segment goes once the render has joined it.
     let queue = open(&data, true, 1);
     let video = render(&queue, &data, "tight", draft("zoom_out", 0.4)).await;
-    assert!(cached(&data).is_empty(), "{:?}", cached(&data));
+    assert_eq!(cached(&data), (vec![], vec![]));
     assert_eq!(frame_times(&video).len(), 300);
 }
 
@@ -212,7 +309,13 @@ async fn a_cancel_stops_every_segment_and_leaves_no_partial_file() {
     let clips: Vec<Value> = (0..12)
         .map(|i| json!({"d": 20000, "m": {"src": format!("p{}", i % 4), "motion": "zoom_in"}}))
         .collect();
-    let request = request("long", "s", json!({"t": [{"tt": 0, "sg": clips}]}), pictures(&data), SMALL);
+    let request = request(
+        "long",
+        "s",
+        json!({"t": [{"tt": 0, "sg": clips}]}),
+        pictures(&data),
+        SMALL,
+    );
     queue.submit(request).expect("submitted");
     let mut seen = Vec::new();
     for _ in 0..600 {
@@ -222,7 +325,10 @@ async fn a_cancel_stops_every_segment_and_leaves_no_partial_file() {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert!(seen.len() >= 2, "segment ffmpegs run side by side: {seen:?}");
+    assert!(
+        seen.len() >= 2,
+        "segment ffmpegs run side by side: {seen:?}"
+    );
     queue.cancel("long").expect("cancelled");
     let long = queue.wait("long").await.expect("long");
     assert_eq!(long.status, JobState::Cancelled);
@@ -235,5 +341,44 @@ async fn a_cancel_stops_every_segment_and_leaves_no_partial_file() {
         .collect();
     assert_eq!(left, ["long.json"]);
     // What the cache holds are whole segments only, never one cut short.
-    assert!(cached(&data).iter().all(|name| !name.ends_with(".tmp")));
+    assert!(cached(&data).0.iter().all(|name| name.ends_with(".mp4")));
+}
+
+#[tokio::test]
+async fn a_failing_segment_fails_the_render_with_its_reason_and_leaves_nothing_behind() {
+    let data = Scratch::new("segments-fail");
+    let damaged = data.join("damaged.jpg");
+    // JPEG's first marker, then nothing a decoder can use: the segments that read it fail.
+    std::fs::write(&damaged, b"\xff\xd8\xff\xe0garbage, not a JPEG").expect("written");
+    let mut files = pictures(&data);
+    if let Some(third) = files.get_mut(2) {
+        *third = ("p2", media(&damaged, MediaKind::Image));
+    }
+    let queue = open(&data, true, 1 << 30);
+    let asked = request("broken", "s", draft("zoom_out", 0.4), files, SMALL);
+    queue.submit(asked).expect("submitted");
+    let broken = queue.wait("broken").await.expect("the job exists");
+    assert_eq!(broken.status, JobState::Failed);
+    let reason = broken.error.unwrap_or_default();
+    assert!(reason.starts_with("ffmpeg failed: "), "{reason}");
+    assert!(reason.contains("'damaged.jpg'"), "{reason}");
+    assert!(
+        !reason.contains(data.path.to_string_lossy().as_ref()),
+        "no paths: {reason}"
+    );
+    assert_eq!(processes_under(&data.path), Vec::<String>::new());
+    let left: Vec<String> = std::fs::read_dir(data.join("renders"))
+        .expect("renders")
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "segments")
+        .collect();
+    assert_eq!(left, ["broken.json"]);
+    // The segments that did finish may be kept; no joined render is.
+    let (segments, wholes) = cached(&data);
+    assert!(
+        segments.iter().all(|name| name.ends_with(".mp4")),
+        "{segments:?}"
+    );
+    assert!(wholes.is_empty(), "{wholes:?}");
 }
