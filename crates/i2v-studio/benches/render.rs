@@ -1,21 +1,28 @@
 //! The render bench: drafts of 5, 20 and 60 photos of mixed shapes at 1920x1080 and 30 fps,
 //! each photo 3 s with a slow zoom and a 1 s cross-fade, library music at 35% with fades, a 3 s
-//! title. For each: the wall time and its share of the video's length, the CPU time of every
-//! ffmpeg the render ran and the cores that makes, the peak memory (the largest sum of the
-//! resident memory of the render's ffmpegs at one time, sampled every 50 ms; and the largest
-//! single ffmpeg's), then the time of the same export asked again from another session (which
-//! the whole-render reuse does not serve: only a segment cache can).
+//! title, each rendered by the single filter graph and in segments, side by side in one run.
+//! For each: the wall time and its share of the video's length, the CPU time of every ffmpeg
+//! the render ran and the cores that makes, the peak memory, and for the segmented render the
+//! time of the same export asked again from another session (served by the cache).
+//!
+//! Peak memory is measured two ways. "peak RSS sum" is the largest sum of the resident memory
+//! (`VmRSS`) of all of the render's ffmpegs alive at one time, sampled every 50 ms: what the
+//! machine must hold while segments run side by side. "largest ffmpeg" is the largest peak of
+//! one ffmpeg (`getrusage` of each child as the queue reaps it), which alone would miss that
+//! several run at once.
 //!
 //! Run with `cargo bench -p i2v-studio --bench render`. Knobs, for experiments:
-//! `I2V_BENCH_PHOTOS` (`5,20,60`), `I2V_BENCH_CLIP_MS` (3000), `I2V_BENCH_PRESET`,
-//! `I2V_BENCH_CRF`, `I2V_BENCH_X264` (x264 params), `I2V_BENCH_FILTER_THREADS`,
-//! `I2V_BENCH_THREADS`; `I2V_BENCH_OUTPUT`, the export's `output` as JSON
-//! (`{"quality": "preview"}`); `I2V_BENCH_KEEP` keeps the photos and videos.
+//! `I2V_BENCH_PHOTOS` (`5,20,60`), `I2V_BENCH_CLIP_MS` (3000), `I2V_BENCH_MODES`
+//! (`single,segmented`), `I2V_BENCH_PRESET`, `I2V_BENCH_CRF`, `I2V_BENCH_X264` (x264 params),
+//! `I2V_BENCH_FILTER_THREADS`, `I2V_BENCH_THREADS`; `I2V_BENCH_OUTPUT`, the export's `output`
+//! as JSON (`{"quality": "preview"}`); `I2V_BENCH_KEEP` keeps the photos and videos.
 //!
 //! The photos are synthesised (no photos ship with the project): fractal noise with the
 //! 1/f spectrum of natural images, coloured like landscapes, at phone-camera sizes, saved as
 //! high-quality JPEGs. Flat test patterns would flatter the encoder. Five are made and used in
 //! turn: a render reads each clip's photo as its own input, so repeats cost as new photos do.
+//! Each is given its SHA-256 as an upload records it, so a render names it by content without
+//! reading it again.
 #![allow(clippy::print_stdout)] // A benchmark reports on stdout.
 
 use std::collections::HashMap;
@@ -75,44 +82,77 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
+    let modes: Vec<bool> = env("I2V_BENCH_MODES")
+        .unwrap_or_else(|| "single,segmented".into())
+        .split(',')
+        .filter_map(|mode| match mode.trim() {
+            "single" => Some(false),
+            "segmented" => Some(true),
+            _ => None,
+        })
+        .collect();
+    // Each photo's SHA-256, as its upload records it.
+    let hashes: Vec<String> = photos.iter().map(|path| sha256_hex(path)).collect();
     println!(
-        "photos | video s | wall s | x real time | ffmpeg CPU s | cores used | peak RSS sum MiB \
-         | largest ffmpeg MiB | MB | repeat s | repeat/first"
+        "photos | mode      | video s | wall s | x real time | ffmpeg CPU s | cores used \
+         | peak RSS sum MiB | largest ffmpeg MiB |   MB | repeat s | repeat/first"
     );
+    let mut rows: Vec<(usize, bool, Measured, Option<Measured>)> = Vec::new();
     for count in counts {
         let media: HashMap<String, MediaFile> = (0..count)
             .map(|i| {
                 let path = photos.get(i % photos.len()).expect("a photo");
-                (format!("med_{i}"), MediaFile::new(path, MediaKind::Image))
+                let mut file = MediaFile::new(path, MediaKind::Image);
+                file.sha256 = hashes.get(i % photos.len()).cloned();
+                (format!("med_{i}"), file)
             })
             .collect();
-        // A data directory per draft, so that no draft finds another's segments cached; the
-        // music made once is shared.
-        let data = dir.join(format!("data-{count}"));
-        let shared = music::bed_path(&data.join("music"), Bed::Lofi);
-        if let Some(parent) = shared.parent() {
-            std::fs::create_dir_all(parent).expect("music directory");
-        }
-        if std::fs::hard_link(&bed, &shared).is_err() {
-            std::fs::copy(&bed, &shared).expect("music copied");
-        }
         let seconds = (count as u64 * clip_ms) as f64 / 1000.0;
-        let first = runtime.block_on(render_once(&data, &media, count, clip_ms, "first"));
-        let again = runtime.block_on(render_once(&data, &media, count, clip_ms, "again"));
-        let wall = first.wall.as_secs_f64();
-        println!(
-            "{count:>6} | {seconds:>7.0} | {wall:>6.1} | {:>11.3} | {:>12.1} | {:>10.2} | {:>16} \
-             | {:>18} | {:>4.1} | {:>8.2} | {:>11.1}%",
-            wall / seconds,
-            first.cpu_seconds,
-            first.cpu_seconds / wall,
-            first.peak_sum_bytes / (1024 * 1024),
-            first.peak_single_bytes / (1024 * 1024),
-            first.size as f64 / 1e6,
-            again.wall.as_secs_f64(),
-            100.0 * again.wall.as_secs_f64() / wall,
-        );
+        for &segmented in &modes {
+            // A data directory per draft and mode, so that nothing is found cached from
+            // another; the music made once is shared.
+            let mode = if segmented { "segmented" } else { "single" };
+            let data = dir.join(format!("data-{count}-{mode}"));
+            let shared = music::bed_path(&data.join("music"), Bed::Lofi);
+            if let Some(parent) = shared.parent() {
+                std::fs::create_dir_all(parent).expect("music directory");
+            }
+            if std::fs::hard_link(&bed, &shared).is_err() {
+                std::fs::copy(&bed, &shared).expect("music copied");
+            }
+            let run = |name: &'static str| Run {
+                data: &data,
+                media: &media,
+                count,
+                clip_ms,
+                name,
+                segmented,
+            };
+            let first = runtime.block_on(render_once(run("first")));
+            // Only the segmented path keeps what it made for another session's export.
+            let again = segmented.then(|| runtime.block_on(render_once(run("again"))));
+            let wall = first.wall.as_secs_f64();
+            let (repeat, share) = again.as_ref().map_or(("-".into(), "-".into()), |again| {
+                let repeat = again.wall.as_secs_f64();
+                (
+                    format!("{repeat:.2}"),
+                    format!("{:.1}%", 100.0 * repeat / wall),
+                )
+            });
+            println!(
+                "{count:>6} | {mode:<9} | {seconds:>7.0} | {wall:>6.1} | {:>11.3} | {:>12.1} \
+                 | {:>10.2} | {:>16} | {:>18} | {:>4.1} | {repeat:>8} | {share:>12}",
+                wall / seconds,
+                first.cpu_seconds,
+                first.cpu_seconds / wall,
+                first.peak_sum_bytes / (1024 * 1024),
+                first.peak_single_bytes / (1024 * 1024),
+                first.size as f64 / 1e6,
+            );
+            rows.push((count, segmented, first, again));
+        }
     }
+    ratios(&rows);
     println!(
         "load average after: {}",
         std::fs::read_to_string("/proc/loadavg")
@@ -124,6 +164,51 @@ fn main() {
     }
 }
 
+/// Segmented against single graph for each draft, and how memory grows from the fewest photos
+/// to the most in each mode.
+fn ratios(rows: &[(usize, bool, Measured, Option<Measured>)]) {
+    let find = |count: usize, segmented: bool| {
+        rows.iter()
+            .find(|row| row.0 == count && row.1 == segmented)
+            .map(|row| &row.2)
+    };
+    println!("photos | segmented/single: wall | cores | peak RSS sum");
+    let mut counts: Vec<usize> = rows.iter().map(|row| row.0).collect();
+    counts.dedup();
+    for &count in &counts {
+        if let (Some(single), Some(segmented)) = (find(count, false), find(count, true)) {
+            let cores = |m: &Measured| m.cpu_seconds / m.wall.as_secs_f64();
+            println!(
+                "{count:>6} | {:>22.2} | {:>5.2} | {:>12.2}",
+                segmented.wall.as_secs_f64() / single.wall.as_secs_f64(),
+                cores(segmented) / cores(single),
+                segmented.peak_sum_bytes as f64 / single.peak_sum_bytes.max(1) as f64,
+            );
+        }
+    }
+    if let (Some(&fewest), Some(&most)) = (counts.first(), counts.last()) {
+        for (segmented, mode) in [(false, "single"), (true, "segmented")] {
+            if let (Some(low), Some(high)) = (find(fewest, segmented), find(most, segmented)) {
+                println!(
+                    "{mode}: peak RSS sum at {most} photos / at {fewest}: {:.2}",
+                    high.peak_sum_bytes as f64 / low.peak_sum_bytes.max(1) as f64
+                );
+            }
+        }
+    }
+}
+
+/// One export to measure.
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    data: &'a Path,
+    media: &'a HashMap<String, MediaFile>,
+    count: usize,
+    clip_ms: u64,
+    name: &'static str,
+    segmented: bool,
+}
+
 struct Measured {
     wall: Duration,
     cpu_seconds: f64,
@@ -132,24 +217,27 @@ struct Measured {
     size: u64,
 }
 
-async fn render_once(
-    data: &Path,
-    media: &HashMap<String, MediaFile>,
-    count: usize,
-    clip_ms: u64,
-    run: &str,
-) -> Measured {
+async fn render_once(run: Run<'_>) -> Measured {
+    let Run {
+        data,
+        media,
+        count,
+        clip_ms,
+        name,
+        segmented,
+    } = run;
     let mut options = RenderOptions::new(data);
     options.workers = 1;
     options.encoder = encoder();
+    options.segmented = segmented;
     // Long drafts take the single graph past the default 10 minutes on 2 cores.
     options.timeout = Duration::from_secs(3600);
     let queue = RenderQueue::open(options).expect("queue");
-    let id = format!("bench_{count}_{run}");
+    let id = format!("bench_{count}_{name}");
     let request = RenderRequest {
         render_id: id.clone(),
         // A session of its own per run: the queue would otherwise hand back the earlier run's
-        // output of the same draft instead of rendering it again.
+        // output of the same draft instead of exporting it again.
         session_id: id.clone(),
         owner: "bench".into(),
         draft: draft(count, clip_ms),
@@ -312,6 +400,16 @@ fn children_cpu_seconds() -> f64 {
             .unwrap_or(0.0)
     };
     (ticks(13) + ticks(14)) / 100.0
+}
+
+/// The SHA-256 of a file, in hex.
+fn sha256_hex(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(path).expect("photo read");
+    Sha256::digest(&bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// Writes a photo-like JPEG: fractal noise (1/f, like natural scenes) coloured as a landscape.

@@ -2,7 +2,7 @@
 //! the conversions it runs, ffmpeg's arguments with every path relative to the job's own
 //! directory, and the one file it makes. Nothing in it names this machine's disk, so its key
 //! ([`SegmentJob::key`]) is the same wherever and whenever the same pixels are asked for, and
-//! the job could be carried to another machine as it is (`docs/RENDERING.md`).
+//! the job could be carried to another machine as it is (`docs/RENDER_SEGMENTS.md`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
