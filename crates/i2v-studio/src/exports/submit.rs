@@ -67,6 +67,7 @@ fn session_files(
             file.name = record.name;
             file.facts = record.facts;
             file.duration_ms = record.duration_ms;
+            file.sha256 = record.sha256;
             (record.media_id, file)
         })
         .collect())

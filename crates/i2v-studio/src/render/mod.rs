@@ -16,6 +16,9 @@
 //!    library music on first use ([`music`]), runs ffmpeg with progress, a time limit and
 //!    cancellation, turns its error output into a readable reason, checks the result with
 //!    ffprobe (a video shorter than the draft fails the job) and takes its poster.
+//!    An H.264 export by x264 is instead made in segments ([`segments`]): a few clips each,
+//!    rendered side by side on every core or taken from a content-addressed cache, then joined
+//!    by stream copy and checked as a whole render is (`docs/RENDER_SEGMENTS.md`).
 //!
 //! Needs (Debian 12): `ffmpeg` (5.1), `libheif-examples` (HEIC), `fonts-dejavu-core` and
 //! `fonts-wqy-zenhei` (titles, Chinese text).
@@ -29,6 +32,7 @@ mod output;
 mod queue;
 mod request;
 mod run;
+mod segments;
 pub mod source;
 mod timeline;
 
@@ -49,6 +53,7 @@ pub use request::{
     Canvas, MAX_RENDER_ID_LEN, MediaFile, MediaKind, RenderRequest, check_canvas, check_render_id,
 };
 pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
+pub use segments::DEFAULT_CACHE_BYTES;
 pub use source::{Orientation, Source, SourceKind};
 pub use timeline::{
     Clip, ClipParts, MAX_CLIPS, MAX_DURATION_MS, MAX_MUSIC, MAX_TEXTS, Music, MusicSource, Text,

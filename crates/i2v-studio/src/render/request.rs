@@ -53,6 +53,9 @@ pub struct MediaFile {
     pub facts: Option<Facts>,
     /// How long it plays, for video and audio, when known.
     pub duration_ms: Option<u64>,
+    /// The SHA-256 of its bytes in hex, as its upload computed it; `None`: computed when a
+    /// segmented render first needs it (its segments name their inputs by content).
+    pub sha256: Option<String>,
 }
 
 impl MediaFile {
@@ -69,6 +72,7 @@ impl MediaFile {
             name,
             facts: None,
             duration_ms: None,
+            sha256: None,
         }
     }
 }

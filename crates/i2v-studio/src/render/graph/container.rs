@@ -108,6 +108,35 @@ pub(crate) fn output_args(
     args
 }
 
+/// The output arguments of one segment of a segmented H.264 render (picture only, in MP4):
+/// the same encoder settings as a whole render's, so that the segments join by stream copy,
+/// with a keyframe at each of the `cuts` (frame numbers from the segment's start; its first
+/// frame is a keyframe anyway).
+pub(crate) fn segment_args(
+    quality: Quality,
+    encoder: &EncoderSettings,
+    canvas: Canvas,
+    frames: u64,
+    cuts: &[u64],
+) -> Vec<String> {
+    let mut args = output_args(Format::Mp4, quality, encoder, canvas, frames, cuts);
+    // The picture part ends at the frame count; the sound and container flags are the whole's.
+    if let Some(at) = args.iter().position(|arg| arg == "-frames:v") {
+        args.truncate(at + 2);
+    }
+    args.extend(["-an", "-f", "mp4"].map(String::from));
+    args
+}
+
+/// The output arguments of a segmented render's soundtrack: AAC as a whole render's, alone
+/// in MP4, to be joined with the picture by stream copy.
+pub(crate) fn soundtrack_args(encoder: &EncoderSettings) -> Vec<String> {
+    let mut args = vec!["-vn".to_string()];
+    args.extend(delivery::audio_args(SAMPLE_RATE, encoder.audio_kbps));
+    args.extend(["-f", "mp4"].map(String::from));
+    args
+}
+
 /// libvpx's VP9 in constant quality (`-b:v 0`), BT.709 like the H.264 outputs. libvpx is
 /// several times slower than x264 at the same size, so it runs in its `good` deadline at a
 /// high `cpu-used` (faster still for a preview) with row multithreading.
@@ -190,6 +219,25 @@ mod tests {
         );
         assert_eq!(picture_format(Format::Gif), "bgra");
         assert_eq!(picture_format(Format::Webm), "yuv420p");
+    }
+
+    #[test]
+    fn a_segment_is_the_whole_renders_picture_without_its_sound() {
+        let studio = EncoderSettings::default();
+        let canvas = Canvas::new(640, 360, 25);
+        let whole = output_args(Format::Mp4, Quality::High, &studio, canvas, 50, &[10]);
+        let segment = segment_args(Quality::High, &studio, canvas, 50, &[10]).join(" ");
+        let picture = whole
+            .iter()
+            .take_while(|arg| arg.as_str() != "-c:a")
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(segment, format!("{picture} -an -f mp4"));
+        assert_eq!(
+            soundtrack_args(&studio).join(" "),
+            "-vn -c:a aac -profile:a aac_low -ac 2 -ar 48000 -b:a 256k -f mp4"
+        );
     }
 
     #[test]

@@ -110,12 +110,14 @@ pub(crate) fn video_args(canvas: Canvas, cuts: &[u64]) -> Vec<String> {
         format!("{}k", max_kbps * 2),
     ];
     if !cuts.is_empty() {
-        // Half a frame before each cut: ffmpeg forces the first frame at or after the time, so
-        // rounding in the frame times can never push the keyframe to the frame after the cut.
+        // A quarter of a frame before each cut: ffmpeg 5.1 rounds each time to the nearest
+        // tick of the encoder's time base (one frame) and forces the first frame at or after
+        // that tick. Half a frame, written to the microsecond, fell just short of the half
+        // and rounded to the frame before the cut; a quarter rounds to the cut itself.
         let fps = f64::from(canvas.fps.max(1));
         let times: Vec<String> = cuts
             .iter()
-            .map(|&frame| escape::seconds((frame as f64 - 0.5) / fps))
+            .map(|&frame| escape::seconds((frame as f64 - 0.25) / fps))
             .collect();
         args.extend(["-force_key_frames".to_string(), times.join(",")]);
     }
@@ -188,7 +190,7 @@ mod tests {
         let args = video_args(Canvas::new(1920, 1080, 30), &[180, 330]).join(" ");
         assert_eq!(
             args,
-            "-maxrate 8000k -bufsize 16000k -force_key_frames 5.983333,10.983333"
+            "-maxrate 8000k -bufsize 16000k -force_key_frames 5.991667,10.991667"
         );
         let single = video_args(Canvas::new(1920, 1080, 30), &[]).join(" ");
         assert_eq!(single, "-maxrate 8000k -bufsize 16000k");

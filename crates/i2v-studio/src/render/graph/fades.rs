@@ -8,22 +8,33 @@
 
 use super::super::timeline::Timeline;
 use super::escape;
+use super::window::Window;
 
-/// The filters that fade the picture, in order (none where the video does not fade).
-pub(super) fn picture(timeline: &Timeline) -> Vec<String> {
-    let canvas = timeline.canvas;
+/// The filters that fade the picture of `window`, in order (none where the video does not
+/// fade). A segmented render cuts its windows outside the fades ([`bounds`]), so a window
+/// holds all of a fade or none of it, and its own frame count places it.
+pub(super) fn picture(timeline: &Timeline, window: Window) -> Vec<String> {
     let mut filters = Vec::new();
-    let fade_in = canvas.frame_at(timeline.fade_in_ms);
-    if fade_in > 0 {
+    let (fade_in, (start, fade_out)) = bounds(timeline);
+    if fade_in > 0 && window.start == 0 {
         filters.push(format!("fade=t=in:s=0:n={fade_in}"));
     }
-    let fade_out = canvas.frame_at(timeline.fade_out_ms);
-    if fade_out > 0 {
-        let last = timeline.frames.saturating_sub(1);
-        let start = last.saturating_sub(fade_out);
+    if fade_out > 0 && window.end >= timeline.frames {
+        let start = start.saturating_sub(window.start);
         filters.push(format!("fade=t=out:s={start}:n={fade_out}"));
     }
     filters
+}
+
+/// Where the picture fades: the frames of the fade in, and the first frame and length of the
+/// fade out. A window may start no earlier than the fade in's end and no later than the fade
+/// out's first frame.
+pub(crate) fn bounds(timeline: &Timeline) -> (u64, (u64, u64)) {
+    let canvas = timeline.canvas;
+    let fade_in = canvas.frame_at(timeline.fade_in_ms);
+    let fade_out = canvas.frame_at(timeline.fade_out_ms);
+    let last = timeline.frames.saturating_sub(1);
+    (fade_in, (last.saturating_sub(fade_out), fade_out))
 }
 
 /// The filter that fades the soundtrack out with the picture, if the video fades out.
@@ -59,13 +70,26 @@ mod tests {
 
     #[test]
     fn the_picture_is_black_on_its_first_and_last_frames() {
+        let whole = |t: &Timeline| picture(t, Window::whole(t));
         assert_eq!(
-            picture(&timeline(1000, 500)),
+            whole(&timeline(1000, 500)),
             ["fade=t=in:s=0:n=30", "fade=t=out:s=74:n=15"]
         );
-        assert!(picture(&timeline(0, 0)).is_empty());
+        assert!(whole(&timeline(0, 0)).is_empty());
         // Shorter than half a frame is no fade.
-        assert!(picture(&timeline(10, 0)).is_empty());
+        assert!(whole(&timeline(10, 0)).is_empty());
+    }
+
+    #[test]
+    fn a_window_fades_only_where_it_holds_a_fade_counted_from_its_own_start() {
+        let faded = timeline(1000, 500);
+        let first = Window { start: 0, end: 40 };
+        assert_eq!(picture(&faded, first), ["fade=t=in:s=0:n=30"]);
+        let middle = Window { start: 40, end: 60 };
+        assert!(picture(&faded, middle).is_empty());
+        let last = Window { start: 60, end: 90 };
+        assert_eq!(picture(&faded, last), ["fade=t=out:s=14:n=15"]);
+        assert_eq!(bounds(&faded), (30, (74, 15)));
     }
 
     #[test]

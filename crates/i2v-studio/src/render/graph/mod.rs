@@ -19,6 +19,7 @@ mod motion;
 mod steps;
 mod text;
 mod video;
+mod window;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -34,7 +35,10 @@ use crate::library::Bed;
 pub(crate) use audio::SAMPLE_RATE;
 pub(crate) use container::settings_for;
 pub use encoder::{EncoderSettings, FAST_HIGH_PROFILE, VideoEncoder, probe_encoder};
-use steps::Planner;
+pub(crate) use fades::bounds as fade_bounds;
+pub(crate) use steps::poster_seconds;
+use steps::{Part, Planner};
+pub(crate) use window::{Window, body_start};
 
 /// Where a plan reads and writes, and with what.
 #[derive(Debug, Clone, Copy)]
@@ -124,12 +128,39 @@ pub fn plan(
     sources: &HashMap<String, Source>,
     env: &PlanEnv<'_>,
 ) -> Result<FfmpegPlan, RenderError> {
-    let mut planner = Planner::new(timeline, sources, env);
+    let mut planner = Planner::new(timeline, sources, env, Part::Whole);
     let picture = planner.pictures()?;
     planner.texts(picture)?;
     if env.format.has_audio() {
         planner.soundtrack()?;
     }
+    planner.finish()
+}
+
+/// Plans the picture of one window of the timeline alone, as one segment of a segmented H.264
+/// render: its frames as the whole render draws them (texts and fades by their place in the
+/// whole video), encoded into an MP4 without sound.
+pub(crate) fn plan_segment(
+    timeline: &Timeline,
+    sources: &HashMap<String, Source>,
+    env: &PlanEnv<'_>,
+    window: Window,
+) -> Result<FfmpegPlan, RenderError> {
+    let mut planner = Planner::new(timeline, sources, env, Part::Picture(window));
+    let picture = planner.pictures()?;
+    planner.texts(picture)?;
+    planner.finish()
+}
+
+/// Plans the soundtrack of the whole timeline alone (music, fades, loudness), into an MP4 of
+/// AAC, for a segmented render to join with its picture.
+pub(crate) fn plan_soundtrack(
+    timeline: &Timeline,
+    sources: &HashMap<String, Source>,
+    env: &PlanEnv<'_>,
+) -> Result<FfmpegPlan, RenderError> {
+    let mut planner = Planner::new(timeline, sources, env, Part::Soundtrack);
+    planner.soundtrack()?;
     planner.finish()
 }
 

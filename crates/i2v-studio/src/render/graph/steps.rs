@@ -10,12 +10,25 @@ use super::super::output::Format;
 use super::super::request::seconds_at;
 use super::super::source::{Source, SourceKind};
 use super::super::timeline::{MusicSource, Timeline};
+use super::window::{self, Window};
 use super::{FfmpegPlan, Graph, PlanEnv, audio, container, delivery, escape, fades, text, video};
 use crate::render::error::RenderError;
+
+/// Which part of the video a plan makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    /// The whole video, picture and sound, in one run of ffmpeg.
+    Whole,
+    /// The picture of a window of the timeline alone, as one segment of a segmented render.
+    Picture(Window),
+    /// The soundtrack of the whole video alone, for a segmented render.
+    Soundtrack,
+}
 
 /// A plan being made.
 pub(super) struct Planner<'a> {
     timeline: &'a Timeline,
+    part: Part,
     sources: &'a HashMap<String, Source>,
     env: &'a PlanEnv<'a>,
     plan: FfmpegPlan,
@@ -32,9 +45,16 @@ impl<'a> Planner<'a> {
         timeline: &'a Timeline,
         sources: &'a HashMap<String, Source>,
         env: &'a PlanEnv<'a>,
+        part: Part,
     ) -> Planner<'a> {
+        let frames = match part {
+            Part::Picture(window) => window.frames(),
+            Part::Whole | Part::Soundtrack => timeline.frames,
+        };
+        let duration_ms = frames * 1000 / u64::from(timeline.canvas.fps.max(1));
         Planner {
             timeline,
+            part,
             sources,
             env,
             plan: FfmpegPlan {
@@ -49,8 +69,8 @@ impl<'a> Planner<'a> {
                 poster: env.poster.to_path_buf(),
                 poster_seconds: poster_seconds(timeline),
                 canvas: timeline.canvas,
-                frames: timeline.frames,
-                duration_ms: timeline.duration_ms(),
+                frames,
+                duration_ms,
             },
             graph: Graph::default(),
             input_args: Vec::new(),
@@ -58,12 +78,25 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Step one: every clip as an input, moved and fitted, joined by its transitions; returns
-    /// the label of the whole picture.
+    /// The frames this plan makes.
+    fn window(&self) -> Window {
+        match self.part {
+            Part::Picture(window) => window,
+            Part::Whole | Part::Soundtrack => Window::whole(self.timeline),
+        }
+    }
+
+    /// Step one: every clip (of the window) as an input, moved and fitted, joined by its
+    /// transitions; returns the label of the whole picture.
     pub(super) fn pictures(&mut self) -> Result<String, RenderError> {
         let timeline = self.timeline;
+        let window = self.window();
         let mut joined = Vec::new();
         for (index, clip) in timeline.clips.iter().enumerate() {
+            let slice = window::slice(timeline, index, window);
+            if slice.total() == 0 {
+                continue; // outside the window
+            }
             let source = self.source(&clip.media_id)?;
             let parts = timeline.parts(index);
             let input = match source.kind {
@@ -92,6 +125,7 @@ impl<'a> Planner<'a> {
                 input,
                 clip,
                 parts,
+                slice,
                 source.kind,
                 timeline.canvas,
             );
@@ -102,10 +136,27 @@ impl<'a> Planner<'a> {
 
     /// Step two: the titles and captions drawn over `picture`, then the whole video's fades,
     /// into the video output.
+    ///
+    /// The frames are stamped with their place in the whole video first (a time base of one
+    /// frame, the frame's number as its time), so that a text's times and fades read the same
+    /// clock in a window as in the whole render; a window's own clock restarts at 0 after.
     pub(super) fn texts(&mut self, picture: String) -> Result<(), RenderError> {
         let canvas = self.timeline.canvas;
-        let mut drawn = Vec::new();
-        for (index, item) in self.timeline.texts.iter().enumerate() {
+        let window = self.window();
+        let mut drawn = vec![
+            format!("settb=1/{}", canvas.fps),
+            format!("setpts=N+{}", window.start),
+        ];
+        let (from_ms, to_ms) = (
+            window.start * 1000 / u64::from(canvas.fps.max(1)),
+            window
+                .end
+                .saturating_mul(1000)
+                .div_ceil(u64::from(canvas.fps.max(1))),
+        );
+        let shown = self.timeline.texts.iter();
+        let shown = shown.filter(|item| item.start_ms < to_ms && item.end_ms > from_ms);
+        for (index, item) in shown.enumerate() {
             let font = self.env.fonts.for_text(&item.text, item.title)?;
             let file = self.env.work_dir.join(format!("text-{index}.txt"));
             drawn.push(text::drawtext(item, font, &file)?);
@@ -114,7 +165,10 @@ impl<'a> Planner<'a> {
                 .push((file, text::wrap(&item.text, item.size_px, canvas)));
         }
         // After the texts: the whole frame fades from and to black, titles included.
-        drawn.extend(fades::picture(self.timeline));
+        drawn.extend(fades::picture(self.timeline, window));
+        if window.start > 0 {
+            drawn.push("setpts=N".into());
+        }
         if self.env.format.is_h264() {
             // H.264's encoder says how it takes its frames: 4:2:0 in memory, or on its device.
             drawn.extend(self.env.encoder.video.upload_filters());
@@ -168,6 +222,19 @@ impl<'a> Planner<'a> {
     /// one more input after all of the graph's own.
     pub(super) fn finish(mut self) -> Result<FfmpegPlan, RenderError> {
         let inputs = std::mem::take(&mut self.input_args);
+        if let Part::Picture(_) | Part::Soundtrack = self.part {
+            let script = self.write_graph("graph.txt", &self.graph.clone());
+            let mut args = head(self.env, inputs, &script)?;
+            let (label, mut output) = match self.part {
+                Part::Soundtrack => ("aout", container::soundtrack_args(self.env.encoder)),
+                _ => (container::PICTURE, self.segment_args()),
+            };
+            args.extend(map(&[label]));
+            output.push(format!("file:{}", text::utf8(&self.plan.output)?));
+            args.extend(output);
+            self.plan.args = args;
+            return Ok(self.plan);
+        }
         if self.env.format != Format::Gif {
             let script = self.write_graph("graph.txt", &self.graph.clone());
             let mut args = head(self.env, inputs, &script)?;
@@ -220,6 +287,23 @@ impl<'a> Planner<'a> {
         Ok(args)
     }
 
+    /// A segment's codec and rate, with a keyframe at each cut inside its window.
+    fn segment_args(&self) -> Vec<String> {
+        let window = self.window();
+        let cuts: Vec<u64> = delivery::cut_frames(self.timeline)
+            .into_iter()
+            .filter(|&cut| cut > window.start && cut < window.end)
+            .map(|cut| cut - window.start)
+            .collect();
+        container::segment_args(
+            self.env.quality,
+            self.env.encoder,
+            self.plan.canvas,
+            self.plan.frames,
+            &cuts,
+        )
+    }
+
     fn source(&self, id: &str) -> Result<&'a Source, RenderError> {
         self.sources
             .get(id)
@@ -260,7 +344,7 @@ impl<'a> Planner<'a> {
 /// Where the poster is taken: half-way through the time the first clip is shown alone, so it
 /// shows the opening picture whole (not a transition's blend of two), with any title over it,
 /// and at least where a fade from black has ended; never past the last frame.
-fn poster_seconds(timeline: &Timeline) -> f64 {
+pub(crate) fn poster_seconds(timeline: &Timeline) -> f64 {
     let canvas = timeline.canvas;
     let first = timeline.parts(0);
     let faded_in = canvas.frame_at(timeline.fade_in_ms);

@@ -112,7 +112,7 @@ fn the_command_line_encodes_h264_high_and_aac_with_faststart() {
         "-map [vout] -map [aout] -c:v libx264 -profile:v high -pix_fmt yuv420p",
         "-preset ultrafast -crf 23 -x264-params 8x8dct=1:cabac=1:deblock=1:bframes=2:b-adapt=0",
         // A keyframe at least every two seconds and one at each cut; the 1080p cap.
-        "-g 60 -maxrate 8000k -bufsize 16000k -force_key_frames 2.983333,5.983333",
+        "-g 60 -maxrate 8000k -bufsize 16000k -force_key_frames 2.991667,5.991667",
         "-r 30 -fps_mode cfr -frames:v 270",
         "-c:a aac -profile:a aac_low -ac 2 -ar 48000 -b:a 256k -movflags +faststart -f mp4 \
          file:/data/renders/r1.part.mp4",

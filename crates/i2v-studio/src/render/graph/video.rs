@@ -20,6 +20,7 @@ use super::super::timeline::{Clip, ClipParts};
 use super::Graph;
 use super::escape;
 use super::motion::Framing;
+use super::window::Slice;
 use i2v_core::draft::{Fit, TransitionKind};
 
 /// The labels of a clip's parts in the graph; a part without frames has none.
@@ -33,21 +34,25 @@ pub(crate) struct PartLabels {
     pub tail: Option<String>,
 }
 
-/// Adds a clip read from input `input`; its parts come out as yuv420p frames of the canvas, at
-/// its frame rate, with timestamps from 0.
+/// Adds a clip read from input `input`; the parts `slice` takes of its stream (all of `parts`
+/// for a whole render) come out as yuv420p frames of the canvas, at its frame rate, with
+/// timestamps from 0.
+#[allow(clippy::too_many_arguments)] // One clip's whole description; a struct would only rename it.
 pub(crate) fn clip(
     graph: &mut Graph,
     index: usize,
     input: usize,
     clip: &Clip,
     parts: ClipParts,
+    slice: Slice,
     source: SourceKind,
     canvas: Canvas,
 ) -> PartLabels {
+    let body_at = slice.skip + slice.head;
     let wanted = [
-        ("h", 0, parts.head),
-        ("b", parts.head, parts.body),
-        ("t", parts.head + parts.body, parts.tail),
+        ("h", slice.skip, slice.head),
+        ("b", body_at, slice.body),
+        ("t", body_at + slice.body, slice.tail),
     ];
     let wanted: Vec<(&str, u64, u64)> = wanted.into_iter().filter(|p| p.2 > 0).collect();
     let label = |part: &str| format!("c{index}{part}");

@@ -2,9 +2,10 @@
 //! move the output and its poster into place; the scratch files go whatever happens.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use tokio::sync::Semaphore;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
@@ -14,6 +15,7 @@ use super::super::graph::{self, EncoderSettings, PlanEnv, settings_for};
 use super::super::output::Format;
 use super::super::request::RenderRequest;
 use super::super::run::{self, Control, RunReport, Tools};
+use super::super::segments::{self, Pool, SegmentCache};
 use super::super::source::{self, Source};
 use super::super::timeline::{MusicSource, Timeline};
 use super::record::{Layout, OutputRecord};
@@ -27,6 +29,8 @@ pub(crate) struct Setting<'a> {
     pub encoder: &'a EncoderSettings,
     pub timeout: Duration,
     pub memory_limit: Option<u64>,
+    /// Where H.264 renders go in segments: the cache of finished segments and the slots.
+    pub segments: Option<(&'a SegmentCache, &'a Semaphore)>,
 }
 
 /// Renders a request, whose draft was read into `timeline` (on the frame its output asks for)
@@ -60,8 +64,8 @@ pub(crate) async fn render(
 
 /// Where a render writes until it is kept.
 struct Files {
-    output: std::path::PathBuf,
-    poster: std::path::PathBuf,
+    output: PathBuf,
+    poster: PathBuf,
 }
 
 /// Moves a checked render's files into place and records what the file is, from its probe.
@@ -121,6 +125,23 @@ async fn render_into(
         quality: request.output.quality,
         encoder: &encoder,
     };
+    if let Some((cache, slots)) = setting.segments {
+        let format = request.output.format;
+        if let Some(windows) = segments::windows_for(timeline, format, &encoder) {
+            let content = content_of(request, &sources).await?;
+            let pool = Pool {
+                tools: setting.tools,
+                cache,
+                slots,
+                timeout: setting.timeout,
+                memory_limit: setting.memory_limit,
+                cancel,
+            };
+            let rendering =
+                segments::render(timeline, &sources, content, &env, &windows, &pool, progress);
+            return rendering.await;
+        }
+    }
     let plan = graph::plan(timeline, &sources, &env)?;
     let control = Control {
         progress,
@@ -130,6 +151,39 @@ async fn render_into(
         memory_limit: setting.memory_limit,
     };
     run::execute(&plan, setting.tools, control).await
+}
+
+/// The SHA-256 of each resolved media file, by its path: as its upload recorded it, else read
+/// from the file now.
+async fn content_of(
+    request: &RenderRequest,
+    sources: &HashMap<String, Source>,
+) -> Result<HashMap<PathBuf, String>, RenderError> {
+    let files: Vec<(PathBuf, Option<String>)> = sources
+        .iter()
+        .map(|(id, source)| {
+            let known = request.media.get(id).and_then(|file| file.sha256.clone());
+            (source.path.clone(), known)
+        })
+        .collect();
+    tokio::task::spawn_blocking(move || {
+        files
+            .into_iter()
+            .map(|(path, known)| {
+                let sha = match known {
+                    Some(sha) => sha,
+                    None => segments::sha256_of(&path)
+                        .map_err(|err| RenderError::io("reading a media file", &err))?,
+                };
+                Ok((path, sha))
+            })
+            .collect()
+    })
+    .await
+    .map_err(|err| RenderError::Io {
+        context: "reading the media".into(),
+        message: err.to_string(),
+    })?
 }
 
 /// Resolves the media the draft uses (not every upload of the session) from their facts.

@@ -21,11 +21,13 @@ mod record;
 mod status;
 
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use tokio::sync::watch;
+use futures_util::FutureExt;
+use tokio::sync::{Semaphore, watch};
 use tokio_util::sync::CancellationToken;
 
 use super::error::{QueueError, RenderError};
@@ -33,6 +35,7 @@ use super::fonts::Fonts;
 use super::graph::EncoderSettings;
 use super::request::{RenderRequest, check_render_id};
 use super::run::Tools;
+use super::segments::{DEFAULT_CACHE_BYTES, SegmentCache};
 use super::timeline::Timeline;
 pub use fair::MAX_WAITING_PER_OWNER;
 use fair::Owners;
@@ -60,14 +63,23 @@ pub struct RenderOptions {
     pub encoder: EncoderSettings,
     /// The fonts; `None`: found on this machine when the queue opens.
     pub fonts: Option<Fonts>,
+    /// Whether H.264 exports are rendered in segments (false: one filter graph each).
+    pub segmented: bool,
+    /// How many segment ffmpegs run at once across every render; 0: one per core, fewer
+    /// where the memory available would not hold them.
+    pub segment_slots: usize,
+    /// The most bytes of finished segments kept for reuse (`renders/segments/`).
+    pub segment_cache_bytes: u64,
     /// The most memory one ffmpeg may hold, in bytes (`None`: no limit); a render that needs
     /// more fails with [`RenderError::OverMemory`].
     pub memory_limit: Option<u64>,
 }
 
 impl RenderOptions {
-    /// The defaults for a data directory: workers by cores, 10 minutes a render, 4 GiB for
-    /// each ffmpeg, outputs kept for 7 days.
+    /// The defaults for a data directory: workers by cores, 10 minutes a render (a segmented
+    /// render: 10 minutes for each of its ffmpegs), 4 GiB for each ffmpeg, outputs kept for 7
+    /// days, H.264 exports in segments, segment slots by cores and memory, 2 GiB of finished
+    /// segments kept.
     pub fn new(data_dir: impl Into<PathBuf>) -> RenderOptions {
         RenderOptions {
             data_dir: data_dir.into(),
@@ -78,6 +90,9 @@ impl RenderOptions {
             encoder: EncoderSettings::default(),
             fonts: None,
             memory_limit: Some(DEFAULT_MEMORY_LIMIT),
+            segmented: true,
+            segment_slots: 0,
+            segment_cache_bytes: DEFAULT_CACHE_BYTES,
         }
     }
 }
@@ -95,6 +110,10 @@ struct Inner {
     options: RenderOptions,
     workers: usize,
     runtime: tokio::runtime::Handle,
+    /// Finished segments, by their job's key.
+    segment_cache: SegmentCache,
+    /// Segment ffmpegs that may run now, across every render.
+    segment_slots: Semaphore,
     state: Mutex<State>,
     /// Bumped at every change, so waiters wake up.
     changes: watch::Sender<u64>,
@@ -157,6 +176,13 @@ impl RenderQueue {
             n => n,
         };
         let fonts = options.fonts.clone().unwrap_or_else(Fonts::discover);
+        let segment_cache =
+            SegmentCache::open(layout.renders.join("segments"), options.segment_cache_bytes)
+                .map_err(storage)?;
+        let slots = match options.segment_slots {
+            0 => default_slots(),
+            n => n,
+        };
         let inner = Arc::new(Inner {
             layout,
             library_dir: options.data_dir.join("music"),
@@ -164,6 +190,8 @@ impl RenderQueue {
             options,
             workers,
             runtime,
+            segment_cache,
+            segment_slots: Semaphore::new(slots),
             state: Mutex::new(State {
                 jobs,
                 ..State::default()
@@ -406,6 +434,10 @@ impl Inner {
             encoder: &self.options.encoder,
             timeout: self.options.timeout,
             memory_limit: self.options.memory_limit,
+            segments: self
+                .options
+                .segmented
+                .then_some((&self.segment_cache, &self.segment_slots)),
         };
         let watcher = Arc::clone(&self);
         let progress_id = id.clone();
@@ -417,7 +449,20 @@ impl Inner {
             drop(state);
             watcher.changed();
         };
-        let result = job::render(&request, &timeline, &setting, &cancel, &mut progress).await;
+        // A panic in a render must still end its job: otherwise it would stay "processing" and
+        // hold its worker and its session's slot for good.
+        let rendering = job::render(&request, &timeline, &setting, &cancel, &mut progress);
+        let result = AssertUnwindSafe(rendering)
+            .catch_unwind()
+            .await
+            .unwrap_or_else(|panic| {
+                let what = panic_message(&*panic);
+                tracing::error!(render = %id, panic = what, "a render panicked");
+                Err(RenderError::Io {
+                    context: "rendering".into(),
+                    message: "the studio failed inside the render (its log says where)".into(),
+                })
+            });
         let mut guard = self.lock();
         let state = &mut *guard;
         if let Some(job) = state.jobs.get_mut(&id) {
@@ -468,6 +513,28 @@ fn recover(record: &mut Record, layout: &Layout) -> bool {
     }
 }
 
+/// What one segment ffmpeg is budgeted in memory when sizing the slots: a few 1080p clips'
+/// composed frames, their buffers and x264's lookahead, with room to spare.
+const SEGMENT_MEMORY_BYTES: u64 = 512 * 1024 * 1024;
+
+/// One segment slot per core, fewer where the memory available now would not hold them all.
+fn default_slots() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let available = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|info| {
+            let line = info
+                .lines()
+                .find(|line| line.starts_with("MemAvailable:"))?;
+            let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kib * 1024)
+        });
+    let by_memory = available.map_or(cores, |bytes| {
+        usize::try_from(bytes / SEGMENT_MEMORY_BYTES).unwrap_or(usize::MAX)
+    });
+    cores.min(by_memory).max(1)
+}
+
 /// Whether a job finished more than `age` ago.
 fn is_older(record: &Record, age: Duration) -> bool {
     let finished = record.finished_ms.unwrap_or(record.created_ms);
@@ -479,4 +546,13 @@ fn is_older(record: &Record, age: Duration) -> bool {
 fn status_of(state: &State, layout: &Layout, id: &str) -> Result<JobStatus, QueueError> {
     let record = state.jobs.get(id).map(|job| &job.record);
     status::report(record, &state.waiting, layout, id)
+}
+
+/// What a caught panic said, when it said it in words.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no message")
 }

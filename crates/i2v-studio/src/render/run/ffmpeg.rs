@@ -115,10 +115,12 @@ pub struct Control<'a> {
     pub memory_limit: Option<u64>,
 }
 
-/// Runs ffmpeg to the end; `duration_ms` is the output's length (for progress) and `inputs`
-/// name the input files (for the failure reason).
+/// Runs ffmpeg to the end, in directory `dir` where one is given (a segment job's paths are
+/// relative to its own); `duration_ms` is the output's length (for progress) and `inputs` name
+/// the input files (for the failure reason).
 pub(crate) async fn run(
     program: &Path,
+    dir: Option<&Path>,
     args: &[String],
     duration_ms: u64,
     inputs: &[(String, String)],
@@ -130,7 +132,11 @@ pub(crate) async fn run(
             package: "ffmpeg",
         });
     }
-    let mut child = command(program, control.memory_limit, &LAUNCHERS)
+    let mut command = command(program, control.memory_limit, &LAUNCHERS);
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    let mut child = command
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -334,7 +340,7 @@ mod tests {
             limit: Duration::from_secs(60),
             memory_limit: Some(64 << 20),
         };
-        let result = run(Path::new("ffmpeg"), &args, 1000, &[], control).await;
+        let result = run(Path::new("ffmpeg"), None, &args, 1000, &[], control).await;
         assert_eq!(result, Err(RenderError::OverMemory { limit_mib: 64 }));
         assert_eq!(
             result.unwrap_err().to_string(),

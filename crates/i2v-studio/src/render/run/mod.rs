@@ -3,7 +3,7 @@
 //! what it wrote ([`check`]) and take its poster.
 
 mod check;
-mod ffmpeg;
+pub(crate) mod ffmpeg;
 mod poster;
 mod probe;
 mod stderr;
@@ -107,7 +107,14 @@ pub async fn execute(
                 limit,
                 memory_limit,
             };
-            let run = ffmpeg::run(&tools.ffmpeg, pass, plan.duration_ms, &plan.inputs, control);
+            let run = ffmpeg::run(
+                &tools.ffmpeg,
+                None,
+                pass,
+                plan.duration_ms,
+                &plan.inputs,
+                control,
+            );
             peak = run.await?.peak_memory_bytes;
             (2, 50)
         }
@@ -123,6 +130,7 @@ pub async fn execute(
     };
     let run = ffmpeg::run(
         &tools.ffmpeg,
+        None,
         &plan.args,
         plan.duration_ms,
         &plan.inputs,
@@ -145,8 +153,21 @@ pub async fn execute(
     })
 }
 
+/// Checks a file made earlier for `plan` (a render reused whole from a cache) as [`execute`]
+/// checks its own output, so a reused file is held to the same standard as a fresh one.
+pub(crate) async fn reuse(plan: &FfmpegPlan, tools: &Tools) -> Result<RunReport, RenderError> {
+    let started = Instant::now();
+    let probed = probe(&tools.ffprobe, &plan.output).await?;
+    check::output(plan, &probed)?;
+    Ok(RunReport {
+        probe: probed,
+        peak_memory_bytes: None,
+        wall: started.elapsed(),
+    })
+}
+
 /// Awaits a step of the render unless it is cancelled or runs out of time first.
-async fn watch<T>(
+pub(crate) async fn watch<T>(
     step: impl Future<Output = Result<T, RenderError>>,
     cancel: &CancellationToken,
     deadline: Instant,
@@ -161,7 +182,7 @@ async fn watch<T>(
 
 /// Decodes a HEIF picture to a JPEG with libheif's `heif-convert` (ffmpeg 5.1 has no HEIF
 /// reader); libheif applies the picture's own rotation and mirroring as it decodes.
-async fn convert_heif(
+pub(crate) async fn convert_heif(
     program: &Path,
     name: &str,
     from: &Path,

@@ -6,6 +6,7 @@ mod loudness;
 mod output;
 mod queue;
 mod reads;
+mod segments;
 mod shapes;
 mod support;
 mod texts;
