@@ -36,8 +36,8 @@ pub(crate) use audio::SAMPLE_RATE;
 pub(crate) use container::settings_for;
 pub use encoder::{EncoderSettings, FAST_HIGH_PROFILE, VideoEncoder, probe_encoder};
 pub(crate) use fades::bounds as fade_bounds;
-pub(crate) use steps::poster_seconds;
 use steps::{Part, Planner};
+pub(crate) use steps::{QUIET_WITH_PROGRESS, poster_seconds};
 pub(crate) use window::{Window, body_start};
 
 /// Where a plan reads and writes, and with what.

@@ -376,20 +376,22 @@ fn still_options(fps: u32, halvings: u32) -> Vec<String> {
     options
 }
 
+/// How every ffmpeg of a render starts: quiet, overwriting, errors only, its progress as
+/// `key=value` lines on stdout (what the runner reads).
+pub(crate) const QUIET_WITH_PROGRESS: [&str; 8] = [
+    "-hide_banner",
+    "-nostdin",
+    "-y",
+    "-loglevel",
+    "error",
+    "-progress",
+    "pipe:1",
+    "-nostats",
+];
+
 /// The start of a command line: quiet, progress on stdout, the inputs, the graph.
 fn head(env: &PlanEnv<'_>, inputs: Vec<String>, script: &Path) -> Result<Vec<String>, RenderError> {
-    let mut args: Vec<String> = [
-        "-hide_banner",
-        "-nostdin",
-        "-y",
-        "-loglevel",
-        "error",
-        "-progress",
-        "pipe:1",
-        "-nostats",
-    ]
-    .map(String::from)
-    .to_vec();
+    let mut args: Vec<String> = QUIET_WITH_PROGRESS.map(String::from).to_vec();
     if let Some(threads) = env.encoder.filter_threads {
         args.extend(["-filter_complex_threads".into(), threads.to_string()]);
     }

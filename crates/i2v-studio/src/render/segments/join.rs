@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::super::error::RenderError;
-use super::super::graph::{FfmpegPlan, PlanEnv, Window, poster_seconds};
+use super::super::graph::{FfmpegPlan, PlanEnv, QUIET_WITH_PROGRESS, Window, poster_seconds};
 use super::super::timeline::Timeline;
 use super::job::hex;
 
@@ -68,23 +68,8 @@ pub(crate) fn plan(
             length % 1_000_000
         ));
     }
-    let mut args: Vec<String> = [
-        "-hide_banner",
-        "-nostdin",
-        "-y",
-        "-loglevel",
-        "error",
-        "-progress",
-        "pipe:1",
-        "-nostats",
-        "-f",
-        "concat",
-        "-safe",
-        "0",
-        "-i",
-    ]
-    .map(String::from)
-    .to_vec();
+    let mut args: Vec<String> = QUIET_WITH_PROGRESS.map(String::from).to_vec();
+    args.extend(["-f", "concat", "-safe", "0", "-i"].map(String::from));
     args.push(format!("file:{}", utf8(&list_path)?));
     args.extend(["-i".into(), format!("file:{}", utf8(soundtrack)?)]);
     args.extend(["-map", "0:v", "-map", "1:a", "-c", "copy"].map(String::from));
