@@ -61,7 +61,18 @@ let loaded = false;
  */
 export function init({ wasm } = {}) {
   loading ??= (async () => {
-    await initBindings({ module_or_path: await wasmSource(wasm) });
+    const source = await wasmSource(wasm);
+    try {
+      await initBindings({ module_or_path: source });
+    } catch (error) {
+      // A 404 or a page served in the .wasm's place: say where it was looked for, and the fix.
+      const where = source instanceof URL || typeof source === 'string' ? ` from ${source}` : '';
+      throw new Error(
+        `@i2v/web could not load i2v_wasm_bg.wasm${where} (${error?.message ?? error}): ` +
+          'serve it there as application/wasm (copy it next to your bundle), or pass it: init({ wasm })',
+        { cause: error },
+      );
+    }
     loaded = true;
   })().catch((error) => {
     loading = null;

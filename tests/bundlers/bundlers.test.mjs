@@ -4,8 +4,10 @@
 //
 // - Vite: `vite build` and the dev server, no config. Both find the `.wasm` through
 //   `new URL(…, import.meta.url)`.
-// - esbuild: `esbuild main.js --bundle --outdir=dist` (an iife, its default), plus the one step
-//   the package README gives: copy `i2v_wasm_bg.wasm` next to the bundle. Also as `--format=esm`.
+// - esbuild: `esbuild main.js --bundle --outfile=dist/main.js` (an iife, its default), plus the
+//   one step the package README gives: copy `i2v_wasm_bg.wasm` next to the bundle (also as
+//   `--format=esm`), or `--loader:.wasm=file` and `init({ wasm })`. Without either step, the
+//   app gets an error it can catch that names them.
 //
 // Needs npm/web/pkg (scripts/build-web.sh), the studio (cargo build -p i2v-studio), Chromium.
 
@@ -92,20 +94,50 @@ test('Vite: `vite build` with no config', { timeout: 120_000 }, async () => {
 });
 
 /** esbuild with its defaults (and `extra`), the page given a classic script, the .wasm copied. */
-async function esbuild(outdir, extra, scriptTag) {
+async function esbuild(outdir, extra, scriptTag, { entry = 'main.js', copyWasm = true } = {}) {
   const out = join(project, outdir);
-  await run(bin('esbuild'), ['main.js', '--bundle', `--outdir=${outdir}`, '--log-level=error', ...extra], {
+  await run(bin('esbuild'), [entry, '--bundle', `--outfile=${outdir}/main.js`, '--log-level=error', ...extra], {
     cwd: project,
   });
   const html = await readFile(join(project, 'index.html'), 'utf8');
   await writeFile(join(out, 'index.html'), html.replace('<script type="module" src="./main.js">', scriptTag));
   // The one step: the .wasm next to the bundle (or init({ wasm }) with its URL).
-  await copyFile(join(project, 'node_modules/@i2v/web/i2v_wasm_bg.wasm'), join(out, 'i2v_wasm_bg.wasm'));
+  if (copyWasm) {
+    await copyFile(join(project, 'node_modules/@i2v/web/i2v_wasm_bg.wasm'), join(out, 'i2v_wasm_bg.wasm'));
+  }
   return out;
 }
 
 test('esbuild: defaults (an iife), the .wasm copied next to the bundle', { timeout: 120_000 }, async () => {
   assertTurn(await runApp(await esbuild('dist-esbuild', [], '<script src="./main.js">')));
+});
+
+test('esbuild: defaults without the step: a 404 the app can catch, naming the fix', { timeout: 120_000 }, async () => {
+  const dir = await esbuild('dist-esbuild-bare', [], '<script src="./main.js">', { copyWasm: false });
+  const result = await runApp(dir);
+  assert.equal(result.state, 'failed');
+  assert.match(result.status, /could not load i2v_wasm_bg\.wasm from http:\/\/127\.0\.0\.1:\d+\/i2v_wasm_bg\.wasm/);
+  assert.match(result.status, /init\(\{ wasm \}\)/);
+  assert.deepEqual(result.missing, ['/i2v_wasm_bg.wasm']);
+});
+
+test('esbuild: defaults plus --loader:.wasm=file, the URL it gives passed to init()', { timeout: 120_000 }, async () => {
+  // The app's entry names the .wasm before its first call, as the README shows.
+  const app = await readFile(join(project, 'main.js'), 'utf8');
+  const entry = [
+    "import { init } from '@i2v/web';",
+    "import wasm from '@i2v/web/i2v_wasm_bg.wasm';",
+    'init({ wasm });',
+    app,
+  ].join('\n');
+  await writeFile(join(project, 'main-file-loader.js'), entry);
+  const dir = await esbuild('dist-esbuild-file', ['--loader:.wasm=file'], '<script src="./main.js">', {
+    entry: 'main-file-loader.js',
+    copyWasm: false,
+  });
+  const result = await runApp(dir);
+  assertTurn(result);
+  assert.match(result.wasm[0], /^\/i2v_wasm_bg-[A-Z0-9]+\.wasm$/, 'the file esbuild copied, by its hashed name');
 });
 
 test('esbuild: --format=esm, the .wasm copied next to the bundle', { timeout: 120_000 }, async () => {
