@@ -32,11 +32,12 @@ bash scripts/build-node.sh
 bash scripts/build-web.sh   # also checks the .wasm size budget
 
 # The one TypeScript contract, used as a program would use it (every TurnEvent narrowed, every
-# error class), checked strictly as a browser project sees it (DOM lib) and as a Node project
-# does (no DOM, Node's own types).
+# error class), checked strictly as a browser project sees it (DOM lib), as a Node project
+# does (no DOM, Node's own types), and with neither.
 log "TypeScript contract (tsc --strict, with and without the DOM lib)"
 node_modules/.bin/tsc -p tests/types/tsconfig.json
 node_modules/.bin/tsc -p tests/types/tsconfig.node.json
+node_modules/.bin/tsc -p tests/types/tsconfig.es2022.json   # neither: ES2022 alone
 
 log "JS syntax"
 find npm web-demo tests -name node_modules -prune -o \( -name '*.js' -o -name '*.mjs' \) -print0 |
@@ -54,3 +55,7 @@ I2V_DIALECT=reference I2V_PACKAGE=node node --test --test-concurrency=2 tests/js
 I2V_DIALECT=reference I2V_PACKAGE=web node --test --test-concurrency=2 tests/js/*.test.mjs
 log "browser tests (headless Chromium): the package across origins, and the demo page"
 node --test --test-concurrency=1 tests/browser/*.test.mjs tests/e2e/*.test.mjs
+# @i2v/web as users bundle it (issue 18): npm pack → a fresh project → Vite and esbuild with
+# their defaults → one chat turn in Chromium against the studio.
+log "bundler tests (Vite, esbuild)"
+node --test --test-concurrency=1 tests/bundlers/*.test.mjs

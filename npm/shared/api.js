@@ -5,11 +5,29 @@ import { makeClientClass } from './client.js';
 import { Draft, makeDraftHelpers } from './draft.js';
 import { exportOptionsJson } from './client.js';
 import { unwrap } from './draft.js';
-import { errorClasses, fromThrown } from './errors.js';
+import { errorClasses, fromThrown, notInitialisedError } from './errors.js';
+
+/**
+ * How the shell waits for a native module that loads asynchronously (@i2v/web's `.wasm`):
+ * `ready()` before every asynchronous call, `check(what)` before a synchronous one, which throws
+ * until it is loaded. A module without `ready` (@i2v/node's addon) is loaded on import.
+ */
+function loaderOf(native) {
+  const isReady = native.isReady ?? (() => true);
+  return {
+    init: native.init ?? (async () => {}),
+    ready: native.ready ?? (async () => {}),
+    isReady,
+    check(what) {
+      if (!isReady()) throw notInitialisedError(what);
+    },
+  };
+}
 
 /** The contract's exports for one binding. */
 export function makeApi(native, platform) {
-  const { parseDraft, diffDrafts } = makeDraftHelpers(native);
+  const loader = loaderOf(native);
+  const { parseDraft, diffDrafts } = makeDraftHelpers(native, loader);
 
   /** A WHATWG event-stream parser fed chunk by chunk. */
   class SseParser {
@@ -19,6 +37,7 @@ export function makeApi(native, platform) {
       if (maxBufferedBytes !== undefined && !(Number.isInteger(maxBufferedBytes) && maxBufferedBytes > 0)) {
         throw new TypeError('maxBufferedBytes must be a positive integer');
       }
+      loader.check('new SseParser()');
       this.#inner =
         maxBufferedBytes === undefined
           ? new native.SseParser()
@@ -59,20 +78,30 @@ export function makeApi(native, platform) {
   }
 
   return {
-    Client: makeClientClass(native, platform),
+    /** Loads the native module now (or names where the `.wasm` is); later calls do nothing. */
+    init(options = {}) {
+      if (options === null || typeof options !== 'object') {
+        throw new TypeError('init() takes { wasm }');
+      }
+      return loader.init(options).then(() => undefined);
+    },
+    Client: makeClientClass(native, platform, loader),
     Draft,
     SseParser,
     parseDraft,
     diffDrafts,
     routeIntent(text) {
       if (typeof text !== 'string') throw new TypeError('routeIntent() takes a string');
+      loader.check('routeIntent()');
       return JSON.parse(native.routeIntent(text));
     },
     checkExportOptions(options = {}) {
+      loader.check('checkExportOptions()');
       return unwrap(native.checkExportOptions(exportOptionsJson(options)));
     },
     translateGui(text) {
       if (typeof text !== 'string') throw new TypeError('translateGui() takes a string');
+      loader.check('translateGui()');
       return JSON.parse(native.translateGui(text));
     },
     ...errorClasses,

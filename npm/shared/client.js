@@ -116,10 +116,15 @@ function logFunction(logger) {
   throw new TypeError('logger must be a function or have a debug method');
 }
 
-/** The `Client` class over a binding's native module and platform. */
-export function makeClientClass(native, platform) {
+/**
+ * The `Client` class over a binding's native module and platform. Where the native module loads
+ * asynchronously (`loader`, see api.js), a client made before it is loaded makes its native
+ * client on its first call; its synchronous members answer what they can without one.
+ */
+export function makeClientClass(native, platform, loader) {
   return class Client {
-    #native;
+    #native = null;
+    #config;
     #nextOp = 1;
     #options;
     #persistedClientId;
@@ -130,15 +135,39 @@ export function makeClientClass(native, platform) {
       }
       this.#options = options;
       const resolved = platform.resolveOptions(options);
+      this.#config = [configJson(resolved, platform.randomSeed()), logFunction(resolved.logger)];
+      if (loader.isReady()) this.#open();
+    }
+
+    /** Makes the native client (once the native module is loaded). */
+    #open() {
       try {
-        this.#native = new native.NativeClient(
-          configJson(resolved, platform.randomSeed()),
-          logFunction(resolved.logger),
-        );
+        this.#native = new native.NativeClient(...this.#config);
       } catch (thrown) {
         throw fromThrown(thrown);
       }
       this.#rememberClientId();
+    }
+
+    /** The native client, made now if the module is loaded; null if it is not. */
+    #nativeNow() {
+      if (this.#native === null && loader.isReady()) this.#open();
+      return this.#native;
+    }
+
+    /** The native client, for a synchronous member that cannot answer without it. */
+    #nativeOrThrow(what) {
+      if (this.#nativeNow() === null) loader.check(what);
+      return this.#native;
+    }
+
+    /** The native client, loading the native module first when it must. */
+    async #nativeReady() {
+      if (this.#native === null) {
+        await loader.ready();
+        this.#nativeNow();
+      }
+      return this.#native;
     }
 
     /** Persists the client id when it is new (the core may generate one on a 400). */
@@ -152,24 +181,26 @@ export function makeClientClass(native, platform) {
 
     /** The client id in use. */
     get clientId() {
-      return this.#native.clientId();
+      return this.#nativeOrThrow('client.clientId').clientId();
     }
+
+    // Before the native client exists no call has run: no session, draft or link yet.
 
     /** The current session, once connected. */
     get session() {
-      const json = this.#native.sessionJson();
+      const json = this.#nativeNow()?.sessionJson();
       return json ? JSON.parse(json) : null;
     }
 
     /** The last draft the client saw. */
     get lastDraft() {
-      const json = this.#native.lastDraftJson();
+      const json = this.#nativeNow()?.lastDraftJson();
       return json ? draftFromWire(JSON.parse(json)) : null;
     }
 
     /** The registration link for an anonymous user, when known. */
     get bindUrl() {
-      return this.#native.bindUrl() ?? null;
+      return this.#nativeNow()?.bindUrl() ?? null;
     }
 
     /** Works in a session made earlier instead of a new one. */
@@ -177,7 +208,7 @@ export function makeClientClass(native, platform) {
       if (session === null || typeof session !== 'object') {
         throw new TypeError('resume() takes a session: { taskId, sessionId, bindId }');
       }
-      const error = this.#native.resume(JSON.stringify(session));
+      const error = this.#nativeOrThrow('client.resume()').resume(JSON.stringify(session));
       if (error) throw fromThrown(new Error(error));
     }
 
@@ -191,6 +222,8 @@ export function makeClientClass(native, platform) {
     /** Runs a call that answers with one result JSON. */
     async #call({ signal, timeout }, start) {
       checkSignal(signal);
+      if (signal?.aborted) throw abortError(signal);
+      await this.#nativeReady();
       if (signal?.aborted) throw abortError(signal);
       const op = this.#nextOp++;
       this.#prepare(op, timeout);
@@ -210,7 +243,16 @@ export function makeClientClass(native, platform) {
      * Runs a call that reports through `emit`: `onMessage(message)` for each message before the
      * last, which is `{ end: result }`. A throwing `onMessage` cancels the call with its error.
      */
-    #stream({ signal, timeout }, start, onMessage) {
+    async #stream(options, start, onMessage) {
+      if (this.#native === null) {
+        checkSignal(options.signal);
+        await this.#nativeReady();
+      }
+      return this.#streamNow(options, start, onMessage);
+    }
+
+    /** `#stream` once the native client exists. */
+    #streamNow({ signal, timeout }, start, onMessage) {
       return new Promise((resolve, reject) => {
         checkSignal(signal);
         if (signal?.aborted) {

@@ -69,10 +69,11 @@ function draftText(draft) {
 }
 
 /** The draft helpers over a native module. */
-export function makeDraftHelpers(native) {
+export function makeDraftHelpers(native, loader) {
   return {
     parseDraft(json) {
       if (json instanceof Draft) return json;
+      loader.check('parseDraft()');
       try {
         return draftFromWire(unwrap(native.parseDraft(draftText(json))));
       } catch (thrown) {
@@ -80,6 +81,7 @@ export function makeDraftHelpers(native) {
       }
     },
     diffDrafts(before, after) {
+      loader.check('diffDrafts()');
       try {
         return unwrap(native.diffDrafts(draftText(before), draftText(after)));
       } catch (thrown) {

@@ -72,6 +72,18 @@ export function errorFromFields(fields) {
   return new Class(fields, options);
 }
 
+/**
+ * What a synchronous call throws in @i2v/web before the `.wasm` is loaded: `init()` (or any
+ * asynchronous call, which loads it) must come first.
+ */
+export function notInitialisedError(what) {
+  return new ApiError({
+    code: null,
+    kind: 'not_initialised',
+    message: `${what} needs the i2v module loaded: call \`await init()\` first`,
+  });
+}
+
 /** The cancellation error for a signal, with the signal's reason as its cause. */
 export function abortError(signal) {
   return new AbortError(

@@ -1,6 +1,64 @@
 // The one TypeScript contract of `@i2v/node` and `@i2v/web`: both packages export exactly these
 // names with these types. Hand-written and hand-checked against the bridge's JSON shapes
 // (crates/i2v-js) and the JS shell (npm/shared/*.js).
+//
+// It needs no lib beyond ES2022: what it takes from the platform (an `AbortSignal`, a `Blob`, a
+// `ReadableStream`, a `URL`, a `Response`) is written as the few members it uses, so the
+// platform's own objects fit, with or without the DOM lib or `@types/node`.
+
+/** What a call reads of an `AbortSignal`. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/** What an upload reads of a `Blob` or `File` (which `fetch` sends as it is). */
+export interface BlobLike {
+  readonly size: number;
+  readonly type: string;
+  /** A `File`'s name; a plain `Blob` needs one set on it. */
+  readonly name?: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** What an upload reads of a `ReadableStream` of bytes. */
+export interface ByteStreamLike {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: Uint8Array }>;
+    releaseLock(): void;
+  };
+}
+
+/**
+ * Where `@i2v/web`'s `.wasm` is, for `init({ wasm })`: a URL (a string or a `URL`), a `Response`
+ * or a promise of one (from `fetch`), its bytes, or a compiled `WebAssembly.Module`.
+ */
+export type WasmSource =
+  | string
+  | { readonly href: string }
+  | ArrayBuffer
+  | ArrayBufferView
+  | PromiseLike<object>
+  | object;
+
+/** Options of `init`. */
+export interface InitOptions {
+  /** `@i2v/web`: where the `.wasm` is, when not next to the package's `native.js` (the default,
+   * which Vite and webpack 5 follow). `@i2v/node` ignores it. */
+  wasm?: WasmSource;
+}
+
+/**
+ * Loads the native module. `@i2v/web` loads its `.wasm` on first use: every asynchronous call
+ * (a `Client`'s) waits for it, while the synchronous functions (`routeIntent`, `parseDraft`,
+ * `diffDrafts`, `translateGui`, `checkExportOptions`, `new SseParser()`, `client.clientId`,
+ * `client.resume()`) throw an `ApiError` of kind `not_initialised` until it is loaded: await
+ * `init()` first to use them. Later calls do nothing; a failed load may be tried again.
+ * `@i2v/node`'s addon is loaded on import: its `init()` resolves at once.
+ */
+export function init(options?: InitOptions): Promise<void>;
 
 /** Waits and attempts, all in milliseconds or counts; every field has the protocol's default. */
 export interface Timing {
@@ -163,8 +221,8 @@ export type UploadInput =
   | string
   | { path: string; name?: string }
   | { name: string; data: Uint8Array | ArrayBuffer }
-  | { name: string; size: number; stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> }
-  | Blob;
+  | { name: string; size: number; stream: AsyncIterable<Uint8Array> | ByteStreamLike }
+  | BlobLike;
 
 /** An export's status while it runs. */
 export interface ExportProgress {
@@ -339,7 +397,7 @@ export interface TurnStream extends AsyncIterable<TurnEvent> {
 /** Options every call takes. */
 export interface CallOptions {
   /** Cancels the call, also one already aborted before the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /** The most each request of this call waits for its answer, in ms, in place of the client's
    * `timeout` (and for uploads too). */
   timeout?: number;
@@ -544,7 +602,8 @@ export type ErrorKind =
   | 'timeout'
   | 'cancelled'
   | 'export_option'
-  | 'invalid_input';
+  | 'invalid_input'
+  | 'not_initialised';
 
 /** Every error the packages throw. */
 export class I2vError extends Error {
@@ -596,5 +655,5 @@ export class DraftError extends I2vError {}
 export class TimeoutError extends I2vError {}
 /** `cancelled`: the `AbortSignal` fired. Its `name` is `AbortError`. */
 export class AbortError extends I2vError {}
-/** `api`, `protocol`, `invalid_input`: anything else. */
+/** `api`, `protocol`, `invalid_input`, `not_initialised` (see `init`): anything else. */
 export class ApiError extends I2vError {}

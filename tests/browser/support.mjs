@@ -53,6 +53,38 @@ export async function startPageServer() {
   };
 }
 
+/**
+ * Serves the files under `dir` as they are (with the right `Content-Type`, `.wasm` as
+ * `application/wasm`), `/` as `index.html`, on a free port of 127.0.0.1: what a static host does
+ * with a bundler's output. `requests` lists every path asked for, with its status.
+ */
+export async function startStaticServer(dir) {
+  const root = resolve(dir);
+  const requests = [];
+  const server = createServer(async (request, response) => {
+    let path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(root, path));
+    try {
+      if (!file.startsWith(root + sep)) throw new Error('outside');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+      requests.push({ path, status: 200 });
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+      requests.push({ path, status: 404 });
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    stop: () => new Promise((done) => server.close(done)),
+  };
+}
+
 /** Starts a real studio on a free port with a fresh data dir (see tests/studio.mjs). */
 export function startStudio(args = []) {
   return launchStudio(args);

@@ -20,8 +20,18 @@ const ENTRIES = {
   web: 'npm/web/pkg/index.js',
 };
 
-/** The package under test. */
+/**
+ * The package under test, loaded: `init()` first, as a program that calls the synchronous
+ * functions (`routeIntent`, `parseDraft`, …) does (@i2v/web loads its `.wasm` on first use).
+ */
 export async function loadPackage() {
+  const pkg = await importPackage();
+  await pkg.init();
+  return pkg;
+}
+
+/** The package under test, imported and nothing more. */
+export function importPackage() {
   const chosen = process.env.I2V_PACKAGE || 'node';
   const entry = ENTRIES[chosen] ?? chosen;
   return import(pathToFileURL(resolve(repoRoot, entry)).href);

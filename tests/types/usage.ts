@@ -23,6 +23,7 @@ import {
   diffDrafts,
   parseDraft,
   routeIntent,
+  init,
   translateGui,
 } from '../../npm/shared/index.js';
 import type { GuiAction, Notice, SendOutcome, TurnEvent } from '../../npm/shared/index.js';
@@ -126,6 +127,8 @@ function explain(error: unknown): string {
 }
 
 export async function use(): Promise<string[]> {
+  await init();
+  await init({ wasm: '/assets/i2v_wasm_bg.wasm' });
   const client = new Client({ apiUrl: 'http://127.0.0.1:1', timeout: 1000 });
   const seen: string[] = [client.clientId];
   try {

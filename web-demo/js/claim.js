@@ -20,6 +20,7 @@ async function open() {
   let answer;
   try {
     api = await import('/pkg/index.js');
+    await api.init();
     const response = await fetch(`/api/claim/${encodeURIComponent(token)}`);
     answer = await response.json();
   } catch (error) {

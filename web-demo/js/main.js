@@ -20,6 +20,8 @@ function fatal(title, detail) {
 let api;
 try {
   api = await import('/pkg/index.js');
+  // Loaded now, so the page's synchronous calls (routeIntent, parseDraft) can run.
+  await api.init();
 } catch (error) {
   fatal('The page could not load the i2v browser package.',
     'Build it with `bash scripts/build-web.sh` and start the studio with `--pkg-root npm/web/pkg`. '
