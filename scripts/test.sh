@@ -31,6 +31,13 @@ log "building the JS packages"
 bash scripts/build-node.sh
 bash scripts/build-web.sh   # also checks the .wasm size budget
 
+# The one TypeScript contract, used as a program would use it (every TurnEvent narrowed, every
+# error class), checked strictly as a browser project sees it (DOM lib) and as a Node project
+# does (no DOM, Node's own types).
+log "TypeScript contract (tsc --strict, with and without the DOM lib)"
+node_modules/.bin/tsc -p tests/types/tsconfig.json
+node_modules/.bin/tsc -p tests/types/tsconfig.node.json
+
 log "JS syntax"
 find npm web-demo tests -name node_modules -prune -o \( -name '*.js' -o -name '*.mjs' \) -print0 |
   xargs -0 -n1 node --check
