@@ -59,9 +59,16 @@ export function isCancel(error) {
   return error?.kind === 'cancelled' || error?.name === 'AbortError';
 }
 
+/** The wait as a person says it: seconds, then about so many minutes, hours or days. */
 function waitText(ms) {
   if (!Number.isFinite(ms) || ms <= 0) return 'Wait a little, then try again.';
-  return `Wait about ${Math.max(1, Math.round(ms / 1000))} seconds, then try again.`;
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  const [count, unit] =
+    seconds <= 90 ? [seconds, 'second']
+    : seconds < 5400 ? [Math.ceil(seconds / 60), 'minute']
+    : seconds < 129600 ? [Math.ceil(seconds / 3600), 'hour']
+    : [Math.ceil(seconds / 86400), 'day'];
+  return `Wait about ${count} ${unit}${count === 1 ? '' : 's'}, then try again.`;
 }
 
 /** "Accepted: JPG, PNG, …" from the backend's list, or the page's own. */

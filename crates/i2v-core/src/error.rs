@@ -59,7 +59,7 @@ pub enum Error {
         bind_url: Option<String>,
     },
     /// 429: too many requests; wait before trying again.
-    #[error("rate limited; try again in {} s", .retry_after.as_secs())]
+    #[error("rate limited; try again in {}", wait_in_words(*.retry_after))]
     RateLimited {
         /// How long the server asked to wait.
         retry_after: Duration,
@@ -420,6 +420,23 @@ fn parse_retry_after(value: Option<&str>) -> Duration {
         .unwrap_or(DEFAULT_RETRY_AFTER)
 }
 
+/// A wait as a person says it: seconds up to a minute and a half, then about so many minutes,
+/// hours or days (rounded up, so the wait is never shorter than said).
+fn wait_in_words(wait: Duration) -> String {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let (count, unit) = match seconds {
+        0..=90 => return format!("{} second{}", seconds.max(1), plural(seconds.max(1))),
+        91..=5_399 => (seconds.div_ceil(60), "minute"),
+        5_400..=129_599 => (seconds.div_ceil(3_600), "hour"),
+        _ => (seconds.div_ceil(86_400), "day"),
+    };
+    format!("about {count} {unit}{}", plural(count))
+}
+
+fn plural(count: u64) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
 fn register_hint(bind_url: Option<&str>, purpose: &str) -> String {
     match bind_url {
         Some(url) => format!("; register at {url} {purpose}"),
@@ -445,6 +462,21 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+
+    #[test]
+    fn a_rate_limit_says_the_wait_in_words() {
+        let said = |secs: u64| {
+            Error::RateLimited {
+                retry_after: Duration::from_secs(secs),
+            }
+            .to_string()
+        };
+        assert_eq!(said(0), "rate limited; try again in 1 second");
+        assert_eq!(said(30), "rate limited; try again in 30 seconds");
+        assert_eq!(said(600), "rate limited; try again in about 10 minutes");
+        assert_eq!(said(7_200), "rate limited; try again in about 2 hours");
+        assert_eq!(said(603_801), "rate limited; try again in about 7 days");
+    }
 
     #[test]
     fn every_documented_code_maps_to_its_variant_and_back() {

@@ -23,6 +23,10 @@ pub struct Config {
     pub token_ttl: Duration,
     /// New anonymous tokens one source address may get per `token_window`.
     pub tokens_per_address: u32,
+    /// Whether that limit also holds for callers on this machine when the studio listens on a
+    /// loopback address (by default it does not: only this machine's people can reach such a
+    /// studio, and each new browser profile or scratch CLI home is a new client id).
+    pub limit_local_tokens: bool,
     /// The window of that limit.
     pub token_window: Duration,
     /// Credits a new anonymous user starts with.
@@ -114,6 +118,7 @@ impl Default for Config {
             allowed_origins: Vec::new(),
             token_ttl: Duration::from_secs(7 * 24 * 3600),
             tokens_per_address: 10,
+            limit_local_tokens: false,
             token_window: Duration::from_secs(7 * 24 * 3600),
             starter_credits: 100,
             session_idle: Duration::from_secs(24 * 3600),

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use i2v_studio::config::Config;
 use i2v_studio::server::cli::{self, Command, USAGE};
+use i2v_studio::server::credits_cli;
 use i2v_studio::server::{Running, shutdown_signal, start};
 use tracing_subscriber::EnvFilter;
 
@@ -14,6 +15,13 @@ fn main() -> ExitCode {
         Ok(Command::Run(config)) => run(*config),
         Ok(Command::Help) => say(USAGE),
         Ok(Command::Version) => say(&format!("i2v-studio {}\n", env!("CARGO_PKG_VERSION"))),
+        Ok(Command::Credits(command)) => match credits_cli::run(&command) {
+            Ok(line) => say(&format!("{line}\n")),
+            Err(err) => {
+                complain(&err.to_string());
+                ExitCode::FAILURE
+            }
+        },
         Err(err) => {
             complain(&format!("{err}\nTry `i2v-studio --help`."));
             ExitCode::from(2)

@@ -22,7 +22,7 @@ use super::envelope::ApiError;
 use super::faults::{FaultDice, inject};
 use super::origins::{self, Origins};
 use super::state::AppState;
-use super::{access_log, api_answers, routes, web};
+use super::{access_log, api_answers, credits_page, routes, web};
 
 /// The application for `state`, ready to serve.
 pub fn router(state: AppState) -> Router {
@@ -39,7 +39,8 @@ pub fn router(state: AppState) -> Router {
         None => app.fallback(not_found),
     };
     let origins = Arc::new(Origins::new(&config.public_url, &config.allowed_origins));
-    app.layer(from_fn_with_state(dice, inject))
+    app.layer(from_fn_with_state(state.clone(), credits_page::serve))
+        .layer(from_fn_with_state(dice, inject))
         .layer(from_fn(api_answers::in_the_envelope))
         .layer(from_fn_with_state(origins.clone(), origins::check_host))
         .layer(origins::cors(&origins))

@@ -19,6 +19,8 @@ pub enum Command {
     Help,
     /// Print the version.
     Version,
+    /// Show or add a user's credits (`i2v-studio credits …`).
+    Credits(super::credits_cli::CreditsCommand),
 }
 
 /// A command line that cannot be used.
@@ -53,6 +55,8 @@ pub const USAGE: &str = "\
 i2v-studio: a local backend for the NemoVideo agent API
 
 Usage: i2v-studio [FLAGS]
+       i2v-studio credits show (--client-id ID | --bind BIND_ID) [--data-dir DIR]
+       i2v-studio credits add N (--client-id ID | --bind BIND_ID) [--data-dir DIR]
 
 Serving:
   --host ADDR                  address to listen on (default 127.0.0.1; `localhost` works)
@@ -68,9 +72,13 @@ Serving:
 
 Accounts and sessions:
   --token-ttl SECS             anonymous token lifetime (default 604800, 7 days)
-  --tokens-per-address N       new tokens per source address per window (default 10)
+  --tokens-per-address N       new tokens per source address per window (default 10; a
+                               studio on a loopback address does not limit callers on
+                               this machine unless this flag is given)
   --token-window SECS          that window (default 604800)
   --starter-credits N          credits of a new anonymous user (default 100)
+  --free-credits               turns cost nothing (a personal studio; same as
+                               --generate-cost 0 --edit-cost 0)
   --session-idle SECS          idle time before a session expires (default 86400)
 
 Agent and renders:
@@ -114,7 +122,11 @@ where
     };
     let mut host = config.listen.ip();
     let mut port = config.listen.port();
-    let mut args = args.into_iter().map(Into::into);
+    let mut args = args.into_iter().map(Into::into).peekable();
+    if args.peek().is_some_and(|first| first == "credits") {
+        let rest: Vec<String> = args.skip(1).collect();
+        return super::credits_cli::parse(&rest).map(Command::Credits);
+    }
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((flag, value)) if flag.starts_with("--") => {
@@ -130,6 +142,13 @@ where
                     return Err(CliError::UnexpectedValue(flag));
                 }
                 config.allow_private_urls = true;
+                continue;
+            }
+            "--free-credits" => {
+                if inline.is_some() {
+                    return Err(CliError::UnexpectedValue(flag));
+                }
+                (config.generate_cost, config.edit_cost) = (0, 0);
                 continue;
             }
             _ if !flag.starts_with('-') => return Err(CliError::UnexpectedArgument(arg)),
@@ -150,7 +169,10 @@ where
             "--public-url" => config.public_url = value.url()?,
             "--allow-origin" => config.allowed_origins.push(value.url()?),
             "--token-ttl" => config.token_ttl = value.seconds()?,
-            "--tokens-per-address" => config.tokens_per_address = value.number("a count")?,
+            "--tokens-per-address" => {
+                config.tokens_per_address = value.number("a count")?;
+                config.limit_local_tokens = true;
+            }
             "--token-window" => config.token_window = value.seconds()?,
             "--starter-credits" => config.starter_credits = value.amount()?,
             "--session-idle" => config.session_idle = value.seconds()?,
@@ -300,6 +322,23 @@ mod tests {
         assert_eq!(config.public_url, "");
         assert_eq!(config.token_ttl, defaults.token_ttl);
         assert_eq!(config.faults, defaults.faults);
+        assert!(!config.limit_local_tokens);
+    }
+
+    #[test]
+    fn a_personal_studio_and_the_credits_command() {
+        let free = run(&["--generate-cost", "5", "--free-credits"]).unwrap();
+        assert_eq!((free.generate_cost, free.edit_cost), (0, 0));
+        assert_eq!(
+            parse(["--free-credits=yes"]).unwrap_err(),
+            CliError::UnexpectedValue("--free-credits".into())
+        );
+        let Ok(Command::Credits(credits)) = parse(["credits", "add", "5", "--bind", "bnd_1"])
+        else {
+            panic!("expected the credits command");
+        };
+        assert_eq!(credits.add, Some(5));
+        assert!(USAGE.contains("i2v-studio credits add N"));
     }
 
     #[test]
@@ -379,6 +418,10 @@ mod tests {
         assert!(config.allow_private_urls);
         assert_eq!(config.token_ttl, Duration::from_secs(60));
         assert_eq!(config.tokens_per_address, 3);
+        assert!(
+            config.limit_local_tokens,
+            "an explicit limit holds on loopback too"
+        );
         assert_eq!(config.token_window, Duration::from_secs(120));
         assert_eq!(config.starter_credits, 5);
         assert_eq!(config.session_idle, Duration::from_millis(1500));

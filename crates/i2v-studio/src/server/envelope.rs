@@ -248,6 +248,15 @@ impl From<StoreError> for ApiError {
             }
             StoreError::InsufficientCredits { .. } => ApiError::OutOfCredits { bind_id: None },
             StoreError::NoSuchSession => ApiError::SessionNotFound,
+            StoreError::StorageFull {
+                used_bytes,
+                upload_bytes,
+                max_bytes,
+            } => ApiError::StorageFull {
+                used_bytes,
+                upload_bytes,
+                max_bytes,
+            },
             StoreError::Invalid { .. } => ApiError::BadRequest(err.to_string()),
             other => {
                 tracing::error!(error = %other, "store failure");

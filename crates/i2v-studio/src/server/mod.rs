@@ -13,6 +13,8 @@ mod api_answers;
 mod app;
 pub mod cli;
 mod connections;
+pub mod credits_cli;
+mod credits_page;
 pub mod dialect;
 pub mod envelope;
 pub mod extract;

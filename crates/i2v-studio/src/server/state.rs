@@ -3,6 +3,7 @@
 //! Other parts of the studio (the agent, the render queue) add their own fields here; handlers
 //! reach them through axum's `State<AppState>`.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -88,12 +89,19 @@ impl AppState {
         self.turns.fetch_add(1, Ordering::Relaxed)
     }
 
-    /// The anonymous-token rules, with the token lifetime of the fault flags when one is set.
-    pub fn token_rules(&self) -> TokenRules {
+    /// The anonymous-token rules for a caller at `source`, with the token lifetime of the
+    /// fault flags when one is set; see [`Config::limit_local_tokens`] for who is not limited.
+    pub fn token_rules(&self, source: IpAddr) -> TokenRules {
         let config = &self.config;
+        let local = config.listen.ip().is_loopback() && source.is_loopback();
+        let per_address = if local && !config.limit_local_tokens {
+            u32::MAX
+        } else {
+            config.tokens_per_address
+        };
         TokenRules {
             ttl: config.faults.token_ttl_override.unwrap_or(config.token_ttl),
-            per_address: config.tokens_per_address,
+            per_address,
             window: config.token_window,
             starter_credits: config.starter_credits,
             key: self.token_key(),

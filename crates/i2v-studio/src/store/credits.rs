@@ -64,6 +64,32 @@ impl Store {
         Ok(hold)
     }
 
+    /// Gives `user` `amount` more available credits (at least 1), as the studio's owner does
+    /// with `i2v-studio credits add`; returns the balance afterwards.
+    pub fn grant(&self, user: UserId, amount: i64) -> Result<Balance, StoreError> {
+        if amount < 1 {
+            return Err(StoreError::Invalid {
+                field: "amount",
+                reason: "must be at least 1",
+            });
+        }
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let changed = tx.execute(
+            "UPDATE credits SET available = available + ?2 WHERE user_id = ?1",
+            params![user.0, amount],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::Invalid {
+                field: "user",
+                reason: "has no credit account",
+            });
+        }
+        let after = balance(&tx, user)?;
+        tx.commit()?;
+        Ok(after)
+    }
+
     /// Ends a hold: `charge` spends its credits, otherwise they go back to `available`.
     /// Returns the user's balance afterwards.
     pub fn settle(&self, hold: HoldId, charge: bool) -> Result<Balance, StoreError> {
@@ -128,6 +154,29 @@ mod tests {
             .unwrap()
             .user
             .id
+    }
+
+    #[test]
+    fn the_owner_grants_credits_to_a_client_or_the_user_behind_a_bind_id() {
+        let temp = TempStore::new();
+        let alice = user(&temp, "alice");
+        temp.store.freeze(alice, 100, 0).unwrap();
+        assert_eq!(temp.store.grant(alice, 30).unwrap(), balance(30, 100));
+        let found = temp.store.user_by_client_id("alice").unwrap().map(|u| u.id);
+        assert_eq!(found, Some(alice));
+        assert_eq!(temp.store.user_by_client_id("nobody").unwrap(), None);
+        let session = temp.store.create_session(alice, "p", "en", 0).unwrap();
+        let behind = temp.store.user_by_bind_id(&session.bind_id).unwrap();
+        assert_eq!(behind.map(|u| u.id), Some(alice));
+        assert_eq!(temp.store.user_by_bind_id("bnd_nothing").unwrap(), None);
+        assert!(matches!(
+            temp.store.grant(alice, 0),
+            Err(StoreError::Invalid { .. })
+        ));
+        assert!(matches!(
+            temp.store.grant(UserId(999), 5),
+            Err(StoreError::Invalid { .. })
+        ));
     }
 
     #[test]

@@ -42,6 +42,18 @@ pub enum StoreError {
     /// The credit hold is unknown or was settled already.
     #[error("no such credit hold")]
     UnknownHold,
+    /// An upload would take the user's media past their storage quota; nothing was recorded.
+    #[error(
+        "the upload of {upload_bytes} bytes would take the account's {used_bytes} bytes past its {max_bytes}"
+    )]
+    StorageFull {
+        /// What the user's media take already.
+        used_bytes: u64,
+        /// What the upload adds.
+        upload_bytes: u64,
+        /// The quota.
+        max_bytes: u64,
+    },
     /// The session a write names does not exist.
     #[error("no such session")]
     NoSuchSession,

@@ -5,7 +5,7 @@
 use std::path::{Component, Path};
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::drafts::session_exists;
 use super::ids::MEDIA_PREFIX;
@@ -57,62 +57,40 @@ pub struct MediaRecord {
 impl Store {
     /// Records a medium of an existing session.
     pub fn add_media(&self, record: &MediaRecord) -> Result<(), StoreError> {
-        check(record)?;
-        let size = i64::try_from(record.size).map_err(|_| StoreError::Invalid {
-            field: "media size",
-            reason: "too large",
-        })?;
-        let duration = record
-            .duration_ms
-            .map(i64::try_from)
-            .transpose()
-            .map_err(|_| StoreError::Invalid {
-                field: "media duration",
-                reason: "too large",
-            })?;
         let conn = self.lock();
-        if !session_exists(&conn, &record.session_id)? {
-            return Err(StoreError::NoSuchSession);
+        insert(&conn, record)
+    }
+
+    /// Records the media of one upload, all or none, if `user`'s media stay within
+    /// `max_bytes` with them: the sum and the inserts are one transaction, so two uploads at
+    /// once cannot both pass a quota that only one fits.
+    pub fn add_upload(
+        &self,
+        records: &[MediaRecord],
+        user: UserId,
+        max_bytes: u64,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let used_bytes = media_bytes(&tx, user)?;
+        let upload_bytes: u64 = records.iter().map(|record| record.size).sum();
+        if used_bytes.saturating_add(upload_bytes) > max_bytes {
+            return Err(StoreError::StorageFull {
+                used_bytes,
+                upload_bytes,
+                max_bytes,
+            });
         }
-        let facts = FactColumns::of(record.facts.as_ref());
-        conn.execute(
-            "INSERT INTO media (media_id, session_id, name, kind, mime, ext, size, width, height,
-                                orientation, duration_ms, path, created_ms, sha256,
-                                pixel_orientation, pixel_width, pixel_height)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-            params![
-                record.media_id,
-                record.session_id,
-                record.name,
-                record.kind.as_str(),
-                record.mime,
-                record.ext,
-                size,
-                record.width,
-                record.height,
-                record.orientation,
-                duration,
-                record.path,
-                record.created_ms,
-                record.sha256,
-                facts.orientation,
-                facts.width,
-                facts.height
-            ],
-        )?;
+        for record in records {
+            insert(&tx, record)?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
     /// How many bytes all the media of `user`'s sessions take.
     pub fn user_media_bytes(&self, user: UserId) -> Result<u64, StoreError> {
-        let conn = self.lock();
-        let total: i64 = conn.query_row(
-            "SELECT COALESCE(SUM(m.size), 0) FROM media m \
-             JOIN sessions s ON s.session_id = m.session_id WHERE s.user_id = ?1",
-            [user.0],
-            |row| row.get(0),
-        )?;
-        Ok(u64::try_from(total).unwrap_or(0))
+        media_bytes(&self.lock(), user)
     }
 
     /// The file names (`med_….jpg`) of every recorded medium, whatever its session.
@@ -216,6 +194,63 @@ impl FromSql for MediaKind {
     }
 }
 
+/// Inserts one medium's row, in the caller's connection or transaction.
+fn insert(conn: &Connection, record: &MediaRecord) -> Result<(), StoreError> {
+    check(record)?;
+    let size = i64::try_from(record.size).map_err(|_| StoreError::Invalid {
+        field: "media size",
+        reason: "too large",
+    })?;
+    let duration = record
+        .duration_ms
+        .map(i64::try_from)
+        .transpose()
+        .map_err(|_| StoreError::Invalid {
+            field: "media duration",
+            reason: "too large",
+        })?;
+    if !session_exists(conn, &record.session_id)? {
+        return Err(StoreError::NoSuchSession);
+    }
+    let facts = FactColumns::of(record.facts.as_ref());
+    conn.execute(
+        "INSERT INTO media (media_id, session_id, name, kind, mime, ext, size, width, height,
+                            orientation, duration_ms, path, created_ms, sha256,
+                            pixel_orientation, pixel_width, pixel_height)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            record.media_id,
+            record.session_id,
+            record.name,
+            record.kind.as_str(),
+            record.mime,
+            record.ext,
+            size,
+            record.width,
+            record.height,
+            record.orientation,
+            duration,
+            record.path,
+            record.created_ms,
+            record.sha256,
+            facts.orientation,
+            facts.width,
+            facts.height
+        ],
+    )?;
+    Ok(())
+}
+
+/// How many bytes all the media of `user`'s sessions take.
+fn media_bytes(conn: &Connection, user: UserId) -> Result<u64, StoreError> {
+    let total: i64 = conn.query_row(
+        "SELECT COALESCE(SUM(m.size), 0) FROM media m \
+         JOIN sessions s ON s.session_id = m.session_id WHERE s.user_id = ?1",
+        [user.0],
+        |row| row.get(0),
+    )?;
+    Ok(u64::try_from(total).unwrap_or(0))
+}
 /// The id has the media shape and the path stays inside the data dir: renders read it later.
 fn check(record: &MediaRecord) -> Result<(), StoreError> {
     if !record.media_id.starts_with(MEDIA_PREFIX) {
@@ -290,6 +325,62 @@ mod tests {
             None
         );
         assert_eq!(temp.store.session_media("ses_other").unwrap(), []);
+    }
+
+    /// Uploads racing for the last of a quota: the sum and the inserts are one transaction, so
+    /// exactly as many pass as fit, and a refused one records nothing.
+    #[test]
+    fn uploads_at_once_never_pass_the_quota_together() {
+        let temp = TempStore::new();
+        let user = temp
+            .store
+            .issue_anonymous_token("c", "a", &super::super::testing::rules(), 0)
+            .unwrap()
+            .user
+            .id;
+        let id = temp
+            .store
+            .create_session(user, "p", "en", 0)
+            .unwrap()
+            .session_id;
+        let record = image_record(&id, "a.png");
+        let max_bytes = record.size * 3;
+        let results: Vec<Result<(), StoreError>> = std::thread::scope(|scope| {
+            let uploads: Vec<_> = (0..8)
+                .map(|i| {
+                    let store = temp.store.clone();
+                    let upload = [MediaRecord {
+                        media_id: crate::store::new_media_id().unwrap(),
+                        path: format!("uploads/{i}.png"),
+                        ..record.clone()
+                    }];
+                    scope.spawn(move || store.add_upload(&upload, user, max_bytes))
+                })
+                .collect();
+            uploads.into_iter().map(|u| u.join().unwrap()).collect()
+        });
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 3);
+        for refused in results.iter().filter_map(|r| r.as_ref().err()) {
+            assert!(
+                matches!(refused, StoreError::StorageFull { max_bytes: m, .. } if *m == max_bytes)
+            );
+        }
+        assert_eq!(temp.store.session_media(&id).unwrap().len(), 3);
+        assert_eq!(temp.store.user_media_bytes(user).unwrap(), max_bytes);
+        // All or none: two files of which only the first would fit record neither.
+        let two: Vec<MediaRecord> = (0..2)
+            .map(|i| MediaRecord {
+                media_id: crate::store::new_media_id().unwrap(),
+                path: format!("uploads/two-{i}.png"),
+                ..record.clone()
+            })
+            .collect();
+        let refused = temp.store.add_upload(&two, user, max_bytes + record.size);
+        assert!(
+            matches!(refused, Err(StoreError::StorageFull { .. })),
+            "{refused:?}"
+        );
+        assert_eq!(temp.store.session_media(&id).unwrap().len(), 3);
     }
 
     #[test]

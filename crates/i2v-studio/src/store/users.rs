@@ -217,6 +217,33 @@ impl Store {
         Ok(user)
     }
 
+    /// The user of this client id, if it ever asked for a token.
+    pub fn user_by_client_id(&self, client_id: &str) -> Result<Option<User>, StoreError> {
+        let conn = self.lock();
+        let user = conn
+            .query_row(
+                "SELECT id, client_id, anonymous, created_ms FROM users WHERE client_id = ?1",
+                [client_id],
+                read_user,
+            )
+            .optional()?;
+        Ok(user)
+    }
+
+    /// The user whose session has this bind id (the id behind a registration link).
+    pub fn user_by_bind_id(&self, bind_id: &str) -> Result<Option<User>, StoreError> {
+        let conn = self.lock();
+        let user = conn
+            .query_row(
+                "SELECT u.id, u.client_id, u.anonymous, u.created_ms
+                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.bind_id = ?1",
+                [bind_id],
+                read_user,
+            )
+            .optional()?;
+        Ok(user)
+    }
+
     /// The user with this id, if there is one.
     pub fn user(&self, id: UserId) -> Result<Option<User>, StoreError> {
         let conn = self.lock();

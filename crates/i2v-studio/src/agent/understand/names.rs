@@ -174,7 +174,10 @@ pub(super) fn named_refs(tokens: &[Token], pictures: &Pictures) -> Vec<RefAt> {
         (first < tokens.len()).then_some(first)
     };
     for &(position, byte, length) in &pictures.written {
-        if let Some(start) = from_byte(byte) {
+        // The names are found in the whole message, the tokens are one clause's: a name points
+        // here only where this clause's tokens begin inside it.
+        let inside = |token: usize| tokens.get(token).is_some_and(|t| t.start < byte + length);
+        if let Some(start) = from_byte(byte).filter(|&start| inside(start)) {
             let end = from_byte(byte + length);
             found.push(at(
                 position,

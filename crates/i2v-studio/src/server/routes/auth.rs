@@ -34,7 +34,12 @@ async fn anonymous_token(
     let now = now_ms();
     let issued = state
         .store
-        .issue_anonymous_token(&client_id, &source.to_string(), &state.token_rules(), now)
+        .issue_anonymous_token(
+            &client_id,
+            &source.to_string(),
+            &state.token_rules(source),
+            now,
+        )
         .map_err(|err| match err {
             StoreError::Invalid { .. } => ApiError::MissingClientId,
             other => ApiError::from(other),

@@ -27,7 +27,7 @@ use crate::server::extract::Caller;
 use crate::server::state::{AppState, now_ms};
 use crate::server::views::MediaView;
 use crate::server::web::{KeyQuery, serve_file};
-use crate::store::{MediaRecord, User};
+use crate::store::MediaRecord;
 
 /// Where uploaded media live, below the data dir.
 pub(crate) const MEDIA_DIR: &str = "media";
@@ -81,19 +81,15 @@ async fn upload(
         })?;
         fetch_all(&body.urls, &dir, &state).await?
     };
-    if let Err(err) = check_quota(&state, &user, &saved) {
+    let records: Vec<MediaRecord> = saved
+        .iter()
+        .map(|file| record_for(&session.session_id, file))
+        .collect();
+    let max_bytes = state.config.max_user_media_bytes;
+    if let Err(err) = state.store.add_upload(&records, user.id, max_bytes) {
+        // Nothing was recorded: the stored files would be orphans nobody could see or remove.
         remove_saved(&dir, &saved).await;
-        return Err(err);
-    }
-    let mut records = Vec::with_capacity(saved.len());
-    for (at, file) in saved.iter().enumerate() {
-        let record = record_for(&session.session_id, file);
-        if let Err(err) = state.store.add_media(&record) {
-            // The files not recorded would be orphans: nobody could ever see or remove them.
-            remove_saved(&dir, saved.get(at..).unwrap_or_default()).await;
-            return Err(err.into());
-        }
-        records.push(record);
+        return Err(err.into());
     }
     Ok(ApiOk(match state.config.dialect {
         Dialect::Adk => {
@@ -109,22 +105,6 @@ async fn upload(
             json!({ "files": files, "session_state_applied": true })
         }
     }))
-}
-
-/// Refuses an upload that would take the account's media past its quota. Checked once the
-/// files are whole, as only then are their sizes known; the caller removes them when refused.
-fn check_quota(state: &AppState, user: &User, saved: &[Saved]) -> Result<(), ApiError> {
-    let used_bytes = state.store.user_media_bytes(user.id)?;
-    let upload_bytes: u64 = saved.iter().map(|file| file.size).sum();
-    let max_bytes = state.config.max_user_media_bytes;
-    if used_bytes.saturating_add(upload_bytes) > max_bytes {
-        return Err(ApiError::StorageFull {
-            used_bytes,
-            upload_bytes,
-            max_bytes,
-        });
-    }
-    Ok(())
 }
 
 /// Where a stored file can be fetched without a bearer token.

@@ -227,3 +227,15 @@ fn questions_and_export_requests_are_told_apart() {
     }
     assert!(!understand("add music", &media(), true).export);
 }
+/// A file name is found in the whole message; the clauses after it must not point at it.
+#[test]
+fn a_file_name_points_only_in_its_own_clause() {
+    assert_eq!(
+        commands("remove photo2.jpg, then make it 12 seconds and move the first photo to the end"),
+        [
+            Command::RemoveClips(vec![Nth(2)]),
+            Command::Total(12_000),
+            Command::MoveClip(Nth(1), Place::At(Ordinal::FromEnd(1))),
+        ]
+    );
+}
