@@ -5,17 +5,8 @@ use i2v_core::{Error, gui, intent};
 use serde_json::Value;
 
 use crate::config;
-use crate::shapes::{
-    ChangeShape, DraftShape, ExportOptionsShape, GuiTranslationShape, IntentShape, changes,
-};
-use crate::wire::Outcome;
-
-/// The result of [`parse_draft`].
-pub type DraftReply = Outcome<DraftShape>;
-/// The result of [`diff_drafts`].
-pub type ChangeList = Outcome<Vec<ChangeShape>>;
-/// The result of [`check_export_options`].
-pub type ExportOptionsReply = Outcome<ExportOptionsShape>;
+use crate::shapes::{DraftShape, ExportOptionsShape, GuiTranslationShape, IntentShape, changes};
+use crate::wire::{Answer, Outcome, Reply};
 
 /// What to do with what a person typed.
 pub fn route_intent(text: &str) -> IntentShape {
@@ -29,17 +20,17 @@ pub fn translate_gui(text: &str) -> GuiTranslationShape {
 
 /// Export options (`{format?, resolution?, fps?, quality?}`) as the core will ask for them:
 /// `{ok: {format, resolution, fps, quality}}`, or the error of the first it cannot take.
-pub fn check_export_options(options: &Value) -> ExportOptionsReply {
+pub fn check_export_options(options: &Value) -> Reply {
     Outcome::of(config::export_options(options), None, |o| {
-        ExportOptionsShape::from(&o)
+        Answer::ExportOptions(ExportOptionsShape::from(&o))
     })
 }
 
 /// Parses a draft's JSON text: `{ok: draft}` or `{error: …}` naming the path (or the line and
 /// column of text that is not JSON).
-pub fn parse_draft(text: &str) -> DraftReply {
+pub fn parse_draft(text: &str) -> Reply {
     Outcome::of(Draft::parse(text).map_err(Error::from), None, |d| {
-        DraftShape::from(&d)
+        Answer::Draft(Box::new(DraftShape::from(&d)))
     })
 }
 
@@ -47,9 +38,11 @@ pub fn parse_draft(text: &str) -> DraftReply {
 ///
 /// Either side may also be the draft object [`DraftShape`] describes (`{value: …}` with a
 /// summary), so a draft from an event can be passed back as it came.
-pub fn diff_drafts(before: &str, after: &str) -> ChangeList {
+pub fn diff_drafts(before: &str, after: &str) -> Reply {
     let parsed = parse_either(before).and_then(|b| Ok((b, parse_either(after)?)));
-    Outcome::of(parsed, None, |(b, a)| changes(&draft::diff(&b, &a)))
+    Outcome::of(parsed, None, |(b, a)| {
+        Answer::Changes(changes(&draft::diff(&b, &a)))
+    })
 }
 
 /// A draft's JSON, or the object [`DraftShape`] wraps one in.
@@ -80,7 +73,7 @@ mod tests {
         serde_json::to_value(shape).expect("json")
     }
 
-    fn check_export_options(text: &str) -> Outcome<ExportOptionsShape> {
+    fn check_export_options(text: &str) -> Reply {
         super::check_export_options(&serde_json::from_str(text).expect("json"))
     }
 

@@ -11,7 +11,8 @@ use i2v_core::sse::SseError;
 use serde::Serialize;
 
 use crate::shapes::{
-    CreditsShape, ExportProgressShape, ExportResultShape, MediaShape, SendOutcomeShape,
+    ChangeShape, CreditsShape, DraftShape, ExportOptionsShape, ExportProgressShape,
+    ExportResultShape, GuiTranslationShape, IntentShape, MediaShape, SendOutcomeShape,
     SessionShape, StateShape, TurnEventShape, TurnOutcomeShape, ms,
 };
 
@@ -39,9 +40,9 @@ impl<T> Outcome<T> {
     }
 }
 
-/// What a client's call made: one type for every call, so that each binding converts replies
-/// with one instance of its serializer. The shell knows which call it made, so the variants
-/// need no tag.
+/// What a call made, the client's and the helpers' alike: one type for every call, so that each
+/// binding converts answers with one instance of its serializer (each instance costs the
+/// browser build kilobytes). The shell knows which call it made, so the variants need no tag.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
@@ -61,6 +62,16 @@ pub enum Answer {
     Turn(Box<TurnOutcomeShape>),
     /// `send`.
     Sent(Box<SendOutcomeShape>),
+    /// `parseDraft` and the client's `lastDraft`.
+    Draft(Box<DraftShape>),
+    /// `diffDrafts`.
+    Changes(Vec<ChangeShape>),
+    /// `checkExportOptions`.
+    ExportOptions(ExportOptionsShape),
+    /// `routeIntent`.
+    Intent(IntentShape),
+    /// `translateGui`.
+    Gui(GuiTranslationShape),
 }
 
 /// The reply of a client's call.

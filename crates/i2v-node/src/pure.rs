@@ -4,7 +4,7 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use crate::js::Js;
-use i2v_js::pure::{ChangeList, DraftReply, ExportOptionsReply};
+use i2v_js::Reply;
 use i2v_js::shapes::{GuiTranslationShape, IntentShape};
 
 /// What to do with what a person typed.
@@ -15,13 +15,13 @@ pub fn route_intent(text: String) -> Js<IntentShape> {
 
 /// Parses a draft's JSON text: the result of the draft object.
 #[napi(ts_return_type = "NativeResult<NativeDraft>")]
-pub fn parse_draft(json: String) -> Js<DraftReply> {
+pub fn parse_draft(json: String) -> Js<Reply> {
     Js(i2v_js::parse_draft(&json))
 }
 
 /// What changed between two drafts: the result of the changes.
 #[napi(ts_return_type = "NativeResult<DraftChange[]>")]
-pub fn diff_drafts(before: String, after: String) -> Js<ChangeList> {
+pub fn diff_drafts(before: String, after: String) -> Js<Reply> {
     Js(i2v_js::diff_drafts(&before, &after))
 }
 
@@ -33,6 +33,6 @@ pub fn translate_gui(text: String) -> Js<GuiTranslationShape> {
 
 /// Export options as the core will ask for them: the result of the checked options.
 #[napi(ts_return_type = "NativeResult<CheckedExportOptions>")]
-pub fn check_export_options(options: Value) -> Js<ExportOptionsReply> {
+pub fn check_export_options(options: Value) -> Js<Reply> {
     Js(i2v_js::check_export_options(&options))
 }

@@ -9,14 +9,14 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use i2v_js::{Bridge, Message, Reply, WireError};
+use i2v_js::{Answer, Bridge, Message, Reply, WireError};
 use js_sys::{Function, Promise};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::clock::TimerClock;
-use crate::convert::{error_js, from_js, to_js};
+use crate::convert::{answer_js, error_js, from_js, message_js, reply_js};
 use crate::fetch::FetchTransport;
 use crate::files::upload_files;
 
@@ -34,7 +34,7 @@ type Work<T> = Pin<Box<dyn Future<Output = T>>>;
 
 /// A promise of `work`'s reply, which never rejects: errors travel inside the reply.
 fn promise_of(work: Work<Reply>) -> Promise {
-    future_to_promise(async move { Ok(to_js(&work.await)) })
+    future_to_promise(async move { Ok(reply_js(&work.await)) })
 }
 
 /// A promise that resolves once `work` is done; its messages went through `emit`.
@@ -51,7 +51,7 @@ fn promise_of_unit(work: Work<()>) -> Promise {
 /// rather than unwinding through the bridge, which always sends its `end`.
 fn emitter(emit: Function) -> i2v_js::Emit {
     Box::new(move |message: Message| {
-        let _ = emit.call1(&JsValue::NULL, &to_js(&message));
+        let _ = emit.call1(&JsValue::NULL, &message_js(&message));
     })
 }
 
@@ -83,13 +83,13 @@ impl NativeClient {
 
     /// The session, once connected (else `null`).
     pub fn session(&self) -> JsValue {
-        to_js(&self.bridge.session())
+        answer_js(self.bridge.session().map(Answer::Session))
     }
 
     /// The last draft seen, as the bridge's draft object (else `null`).
     #[wasm_bindgen(js_name = lastDraft)]
     pub fn last_draft(&self) -> JsValue {
-        to_js(&self.bridge.last_draft())
+        answer_js(self.bridge.last_draft().map(|d| Answer::Draft(Box::new(d))))
     }
 
     /// The registration link of an anonymous user, when known.
@@ -103,7 +103,7 @@ impl NativeClient {
         let resumed = from_js(session, "a session")
             .map_err(|err| Box::new(WireError::from(&err)))
             .and_then(|session| self.bridge.resume(&session));
-        to_js(&resumed.err())
+        resumed.err().map_or(JsValue::NULL, |err| error_js(&err))
     }
 
     /// Cancels call `op`, running or about to start.
@@ -118,7 +118,7 @@ impl NativeClient {
         let set = from_js(options, "call options")
             .map_err(|err| Box::new(WireError::from(&err)))
             .and_then(|options| self.bridge.call_options(op, &options));
-        to_js(&set.err())
+        set.err().map_or(JsValue::NULL, |err| error_js(&err))
     }
 
     /// Gets a token if needed and creates the session: a promise of the reply.
