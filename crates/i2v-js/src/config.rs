@@ -12,6 +12,7 @@ use i2v_core::Error;
 use i2v_core::client::{
     Attribution, CallOptions, Config, ExportOptions, Timing, Token, language_tag,
 };
+use i2v_core::json::quoted;
 use serde_json::{Map, Value};
 
 /// Reads the shell's `config`: `{apiUrl, webUrl, token?, clientId?, attribution: {source?, version?,
@@ -26,7 +27,7 @@ pub fn from_value(value: Value) -> Result<Config, Error> {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(invalid(format!(
                 "{name} must be an http(s) URL, not {}",
-                Value::from(url.as_str())
+                quoted(&url)
             )));
         }
         Ok(url.trim_end_matches('/').to_owned())
@@ -58,7 +59,7 @@ fn language(fields: &Map<String, Value>) -> Result<Option<String>, Error> {
         return language_tag(&given).map(Some).ok_or_else(|| {
             invalid(format!(
                 "language must be a language tag such as en or zh-CN, not {}",
-                Value::from(given.as_str())
+                quoted(&given)
             ))
         });
     }
