@@ -26,7 +26,16 @@ if [ ! -x node_modules/.bin/wasm-opt ]; then
 fi
 
 log "building i2v-wasm (wasm32, profile wasm-release)"
-cargo build --locked -p i2v-wasm --target wasm32-unknown-unknown --profile wasm-release
+# Panic locations name their source files: the registry's and this checkout's long prefixes
+# are cut to short names (docs/decisions/wasm-size.md). Given with --config, the flags join the
+# wasm32 target's own (.cargo/config.toml) and reach only the wasm32 units, which only this
+# build (profile wasm-release) compiles: the host's and the wasm tests' builds keep theirs.
+remap="\"--remap-path-prefix=$(pwd)=i2v\""
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*; do
+  [ -d "$registry" ] && remap+=", \"--remap-path-prefix=$registry=crates\""
+done
+cargo build --locked -p i2v-wasm --target wasm32-unknown-unknown --profile wasm-release \
+  --config "target.wasm32-unknown-unknown.rustflags = [$remap]"
 raw=target/wasm32-unknown-unknown/wasm-release/i2v_wasm.wasm
 
 # wasm-bindgen's output, optimised, kept in target/ so an unchanged build skips both steps.

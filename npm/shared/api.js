@@ -3,7 +3,7 @@
 
 import { makeClientClass } from './client.js';
 import { Draft, makeDraftHelpers } from './draft.js';
-import { exportOptionsJson } from './client.js';
+import { nativeExportOptions } from './client.js';
 import { unwrap } from './draft.js';
 import { errorClasses, fromThrown, notInitialisedError } from './errors.js';
 
@@ -93,16 +93,16 @@ export function makeApi(native, platform) {
     routeIntent(text) {
       if (typeof text !== 'string') throw new TypeError('routeIntent() takes a string');
       loader.check('routeIntent()');
-      return JSON.parse(native.routeIntent(text));
+      return native.routeIntent(text);
     },
     checkExportOptions(options = {}) {
       loader.check('checkExportOptions()');
-      return unwrap(native.checkExportOptions(exportOptionsJson(options)));
+      return unwrap(native.checkExportOptions(nativeExportOptions(options)));
     },
     translateGui(text) {
       if (typeof text !== 'string') throw new TypeError('translateGui() takes a string');
       loader.check('translateGui()');
-      return JSON.parse(native.translateGui(text));
+      return native.translateGui(text);
     },
     ...errorClasses,
   };

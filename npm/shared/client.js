@@ -1,10 +1,10 @@
 // `Client`: the contract's client over a binding's `NativeClient`.
 //
 // The native side makes every decision; this shell only numbers calls (so an `AbortSignal` can
-// cancel one), turns result JSON into values or `I2vError`s, wraps drafts, and presents turns
-// as async iterables.
+// cancel one), turns replies (`{ ok }` or `{ error }` objects, made by the binding's serde
+// support) into values or `I2vError`s, wraps drafts, and presents turns as async iterables.
 
-import { abortError, fromThrown } from './errors.js';
+import { abortError, errorFromFields, fromThrown } from './errors.js';
 import { draftFromWire, unwrap } from './draft.js';
 import { TurnStream } from './turn.js';
 
@@ -24,8 +24,8 @@ const TIMING_KEYS = [
   'requestTimeoutMs',
 ];
 
-/** The `configJson` the native constructor reads, from resolved options. */
-function configJson(resolved, seed) {
+/** The `config` object the native constructor reads, from resolved options. */
+function nativeConfig(resolved, seed) {
   const timing = {};
   for (const key of TIMING_KEYS) {
     const value = resolved.timing?.[key];
@@ -35,7 +35,7 @@ function configJson(resolved, seed) {
     }
     timing[key] = value;
   }
-  return JSON.stringify({
+  return {
     apiUrl: resolved.apiUrl ?? null,
     webUrl: resolved.webUrl ?? null,
     token: resolved.token ?? null,
@@ -47,25 +47,25 @@ function configJson(resolved, seed) {
     maxRetries: resolved.maxRetries ?? null,
     timing,
     seed,
-  });
+  };
 }
 
 /**
- * The `{format, resolution, fps, quality}` JSON the native side reads: the values as given
+ * The `{format, resolution, fps, quality}` object the native side reads: the values as given
  * (words or numbers), since what they mean, and which are in the output contract, is the core's
  * to say, the same in every package.
  */
-export function exportOptionsJson(options) {
+export function nativeExportOptions(options) {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('the export options must be an object');
   }
   const { format, resolution, fps, quality } = options;
-  return JSON.stringify({
+  return {
     format: format ?? null,
     resolution: resolution ?? null,
     fps: fps ?? null,
     quality: quality ?? null,
-  });
+  };
 }
 
 /** A state with its draft wrapped. */
@@ -135,7 +135,7 @@ export function makeClientClass(native, platform, loader) {
       }
       this.#options = options;
       const resolved = platform.resolveOptions(options);
-      this.#config = [configJson(resolved, platform.randomSeed()), logFunction(resolved.logger)];
+      this.#config = [nativeConfig(resolved, platform.randomSeed()), logFunction(resolved.logger)];
       if (loader.isReady()) this.#open();
     }
 
@@ -188,14 +188,13 @@ export function makeClientClass(native, platform, loader) {
 
     /** The current session, once connected. */
     get session() {
-      const json = this.#nativeNow()?.sessionJson();
-      return json ? JSON.parse(json) : null;
+      return this.#nativeNow()?.session() ?? null;
     }
 
     /** The last draft the client saw. */
     get lastDraft() {
-      const json = this.#nativeNow()?.lastDraftJson();
-      return json ? draftFromWire(JSON.parse(json)) : null;
+      const client = this.#nativeNow();
+      return client ? draftFromWire(client.lastDraft()) : null;
     }
 
     /** The registration link for an anonymous user, when known. */
@@ -208,18 +207,18 @@ export function makeClientClass(native, platform, loader) {
       if (session === null || typeof session !== 'object') {
         throw new TypeError('resume() takes a session: { taskId, sessionId, bindId }');
       }
-      const error = this.#nativeOrThrow('client.resume()').resume(JSON.stringify(session));
-      if (error) throw fromThrown(new Error(error));
+      const error = this.#nativeOrThrow('client.resume()').resume(session);
+      if (error) throw errorFromFields(error);
     }
 
     /** Gives op `op` the call's own options (its `timeout`) before it starts. */
     #prepare(op, timeout) {
       if (timeout === undefined || timeout === null) return;
-      const error = this.#native.callOptions(op, JSON.stringify({ timeoutMs: timeout }));
-      if (error) throw fromThrown(new Error(error));
+      const error = this.#native.callOptions(op, { timeoutMs: timeout });
+      if (error) throw errorFromFields(error);
     }
 
-    /** Runs a call that answers with one result JSON. */
+    /** Runs a call that answers with one reply. */
     async #call({ signal, timeout }, start) {
       checkSignal(signal);
       if (signal?.aborted) throw abortError(signal);
@@ -277,17 +276,11 @@ export function makeClientClass(native, platform, loader) {
           if (error) reject(this.#explain(error, signal));
           else resolve(value);
         };
-        const emit = (text) => {
-          if (settled) return;
-          let message;
-          try {
-            message = JSON.parse(text);
-          } catch {
-            return;
-          }
+        const emit = (message) => {
+          if (settled || message === null || typeof message !== 'object') return;
           if ('end' in message) {
             try {
-              settle(null, unwrap(JSON.stringify(message.end)));
+              settle(null, unwrap(message.end));
             } catch (error) {
               settle(error);
             }
@@ -373,17 +366,17 @@ export function makeClientClass(native, platform, loader) {
         throw new TypeError('uploadUrls() takes an array of URL strings');
       }
       return this.#call({ signal, timeout }, (op) =>
-        this.#native.uploadUrls(op, JSON.stringify(urls)),
+        this.#native.uploadUrls(op, urls),
       );
     }
 
     /** Renders the current draft (as `format`, `resolution`, `fps`, `quality`) and waits for the video. */
     export(options = {}) {
-      const json = exportOptionsJson(options);
+      const native = nativeExportOptions(options);
       const { onProgress, signal, timeout } = options;
       return this.#stream(
         { signal, timeout },
-        (op, emit) => this.#native.export(op, json, emit),
+        (op, emit) => this.#native.export(op, native, emit),
         (message) => {
           if (message.progress) onProgress?.(message.progress);
         },

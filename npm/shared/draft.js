@@ -4,9 +4,9 @@ import { errorFromFields, fromThrown } from './errors.js';
 
 const fromNative = Symbol('i2v.draft');
 
-/** The `ok` of a native result JSON, or its error thrown as an `I2vError`. */
-export function unwrap(resultJson) {
-  const result = JSON.parse(resultJson);
+/** The `ok` of a native reply (`{ ok }` or `{ error }`), or its error thrown as an `I2vError`. */
+export function unwrap(result) {
+  if (result instanceof Error) throw result;
   if (result.error) throw errorFromFields(result.error);
   return result.ok;
 }

@@ -1,5 +1,6 @@
 // Every error the packages throw: an `I2vError` subclass per protocol situation, made from the
-// error JSON the native side sends (`crates/i2v-js/src/wire.rs`, `error_value`).
+// error fields the native side sends or throws as an object (`crates/i2v-js/src/wire.rs`,
+// `WireError`): the fields are set from that object, never read out of a message.
 
 /** Every error the packages throw, with the protocol's code and a stable kind. */
 export class I2vError extends Error {
@@ -64,7 +65,7 @@ const CLASS_OF_KIND = {
   cancelled: AbortError,
 };
 
-/** The error for the native side's error JSON (an object). */
+/** The error for the native side's error fields. */
 export function errorFromFields(fields) {
   const Class = CLASS_OF_KIND[fields.kind] ?? ApiError;
   // What the network said, for a connection that failed: the error's `cause`, as in fetch.
@@ -93,19 +94,13 @@ export function abortError(signal) {
 }
 
 /**
- * What a native call threw, as an `I2vError` where it is one: bindings throw `Error`s whose
- * message is the error JSON. Anything else (a bug, a TypeError) is passed on as it is.
+ * What a native call threw, as an `I2vError` where it is one: bindings throw the error's fields
+ * (a plain object with a `kind`). Anything else (a bug, a TypeError) is passed on as it is.
  */
 export function fromThrown(thrown) {
-  if (thrown instanceof I2vError) return thrown;
-  const message = thrown?.message;
-  if (typeof message === 'string' && message.startsWith('{')) {
-    try {
-      const fields = JSON.parse(message);
-      if (typeof fields?.kind === 'string') return errorFromFields(fields);
-    } catch {
-      // Not error JSON: an ordinary error, passed on below.
-    }
+  if (thrown instanceof Error) return thrown;
+  if (thrown !== null && typeof thrown === 'object' && typeof thrown.kind === 'string') {
+    return errorFromFields(thrown);
   }
   return thrown;
 }

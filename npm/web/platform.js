@@ -48,7 +48,7 @@ function env(name) {
   return value || undefined;
 }
 
-/** The options with the platform's defaults filled in, as the shell builds `configJson` from. */
+/** The options with the platform's defaults filled in, as the shell builds the native `config` from. */
 export function resolveOptions(options = {}) {
   const persistClientId = options.persistClientId !== false;
   const persistToken = options.persistToken === true;

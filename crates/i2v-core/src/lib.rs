@@ -12,6 +12,7 @@ pub mod draft;
 pub mod error;
 pub mod gui;
 pub mod intent;
+pub mod json;
 pub mod media;
 /// Server-Sent Events framing (its own crate, so the wasm build can compile it for speed).
 pub use i2v_sse as sse;

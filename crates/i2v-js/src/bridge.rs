@@ -1,4 +1,4 @@
-//! [`Bridge`]: the core's client as calls that answer in the JSON of the JS contract.
+//! [`Bridge`]: the core's client as calls that answer in the values of the JS contract.
 
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -9,15 +9,20 @@ use i2v_core::client::{
 };
 use serde_json::Value;
 
+use crate::config;
 use crate::ops::Ops;
-use crate::{config, wire};
+use crate::shapes::{
+    CreditsShape, DraftShape, ExportProgressShape, ExportResultShape, SendOutcomeShape,
+    SessionShape, StateShape, TurnEventShape, TurnOutcomeShape, media, ms,
+};
+use crate::wire::{Answer, Message, Outcome, Progress, Reply, WireError};
 
-/// Receives the messages of a call that reports as it goes; the last is always `{"end": …}`.
+/// Receives the messages of a call that reports as it goes; the last is always `{end: …}`.
 #[cfg(not(target_arch = "wasm32"))]
-pub type Emit = Box<dyn FnMut(String) + Send>;
-/// Receives the messages of a call that reports as it goes; the last is always `{"end": …}`.
+pub type Emit = Box<dyn FnMut(Message) + Send>;
+/// Receives the messages of a call that reports as it goes; the last is always `{end: …}`.
 #[cfg(target_arch = "wasm32")]
-pub type Emit = Box<dyn FnMut(String)>;
+pub type Emit = Box<dyn FnMut(Message)>;
 
 /// Upload progress is reported at most this many times per upload (plus the last report), so
 /// a 200 MB upload does not cross into JS once per chunk.
@@ -30,16 +35,15 @@ pub struct Bridge<T, C> {
 }
 
 impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
-    /// A bridge over `transport` and `clock`, configured by the shell's `configJson`, writing
-    /// the client's debug lines to `log` when one is given; an error comes back as the error
-    /// JSON.
+    /// A bridge over `transport` and `clock`, configured by the shell's `config` object,
+    /// writing the client's debug lines to `log` when one is given.
     pub fn new(
         transport: T,
         clock: C,
-        config_json: &str,
+        config: Value,
         log: Option<LogSink>,
-    ) -> Result<Bridge<T, C>, String> {
-        let config = config::from_json(config_json).map_err(|err| wire::error_json(&err))?;
+    ) -> Result<Bridge<T, C>, Box<WireError>> {
+        let config = config::from_value(config).map_err(|err| Box::new(WireError::from(&err)))?;
         let client = Client::new(transport, clock, config);
         Ok(Bridge {
             client: match log {
@@ -55,18 +59,14 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
         self.client.client_id()
     }
 
-    /// The session as JSON, once there is one.
-    pub fn session_json(&self) -> Option<String> {
-        self.client
-            .session()
-            .map(|s| wire::text(&wire::session(&s)))
+    /// The session, once there is one.
+    pub fn session(&self) -> Option<SessionShape> {
+        self.client.session().map(|s| SessionShape::from(&s))
     }
 
-    /// The last draft the client saw, as the draft object of [`wire::draft`].
-    pub fn last_draft_json(&self) -> Option<String> {
-        self.client
-            .last_draft()
-            .map(|d| wire::text(&wire::draft(&d)))
+    /// The last draft the client saw.
+    pub fn last_draft(&self) -> Option<DraftShape> {
+        self.client.last_draft().map(|d| DraftShape::from(&d))
     }
 
     /// The registration link of an anonymous user, when known.
@@ -74,16 +74,12 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
         self.client.bind_url()
     }
 
-    /// Adopts a session saved earlier (`{taskId, sessionId, bindId, userId}`); the error JSON if
-    /// the text is not one.
-    pub fn resume(&self, session_json: &str) -> Option<String> {
-        match parse_session(session_json) {
-            Ok(session) => {
-                self.client.resume(session);
-                None
-            }
-            Err(err) => Some(wire::error_json(&err)),
-        }
+    /// Adopts a session saved earlier (`{taskId, sessionId, bindId?, userId?}`); the error when
+    /// the value is not one.
+    pub fn resume(&self, session: &Value) -> Result<(), Box<WireError>> {
+        let session = parse_session(session).map_err(|err| Box::new(WireError::from(&err)))?;
+        self.client.resume(session);
+        Ok(())
     }
 
     /// Cancels op `op`, running or about to start.
@@ -91,16 +87,13 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
         self.ops.abort(op);
     }
 
-    /// Sets the options of op `op` before it starts (`{timeoutMs?}`); the error JSON when the
-    /// text is not such options.
-    pub fn call_options(&self, op: u32, options_json: &str) -> Option<String> {
-        match config::call_options(options_json) {
-            Ok(options) => {
-                self.ops.set_options(op, options);
-                None
-            }
-            Err(err) => Some(wire::error_json(&err)),
-        }
+    /// Sets the options of op `op` before it starts (`{timeoutMs?}`); the error when they are
+    /// not such options.
+    pub fn call_options(&self, op: u32, options: &Value) -> Result<(), Box<WireError>> {
+        let options =
+            config::call_options(options).map_err(|err| Box::new(WireError::from(&err)))?;
+        self.ops.set_options(op, options);
+        Ok(())
     }
 
     /// The view of the client that op `op` runs on, with the options set for it.
@@ -108,64 +101,70 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
         self.client.for_call(self.ops.take_options(op))
     }
 
-    /// Runs `work` (a call on `view`) as op `op`, and returns its outcome as result JSON. An
-    /// aborted op may have left a render running on the server (an export, or a `send` that
-    /// exported): the client stops it before the call ends.
+    /// Runs `work` (a call on `view`) as op `op`, and returns its reply. An aborted op may have
+    /// left a render running on the server (an export, or a `send` that exported): the client
+    /// stops it before the call ends.
     async fn run<R>(
         &self,
         op: u32,
         view: &Client<T, C>,
         work: impl Future<Output = Result<R, Error>>,
-        to_value: impl FnOnce(R) -> Value,
-    ) -> Value {
+        to_answer: impl FnOnce(R) -> Answer,
+    ) -> Reply {
         let outcome = self.ops.run(op, work).await;
         if matches!(outcome, Err(Error::Cancelled)) {
             view.cancel_abandoned_renders().await;
         }
-        wire::result(outcome, view.failed_answer().as_ref(), to_value)
+        Outcome::of(outcome, view.failed_answer().as_ref(), to_answer)
     }
 
-    /// Gets a token if needed and creates the session: the result JSON of a session.
-    pub async fn connect(&self, op: u32) -> String {
+    /// Gets a token if needed and creates the session.
+    pub async fn connect(&self, op: u32) -> Reply {
         let view = self.view(op);
         let work = view.connect();
-        wire::text(&self.run(op, &view, work, |s| wire::session(&s)).await)
+        self.run(op, &view, work, |s| Answer::Session(SessionShape::from(&s)))
+            .await
     }
 
-    /// The claim link: the result JSON of a string.
-    pub async fn claim_url(&self, op: u32) -> String {
+    /// The claim link.
+    pub async fn claim_url(&self, op: u32) -> Reply {
         let view = self.view(op);
         let work = view.claim_url();
-        wire::text(&self.run(op, &view, work, Value::from).await)
+        self.run(op, &view, work, Answer::Text).await
     }
 
-    /// The credit balance: the result JSON of the credits.
-    pub async fn credits(&self, op: u32) -> String {
+    /// The credit balance.
+    pub async fn credits(&self, op: u32) -> Reply {
         let view = self.view(op);
         let work = view.credits();
-        wire::text(&self.run(op, &view, work, |c| wire::credits(&c)).await)
+        self.run(op, &view, work, |c| Answer::Credits(CreditsShape::from(&c)))
+            .await
     }
 
-    /// The project's state: the result JSON of the state.
-    pub async fn state(&self, op: u32) -> String {
+    /// The project's state.
+    pub async fn state(&self, op: u32) -> Reply {
         let view = self.view(op);
         let work = view.state();
-        wire::text(&self.run(op, &view, work, |s| wire::state(&s)).await)
+        self.run(op, &view, work, |s| {
+            Answer::State(Box::new(StateShape::from(&s)))
+        })
+        .await
     }
 
-    /// Has the backend fetch media from URLs (`urls_json` is an array of strings).
-    pub async fn upload_urls(&self, op: u32, urls_json: &str) -> String {
+    /// Has the backend fetch media from URLs (`urls`: an array of strings).
+    pub async fn upload_urls(&self, op: u32, urls: &Value) -> Reply {
         let view = self.view(op);
         let work = async {
-            let urls = string_list(urls_json).ok_or_else(|| Error::InvalidInput {
+            let urls = string_list(urls).ok_or_else(|| Error::InvalidInput {
                 message: "urls must be an array of strings".into(),
             })?;
             view.upload_urls(&urls).await
         };
-        wire::text(&self.run(op, &view, work, |m| wire::media(&m)).await)
+        self.run(op, &view, work, |m| Answer::Media(media(&m)))
+            .await
     }
 
-    /// Uploads files, reporting `{"progress": {sent, total}}` then `{"end": …}`.
+    /// Uploads files, reporting `{progress: {sent, total}}` then `{end: …}`.
     pub async fn upload(&self, op: u32, files: Vec<UploadFile>, emit: Emit) {
         // The emitter is shared by the progress sink (moved into the transport) and the end.
         // On wasm it is not `Send`, and needs not be: there is one thread.
@@ -174,65 +173,81 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
         let sink = progress_sink(Arc::clone(&emit));
         let view = self.view(op);
         let work = view.upload(files, Some(sink));
-        let end = self.run(op, &view, work, |m| wire::media(&m)).await;
-        send(&emit, wire::message("end", end));
+        let end = self
+            .run(op, &view, work, |m| Answer::Media(media(&m)))
+            .await;
+        send(&emit, Message::End(end));
     }
 
-    /// Renders the current draft, reporting `{"progress": …}` then `{"end": …}`.
-    /// `options_json` is `{format?, resolution?, fps?, quality?}` ([`config::export_options`]).
-    pub async fn export(&self, op: u32, options_json: &str, mut emit: Emit) {
+    /// Renders the current draft, reporting `{progress: …}` then `{end: …}`. `options` is
+    /// `{format?, resolution?, fps?, quality?}` ([`config::export_options`]).
+    pub async fn export(&self, op: u32, options: &Value, mut emit: Emit) {
         let view = self.view(op);
         let work = async {
-            let options = config::export_options(options_json)?;
-            view.export(&options, |p| {
-                emit(wire::message("progress", wire::export_progress(&p)));
-            })
-            .await
+            let options = config::export_options(options)?;
+            view.export(&options, |p| emit(export_progress(&p))).await
         };
-        let end = self.run(op, &view, work, |r| wire::export_result(&r)).await;
-        emit(wire::message("end", end));
+        let end = self.run(op, &view, work, exported).await;
+        emit(Message::End(end));
     }
 
     /// Keeps polling a render submitted earlier, reporting as [`Bridge::export`] does.
     pub async fn resume_export(&self, op: u32, render_id: &str, mut emit: Emit) {
         let view = self.view(op);
-        let work = view.resume_export(render_id, |p| {
-            emit(wire::message("progress", wire::export_progress(&p)));
-        });
-        let end = self.run(op, &view, work, |r| wire::export_result(&r)).await;
-        emit(wire::message("end", end));
+        let work = view.resume_export(render_id, |p| emit(export_progress(&p)));
+        let end = self.run(op, &view, work, exported).await;
+        emit(Message::End(end));
     }
 
-    /// Runs one chat turn, reporting `{"event": …}` for each turn event then `{"end": …}` with
-    /// the turn's outcome.
+    /// Runs one chat turn, reporting `{event: …}` for each turn event then `{end: …}` with the
+    /// turn's outcome.
     pub async fn chat(&self, op: u32, text: &str, mut emit: Emit) {
         let view = self.view(op);
-        let work = view.chat(text, |event| {
-            emit(wire::message("event", wire::turn_event(&event)));
-        });
-        let end = self.run(op, &view, work, |o| wire::turn_outcome(&o)).await;
-        emit(wire::message("end", end));
+        let work = view.chat(text, |event| emit(turn_event(&event)));
+        let end = self
+            .run(op, &view, work, |o| {
+                Answer::Turn(Box::new(TurnOutcomeShape::from(&o)))
+            })
+            .await;
+        emit(Message::End(end));
     }
 
     /// Handles what a person typed and attached, reporting as [`Bridge::chat`] does; the end
     /// carries the send outcome.
     pub async fn send(&self, op: u32, text: &str, files: Vec<UploadFile>, mut emit: Emit) {
         let view = self.view(op);
-        let work = view.send(text, files, |event| {
-            emit(wire::message("event", wire::turn_event(&event)));
-        });
-        let end = self.run(op, &view, work, |o| wire::send_outcome(&o)).await;
-        emit(wire::message("end", end));
+        let work = view.send(text, files, |event| emit(turn_event(&event)));
+        let end = self
+            .run(op, &view, work, |o| {
+                Answer::Sent(Box::new(SendOutcomeShape::from(&o)))
+            })
+            .await;
+        emit(Message::End(end));
     }
 }
 
+/// `{progress: …}` of an export.
+fn export_progress(progress: &i2v_core::client::ExportProgress) -> Message {
+    Message::Progress(Progress::Export(ExportProgressShape::from(progress)))
+}
+
+/// `{event: …}` of a turn.
+fn turn_event(event: &i2v_core::client::TurnEvent) -> Message {
+    Message::Event(Box::new(TurnEventShape::from(event)))
+}
+
+/// The answer of an export.
+fn exported(result: i2v_core::client::ExportResult) -> Answer {
+    Answer::Exported(Box::new(ExportResultShape::from(&result)))
+}
+
 /// Sends one message through a shared emitter.
-fn send(emit: &Mutex<Emit>, message: String) {
+fn send(emit: &Mutex<Emit>, message: Message) {
     let mut emit = emit.lock().unwrap_or_else(PoisonError::into_inner);
     emit(message);
 }
 
-/// Upload progress as `{"progress": {sent, total}}`, thinned to [`PROGRESS_STEPS`] reports.
+/// Upload progress as `{progress: {sent, total}}`, thinned to [`PROGRESS_STEPS`] reports.
 fn progress_sink(emit: Arc<Mutex<Emit>>) -> ProgressSink {
     let mut last_reported: Option<u64> = None;
     Box::new(move |UploadProgress { sent, total }| {
@@ -243,18 +258,20 @@ fn progress_sink(emit: Arc<Mutex<Emit>>) -> ProgressSink {
         };
         if due && last_reported != Some(sent) {
             last_reported = Some(sent);
-            let progress = wire::object([("sent", sent.into()), ("total", total.into())]);
-            send(&emit, wire::message("progress", progress));
+            let progress = Progress::Upload {
+                sent: ms(sent),
+                total: ms(total),
+            };
+            send(&emit, Message::Progress(progress));
         }
     })
 }
 
 /// A session the shell saved: `{taskId, sessionId, bindId?, userId?}`.
-fn parse_session(text: &str) -> Result<Session, Error> {
+fn parse_session(value: &Value) -> Result<Session, Error> {
     let invalid = || Error::InvalidInput {
         message: "a session is {taskId, sessionId, bindId?, userId?}".into(),
     };
-    let value = serde_json::from_str::<Value>(text).map_err(|_| invalid())?;
     let field = |name: &str| {
         value
             .get(name)
@@ -270,18 +287,13 @@ fn parse_session(text: &str) -> Result<Session, Error> {
     })
 }
 
-/// The strings of a JSON array of strings; `None` when the text is anything else.
-fn string_list(text: &str) -> Option<Vec<String>> {
-    match serde_json::from_str::<Value>(text).ok()? {
-        Value::Array(items) => items
-            .into_iter()
-            .map(|item| match item {
-                Value::String(text) => Some(text),
-                _ => None,
-            })
-            .collect(),
-        _ => None,
-    }
+/// The strings of an array of strings; `None` when the value is anything else.
+fn string_list(value: &Value) -> Option<Vec<String>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|item| item.as_str().map(str::to_owned))
+        .collect()
 }
 
 #[cfg(test)]
@@ -293,14 +305,15 @@ mod tests {
 
     #[test]
     fn only_an_array_of_strings_is_a_url_list() {
-        let urls = string_list(r#"["https://a.example/1.png", ""]"#);
+        let list = |text: &str| string_list(&serde_json::from_str(text).expect("json"));
+        let urls = list(r#"["https://a.example/1.png", ""]"#);
         assert_eq!(
             urls,
             Some(vec!["https://a.example/1.png".into(), String::new()])
         );
-        assert_eq!(string_list("[]"), Some(Vec::new()));
-        for bad in [r#"["a", 1]"#, r#""a""#, "{}", "[", "null"] {
-            assert_eq!(string_list(bad), None, "{bad}");
+        assert_eq!(list("[]"), Some(Vec::new()));
+        for bad in [r#"["a", 1]"#, r#""a""#, "{}", "null"] {
+            assert_eq!(list(bad), None, "{bad}");
         }
     }
 }

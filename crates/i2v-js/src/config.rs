@@ -1,8 +1,10 @@
-//! The client's configuration from the JSON the shell builds (`configJson`).
+//! The client's configuration from the options object the shell builds (`config`).
 //!
 //! The shell has already filled in the platform's defaults (environment variables, stored
 //! client ids); what is still missing here takes the core's defaults. Unknown keys are ignored
-//! so that an older addon accepts a newer shell's options.
+//! so that an older addon accepts a newer shell's options. The bindings convert the JS objects
+//! into `serde_json::Value`s with their serde support; this module checks them, so both
+//! bindings accept and refuse the same options with the same words.
 
 use std::time::Duration;
 
@@ -10,12 +12,12 @@ use i2v_core::Error;
 use i2v_core::client::{
     Attribution, CallOptions, Config, ExportOptions, Timing, Token, language_tag,
 };
+use i2v_core::json::quoted;
 use serde_json::{Map, Value};
 
-/// Reads `configJson`: `{apiUrl, webUrl, token?, clientId?, attribution: {source?, version?,
+/// Reads the shell's `config`: `{apiUrl, webUrl, token?, clientId?, attribution: {source?, version?,
 /// platform?, installPath?}, language?, locales?: [], timing: {…Ms}, seed: "<16 hex>"}`.
-pub fn from_json(text: &str) -> Result<Config, Error> {
-    let value = serde_json::from_str::<Value>(text).map_err(|err| invalid(err.to_string()))?;
+pub fn from_value(value: Value) -> Result<Config, Error> {
     let Value::Object(fields) = value else {
         return Err(invalid("the options must be an object".into()));
     };
@@ -25,7 +27,7 @@ pub fn from_json(text: &str) -> Result<Config, Error> {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(invalid(format!(
                 "{name} must be an http(s) URL, not {}",
-                Value::from(url.as_str())
+                quoted(&url)
             )));
         }
         Ok(url.trim_end_matches('/').to_owned())
@@ -57,7 +59,7 @@ fn language(fields: &Map<String, Value>) -> Result<Option<String>, Error> {
         return language_tag(&given).map(Some).ok_or_else(|| {
             invalid(format!(
                 "language must be a language tag such as en or zh-CN, not {}",
-                Value::from(given.as_str())
+                quoted(&given)
             ))
         });
     }
@@ -71,8 +73,7 @@ fn language(fields: &Map<String, Value>) -> Result<Option<String>, Error> {
 }
 
 /// The options of one call (`{timeoutMs?}`), as the shell sends them before the call.
-pub fn call_options(text: &str) -> Result<CallOptions, Error> {
-    let value = serde_json::from_str::<Value>(text).map_err(|err| invalid(err.to_string()))?;
+pub fn call_options(value: &Value) -> Result<CallOptions, Error> {
     let timeout = match value.get("timeoutMs") {
         None | Some(Value::Null) => None,
         Some(ms) => Some(positive_millis(ms, "timeout")?),
@@ -83,11 +84,10 @@ pub fn call_options(text: &str) -> Result<CallOptions, Error> {
 /// The options of an export (`{format?, resolution?, fps?, quality?}`): each a word or a
 /// number (`"webm"`, `"720p"`, `720`, `"4k"`, `60`), checked by the core against the output
 /// contract; absent and `null` keep the core's defaults.
-pub fn export_options(text: &str) -> Result<ExportOptions, Error> {
+pub fn export_options(value: &Value) -> Result<ExportOptions, Error> {
     let invalid = |message: String| Error::InvalidInput {
         message: format!("export options: {message}"),
     };
-    let value = serde_json::from_str::<Value>(text).map_err(|err| invalid(err.to_string()))?;
     let mut options = ExportOptions::default();
     for name in ["format", "resolution", "fps", "quality"] {
         let word = match value.get(name) {
@@ -220,6 +220,19 @@ mod tests {
 
     use super::*;
 
+    /// The options of `text`, as a binding would hand them over.
+    fn json(text: &str) -> Value {
+        serde_json::from_str(text).expect("json")
+    }
+
+    fn from_json(text: &str) -> Result<Config, Error> {
+        from_value(json(text))
+    }
+
+    fn call_options(text: &str) -> Result<CallOptions, Error> {
+        super::call_options(&json(text))
+    }
+
     #[test]
     fn options_fill_the_config_and_defaults_stay() {
         let config = from_json(
@@ -303,7 +316,6 @@ mod tests {
     fn bad_options_are_typed_errors_that_never_echo_the_token() {
         for text in [
             "[]",
-            "{",
             r#"{"apiUrl":"ftp://x"}"#,
             r#"{"timing":{"heartbeatTimeoutMs":-1}}"#,
             r#"{"token":5}"#,

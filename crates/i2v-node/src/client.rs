@@ -1,22 +1,25 @@
 //! `NativeClient`: the bridge's client as a napi class, every call run on the addon's tokio
 //! runtime.
 //!
-//! Calls that answer once resolve to the bridge's result JSON; calls that report as they go
-//! resolve to nothing once finished, and report everything, the outcome included, through
-//! `emit`. `abort(op)` cancels a call (also one not started yet): the bridge drops its future,
+//! Calls that answer once resolve to the bridge's reply (`{ok}` or `{error}`, a JS object made
+//! by napi's serde support); calls that report as they go resolve to nothing once finished, and
+//! report everything, the outcome included, through `emit`. `abort(op)` cancels a call (also one not started yet): the bridge drops its future,
 //! which drops the request in flight and so closes its connection.
 
 use std::future::Future;
 use std::sync::Arc;
 
-use i2v_js::Bridge;
+use i2v_js::shapes::{DraftShape, SessionShape};
+use i2v_js::{Bridge, Message, Reply, WireError};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
+use serde_json::Value;
 
 use crate::clock::TokioClock;
 use crate::emit::{EmitFn, LogFn, emitter, log_sink};
 use crate::files::{self, NativeFile, PendingFile};
+use crate::js::{Js, throw};
 use crate::transport::HttpTransport;
 
 type NodeBridge = Bridge<HttpTransport, TokioClock>;
@@ -29,19 +32,19 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// A client configured by the shell's `configJson`, writing its debug lines to `log` when
-    /// given; throws an `Error` whose message is the error JSON when the configuration cannot
-    /// work.
+    /// A client configured by the shell's `config` object, writing its debug lines to `log`
+    /// when given; throws the error's fields when the configuration cannot work.
     #[napi(constructor)]
     pub fn new(
-        config_json: String,
+        env: Env,
+        #[napi(ts_arg_type = "NativeConfig")] config: Value,
         #[napi(ts_arg_type = "((line: string) => void) | null | undefined")] log: Option<LogFn>,
     ) -> napi::Result<NativeClient> {
         let transport = HttpTransport::new()
-            .map_err(|err| napi::Error::from_reason(i2v_js::error_json(&err.into())))?;
+            .map_err(|err| throw(&env, &WireError::from(&i2v_core::Error::from(err))))?;
         let log = log.map(log_sink);
-        let bridge = Bridge::new(transport, TokioClock, &config_json, log)
-            .map_err(napi::Error::from_reason)?;
+        let bridge =
+            Bridge::new(transport, TokioClock, config, log).map_err(|err| throw(&env, &err))?;
         Ok(NativeClient {
             bridge: Arc::new(bridge),
         })
@@ -53,16 +56,16 @@ impl NativeClient {
         self.bridge.client_id()
     }
 
-    /// The session as JSON, once connected.
-    #[napi]
-    pub fn session_json(&self) -> Option<String> {
-        self.bridge.session_json()
+    /// The session, once connected.
+    #[napi(ts_return_type = "Session | null")]
+    pub fn session(&self) -> Option<Js<SessionShape>> {
+        self.bridge.session().map(Js)
     }
 
-    /// The last draft the client saw, as JSON.
-    #[napi]
-    pub fn last_draft_json(&self) -> Option<String> {
-        self.bridge.last_draft_json()
+    /// The last draft the client saw.
+    #[napi(ts_return_type = "NativeDraft | null")]
+    pub fn last_draft(&self) -> Option<Js<DraftShape>> {
+        self.bridge.last_draft().map(Js)
     }
 
     /// The registration link of an anonymous user, when known.
@@ -71,10 +74,10 @@ impl NativeClient {
         self.bridge.bind_url()
     }
 
-    /// Adopts a saved session; the error JSON when the text is not one.
-    #[napi]
-    pub fn resume(&self, session_json: String) -> Option<String> {
-        self.bridge.resume(&session_json)
+    /// Adopts a saved session; the error's fields when the value is not one.
+    #[napi(ts_return_type = "NativeErrorFields | null")]
+    pub fn resume(&self, session: Value) -> Option<Js<WireError>> {
+        self.bridge.resume(&session).err().map(|err| Js(*err))
     }
 
     /// Cancels call `op`, running or about to start.
@@ -83,59 +86,74 @@ impl NativeClient {
         self.bridge.abort(op);
     }
 
-    /// Sets the options of call `op` before it starts (`{timeoutMs?}`); the error JSON when
-    /// they cannot work.
-    #[napi]
-    pub fn call_options(&self, op: u32, options_json: String) -> Option<String> {
-        self.bridge.call_options(op, &options_json)
+    /// Sets the options of call `op` before it starts (`{timeoutMs?}`); the error's fields
+    /// when they cannot work.
+    #[napi(ts_return_type = "NativeErrorFields | null")]
+    pub fn call_options(&self, op: u32, options: Value) -> Option<Js<WireError>> {
+        self.bridge
+            .call_options(op, &options)
+            .err()
+            .map(|err| Js(*err))
     }
 
-    /// Gets a token when needed and creates the session: the result JSON of a session.
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn connect<'env>(&self, env: &'env Env, op: u32) -> napi::Result<PromiseRaw<'env, String>> {
+    /// Gets a token when needed and creates the session: the reply of a session.
+    #[napi(ts_return_type = "Promise<NativeResult<unknown>>")]
+    pub fn connect<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+    ) -> napi::Result<PromiseRaw<'env, Js<Reply>>> {
         let bridge = Arc::clone(&self.bridge);
         answer(env, async move { bridge.connect(op).await })
     }
 
-    /// The claim link: the result JSON of a string.
-    #[napi(ts_return_type = "Promise<string>")]
+    /// The claim link: the reply of a string.
+    #[napi(ts_return_type = "Promise<NativeResult<unknown>>")]
     pub fn claim_url<'env>(
         &self,
         env: &'env Env,
         op: u32,
-    ) -> napi::Result<PromiseRaw<'env, String>> {
+    ) -> napi::Result<PromiseRaw<'env, Js<Reply>>> {
         let bridge = Arc::clone(&self.bridge);
         answer(env, async move { bridge.claim_url(op).await })
     }
 
-    /// The credit balance: the result JSON of the credits.
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn credits<'env>(&self, env: &'env Env, op: u32) -> napi::Result<PromiseRaw<'env, String>> {
+    /// The credit balance: the reply of the credits.
+    #[napi(ts_return_type = "Promise<NativeResult<unknown>>")]
+    pub fn credits<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+    ) -> napi::Result<PromiseRaw<'env, Js<Reply>>> {
         let bridge = Arc::clone(&self.bridge);
         answer(env, async move { bridge.credits(op).await })
     }
 
-    /// The project's state: the result JSON of the state.
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn state<'env>(&self, env: &'env Env, op: u32) -> napi::Result<PromiseRaw<'env, String>> {
+    /// The project's state: the reply of the state.
+    #[napi(ts_return_type = "Promise<NativeResult<unknown>>")]
+    pub fn state<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+    ) -> napi::Result<PromiseRaw<'env, Js<Reply>>> {
         let bridge = Arc::clone(&self.bridge);
         answer(env, async move { bridge.state(op).await })
     }
 
-    /// Has the backend fetch media from URLs (`urlsJson`: an array of strings).
-    #[napi(ts_return_type = "Promise<string>")]
+    /// Has the backend fetch media from URLs (`urls`: an array of strings).
+    #[napi(ts_return_type = "Promise<NativeResult<unknown>>")]
     pub fn upload_urls<'env>(
         &self,
         env: &'env Env,
         op: u32,
-        urls_json: String,
-    ) -> napi::Result<PromiseRaw<'env, String>> {
+        urls: Value,
+    ) -> napi::Result<PromiseRaw<'env, Js<Reply>>> {
         let bridge = Arc::clone(&self.bridge);
-        answer(env, async move { bridge.upload_urls(op, &urls_json).await })
+        answer(env, async move { bridge.upload_urls(op, &urls).await })
     }
 
-    /// Uploads files: `{"progress": …}` messages, then `{"end": …}`.
-    #[napi(ts_args_type = "op: number, files: NativeFile[], emit: (msg: string) => void")]
+    /// Uploads files: `{progress: …}` messages, then `{end: …}`.
+    #[napi(ts_args_type = "op: number, files: NativeFile[], emit: (msg: NativeMessage) => void")]
     pub fn upload<'env>(
         &self,
         env: &'env Env,
@@ -154,24 +172,24 @@ impl NativeClient {
         })
     }
 
-    /// Renders the current draft (`optionsJson`: `{format?, quality?}`): `{"progress": …}`
-    /// messages, then `{"end": …}`.
-    #[napi(ts_args_type = "op: number, optionsJson: string, emit: (msg: string) => void")]
+    /// Renders the current draft (`options`: `{format?, resolution?, fps?, quality?}`):
+    /// `{progress: …}` messages, then `{end: …}`.
+    #[napi(ts_args_type = "op: number, options: object, emit: (msg: NativeMessage) => void")]
     pub fn export<'env>(
         &self,
         env: &'env Env,
         op: u32,
-        options_json: String,
+        options: Value,
         emit: EmitFn,
     ) -> napi::Result<PromiseRaw<'env, ()>> {
         let bridge = Arc::clone(&self.bridge);
         report(env, async move {
-            bridge.export(op, &options_json, emitter(emit)).await;
+            bridge.export(op, &options, emitter(emit)).await;
         })
     }
 
     /// Keeps polling a render submitted earlier, reporting as `export` does.
-    #[napi(ts_args_type = "op: number, renderId: string, emit: (msg: string) => void")]
+    #[napi(ts_args_type = "op: number, renderId: string, emit: (msg: NativeMessage) => void")]
     pub fn resume_export<'env>(
         &self,
         env: &'env Env,
@@ -185,8 +203,8 @@ impl NativeClient {
         })
     }
 
-    /// Runs one chat turn: `{"event": …}` messages, then `{"end": …}`.
-    #[napi(ts_args_type = "op: number, text: string, emit: (msg: string) => void")]
+    /// Runs one chat turn: `{event: …}` messages, then `{end: …}`.
+    #[napi(ts_args_type = "op: number, text: string, emit: (msg: NativeMessage) => void")]
     pub fn chat<'env>(
         &self,
         env: &'env Env,
@@ -202,7 +220,7 @@ impl NativeClient {
 
     /// Handles what a person typed and attached, reporting as `chat` does.
     #[napi(
-        ts_args_type = "op: number, text: string, files: NativeFile[], emit: (msg: string) => void"
+        ts_args_type = "op: number, text: string, files: NativeFile[], emit: (msg: NativeMessage) => void"
     )]
     pub fn send<'env>(
         &self,
@@ -224,12 +242,12 @@ impl NativeClient {
     }
 }
 
-/// Runs a call that answers with one result JSON.
+/// Runs a call that answers with one reply.
 fn answer<'env>(
     env: &'env Env,
-    work: impl Future<Output = String> + Send + 'static,
-) -> napi::Result<PromiseRaw<'env, String>> {
-    env.spawn_future(async move { Ok(work.await) })
+    work: impl Future<Output = Reply> + Send + 'static,
+) -> napi::Result<PromiseRaw<'env, Js<Reply>>> {
+    env.spawn_future(async move { Ok(Js(work.await)) })
 }
 
 /// Runs a call that reports through `emit`; its promise only says that it has finished.
@@ -243,14 +261,14 @@ fn report<'env>(
     })
 }
 
-/// Opens the files checked on the JS thread; a file that cannot be used is the `{"end": …}`
+/// Opens the files checked on the JS thread; a file that cannot be used is the `{end: …}`
 /// message to send instead of uploading anything.
 async fn open(
     files: Result<Vec<PendingFile>, i2v_core::Error>,
-) -> Result<Vec<i2v_core::client::UploadFile>, String> {
+) -> Result<Vec<i2v_core::client::UploadFile>, Message> {
     let opened = match files {
         Ok(files) => files::open_all(files).await,
         Err(err) => Err(err),
     };
-    opened.map_err(|err| i2v_js::end_error_json(&err))
+    opened.map_err(|err| i2v_js::end_error(&err))
 }

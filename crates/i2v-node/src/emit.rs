@@ -2,17 +2,20 @@
 //!
 //! Every message goes through one threadsafe function with an unbounded queue and non-blocking
 //! calls, so messages reach JS in the order they were sent and a slow JS side never stalls the
-//! network. The bridge sends `{"end": …}` last, so JS learns the outcome after every event.
+//! network. The bridge sends `{end: …}` last, so JS learns the outcome after every event. Each
+//! message becomes a JS object on the JS thread, as it is delivered ([`Js`]).
 
 use std::sync::Arc;
 
 use i2v_core::client::LogSink;
-use i2v_js::Emit;
+use i2v_js::{Emit, Message};
 use napi::Status;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 
-/// `(msg: string) => void`, callable from any thread.
-pub type EmitFn = ThreadsafeFunction<String, (), String, Status, false>;
+use crate::js::Js;
+
+/// `(msg: Message) => void`, callable from any thread.
+pub type EmitFn = ThreadsafeFunction<Js<Message>, (), Js<Message>, Status, false>;
 
 /// `(line: string) => void`, callable from any thread, that does not keep Node running: a
 /// client lives as long as its JS object, and its logger must not outlive the program's work.
@@ -29,6 +32,6 @@ pub(crate) fn log_sink(callback: LogFn) -> LogSink {
 pub(crate) fn emitter(callback: EmitFn) -> Emit {
     Box::new(move |message| {
         // `Closing` means Node is shutting down: there is no one left to tell.
-        let _status = callback.call(message, ThreadsafeFunctionCallMode::NonBlocking);
+        let _status = callback.call(Js(message), ThreadsafeFunctionCallMode::NonBlocking);
     })
 }

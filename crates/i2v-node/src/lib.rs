@@ -2,8 +2,8 @@
 //! client, and the native interface the JS shell (`npm/shared`) wraps.
 //!
 //! Every decision stays in `i2v-core` (through the `i2v-js` bridge); this crate only moves
-//! bytes and converts types. Nothing here panics across the boundary: every failure is a
-//! returned JS error or an `{"end":{"error":…}}` message.
+//! bytes and converts types ([`js`]: napi's serde support). Nothing here panics across the
+//! boundary: every failure is a thrown error object or an `{end: {error: …}}` message.
 //!
 //! The JS names: `NativeClient` ([`client`]), `SseParser` ([`sse`]), `routeIntent`,
 //! `parseDraft`, `diffDrafts`, `translateGui` ([`pure`]).
@@ -12,6 +12,7 @@ pub mod client;
 mod clock;
 mod emit;
 mod files;
+pub mod js;
 pub mod pure;
 pub mod sse;
 mod transport;

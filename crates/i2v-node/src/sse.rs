@@ -32,8 +32,8 @@ impl JsSseParser {
         Ok(JsSseParser { inner })
     }
 
-    /// The events this chunk completes. An oversized event throws an `Error` whose message is
-    /// the error JSON of a `stream` error; the parser then reads on after it.
+    /// The events this chunk completes. An oversized event throws the fields of a `stream`
+    /// error; the parser then reads on after it.
     #[napi(
         ts_args_type = "chunk: Uint8Array | string",
         ts_return_type = "Array<{ type: string, data: string, lastEventId: string }>"
@@ -49,7 +49,7 @@ impl JsSseParser {
         };
         match self.inner.feed(bytes) {
             Ok(items) => to_js(env, items),
-            Err(err) => Err(napi::Error::from_reason(i2v_js::sse_error_json(&err))),
+            Err(err) => Err(crate::js::throw(env, &i2v_js::WireError::from(&err))),
         }
     }
 

@@ -15,6 +15,7 @@
 mod abort;
 mod body;
 mod clock;
+mod convert;
 mod fetch;
 mod files;
 mod form;

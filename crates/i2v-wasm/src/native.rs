@@ -1,21 +1,22 @@
 //! `NativeClient`: the bridge's calls as the native interface the JS shell (`npm/shared`) drives.
 //!
-//! Calls that answer once return a `Promise` of the result JSON; calls that report as they go
-//! send every message through the `emit` function the shell gives and return a `Promise` that
-//! settles after the last one (`{"end": …}`). The shell cancels a call with `abort(op)`; the
+//! Calls that answer once return a `Promise` of the reply (`{ok}` or `{error}`, a JS object made
+//! by serde-wasm-bindgen); calls that report as they go send every message through the `emit`
+//! function the shell gives and return a `Promise` that settles after the last one (`{end: …}`). The shell cancels a call with `abort(op)`; the
 //! bridge then drops the call's future, and with it the fetch in flight.
 
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use i2v_js::Bridge;
+use i2v_js::{Answer, Bridge, Message, Reply, WireError};
 use js_sys::{Function, Promise};
+use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::clock::TimerClock;
+use crate::convert::{answer_js, error_js, from_js, message_js, reply_js};
 use crate::fetch::FetchTransport;
 use crate::files::upload_files;
 
@@ -31,9 +32,9 @@ pub struct NativeClient {
 /// A call's work, boxed so that every call shares one instance of the promise glue.
 type Work<T> = Pin<Box<dyn Future<Output = T>>>;
 
-/// A promise of `work`'s text, which never rejects: errors travel inside the result JSON.
-fn promise_of(work: Work<String>) -> Promise {
-    future_to_promise(async move { Ok(JsValue::from(work.await)) })
+/// A promise of `work`'s reply, which never rejects: errors travel inside the reply.
+fn promise_of(work: Work<Reply>) -> Promise {
+    future_to_promise(async move { Ok(reply_js(&work.await)) })
 }
 
 /// A promise that resolves once `work` is done; its messages went through `emit`.
@@ -49,27 +50,29 @@ fn promise_of_unit(work: Work<()>) -> Promise {
 /// The shell's function catches its own errors; should it throw anyway, the message is dropped
 /// rather than unwinding through the bridge, which always sends its `end`.
 fn emitter(emit: Function) -> i2v_js::Emit {
-    Box::new(move |message: String| {
-        let _ = emit.call1(&JsValue::NULL, &JsValue::from(message));
+    Box::new(move |message: Message| {
+        let _ = emit.call1(&JsValue::NULL, &message_js(&message));
     })
 }
 
 #[wasm_bindgen]
 impl NativeClient {
-    /// A client configured by the shell's `configJson`, writing its debug lines to `log` when
-    /// given; throws an `Error` whose message is the error JSON when the configuration is wrong.
+    /// A client configured by the shell's `config` object, writing its debug lines to `log`
+    /// when given; throws the error's fields when the configuration is wrong.
     #[wasm_bindgen(constructor)]
-    pub fn new(config_json: &str, log: Option<Function>) -> Result<NativeClient, JsError> {
+    pub fn new(config: JsValue, log: Option<Function>) -> Result<NativeClient, JsValue> {
         let log = log.map(|log| -> i2v_core::client::LogSink {
             Arc::new(move |line: &str| {
                 let _ = log.call1(&JsValue::NULL, &JsValue::from(line));
             })
         });
-        Bridge::new(FetchTransport, TimerClock, config_json, log)
+        let config =
+            from_js(config, "client options").map_err(|err| error_js(&WireError::from(&err)))?;
+        Bridge::new(FetchTransport, TimerClock, config, log)
             .map(|bridge| NativeClient {
                 bridge: Rc::new(bridge),
             })
-            .map_err(|error_json| JsError::new(&error_json))
+            .map_err(|err| error_js(&err))
     }
 
     /// The client id in use.
@@ -78,16 +81,15 @@ impl NativeClient {
         self.bridge.client_id()
     }
 
-    /// The session as JSON, once connected.
-    #[wasm_bindgen(js_name = sessionJson)]
-    pub fn session_json(&self) -> Option<String> {
-        self.bridge.session_json()
+    /// The session, once connected (else `null`).
+    pub fn session(&self) -> JsValue {
+        answer_js(self.bridge.session().map(Answer::Session))
     }
 
-    /// The last draft seen, as the bridge's draft JSON.
-    #[wasm_bindgen(js_name = lastDraftJson)]
-    pub fn last_draft_json(&self) -> Option<String> {
-        self.bridge.last_draft_json()
+    /// The last draft seen, as the bridge's draft object (else `null`).
+    #[wasm_bindgen(js_name = lastDraft)]
+    pub fn last_draft(&self) -> JsValue {
+        answer_js(self.bridge.last_draft().map(|d| Answer::Draft(Box::new(d))))
     }
 
     /// The registration link of an anonymous user, when known.
@@ -96,9 +98,12 @@ impl NativeClient {
         self.bridge.bind_url()
     }
 
-    /// Adopts a saved session; the error JSON when it is not one.
-    pub fn resume(&self, session_json: &str) -> Option<String> {
-        self.bridge.resume(session_json)
+    /// Adopts a saved session; the error's fields when it is not one (else `null`).
+    pub fn resume(&self, session: JsValue) -> JsValue {
+        let resumed = from_js(session, "a session")
+            .map_err(|err| Box::new(WireError::from(&err)))
+            .and_then(|session| self.bridge.resume(&session));
+        resumed.err().map_or(JsValue::NULL, |err| error_js(&err))
     }
 
     /// Cancels call `op`, running or about to start.
@@ -106,45 +111,48 @@ impl NativeClient {
         self.bridge.abort(op);
     }
 
-    /// Sets the options of call `op` before it starts (`{timeoutMs?}`); the error JSON when
-    /// they cannot work.
+    /// Sets the options of call `op` before it starts (`{timeoutMs?}`); the error's fields
+    /// when they cannot work (else `null`).
     #[wasm_bindgen(js_name = callOptions)]
-    pub fn call_options(&self, op: u32, options_json: &str) -> Option<String> {
-        self.bridge.call_options(op, options_json)
+    pub fn call_options(&self, op: u32, options: JsValue) -> JsValue {
+        let set = from_js(options, "call options")
+            .map_err(|err| Box::new(WireError::from(&err)))
+            .and_then(|options| self.bridge.call_options(op, &options));
+        set.err().map_or(JsValue::NULL, |err| error_js(&err))
     }
 
-    /// Gets a token if needed and creates the session: a promise of the result JSON.
+    /// Gets a token if needed and creates the session: a promise of the reply.
     pub fn connect(&self, op: u32) -> Promise {
         let bridge = Rc::clone(&self.bridge);
         promise_of(Box::pin(async move { bridge.connect(op).await }))
     }
 
-    /// The claim link: a promise of the result JSON.
+    /// The claim link: a promise of the reply.
     #[wasm_bindgen(js_name = claimUrl)]
     pub fn claim_url(&self, op: u32) -> Promise {
         let bridge = Rc::clone(&self.bridge);
         promise_of(Box::pin(async move { bridge.claim_url(op).await }))
     }
 
-    /// The credit balance: a promise of the result JSON.
+    /// The credit balance: a promise of the reply.
     pub fn credits(&self, op: u32) -> Promise {
         let bridge = Rc::clone(&self.bridge);
         promise_of(Box::pin(async move { bridge.credits(op).await }))
     }
 
-    /// The project's state: a promise of the result JSON.
+    /// The project's state: a promise of the reply.
     pub fn state(&self, op: u32) -> Promise {
         let bridge = Rc::clone(&self.bridge);
         promise_of(Box::pin(async move { bridge.state(op).await }))
     }
 
-    /// Has the backend fetch media from URLs (`urlsJson`: an array of strings).
+    /// Has the backend fetch media from URLs (`urls`: an array of strings).
     #[wasm_bindgen(js_name = uploadUrls)]
-    pub fn upload_urls(&self, op: u32, urls_json: String) -> Promise {
+    pub fn upload_urls(&self, op: u32, urls: JsValue) -> Promise {
         let bridge = Rc::clone(&self.bridge);
-        promise_of(Box::pin(
-            async move { bridge.upload_urls(op, &urls_json).await },
-        ))
+        // Anything but an array of strings is refused by the bridge, in the reply.
+        let urls = from_js(urls, "urls").unwrap_or_default();
+        promise_of(Box::pin(async move { bridge.upload_urls(op, &urls).await }))
     }
 
     /// Uploads `NativeFile`s (`{ name, blob }` or `{ name, data }`), reporting through `emit`.
@@ -154,16 +162,22 @@ impl NativeClient {
         promise_of_unit(Box::pin(async move {
             match upload_files(&files) {
                 Ok(files) => bridge.upload(op, files, emit).await,
-                Err(error) => emit(i2v_js::end_error_json(&error)),
+                Err(error) => emit(i2v_js::end_error(&error)),
             }
         }))
     }
 
-    /// Renders the current draft (`optionsJson`: `{format?, quality?}`), reporting through `emit`.
-    pub fn export(&self, op: u32, options_json: String, emit: Function) -> Promise {
+    /// Renders the current draft (`options`: `{format?, resolution?, fps?, quality?}`),
+    /// reporting through `emit`.
+    pub fn export(&self, op: u32, options: JsValue, emit: Function) -> Promise {
         let bridge = Rc::clone(&self.bridge);
+        let mut emit = emitter(emit);
+        let options = from_js(options, "export options");
         promise_of_unit(Box::pin(async move {
-            bridge.export(op, &options_json, emitter(emit)).await
+            match options {
+                Ok(options) => bridge.export(op, &options, emit).await,
+                Err(error) => emit(i2v_js::end_error(&error)),
+            }
         }))
     }
 
@@ -191,7 +205,7 @@ impl NativeClient {
         promise_of_unit(Box::pin(async move {
             match upload_files(&files) {
                 Ok(files) => bridge.send(op, &text, files, emit).await,
-                Err(error) => emit(i2v_js::end_error_json(&error)),
+                Err(error) => emit(i2v_js::end_error(&error)),
             }
         }))
     }

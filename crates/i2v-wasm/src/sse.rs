@@ -7,6 +7,7 @@
 
 use i2v_core::sse::SseParser as CoreParser;
 use i2v_core::sse::packed::PackedEvents;
+use i2v_js::WireError;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsError, JsValue};
@@ -58,9 +59,9 @@ impl SseParserJs {
 
     /// The events this chunk completed, as `{type, data, lastEventId}` objects.
     ///
-    /// Throws an `Error` whose message is the error JSON (kind `stream`) when an event outgrew
-    /// the cap; the parser then skips that event and reads on.
-    pub fn feed(&mut self, chunk: &JsValue) -> Result<Array, JsError> {
+    /// Throws the fields of a `stream` error when an event outgrew the cap; the parser then
+    /// skips that event and reads on.
+    pub fn feed(&mut self, chunk: &JsValue) -> Result<Array, JsValue> {
         let encoded;
         let bytes = if let Some(bytes) = chunk.dyn_ref::<Uint8Array>() {
             bytes
@@ -68,14 +69,15 @@ impl SseParserJs {
             encoded = utf8_bytes(chunk);
             &encoded
         } else {
-            return Err(JsError::new("feed() takes a Uint8Array or a string"));
+            return Err(JsError::new("feed() takes a Uint8Array or a string").into());
         };
         let length = bytes.length() as usize;
         self.chunk.clear();
         self.chunk.reserve(length);
         // Copied straight into spare capacity: the bytes are written once, never zeroed first.
         let spare = self.chunk.spare_capacity_mut().get_mut(..length);
-        let chunk = bytes.copy_to_uninit(spare.ok_or_else(|| JsError::new("out of memory"))?);
+        let spare = spare.ok_or_else(|| JsValue::from(JsError::new("out of memory")))?;
+        let chunk = bytes.copy_to_uninit(spare);
         let parsed = self.packed.feed(&mut self.parser, chunk);
         if self.chunk.capacity() > KEEP_CHUNK_CAPACITY {
             // One huge chunk must not pin its size of wasm memory for the parser's lifetime.
@@ -83,7 +85,7 @@ impl SseParserJs {
         }
         match parsed {
             Ok(()) => Ok(self.events()),
-            Err(error) => Err(JsError::new(&i2v_js::sse_error_json(&error))),
+            Err(error) => Err(crate::convert::error_js(&WireError::from(&error))),
         }
     }
 

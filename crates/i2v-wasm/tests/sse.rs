@@ -87,15 +87,13 @@ fn string_chunks_read_as_their_utf8() {
 }
 
 #[wasm_bindgen_test]
-fn an_oversized_event_throws_the_error_json_and_the_parser_reads_on() {
+fn an_oversized_event_throws_the_error_fields_and_the_parser_reads_on() {
     let mut parser = SseParserJs::new(Some(16.0));
     let chunk = JsValue::from_str("data: far more than sixteen bytes\n\ndata: ok\n\n");
-    let thrown = JsValue::from(parser.feed(&chunk).expect_err("over the cap"));
-    let message = field(&thrown, "message");
-    assert!(
-        message.starts_with('{') && message.contains("\"kind\":\"stream\""),
-        "{message}"
-    );
+    let thrown = parser.feed(&chunk).expect_err("over the cap");
+    // The error's fields are the thrown value itself, for the shell to make its `I2vError`.
+    assert_eq!(field(&thrown, "kind"), "stream");
+    assert!(!field(&thrown, "message").is_empty());
     let next = parser
         .feed(&JsValue::from_str("data: again\n\n"))
         .expect("reads on");

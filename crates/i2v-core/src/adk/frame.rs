@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 use super::event::{AdkEvent, NO_DETAILS};
 use super::{lenient, typed};
 use crate::Error;
+use crate::json::json_text;
 use crate::sse::SseItem;
 
 /// One decoded item of a chat turn's stream.
@@ -102,9 +103,9 @@ impl ServerError {
             Value::String(text) => text,
             Value::Object(object) => match object.get("message") {
                 Some(Value::String(text)) => text.clone(),
-                _ => Value::Object(object).to_string(),
+                _ => json_text(&Value::Object(object)),
             },
-            other => other.to_string(),
+            other => json_text(&other),
         };
         let message = if message.trim().is_empty() {
             NO_DETAILS.to_owned()

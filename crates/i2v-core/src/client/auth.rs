@@ -3,11 +3,10 @@
 use serde_json::Value;
 
 use super::config::Token;
-use super::http::{Outgoing, Spec};
+use super::http::{Outgoing, Spec, object};
 use super::platform::BoxFuture;
 use super::{Client, Clock, Notice, Session, Transport};
 use crate::Error;
-use serde_json::json;
 
 impl<T: Transport, C: Clock> Client<T, C> {
     /// Makes sure there is a token and a session, and returns the session.
@@ -25,7 +24,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// A claim token grants no API access, so the link is safe to share with its owner.
     pub async fn claim_url(&self) -> Result<String, Error> {
         let session = self.ensure_session().await?;
-        let body = json!({"task_id": session.task_id, "session_id": session.session_id});
+        let body = object(vec![
+            ("task_id", session.task_id.into()),
+            ("session_id", session.session_id.into()),
+        ]);
         let payload = self
             .call(Spec::post(false), &mut |_| {
                 Ok(Outgoing::json("/api/auth/claim-token", &body))
@@ -101,7 +103,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
 
     /// `POST /api/tasks/me/with-session/nemo_agent`.
     async fn create_session(&self) -> Result<Session, Error> {
-        let body = json!({"task_name": "project", "language": self.config.language.as_str()});
+        let body = object(vec![
+            ("task_name", "project".into()),
+            ("language", self.config.language.as_str().into()),
+        ]);
         let payload = self
             .call(Spec::post(false), &mut |_| {
                 Ok(Outgoing::json(

@@ -10,11 +10,9 @@
 
 use std::time::Duration;
 
-use serde_json::json;
-
 use super::account::{Credits, State};
 use super::export::ExportProgress;
-use super::http::{Answer, Outgoing, Spec};
+use super::http::{Answer, Outgoing, Spec, object};
 use super::output::ExportResult;
 use super::platform::{Callback, MaybeSend};
 use super::present::{Presented, Presenter};
@@ -129,13 +127,14 @@ impl<T: Transport, C: Clock> Client<T, C> {
     ) -> Result<TurnOutcome, Error> {
         let before = self.draft_before_turn().await?;
         let body = |session_id: &str| {
-            json!({
-                "app_name": "nemo_agent",
-                "user_id": "me",
-                "session_id": session_id,
-                "new_message": {"parts": [{"text": text}]},
-                "streaming": true,
-            })
+            let part = object(vec![("text", text.into())]);
+            object(vec![
+                ("app_name", "nemo_agent".into()),
+                ("user_id", "me".into()),
+                ("session_id", session_id.into()),
+                ("new_message", object(vec![("parts", vec![part].into())])),
+                ("streaming", true.into()),
+            ])
         };
         let spec = Spec {
             streaming: true,

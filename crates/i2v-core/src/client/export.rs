@@ -15,14 +15,14 @@
 use serde_json::Value;
 
 use super::abandon::Watch;
-use super::http::{Outgoing, Spec};
+use super::http::{Outgoing, Spec, object};
 use super::output::{ExportOptions, ExportResult};
 use super::platform::{Callback, MaybeSend};
 use super::render_status::{Polled, RenderStatus};
 use super::{Canvas, Client, Clock, Transport};
 use crate::Error;
 use crate::draft::Draft;
-use serde_json::json;
+use crate::json::quoted;
 
 /// A progress report while exporting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,12 +154,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
             // Watched from before the request leaves: an abort while it is in flight may
             // leave a render on the server.
             let watch = Watch::new(self, render_id);
-            let body = json!({
-                "id": watch.render_id,
-                "sessionId": session_id,
-                "draft": draft,
-                "output": options.to_output(),
-            });
+            let body = object(vec![
+                ("id", watch.render_id.as_str().into()),
+                ("sessionId", session_id.into()),
+                ("draft", draft.clone()),
+                ("output", options.to_output()),
+            ]);
             let submitted = self
                 .call(Spec::post(false), &mut |_| {
                     Ok(Outgoing::json("/api/render/proxy/lambda", &body))
@@ -309,7 +309,7 @@ pub(super) fn check_render_id(render_id: &str) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::InvalidInput {
-            message: format!("{} is not a render id", Value::from(render_id)),
+            message: format!("{} is not a render id", quoted(render_id)),
         })
     }
 }

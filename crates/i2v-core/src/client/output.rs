@@ -9,9 +9,10 @@
 
 use serde_json::Value;
 
+use super::http::object;
 use crate::Error;
 use crate::intent::{FrameRate, Quality, Resolution, VideoFormat};
-use serde_json::json;
+use crate::json::quoted;
 
 /// The containers of the contract.
 const FORMATS: &[&str] = &["mp4", "mov", "webm", "gif"];
@@ -68,7 +69,7 @@ impl ExportOptions {
             "quality" => self.quality = quality(&said).ok_or_else(|| refused(option, word))?,
             _ => {
                 return Err(Error::InvalidInput {
-                    message: format!("{} is not an export option", Value::from(option)),
+                    message: format!("{} is not an export option", quoted(option)),
                 });
             }
         }
@@ -110,19 +111,17 @@ impl ExportOptions {
     /// The render request's `output` object: the format and quality always (as they have
     /// always been sent), the resolution and frame rate only when asked for.
     pub(crate) fn to_output(&self) -> Value {
-        let mut output = json!({
-            "format": self.format.as_str(),
-            "quality": self.quality.as_str(),
-        });
-        if let Some(map) = output.as_object_mut() {
-            if let Some(resolution) = self.resolution {
-                map.insert("resolution".into(), resolution.to_string().into());
-            }
-            if let Some(rate) = self.fps {
-                map.insert("fps".into(), rate.fps.into());
-            }
+        let mut fields = vec![
+            ("format", self.format.as_str().into()),
+            ("quality", self.quality.as_str().into()),
+        ];
+        if let Some(resolution) = self.resolution {
+            fields.push(("resolution", resolution.to_string().into()));
         }
-        output
+        if let Some(rate) = self.fps {
+            fields.push(("fps", rate.fps.into()));
+        }
+        object(fields)
     }
 }
 

@@ -6,14 +6,13 @@
 
 use serde_json::Value;
 
-use super::http::{Outgoing, Spec};
+use super::http::{Outgoing, Spec, object};
 use super::multipart::{FilePart, MultipartForm, UploadSource};
 use super::platform::BoxFuture;
 use super::transport::{Body, BodyStream, TransportError};
 use super::{Client, Clock, Transport};
 use crate::Error;
 use crate::media::{ACCEPTED_FORMATS, MAX_UPLOAD_BYTES};
-use serde_json::json;
 
 /// One file to upload.
 #[derive(Debug)]
@@ -206,7 +205,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 message: format!("not an http(s) URL: {bad}"),
             });
         }
-        let body = json!({"urls": urls, "source_type": "url"});
+        let body = object(vec![("urls", urls.into()), ("source_type", "url".into())]);
         let payload = self
             .call(Spec::post(true), &mut |client| {
                 Ok(Outgoing::json(upload_path(client), &body))
