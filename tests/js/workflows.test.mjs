@@ -107,7 +107,7 @@ test('the whole job: upload, a streamed turn, state, credits, export', async () 
 
   const seen = [];
   const result = await client.export({ onProgress: (p) => seen.push(p) });
-  assert.match(result.renderId, /^render_\d+$/);
+  assert.match(result.renderId, /^render_[0-9a-f]{32}$/);
   assert.equal(seen[0].renderId, result.renderId, 'the render id is reported at once');
   assert.equal(seen.at(-1).status, 'completed');
   if (dialect === 'adk') {
@@ -196,7 +196,7 @@ test('aborting an export cancels its render on the server', async () => {
     }),
     (err) => err.kind === 'cancelled',
   );
-  assert.match(renderId, /^render_\d+$/);
+  assert.match(renderId, /^render_[0-9a-f]{32}$/);
   // The render was stopped, not left running: watching it again finds it cancelled.
   const progress = [];
   await assert.rejects(

@@ -145,12 +145,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
         options: &ExportOptions,
         on_progress: &mut Callback<'_, ExportProgress>,
     ) -> Result<Attempt, Error> {
-        // `render_<ms>` ids are unique within one client; another client submitting in the same
-        // millisecond (a batch of exports) takes the id first and the backend refuses ours as in
-        // use, so a refused id is replaced by a fresh one, a few times.
+        // Ids are random (`render_<uuid v4>`), so two clients should never choose the same one;
+        // a backend that still says ours is in use (a replayed request, a client that copied an
+        // id) gets a fresh one, a few times.
         let mut conflicts = 0;
         let (watch, answer) = loop {
-            let render_id = self.fresh_render_id();
+            let render_id = super::rng::new_render_id();
             // Watched from before the request leaves: an abort while it is in flight may
             // leave a render on the server.
             let watch = Watch::new(self, render_id);
@@ -257,15 +257,6 @@ impl<T: Transport, C: Clock> Client<T, C> {
             RenderStatus::Cancelled => Some(Attempt::Cancelled),
             RenderStatus::Pending | RenderStatus::Processing => None,
         }
-    }
-
-    /// `render_<ms>`, never the same twice in one client even within a millisecond.
-    fn fresh_render_id(&self) -> String {
-        let now = self.clock.now_ms();
-        let mut memory = self.memory();
-        let ts = now.max(memory.last_render_ts + 1);
-        memory.last_render_ts = ts;
-        format!("render_{ts}")
     }
 
     fn export_result(&self, render_id: &str, polled: Polled) -> ExportResult {

@@ -101,7 +101,6 @@ struct Memory {
     draft: Option<Draft>,
     draft_known: bool,
     rng: Rng,
-    last_render_ts: u64,
     /// Renders whose export was dropped before they ended, to be cancelled.
     abandoned_renders: Vec<String>,
     /// The last export that finished, to give again while nothing changes.
@@ -156,7 +155,6 @@ impl<T: Transport, C: Clock> Client<T, C> {
             draft: None,
             draft_known: false,
             rng,
-            last_render_ts: 0,
             abandoned_renders: Vec::new(),
             last_export: None,
             notices: Vec::new(),

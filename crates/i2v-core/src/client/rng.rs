@@ -3,11 +3,19 @@
 //!
 //! Bindings seed it from their secure random source, and tests seed it with a constant so that
 //! every wait is reproducible. Ids that must be unique across clients are UUIDs from the
-//! platform's random source instead ([`new_client_id`]).
+//! platform's random source instead ([`new_client_id`], [`new_render_id`]).
 
 /// A fresh client id: a UUID v4 from the platform's random source, in its lowercase form.
 pub(crate) fn new_client_id() -> String {
     uuid::Uuid::new_v4().to_string()
+}
+
+/// A fresh render id: `render_` and a UUID v4 from the platform's random source as 32
+/// lowercase hex digits (no hyphens), 39 characters that every path and file name can carry.
+/// Other clients of the same backend choose ids too, so a clock or a seeded generator could
+/// give two of them the same one.
+pub(crate) fn new_render_id() -> String {
+    format!("render_{}", uuid::Uuid::new_v4().simple())
 }
 
 /// SplitMix64: tiny, fast, and good enough for jitter and boundaries, which need not be secret.
@@ -52,6 +60,21 @@ mod tests {
         let parsed = uuid::Uuid::parse_str(&a).expect("a uuid");
         assert_eq!(parsed.get_version_num(), 4);
         assert_eq!(a, parsed.hyphenated().to_string());
+    }
+
+    #[test]
+    fn render_ids_are_prefixed_v4_hex_and_distinct() {
+        let (a, b) = (new_render_id(), new_render_id());
+        assert_ne!(a, b);
+        let hex = a.strip_prefix("render_").expect("the prefix");
+        assert_eq!(hex.len(), 32);
+        assert!(
+            hex.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        );
+        let parsed = uuid::Uuid::parse_str(hex).expect("a uuid");
+        assert_eq!(parsed.get_version_num(), 4);
+        assert!(super::super::export::check_render_id(&a).is_ok());
     }
 
     #[test]

@@ -43,7 +43,7 @@ impl Attribution {
 /// An export as the client asked for it, before any check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportAsk {
-    /// The render id the client chose (`render_<ts>`).
+    /// The render id the client chose (the SDK's: `render_<uuid v4 hex>`).
     pub render_id: String,
     /// The session to export.
     pub session_id: String,

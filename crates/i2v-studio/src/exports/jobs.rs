@@ -1,8 +1,9 @@
 //! Whose a render job is: each user's render ids are their own, and polling, cancelling and
 //! downloading a job are for the owner of its session only.
 //!
-//! Render ids are chosen by clients (`render_<ms>`), so in one shared namespace one user could
-//! take the ids another is about to choose, and "already in use" would tell them which exist.
+//! Render ids are chosen by clients (the SDK's are `render_<uuid v4>`, but any client may send
+//! `render_1`), so in one shared namespace one user could take the ids another is about to
+//! choose, and "already in use" would tell them which exist.
 //! The queue knows a job as [`scoped_id`], `u<user id>-<id>`: two users' `render_1` are two
 //! jobs. The answers name the client's own id ([`client_id`]); the keyed download URLs carry
 //! the queue's, since a browser fetching them sends no token to scope by.

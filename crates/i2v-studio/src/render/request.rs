@@ -80,7 +80,7 @@ impl MediaFile {
 /// One export: the job id, the session it belongs to, and everything needed to render it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderRequest {
-    /// The id the client chose (`render_<ts>`); it names the output file.
+    /// The id the client chose (the SDK's: `render_<uuid v4 hex>`); it names the output file.
     pub render_id: String,
     /// The session the export belongs to: one export per session runs at a time.
     pub session_id: String,
@@ -180,6 +180,17 @@ mod tests {
         for bad in ["", "../x", "a b", "x.mp4", "ü", &"a".repeat(125)] {
             assert_eq!(check_render_id(bad), Err(QueueError::InvalidId), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_sdks_render_ids_fit_even_under_the_widest_owner_prefix() {
+        // What the SDK sends: `render_` and a UUID v4's 32 hex digits.
+        let sdk = "render_9f1c2a7be3d84c0f8a61d2e5b7c94a03";
+        assert!(sdk.len() <= MAX_RENDER_ID_LEN);
+        assert_eq!(check_render_id(sdk), Ok(()));
+        // As the queue knows it (`u<user>-<id>`, the exports' scoped id), for the longest user id.
+        let scoped = format!("u{}-{sdk}", i64::MIN);
+        assert_eq!(check_render_id(&scoped), Ok(()));
     }
 
     #[test]

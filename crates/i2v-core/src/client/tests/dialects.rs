@@ -297,40 +297,43 @@ fn a_stream_that_mixes_adk_events_and_type_frames() {
     assert_eq!(rig.net.sent().len(), 4);
 }
 
-fn with_render(rig: &Rig, render_id: &str) {
-    rig.net.expect(Method::Get, "/api/state/", state(draft())).expect(
-        Method::Post,
-        "/api/render/proxy/lambda",
-        Reply::json(
-            200,
-            json!({"success": true, "data": {"id": render_id, "status": "pending", "progress": 5}}),
-        ),
-    );
+/// The state and the answer to a render's submit. The reference echoes the id it was sent; the
+/// SDK polls the id it chose, so the echo here names another to show it is not read.
+fn with_render(rig: &Rig) {
+    rig.net
+        .expect(Method::Get, "/api/state/", state(draft()))
+        .expect(
+            Method::Post,
+            RENDERS,
+            Reply::json(
+                200,
+                json!({"success": true, "data": {"id": "render_echo", "status": "pending",
+                                             "progress": 5}}),
+            ),
+        );
 }
 
 #[test]
 fn an_export_polled_in_the_reference_form_finishes_with_its_url() {
     let rig = reference_rig();
     rig.run(rig.client.connect()).unwrap();
-    let render_id = format!("render_{T0}");
-    with_render(&rig, &render_id);
-    let poll = format!("/api/render/proxy/lambda/{render_id}");
+    with_render(&rig);
     rig.net
         .expect(
             Method::Get,
-            &poll,
+            RENDER,
             Reply::json(
                 200,
-                json!({"success": true, "data": {"id": render_id, "status": "processing",
+                json!({"success": true, "data": {"id": "render_echo", "status": "processing",
                                                  "progress": 40}}),
             ),
         )
         .expect(
             Method::Get,
-            &poll,
+            RENDER,
             Reply::json(
                 200,
-                json!({"success": true, "data": {"id": render_id, "status": "completed",
+                json!({"success": true, "data": {"id": "render_echo", "status": "completed",
                        "progress": 100, "outputUrl": "https://static.test/r.mp4",
                        "createdAt": 1_773_423_613_616_u64, "completedAt": 1_773_423_641_222_u64}}),
             ),
@@ -343,6 +346,7 @@ fn an_export_polled_in_the_reference_form_finishes_with_its_url() {
         )
         .unwrap();
     assert_eq!(result.url, "https://static.test/r.mp4");
+    assert_eq!(rig.render_ids(), [result.render_id]);
     assert_eq!(
         seen,
         [
@@ -380,11 +384,10 @@ fn a_refused_render_in_the_reference_form_keeps_the_servers_words() {
 fn a_render_cancelled_on_the_server_is_not_submitted_again() {
     let rig = reference_rig();
     rig.run(rig.client.connect()).unwrap();
-    let render_id = format!("render_{T0}");
-    with_render(&rig, &render_id);
+    with_render(&rig);
     rig.net.expect(
         Method::Get,
-        &format!("/api/render/proxy/lambda/{render_id}"),
+        RENDER,
         Reply::json(
             200,
             json!({"success": true, "data": {"status": "cancelled"}}),
@@ -395,18 +398,17 @@ fn a_render_cancelled_on_the_server_is_not_submitted_again() {
         .unwrap_err();
     assert!(matches!(&err, Error::RenderFailed { message } if message.contains("cancelled")));
     assert_eq!(rig.net.unused(), 0);
+    assert_eq!(rig.render_ids().len(), 1);
 }
 
 #[test]
 fn a_dropped_export_leaves_its_render_to_be_cancelled() {
     let rig = reference_rig();
     rig.run(rig.client.connect()).unwrap();
-    let render_id = format!("render_{T0}");
-    with_render(&rig, &render_id);
-    let poll = format!("/api/render/proxy/lambda/{render_id}");
+    with_render(&rig);
     rig.net.expect(
         Method::Get,
-        &poll,
+        RENDER,
         Reply::json(
             200,
             json!({"success": true, "data": {"status": "processing", "progress": 10}}),
@@ -421,7 +423,7 @@ fn a_dropped_export_leaves_its_render_to_be_cancelled() {
     assert!(matches!(dropped, First::Right(())));
     rig.net.expect(
         Method::Post,
-        &format!("{poll}/cancel"),
+        RENDER,
         Reply::json(
             200,
             json!({"success": true, "data": {"status": "cancelled"}}),
@@ -430,7 +432,8 @@ fn a_dropped_export_leaves_its_render_to_be_cancelled() {
     rig.run(rig.client.cancel_abandoned_renders());
     let sent = rig.net.sent();
     let cancel = sent.last().unwrap();
-    assert_eq!(cancel.path(), format!("{poll}/cancel"));
+    let render_id = &rig.render_ids()[0];
+    assert_eq!(cancel.path(), format!("{RENDER}{render_id}/cancel"));
     assert_eq!(cancel.method, Method::Post);
     assert!(cancel.body.is_empty());
     // Once only, and a finished export leaves nothing behind.
@@ -442,14 +445,13 @@ fn a_dropped_export_leaves_its_render_to_be_cancelled() {
 fn an_export_that_ends_on_its_own_is_never_cancelled() {
     let rig = reference_rig();
     rig.run(rig.client.connect()).unwrap();
-    let render_id = format!("render_{T0}");
-    with_render(&rig, &render_id);
+    with_render(&rig);
     // A failing poll (three tries): the error goes to the caller, and the render (still running
     // for all the client knows) is the caller's to resume, not to cancel.
     for _ in 0..3 {
         rig.net.expect(
             Method::Get,
-            &format!("/api/render/proxy/lambda/{render_id}"),
+            RENDER,
             Reply::json(500, json!({"success": false, "error": "down"})),
         );
     }
@@ -460,4 +462,5 @@ fn an_export_that_ends_on_its_own_is_never_cancelled() {
     let before = rig.net.sent().len();
     rig.run(rig.client.cancel_abandoned_renders());
     assert_eq!(rig.net.sent().len(), before);
+    assert_eq!(rig.render_ids().len(), 1, "three polls of the one render");
 }

@@ -49,21 +49,16 @@ fn export_submits_the_draft_as_it_came_and_polls_to_the_url() {
     let rig = Rig::new();
     rig.script_connect("sess_e");
     with_state(&rig, draft());
-    let render_id = format!("render_{T0}");
     rig.net
-        .expect(
-            Method::Post,
-            "/api/render/proxy/lambda",
-            Reply::ok(json!({"id": render_id})),
-        )
+        .expect(Method::Post, RENDERS, Reply::ok(json!({})))
         .expect(
             Method::Get,
-            &format!("/api/render/proxy/lambda/{render_id}"),
+            RENDER,
             status(json!({"status": "processing", "progress": 40})),
         )
         .expect(
             Method::Get,
-            &format!("/api/render/proxy/lambda/{render_id}"),
+            RENDER,
             status(json!({"status": "completed", "progress": 100, "output": {
                 "url": "https://cdn.test/v.mp4", "size": 1234, "width": 1920, "height": 1080,
                 "duration_ms": 3000}})),
@@ -75,6 +70,10 @@ fn export_submits_the_draft_as_it_came_and_polls_to_the_url() {
                 .export(&ExportOptions::default(), |p| seen.push(p)),
         )
         .unwrap();
+    let ids = rig.render_ids();
+    assert_eq!(ids.len(), 1);
+    let render_id = &ids[0];
+    assert_eq!(&result.render_id, render_id);
     assert_eq!(result.url, "https://cdn.test/v.mp4");
     assert_eq!(
         result.download_url,
@@ -143,12 +142,10 @@ fn a_failed_render_is_retried_once_under_a_new_id() {
     let result = rig
         .run(rig.client.export(&ExportOptions::default(), |_| {}))
         .unwrap();
-    let sent = rig.net.sent();
-    let first = sent[3].json()["id"].as_str().unwrap().to_owned();
-    let second = sent[5].json()["id"].as_str().unwrap().to_owned();
-    assert_ne!(first, second);
-    assert!(second.starts_with("render_"));
-    assert_eq!(result.render_id, second);
+    let ids = rig.render_ids();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1]);
+    assert_eq!(result.render_id, ids[1]);
     assert_eq!(
         result.url, result.download_url,
         "no output.url: the fallback"
@@ -305,23 +302,22 @@ fn a_render_id_taken_by_another_client_is_replaced() {
             Reply::code(
                 400,
                 400,
-                &format!("bad request: render id 'render_{T0}' is already in use"),
+                "bad request: render id 'render_0' is already in use",
             ),
         )
-        .expect(
-            Method::Post,
-            "/api/render/proxy/lambda",
-            Reply::ok(json!({})),
-        )
+        .expect(Method::Post, RENDERS, Reply::ok(json!({})))
         .expect(
             Method::Get,
-            &format!("/api/render/proxy/lambda/render_{}", T0 + 1),
+            RENDER,
             status(json!({"status": "completed", "output": {"url": "https://cdn.test/v.mp4"}})),
         );
     let result = rig
         .run(rig.client.export(&ExportOptions::default(), |_| {}))
         .unwrap();
-    assert_eq!(result.render_id, format!("render_{}", T0 + 1));
+    let ids = rig.render_ids();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1], "a fresh id");
+    assert_eq!(result.render_id, ids[1]);
     assert_eq!(rig.net.unused(), 0);
 }
 
@@ -330,21 +326,18 @@ fn an_export_of_what_was_just_exported_gives_the_same_video_without_a_render() {
     let rig = Rig::new();
     rig.script_connect("sess_e");
     with_state(&rig, draft());
-    let render_id = format!("render_{T0}");
     rig.net
-        .expect(
-            Method::Post,
-            "/api/render/proxy/lambda",
-            Reply::ok(json!({"id": render_id})),
-        )
+        .expect(Method::Post, RENDERS, Reply::ok(json!({})))
         .expect(
             Method::Get,
-            &format!("/api/render/proxy/lambda/{render_id}"),
+            RENDER,
             status(json!({"status": "completed", "output": {"url": "https://cdn.test/v.mp4"}})),
         );
     let first = rig
         .run(rig.client.export(&ExportOptions::default(), |_| {}))
         .unwrap();
+    let render_id = rig.render_ids().pop().unwrap();
+    assert_eq!(first.render_id, render_id);
     // Nothing changed: the state is read, and the same video comes back at once.
     with_state(&rig, draft());
     let mut seen = Vec::new();

@@ -21,6 +21,12 @@ use super::{Client, Config, Method, Timing};
 pub(super) const T0: u64 = 1_795_478_400_000;
 pub(super) const CLIENT_ID: &str = "0b7c1e1e-6d0e-4c5e-9f55-1f4c7a3c2d10";
 pub(super) const TOKEN: &str = "nmv_usr_s3cr3t";
+/// Where renders are submitted.
+pub(super) const RENDERS: &str = "/api/render/proxy/lambda";
+/// Where one render is polled and cancelled, before its id. Render ids are random
+/// (`render_<uuid>`), so scripts expect this prefix and [`Rig::render_ids`] checks afterwards
+/// that each request names the render submitted last before it.
+pub(super) const RENDER: &str = "/api/render/proxy/lambda/";
 
 /// A client, its transport and its clock.
 pub(super) struct Rig {
@@ -70,6 +76,29 @@ impl Rig {
     /// Runs `fut` on the virtual clock.
     pub(super) fn run<F: Future>(&self, fut: F) -> F::Output {
         self.clock.run(fut)
+    }
+
+    /// The ids of the renders submitted so far, in order, after checking that each is
+    /// `render_` and 32 hex digits and that every request on one render (a poll, a cancel)
+    /// names the render submitted last before it.
+    pub(super) fn render_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for sent in self.net.sent() {
+            if sent.method == Method::Post && sent.path() == RENDERS {
+                let id = sent.json()["id"].as_str().expect("a render id").to_owned();
+                let hex = id.strip_prefix("render_").expect("render_ and a uuid");
+                assert!(
+                    hex.len() == 32 && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+                    "{id}"
+                );
+                ids.push(id);
+            } else if let Some(rest) = sent.path().strip_prefix(RENDER) {
+                let last = ids.last().expect("a render submitted before it is polled");
+                let on = rest.split('/').next().unwrap_or_default();
+                assert_eq!(on, last, "{} {}", sent.method.as_str(), sent.path());
+            }
+        }
+        ids
     }
 
     /// Milliseconds of virtual time since the start.
