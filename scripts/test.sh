@@ -33,8 +33,9 @@ bash scripts/build-web.sh   # also checks the .wasm size budget
 
 # The one TypeScript contract, used as a program would use it (every TurnEvent narrowed, every
 # error class), checked strictly as a browser project sees it (DOM lib), as a Node project
-# does (no DOM, Node's own types), and with neither.
-log "TypeScript contract (tsc --strict, with and without the DOM lib)"
+# does (no DOM, Node's own types), and with neither; with it, a sample of every value the Rust
+# shapes send (tests/types/samples.ts, which `cargo test -p i2v-js` keeps as the shapes make it).
+log "TypeScript contract (tsc --strict, with and without the DOM lib): the usage file and the Rust shapes' samples"
 node_modules/.bin/tsc -p tests/types/tsconfig.json
 node_modules/.bin/tsc -p tests/types/tsconfig.node.json
 node_modules/.bin/tsc -p tests/types/tsconfig.es2022.json   # neither: ES2022 alone

@@ -1,6 +1,8 @@
 // The one TypeScript contract of `@i2v/node` and `@i2v/web`: both packages export exactly these
-// names with these types. Hand-written and hand-checked against the bridge's JSON shapes
-// (crates/i2v-js) and the JS shell (npm/shared/*.js).
+// names with these types. Hand-written, and checked against the bridge's shapes (crates/i2v-js):
+// a test there writes one sample of every value it sends to tests/types/samples.ts, which tsc
+// checks against these types (tests/types/wire.ts says where the JS shell, npm/shared/*.js,
+// changes a value on its way).
 //
 // It needs no lib beyond ES2022: what it takes from the platform (an `AbortSignal`, a `Blob`, a
 // `ReadableStream`, a `URL`, a `Response`) is written as the few members it uses, so the

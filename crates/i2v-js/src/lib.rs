@@ -21,6 +21,9 @@ pub mod config;
 pub mod layout;
 pub mod ops;
 pub mod pure;
+// Writes files: a host test only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod samples;
 pub mod shapes;
 pub mod wire;
 
