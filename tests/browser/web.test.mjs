@@ -134,9 +134,11 @@ test('an AbortSignal cancels a turn mid-stream, its fetch included, and calls ab
     // Watch the package's own fetches: their signals say whether the request was cancelled.
     const realFetch = window.fetch;
     const requests = [];
-    window.fetch = (url, init) => {
-      requests.push({ url: String(url), signal: init?.signal });
-      return realFetch(url, init);
+    // The package calls `fetch(request)` with a `Request` (its signal follows the package's).
+    window.fetch = (input, init) => {
+      const request = input instanceof Request ? input : null;
+      requests.push({ url: request?.url ?? String(input), signal: init?.signal ?? request?.signal });
+      return realFetch(input, init);
     };
     try {
       const client = new Client(options);

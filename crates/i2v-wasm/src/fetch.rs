@@ -1,11 +1,32 @@
 //! The core's [`Transport`] over the global `fetch`.
+//!
+//! gloo-net's `RequestBuilder` makes each request (method, headers, `cache: no-store`, the abort
+//! signal, a JSON body or an upload's `FormData`). The rest stays on web-sys, for reasons gloo-net
+//! cannot meet (measured in docs/decisions/wasm-size.md):
+//! - **Sending** goes through this module's own binding of the global `fetch`, not gloo-net's
+//!   `Request::send`: that one keeps only the rejection's `name: message`, and Node's rejection
+//!   says `TypeError: fetch failed` with what happened (`connect ECONNREFUSED …`) in its `cause`,
+//!   which [`describe`] keeps; and it treats a rejection that is not an `Error` as a bug
+//!   (`unreachable!`), a panic in the browser build, where this module makes a transport error.
+//!   (Letting gloo-net send too cost 0.2 KB more gzipped.)
+//! - **Reading the body** is web-sys's `ReadableStreamDefaultReader` ([`FetchBody`]), for every
+//!   answer: a chat turn's event stream must reach the core chunk by chunk as it arrives, for
+//!   minutes, and be cancelled when dropped, while gloo-net's `Response` reads a body only whole
+//!   (`text`, `binary`, `json`) or hands out the same raw `ReadableStream`. The core reads JSON
+//!   answers through the same byte stream (its [`Transport`] has one kind of body), so they need
+//!   no second path.
+//! - The builder sends a URL that has a query with a trailing `&` (it appends its own, empty,
+//!   query parameters); the core's request URLs carry none.
 
-use i2v_core::client::{Body, BoxFuture, Headers, Request, Response, Transport, TransportError};
+use gloo_net::http::{Method as HttpMethod, RequestBuilder};
+use i2v_core::client::{
+    Body, BoxFuture, Headers, Method, Request, Response, Transport, TransportError,
+};
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestInit};
+use web_sys::{ReadableStreamDefaultReader, RequestCache};
 
 use crate::abort::AbortGuard;
 use crate::body::FetchBody;
@@ -16,7 +37,7 @@ use crate::js_error::describe;
 extern "C" {
     /// The global `fetch`: a window's, a worker's or Node's, whichever runs this module.
     #[wasm_bindgen(catch, js_name = fetch)]
-    fn global_fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+    fn global_fetch(request: &web_sys::Request) -> Result<Promise, JsValue>;
 }
 
 /// Sends the core's requests with `fetch`.
@@ -42,20 +63,28 @@ impl Transport for FetchTransport {
 
 async fn send(request: Request) -> Result<Response, TransportError> {
     let abort = AbortGuard::new()?;
-    let init = RequestInit::new();
-    init.set_method(request.method.as_str());
-    // State, credits and render status are polled: an answer from the HTTP cache would be stale.
-    init.set_cache(RequestCache::NoStore);
     let multipart = matches!(request.body, Body::Multipart(_));
-    init.set_headers_headers(&request_headers(&request.headers, multipart)?);
-    match request.body {
-        Body::Empty => {}
-        Body::Bytes(bytes) => init.set_body_opt_u8_array(Some(&Uint8Array::from(bytes.as_slice()))),
-        Body::Multipart(form) => init.set_body_opt_form_data(Some(&form_data(form).await?)),
+    let builder = RequestBuilder::new(&request.url)
+        .method(match request.method {
+            Method::Get => HttpMethod::GET,
+            Method::Post => HttpMethod::POST,
+        })
+        // State, credits and render status are polled: an answer from the HTTP cache would be
+        // stale.
+        .cache(RequestCache::NoStore)
+        .headers(gloo_net::http::Headers::from_raw(request_headers(
+            &request.headers,
+            multipart,
+        )?))
+        .abort_signal(Some(&abort.signal()));
+    let built = match request.body {
+        Body::Empty => builder.build(),
+        Body::Bytes(bytes) => builder.body(Uint8Array::from(bytes.as_slice())),
+        Body::Multipart(form) => builder.body(form_data(form).await?),
     }
-    init.set_signal(Some(&abort.signal()));
+    .map_err(|err| TransportError::not_sent(format!("fetch refused the request: {err}")))?;
 
-    let promise = global_fetch(&request.url, &init)
+    let promise = global_fetch(&web_sys::Request::from(built))
         .map_err(|err| TransportError::not_sent(describe("fetch refused the request", &err)))?;
     // Dropping this future here drops `abort`, which cancels the fetch.
     let answer = JsFuture::from(promise)

@@ -2,6 +2,10 @@
 // wasm tests (which run one at a time in the same page).
 
 const realFetch = globalThis.fetch;
+
+// The transport calls `fetch(request)` with a `Request` that gloo-net built; `fetch(url, init)`
+// is read too. A `Request`'s signal follows the one it was made with.
+const signalOf = (input, init) => init?.signal ?? input?.signal;
 const realClearTimeout = globalThis.clearTimeout;
 let signals = [];
 let clearedTimers = 0;
@@ -15,26 +19,27 @@ export function restoreGlobals() {
 
 /** The real fetch, remembering each request's signal. */
 export function spyFetch() {
-  globalThis.fetch = (url, init) => {
-    signals.push(init && init.signal);
-    return realFetch(url, init);
+  globalThis.fetch = (input, init) => {
+    signals.push(signalOf(input, init));
+    return realFetch(input, init);
   };
 }
 
 /** A fetch that never answers; it rejects only when its signal aborts. */
 export function hangingFetch() {
-  globalThis.fetch = (url, init) => {
-    signals.push(init.signal);
+  globalThis.fetch = (input, init) => {
+    const signal = signalOf(input, init);
+    signals.push(signal);
     return new Promise((_, reject) => {
-      init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
     });
   };
 }
 
 /** A fetch whose body sends one chunk and then nothing more, never ending. */
 export function endlessBodyFetch() {
-  globalThis.fetch = (url, init) => {
-    signals.push(init.signal);
+  globalThis.fetch = (input, init) => {
+    signals.push(signalOf(input, init));
     const body = new ReadableStream({
       start(controller) {
         controller.enqueue(new Uint8Array([1, 2, 3]));
@@ -46,9 +51,9 @@ export function endlessBodyFetch() {
 
 /** A fetch that answers with the request as encoded: its Content-Type header and its body. */
 export function echoFetch() {
-  globalThis.fetch = async (url, init) => {
-    signals.push(init.signal);
-    const request = new Request('http://echo.invalid/', init);
+  globalThis.fetch = async (input, init) => {
+    signals.push(signalOf(input, init));
+    const request = input instanceof Request ? input : new Request('http://echo.invalid/', init);
     const body = await request.text();
     return new Response(body, {
       status: 201,
