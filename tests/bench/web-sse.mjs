@@ -12,7 +12,10 @@
 
 import { createParser } from 'eventsource-parser';
 
-import { SseParser } from '../../npm/web/pkg/index.js';
+import { SseParser, init } from '../../npm/web/pkg/index.js';
+
+// The package loads its .wasm on first use; a synchronous parser needs it loaded first.
+await init();
 
 /** How long each measurement runs for, in ms (`BENCH_MS` to change). */
 const BUDGET_MS = Number(process.env.BENCH_MS || 1500);
