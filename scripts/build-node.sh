@@ -2,7 +2,10 @@
 # Builds the Node addon and lays out the @i2v/node package in npm/node:
 #   npm/node/i2v-node.<platform>-<arch>.node   the addon (cargo's cdylib, renamed)
 #   npm/node/shared/*.js                       the JS shell, copied from npm/shared
-#   npm/node/index.d.ts                        the one TypeScript contract, copied
+#   npm/node/index.d.ts, index.d.cts           the one TypeScript contract, copied
+#   npm/node/index.cjs                         main.js and what it imports, bundled as CommonJS
+#                                              (esbuild, a dev dependency): `require` loads it,
+#                                              and index.js re-exports it for `import`
 # Usage: scripts/build-node.sh [--release]. Quick when nothing changed: cargo does nothing and
 # files are copied only when they differ.
 set -euo pipefail
@@ -46,3 +49,18 @@ for file in npm/shared/*.js; do
   copy "$file" "npm/node/shared/$(basename "$file")"
 done
 copy npm/shared/index.d.ts npm/node/index.d.ts
+copy npm/shared/index.d.ts npm/node/index.d.cts
+
+# A real CommonJS module, not require(esm) (Node 20.19+/22.12+ only). `import.meta.url` becomes
+# the bundle's own URL; packages stay outside it (the addon's per-platform package included).
+esbuild="node_modules/.bin/esbuild"
+if [[ ! -x "$esbuild" ]]; then
+  echo "build-node.sh: $esbuild is missing: run npm ci at the repository root" >&2
+  exit 1
+fi
+"$esbuild" npm/node/main.js --bundle --format=cjs --platform=node --target=node18.17 \
+  --packages=external --log-level=warning \
+  --define:import.meta.url=__i2v_module_url \
+  --banner:js="'use strict'; const __i2v_module_url = require('node:url').pathToFileURL(__filename).href;" \
+  --outfile="$target_dir/i2v-node-index.cjs"
+copy "$target_dir/i2v-node-index.cjs" npm/node/index.cjs
