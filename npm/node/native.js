@@ -1,19 +1,62 @@
-// Loads the native addon that scripts/build-node.sh puts beside this file.
+// Loads the native addon: the one scripts/build-node.sh puts beside this file (a build from
+// the repository), else the package of this platform, `@i2v/node-<platform>`, that npm installed
+// among @i2v/node's optionalDependencies (the napi-rs convention: npm installs only the one
+// whose `os`, `cpu` and `libc` match).
 
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const file = `./i2v-node.${process.platform}-${process.arch}.node`;
 
-let addon;
-try {
-  addon = require(file);
-} catch (error) {
-  throw new Error(
-    `@i2v/node: the native addon ${file} could not be loaded (build it with scripts/build-node.sh): ${error.message}`,
-    { cause: error },
-  );
+/** The platforms a package is published for (scripts/release-node.sh builds them). */
+const PUBLISHED = ['linux-x64-gnu', 'linux-arm64-gnu', 'darwin-x64', 'darwin-arm64', 'win32-x64-msvc'];
+
+/** This process's platform in the packages' naming: `linux-x64-gnu`, `darwin-arm64`, … */
+function platformName() {
+  const { platform, arch } = process;
+  if (platform === 'linux') return `${platform}-${arch}-${isMusl() ? 'musl' : 'gnu'}`;
+  if (platform === 'win32') return `${platform}-${arch}-msvc`;
+  return `${platform}-${arch}`;
 }
+
+/** Whether this Linux runs on musl rather than glibc (Node's report names glibc when it is). */
+function isMusl() {
+  try {
+    return !process.report?.getReport()?.header?.glibcVersionRuntime;
+  } catch {
+    return false;
+  }
+}
+
+function load() {
+  const name = platformName();
+  const local = `./i2v-node.${name}.node`;
+  if (existsSync(fileURLToPath(new URL(local, import.meta.url)))) return require(local);
+  const pkg = `@i2v/node-${name}`;
+  try {
+    return require(pkg);
+  } catch (error) {
+    if (error?.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes(pkg)) {
+      throw new Error(`@i2v/node: the native addon in ${pkg} could not be loaded: ${error.message}`, {
+        cause: error,
+      });
+    }
+    const published = PUBLISHED.includes(name);
+    throw new Error(
+      published
+        ? `@i2v/node: no native addon for ${name}: the package ${pkg} is not installed. ` +
+            'It is an optional dependency of @i2v/node: reinstall without --no-optional / ' +
+            '--omit=optional (npm skips it when the lockfile was made on another platform: ' +
+            `npm install ${pkg}), or build it from the repository with scripts/build-node.sh.`
+        : `@i2v/node: no native addon is published for ${name} (there are: ${PUBLISHED.join(', ')}); ` +
+            'build one from the repository with scripts/build-node.sh.',
+      { cause: error },
+    );
+  }
+}
+
+const addon = load();
 
 export const { NativeClient, routeIntent, parseDraft, diffDrafts, translateGui,
   checkExportOptions } = addon;

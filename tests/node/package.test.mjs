@@ -1,10 +1,11 @@
 // @i2v/node as a user installs it: `npm pack` of the built package (scripts/build-node.sh) in a
 // fresh project, loaded with `require` from a .cjs file and with `import` from an .mjs one
-// (issue 18, item 2). The CommonJS entry is a real one (index.cjs), not Node's require(esm).
+// (issue 18, item 2). The CommonJS entry is a real one (index.cjs), not Node's require(esm). The
+// addon comes in its own per-platform package (item 3), installed beside it as npm would.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -13,6 +14,9 @@ import { promisify } from 'node:util';
 import { repoRoot } from './support.mjs';
 
 const run = promisify(execFile);
+// The napi-rs name of this platform, as native.js and build-node.sh name it (glibc Linux here).
+const platform = { linux: `linux-${process.arch}-gnu`, win32: `win32-${process.arch}-msvc` }[process.platform] ??
+  `${process.platform}-${process.arch}`;
 
 let work;
 let project;
@@ -28,13 +32,14 @@ async function pack(dir) {
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'i2v-node-package-'));
+  // The main package and this platform's addon package, which npm would fetch from the
+  // registry as an optional dependency (the loader's own platform naming: linux-x64-gnu, …).
   const tarball = await pack(join(repoRoot, 'npm/node'));
+  const platformTarball = await pack(join(repoRoot, 'npm/platforms', platform));
   project = join(work, 'app');
   await mkdir(project);
-  await writeFile(
-    join(project, 'package.json'),
-    JSON.stringify({ name: 'node-app', private: true, dependencies: { '@i2v/node': `file:${tarball}` } }),
-  );
+  const dependencies = { '@i2v/node': `file:${tarball}`, [`@i2v/node-${platform}`]: `file:${platformTarball}` };
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'node-app', private: true, dependencies }));
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project });
 });
 
@@ -87,6 +92,22 @@ test('one program that both imports and requires the package gets one set of cla
      console.log(JSON.stringify({ same }));`,
   );
   assert.deepEqual(both, { same: true });
+});
+
+test('the main package carries no addon; without its platform package the error names the platform', async () => {
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json'], { cwd: join(repoRoot, 'npm/node') });
+  const [{ files }] = JSON.parse(stdout);
+  assert.deepEqual(files.filter((file) => file.path.endsWith('.node')), []);
+  const addon = join(project, 'node_modules/@i2v', `node-${platform}`);
+  await rename(addon, `${addon}.away`);
+  try {
+    await assert.rejects(
+      runFile('missing.cjs', "require('@i2v/node')"),
+      (error) => error.stderr.includes(`no native addon for ${platform}`) && error.stderr.includes(`@i2v/node-${platform}`),
+    );
+  } finally {
+    await rename(`${addon}.away`, addon);
+  }
 });
 
 test('the installed i2v command runs', async () => {
