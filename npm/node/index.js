@@ -1,7 +1,8 @@
-import * as native from './native.js';
-import * as platform from './platform.js';
-import { makeApi } from './shared/api.js';
+// The ES module entry: the same objects as `require('@i2v/node')` (index.cjs, built from main.js
+// by scripts/build-node.sh), so `instanceof` holds across both.
+import api from './index.cjs';
+
 export const { init, Client, Draft, SseParser, parseDraft, diffDrafts, routeIntent, translateGui, checkExportOptions,
   I2vError,
   AuthError, SessionError, CreditsError, FileError, RateLimitError, NetworkError, AgentError, RenderError,
-  DraftError, TimeoutError, AbortError, ApiError } = makeApi(native, platform);
+  DraftError, TimeoutError, AbortError, ApiError } = api;

@@ -37,6 +37,28 @@ test('SseParser: events from bytes split anywhere, strings, CRLF, ids and retry'
   assert.equal(parser.retry, null);
 });
 
+test('SseParser: one feed of many events, repeats, other scripts, large and broken text', () => {
+  // The bindings hand a feed's events over packed (ASCII and UTF-16 runs, repeats left out,
+  // strings from 64 KiB on apart): every kind of string in one chunk, in order.
+  const large = 'x'.repeat(70_000);
+  const largeOther = `é${'y'.repeat(70_000)}`;
+  const bytes = Uint8Array.from([
+    ...encoder.encode(`data: a\n\nid: 1\nevent: é\ndata: « b » 🎬\n\ndata: ${large}\n\n`),
+    ...encoder.encode(`event: é\ndata: ${largeOther}\n\nid: ключ\ndata: \n\ndata: c`),
+    0xff,
+    ...encoder.encode('\n\n'),
+  ]);
+  const events = new SseParser().feed(bytes).map((e) => ({ ...e }));
+  assert.deepEqual(events, [
+    { type: 'message', data: 'a', lastEventId: '' },
+    { type: 'é', data: '« b » 🎬', lastEventId: '1' },
+    { type: 'message', data: large, lastEventId: '1' },
+    { type: 'é', data: largeOther, lastEventId: '1' },
+    { type: 'message', data: '', lastEventId: 'ключ' },
+    { type: 'message', data: 'c\uFFFD', lastEventId: 'ключ' },
+  ]);
+});
+
 test('SseParser: an oversized event is a typed error and the parser goes on', () => {
   const parser = new SseParser(1024);
   assert.throws(

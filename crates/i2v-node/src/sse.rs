@@ -1,14 +1,24 @@
 //! `SseParser` for JS: the core's WHATWG event-stream parser, fed from JS chunk by chunk.
+//!
+//! A feed crosses into JS once however many events the chunk completes: the core packs them
+//! ([`PackedEvents`]: two runs of text and a table of lengths) and `npm/node/native.js` builds
+//! the event objects by slicing the runs, as the browser build does. An object made per event
+//! through N-API costs several calls each, which made this parser slower than a pure-JS one.
 
-use i2v_core::sse::{SseEvent, SseItem, SseParser};
-use napi::bindgen_prelude::{Array, Either, JsObjectValue, Object, Uint8ArraySlice};
-use napi::{Env, JsString};
+use i2v_core::sse::SseParser;
+use i2v_core::sse::packed::PackedEvents;
+use napi::Env;
+use napi::bindgen_prelude::{Array, BufferSlice, Either, Uint8ArraySlice};
 use napi_derive::napi;
 
 /// A push parser over the core's: comments (heartbeats) are skipped, events are handed out.
 #[napi(js_name = "SseParser")]
 pub struct JsSseParser {
     inner: SseParser,
+    /// The events of the last feed, packed; reused, so a steady stream allocates little.
+    packed: PackedEvents,
+    /// The lengths table as bytes in the machine's order, for JS to view as a `Uint32Array`.
+    table: Vec<u8>,
 }
 
 #[napi]
@@ -29,42 +39,50 @@ impl JsSseParser {
                 ));
             }
         };
-        Ok(JsSseParser { inner })
+        Ok(JsSseParser {
+            inner,
+            packed: PackedEvents::new(),
+            table: Vec::new(),
+        })
     }
 
-    /// The events this chunk completes. An oversized event throws the fields of a `stream`
-    /// error; the parser then reads on after it.
+    /// The events this chunk completes, packed: `null` when there are none, else
+    /// `[ascii, utf16, lengths, ...large]` as i2v-sse's `packed` module lays them out (the runs
+    /// as strings, the table as a `Buffer` of `u32`s in the machine's byte order, the large
+    /// strings after them). An oversized
+    /// event throws the fields of a `stream` error; the parser then reads on after it.
     #[napi(
         ts_args_type = "chunk: Uint8Array | string",
-        ts_return_type = "Array<{ type: string, data: string, lastEventId: string }>"
+        ts_return_type = "[string, string, Buffer, ...string[]] | null"
     )]
-    pub fn feed<'env>(
+    pub fn feed_packed<'env>(
         &mut self,
         env: &'env Env,
         chunk: Either<Uint8ArraySlice<'_>, String>,
-    ) -> napi::Result<Array<'env>> {
+    ) -> napi::Result<Option<Array<'env>>> {
         let bytes: &[u8] = match &chunk {
             Either::A(slice) => slice,
             Either::B(text) => text.as_bytes(),
         };
-        match self.inner.feed(bytes) {
-            Ok(items) => to_js(env, items),
+        match self.packed.feed(&mut self.inner, bytes) {
+            Ok(()) => self.events(env),
             Err(err) => Err(crate::js::throw(env, &i2v_js::WireError::from(&err))),
         }
     }
 
     /// Ends the stream. An unterminated final event is discarded, as the standard says, so
-    /// this never completes an event: the answer is always empty.
-    #[napi(ts_return_type = "Array<{ type: string, data: string, lastEventId: string }>")]
-    pub fn finish<'env>(&mut self, env: &'env Env) -> napi::Result<Array<'env>> {
+    /// this never completes an event.
+    #[napi]
+    pub fn finish(&mut self) {
         self.inner.finish();
-        env.create_array(0)
     }
 
     /// Forgets everything, for a new stream.
     #[napi]
     pub fn reset(&mut self) {
         self.inner.reset();
+        self.packed = PackedEvents::new();
+        self.table = Vec::new();
     }
 
     /// The last event ID: what to send as `Last-Event-ID` on reconnection.
@@ -81,55 +99,37 @@ impl JsSseParser {
     }
 }
 
-/// The events among `items` as JS objects `{type, data, lastEventId}`; comments are the
-/// server's heartbeats and mean nothing to JS.
-///
-/// This is the hot path of a stream (one object per event), so the three keys are made once
-/// per chunk, and a type or id equal to the previous event's reuses its JS string: most
-/// events are `message` with the same id.
-fn to_js(env: &Env, items: Vec<SseItem>) -> napi::Result<Array<'_>> {
-    let count = items
-        .iter()
-        .filter(|item| matches!(item, SseItem::Event(_)))
-        .count();
-    let mut array = env.create_array(u32::try_from(count).unwrap_or(u32::MAX))?;
-    let keys = [
-        env.create_string("type")?,
-        env.create_string("data")?,
-        env.create_string("lastEventId")?,
-    ];
-    let mut previous: Option<(SseEvent, JsString<'_>, JsString<'_>)> = None;
-    let mut index = 0u32;
-    for item in items {
-        let SseItem::Event(event) = item else {
-            continue;
-        };
-        let (event_type, last_event_id) = match &previous {
-            Some((before, event_type, id))
-                if before.event_type == event.event_type
-                    && before.last_event_id == event.last_event_id =>
-            {
-                (*event_type, *id)
-            }
-            _ => (
-                env.create_string(&event.event_type)?,
-                env.create_string(&event.last_event_id)?,
-            ),
-        };
-        let mut object = Object::new(env)?;
-        object.set_property(keys[0], event_type)?;
-        object.set_property(keys[1], env.create_string(&event.data)?)?;
-        object.set_property(keys[2], last_event_id)?;
-        array.set(index, object)?;
-        index += 1;
-        previous = Some((
-            SseEvent {
-                data: String::new(),
-                ..event
-            },
-            event_type,
-            last_event_id,
-        ));
+impl JsSseParser {
+    /// The last feed's events as one JS array: a handful of N-API calls, not several per event.
+    fn events<'env>(&mut self, env: &'env Env) -> napi::Result<Option<Array<'env>>> {
+        let packed = &mut self.packed;
+        if packed.is_empty() {
+            return Ok(None);
+        }
+        let large_count = packed.large().len();
+        let mut array = env.create_array(u32::try_from(3 + large_count).unwrap_or(u32::MAX))?;
+        // ASCII is Latin-1 as it stands: V8 copies it into a one-byte string without decoding.
+        array.set(0, env.create_string_latin1(packed.ascii())?)?;
+        array.set(1, env.create_string_utf16(packed.utf16())?)?;
+        // A Buffer because N-API copies one in a single call (napi-rs 3.4's typed-array
+        // `copy_from` allocates without copying).
+        self.table.clear();
+        self.table.extend(
+            packed
+                .lengths()
+                .iter()
+                .flat_map(|length| length.to_ne_bytes()),
+        );
+        array.set(2, BufferSlice::copy_from(env, &self.table)?)?;
+        // Freed one by one, as soon as each is a JS string: they are megabytes.
+        for (index, text) in (3u32..).zip(packed.take_large()) {
+            let string = if text.ascii {
+                env.create_string_latin1(&text.bytes)?
+            } else {
+                env.create_string(String::from_utf8_lossy(&text.bytes))?
+            };
+            array.set(index, string)?;
+        }
+        Ok(Some(array))
     }
-    Ok(array)
 }
