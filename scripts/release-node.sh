@@ -2,7 +2,10 @@
 # Builds the @i2v/node packages for release, the napi-rs way: the main package (npm/node, the JS
 # and no addon) and one package per platform (npm/platforms/<platform>, the addon alone, built
 # with the `node-release` profile: fat LTO, one codegen unit, stripped), which the main package
-# lists as optionalDependencies so that npm installs only the one that fits.
+# lists as optionalDependencies so that npm installs only the one that fits. The same for the
+# local studio the `i2v` CLI starts: @i2v/studio-<platform> (npm/studio-platforms/<platform>,
+# the i2v-studio binary alone, built with the `studio-release` profile, the same settings),
+# also an optional dependency of @i2v/node; the CLI finds it (npm/node/cli/studio.js).
 #
 # Usage: scripts/release-node.sh [OUT_DIR]   (default target/npm-release)
 # Packs every package it could build into OUT_DIR; publishing is `npm publish` of each tarball,
@@ -53,11 +56,11 @@ for entry in "${targets[@]}"; do
     continue
   fi
   echo "release-node.sh: building $platform ($triple)" >&2
+  env_linker=()
   if [[ "$triple" == "$host" ]]; then
     # The host's build is build-node.sh's (same profile and folder, so nothing is built twice).
     bash scripts/build-node.sh --release
   else
-    env_linker=()
     if [[ -n "${linker:-}" ]]; then
       env_linker=("CARGO_TARGET_$(echo "$triple" | tr 'a-z-' 'A-Z_')_LINKER=$linker")
     fi
@@ -65,6 +68,20 @@ for entry in "${targets[@]}"; do
     cp "$target_dir/$triple/node-release/$lib" "npm/platforms/$platform/i2v-node.$platform.node"
   fi
   (cd "npm/platforms/$platform" && npm pack --silent --pack-destination "$out" >/dev/null)
+
+  # The studio: the binary alone, stripped, in its own package.
+  exe=i2v-studio
+  [[ "$triple" == *windows* ]] && exe=i2v-studio.exe
+  if [[ "$triple" == "$host" ]]; then
+    cargo build --quiet -p i2v-studio --profile studio-release
+    studio_out="$target_dir/studio-release/$exe"
+  else
+    env "${env_linker[@]}" cargo build --quiet -p i2v-studio --profile studio-release --target "$triple"
+    studio_out="$target_dir/$triple/studio-release/$exe"
+  fi
+  cp "$studio_out" "npm/studio-platforms/$platform/$exe"
+  chmod 755 "npm/studio-platforms/$platform/$exe"
+  (cd "npm/studio-platforms/$platform" && npm pack --silent --pack-destination "$out" >/dev/null)
   built+=("$platform")
 done
 

@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 /** The platforms a package is published for (scripts/release-node.sh builds them). */
-const PUBLISHED = ['linux-x64-gnu', 'linux-arm64-gnu', 'darwin-x64', 'darwin-arm64', 'win32-x64-msvc'];
+export const PUBLISHED = ['linux-x64-gnu', 'linux-arm64-gnu', 'darwin-x64', 'darwin-arm64', 'win32-x64-msvc'];
 
 /** This process's platform in the packages' naming: `linux-x64-gnu`, `darwin-arm64`, … */
-function platformName() {
+export function platformName() {
   const { platform, arch } = process;
   if (platform === 'linux') return `${platform}-${arch}-${isMusl() ? 'musl' : 'gnu'}`;
   if (platform === 'win32') return `${platform}-${arch}-msvc`;
