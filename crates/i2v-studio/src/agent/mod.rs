@@ -31,7 +31,7 @@
 //! let plan = plan_turn(&input);
 //! assert_eq!(plan.kind, TurnKind::Generate);
 //! let names: Vec<&str> = plan.steps.iter().map(|step| step.name).collect();
-//! assert_eq!(names, ["create_slideshow", "add_music_and_title"]);
+//! assert_eq!(names, ["create_slideshow", "add_music"]);
 //! assert_eq!(plan.draft.as_ref().map(|draft| draft.duration_ms()), Some(30_000));
 //! let stream = events(&plan, &StreamOptions { silent: false, now: 1_795_489_600.0, seed: 1 });
 //! assert!(stream.iter().all(|event| event.sse().starts_with("data: {")));
@@ -39,7 +39,8 @@
 //!
 //! # Turns
 //! [`plan_turn`] decides: generate (the person asked for a video, or gave instructions before
-//! there was one; two stages, `create_slideshow` then `add_music_and_title`), edit (one tool
+//! there was one; two stages, `create_slideshow` then `add_music`, `add_title` or
+//! `add_music_and_title` by what the second adds), edit (one tool
 //! step per change), or only answer (help, a question back, or nothing changed: free). An undo
 //! or a redo is an edit whose one step moves through the session's [`History`] (see
 //! `history.rs`): "nothing to undo" is only an answer. The plan's [`TurnPlan::cost`] is the

@@ -164,11 +164,11 @@ pub(crate) fn dress(draft: &mut Draft, recipe: &Recipe, ctx: &Context<'_>) -> Ed
         music: music.map(|(_, name)| (name, volume)),
         title: recipe.title.clone(),
     };
-    Ok((
-        Applied {
-            tool: "add_music_and_title",
-            args,
-        },
-        outcome,
-    ))
+    // The tool is named by what it added: its label is what the person watches while it runs.
+    let tool = match (&music_args, &recipe.title) {
+        (Some(_), Some(_)) => "add_music_and_title",
+        (Some(_), None) => "add_music",
+        (None, _) => "add_title",
+    };
+    Ok((Applied { tool, args }, outcome))
 }

@@ -120,6 +120,18 @@ fn change_name(language: Language, tool: Option<&str>) -> &'static str {
             "la música y el título añadidos",
             "音楽とタイトルの追加",
         ),
+        Some("add_music") => (
+            "adding the music",
+            "添加音乐",
+            "la música añadida",
+            "音楽の追加",
+        ),
+        Some("add_title") => (
+            "adding the title",
+            "添加标题",
+            "el título añadido",
+            "タイトルの追加",
+        ),
         Some("set_duration") => (
             "the video's length",
             "视频时长",

@@ -216,7 +216,7 @@ fn a_new_video_can_fade_from_the_start() {
     assert_eq!(plan.kind, TurnKind::Generate);
     assert_eq!(
         step_names(&plan),
-        ["create_slideshow", "add_music_and_title", "set_video_fade"]
+        ["create_slideshow", "add_music", "set_video_fade"]
     );
     assert_eq!(video(&final_draft(&plan)).fade_in_ms(), Some(1000));
 }

@@ -14,10 +14,8 @@ fn generation_runs_in_two_stages() {
     let plan = turn("make a video", None, &media);
     assert_eq!(plan.kind, TurnKind::Generate);
     assert_eq!(plan.cost(), Cost::Generate);
-    assert_eq!(
-        step_names(&plan),
-        ["create_slideshow", "add_music_and_title"]
-    );
+    // No title was asked for: the second stage adds the music alone, and is named so.
+    assert_eq!(step_names(&plan), ["create_slideshow", "add_music"]);
     let raw = plan.steps[0].draft.as_ref().unwrap();
     assert_eq!(raw.tracks().len(), 1, "stage one is the raw slideshow");
     let dressed = plan.steps[1].draft.as_ref().unwrap();
@@ -174,10 +172,7 @@ fn without_music_and_title_stage_two_is_skipped() {
         None,
         &photos(2),
     );
-    assert_eq!(
-        step_names(&plan),
-        ["create_slideshow", "add_music_and_title"]
-    );
+    assert_eq!(step_names(&plan), ["create_slideshow", "add_title"]);
     assert!(role(plan.draft.as_ref().unwrap(), "bgm").is_none());
     assert!(plan.reply.contains("the title 'Summer'"), "{}", plan.reply);
 }
@@ -217,7 +212,7 @@ fn instructions_before_any_video_generate_first() {
     let plan = turn("make a video and remove the second photo", None, &media);
     assert_eq!(
         step_names(&plan),
-        ["create_slideshow", "add_music_and_title", "remove_clips"]
+        ["create_slideshow", "add_music", "remove_clips"]
     );
     assert_eq!(order(plan.draft.as_ref().unwrap()), ["med_1", "med_3"]);
 }

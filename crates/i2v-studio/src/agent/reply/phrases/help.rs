@@ -151,7 +151,8 @@ pub(in crate::agent::reply) fn help(
              seconds', 'remove the second photo', 'move the last photo to the start', 'no \
              transitions', 'lower the music' or 'mute', 'use cinematic music' (the library has \
              Lo-fi, Upbeat, Calm and Cinematic), 'add a title \"Summer\"', 'add captions', \
-             'make it vertical'.",
+             'make it vertical', 'fill the frame', 'make it faster', 'fade out at the end', \
+             'undo'.",
             if !has_images {
                 " To start, upload a few photos."
             } else if !has_video {
@@ -164,7 +165,8 @@ pub(in crate::agent::reply) fn help(
             "我可以把你的图片做成视频，并继续修改。例如可以说：“做一个30秒的视频，加平滑转场和\
              轻松的音乐”、“每张图片4秒”、“删除第二张”、“把最后一张移到开头”、“不要转场”、\
              “音乐调低一点”或“静音”、“换成史诗音乐”（曲库有 Lo-fi、Upbeat、Calm、Cinematic）、\
-             “加标题「夏天」”、“加字幕”、“做成竖屏”。",
+             “加标题「夏天」”、“加字幕”、“做成竖屏”、“铺满画面”、“节奏快一点”、“结尾淡出”、\
+             “撤销”。",
             if !has_images {
                 "请先上传几张图片。"
             } else if !has_video {

@@ -239,3 +239,21 @@ fn a_file_name_points_only_in_its_own_clause() {
         ]
     );
 }
+
+/// Every example the help text gives for an existing video is understood as an instruction.
+#[test]
+fn the_help_texts_newer_examples_are_understood() {
+    for example in [
+        "fill the frame",
+        "make it faster",
+        "fade out at the end",
+        "undo",
+        "铺满画面",
+        "节奏快一点",
+        "结尾淡出",
+        "撤销",
+    ] {
+        let found = commands(example);
+        assert_eq!(found.len(), 1, "{example:?} gave {found:?}");
+    }
+}
