@@ -6,6 +6,7 @@
 
 use super::super::output::{Format, Quality};
 use super::super::request::Canvas;
+use super::encoder::BT709_TAGS;
 use super::{EncoderSettings, Graph, SAMPLE_RATE, delivery};
 
 /// The label of the finished picture, whatever the format.
@@ -150,19 +151,7 @@ fn vp9(quality: Quality, encoder: &EncoderSettings, gop: u32) -> Vec<String> {
     let mut args: Vec<String> = ["-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p"]
         .map(String::from)
         .to_vec();
-    args.extend(
-        [
-            "-colorspace",
-            "bt709",
-            "-color_primaries",
-            "bt709",
-            "-color_trc",
-            "bt709",
-            "-color_range",
-            "tv",
-        ]
-        .map(String::from),
-    );
+    args.extend(BT709_TAGS.map(String::from));
     args.extend(["-crf".into(), crf.to_string(), "-b:v".into(), "0".into()]);
     args.extend(["-deadline".into(), deadline.into()]);
     args.extend(["-cpu-used".into(), cpu_used.to_string()]);

@@ -49,6 +49,19 @@ pub enum VideoEncoder {
     X264,
 }
 
+/// The colour tags of every video the studio writes: HD's BT.709 in TV range, so players
+/// neither guess (and shift the colours) nor stretch the levels.
+pub(crate) const BT709_TAGS: [&str; 8] = [
+    "-colorspace",
+    "bt709",
+    "-color_primaries",
+    "bt709",
+    "-color_trc",
+    "bt709",
+    "-color_range",
+    "tv",
+];
+
 impl VideoEncoder {
     /// The encoders in the order they are preferred, where ffmpeg has them and they work.
     pub const PREFERENCE: [VideoEncoder; 3] =
@@ -121,19 +134,7 @@ impl VideoEncoder {
             // VAAPI's frames are on the device already, in its own 4:2:0 layout.
             args.extend(["-pix_fmt".into(), "yuv420p".into()]);
         }
-        args.extend(
-            [
-                "-colorspace",
-                "bt709",
-                "-color_primaries",
-                "bt709",
-                "-color_trc",
-                "bt709",
-                "-color_range",
-                "tv",
-            ]
-            .map(String::from),
-        );
+        args.extend(BT709_TAGS.map(String::from));
         let quality = settings.crf.to_string();
         match self {
             VideoEncoder::X264 => {
