@@ -36,7 +36,7 @@ use super::graph::EncoderSettings;
 use super::request::{RenderRequest, check_render_id};
 use super::run::Tools;
 use super::segments::{DEFAULT_CACHE_BYTES, SegmentCache};
-use super::timeline::Timeline;
+use super::timeline::{self, Timeline};
 pub use fair::MAX_WAITING_PER_OWNER;
 use fair::Owners;
 use record::{Layout, Record, Stage, now_ms};
@@ -221,7 +221,7 @@ impl RenderQueue {
     pub fn submit(&self, request: RenderRequest) -> Result<JobStatus, QueueError> {
         check_render_id(&request.render_id)?;
         let kind_of = |id: &str| request.media.get(id).map(|file| file.kind);
-        let timeline = Timeline::build(&request.draft, request.render_canvas(), &kind_of)?;
+        let timeline = timeline::build(&request.draft, request.render_canvas(), &kind_of)?;
         let id = request.render_id.clone();
         let mut state = self.inner.lock();
         self.inner.expire(&mut state);
