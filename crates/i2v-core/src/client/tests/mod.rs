@@ -6,6 +6,8 @@ mod chat;
 mod connect;
 mod dialects;
 mod export;
+mod preview;
+mod preview;
 mod recovery;
 mod send;
 mod upload;
