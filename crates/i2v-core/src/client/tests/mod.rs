@@ -7,7 +7,6 @@ mod connect;
 mod dialects;
 mod export;
 mod preview;
-mod preview;
 mod recovery;
 mod send;
 mod upload;
