@@ -26,12 +26,7 @@ const UNNAMED_FAILURE: i64 = -1;
 /// largest upload ([`crate::media::MAX_UPLOAD_BYTES`]); more is a protocol error.
 pub(crate) const MAX_FILE_RESPONSE: usize = crate::media::MAX_UPLOAD_BYTES as usize;
 
-/// Reads a whole (JSON) response body, up to [`MAX_JSON_RESPONSE`].
-pub(crate) async fn read_body(response: &mut Response) -> Result<Vec<u8>, Error> {
-    read_limited(response, MAX_JSON_RESPONSE).await
-}
-
-/// Reads a whole response body, up to `limit` bytes.
+/// Reads a whole response body, up to `limit` bytes ([`MAX_JSON_RESPONSE`] for JSON).
 pub(crate) async fn read_limited(response: &mut Response, limit: usize) -> Result<Vec<u8>, Error> {
     let mut body = Vec::new();
     while let Some(chunk) = response.body.next_chunk().await {

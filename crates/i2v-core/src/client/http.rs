@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use std::sync::PoisonError;
 
-use super::envelope::{MAX_FILE_RESPONSE, Payload, interpret, read_body, read_limited};
+use super::envelope::{MAX_FILE_RESPONSE, MAX_JSON_RESPONSE, Payload, interpret, read_limited};
 use super::platform::Callback;
 use super::race::{First, race};
 use super::transport::{Body, Headers, Method, Request, Response};
@@ -300,16 +300,21 @@ impl<T: Transport, C: Clock> Client<T, C> {
         if success && event_stream {
             return Ok(Answer::Stream(response));
         }
-        if success && binary {
-            let body = read_limited(&mut response, MAX_FILE_RESPONSE)
-                .await
-                .map_err(|err| (err, idempotent))?;
+        // One read for both kinds of answer: a second loop would cost the browser build its
+        // code again. A file may be larger than JSON ever is; a failure is JSON again.
+        let file = success && binary;
+        let limit = if file {
+            MAX_FILE_RESPONSE
+        } else {
+            MAX_JSON_RESPONSE
+        };
+        let body = read_limited(&mut response, limit)
+            .await
+            .map_err(|err| (err, idempotent))?;
+        if file {
             let content_type = response.headers.get("content-type").unwrap_or_default();
             return Ok(Answer::Bytes(body, content_type.to_owned()));
         }
-        let body = read_body(&mut response)
-            .await
-            .map_err(|err| (err, idempotent))?;
         let retry_after = response.headers.get("retry-after");
         interpret(response.status, retry_after, &body)
             .map(Answer::Json)

@@ -102,7 +102,7 @@ fn a_picture_that_cannot_be_previewed_keeps_the_servers_words() {
 }
 
 #[test]
-fn a_preview_that_stalls_times_out_and_an_empty_src_is_refused() {
+fn a_preview_that_stalls_times_out() {
     let rig = configured();
     rig.net.expect(
         Method::Get,
@@ -116,8 +116,4 @@ fn a_preview_that_stalls_times_out_and_an_empty_src_is_refused() {
     let err = rig.run(rig.client.preview_media("med_3")).unwrap_err();
     assert_eq!(err.kind(), crate::ErrorKind::Timeout);
     assert_eq!(rig.elapsed_ms(), 60_000);
-    for src in ["", "library:"] {
-        let err = rig.run(rig.client.preview_media(src)).unwrap_err();
-        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{src}");
-    }
 }
