@@ -24,6 +24,9 @@ use crate::transport::HttpTransport;
 
 type NodeBridge = Bridge<HttpTransport, TokioClock>;
 
+/// What `previewMedia` resolves to: `[bytes, contentType]`, or the error's reply.
+type PreviewAnswer = Either<(Buffer, String), Js<Reply>>;
+
 /// A client of the agent API: the native half of the JS `Client`.
 #[napi]
 pub struct NativeClient {
@@ -160,7 +163,7 @@ impl NativeClient {
         env: &'env Env,
         op: u32,
         src: String,
-    ) -> napi::Result<PromiseRaw<'env, Either<(Buffer, String), Js<Reply>>>> {
+    ) -> napi::Result<PromiseRaw<'env, PreviewAnswer>> {
         let bridge = Arc::clone(&self.bridge);
         env.spawn_future(async move {
             Ok(match bridge.preview_media(op, &src).await {
