@@ -466,6 +466,18 @@ export class Client {
   send(text: string, options?: SendOptions): TurnStream;
   /** Runs one chat turn. */
   chat(text: string, options?: CallOptions): TurnStream;
+  /** The preview of a draft's `src` (an upload's media id or `library:<key>`), from a studio
+   * (`docs/PROTOCOL.md` §3.9): a picture as a JPEG standing upright, at most 1920 px on its
+   * long side, or a sound a browser plays; a platform `Blob` (Node has one too) of that type.
+   * A server that serves none rejects with kind `no_preview`. */
+  previewMedia(src: string, options?: CallOptions): Promise<MediaBlob>;
+}
+
+/** What `previewMedia` resolves to: the platform's `Blob`, its `type` the file's MIME type. */
+export interface MediaBlob {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** A compact draft timeline (`docs/PROTOCOL.md` §5), every unknown key kept. */
@@ -712,6 +724,7 @@ export type ErrorKind =
   | 'cancelled'
   | 'export_option'
   | 'invalid_input'
+  | 'no_preview'
   | 'not_initialised';
 
 /** Every error the packages throw. */
@@ -764,5 +777,6 @@ export class DraftError extends I2vError {}
 export class TimeoutError extends I2vError {}
 /** `cancelled`: the `AbortSignal` fired. Its `name` is `AbortError`. */
 export class AbortError extends I2vError {}
-/** `api`, `protocol`, `invalid_input`, `not_initialised` (see `init`): anything else. */
+/** `api`, `protocol`, `invalid_input`, `no_preview`, `not_initialised` (see `init`): anything
+ * else. */
 export class ApiError extends I2vError {}

@@ -1290,6 +1290,19 @@ export const errors = [
     "requestId": null,
     "retryAfterMs": null,
     "status": null
+  },
+  {
+    "acceptedFormats": null,
+    "bindUrl": null,
+    "cause": null,
+    "code": null,
+    "kind": "no_preview",
+    "maxBytes": null,
+    "message": "this server serves no preview of 'med_1'",
+    "option": null,
+    "requestId": null,
+    "retryAfterMs": null,
+    "status": null
   }
 ] satisfies WireError[];
 

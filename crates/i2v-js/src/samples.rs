@@ -411,6 +411,9 @@ fn errors() -> Vec<WireError> {
         Error::InvalidInput {
             message: "'../x' is not a render id".into(),
         },
+        Error::NoPreview {
+            src: "med_1".into(),
+        },
     ];
     let failed = i2v_core::client::FailedAnswer {
         status: 500,

@@ -216,6 +216,21 @@ impl RenderQueue {
         self.inner.workers
     }
 
+    /// The programs renders run, for other work that runs them the same way (previews).
+    pub fn tools(&self) -> &Tools {
+        &self.inner.options.tools
+    }
+
+    /// The most memory one ffmpeg may hold (`None`: no limit), for other work that runs it.
+    pub fn memory_limit(&self) -> Option<u64> {
+        self.inner.options.memory_limit
+    }
+
+    /// Where the library's music is synthesised to (`music/` in the data dir).
+    pub fn library_dir(&self) -> &std::path::Path {
+        &self.inner.library_dir
+    }
+
     /// Queues a render. The draft is checked first: no video clips, unknown media or unknown
     /// library music refuse the job at once.
     pub fn submit(&self, request: RenderRequest) -> Result<JobStatus, QueueError> {
