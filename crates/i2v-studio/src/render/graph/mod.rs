@@ -21,6 +21,9 @@ mod text;
 mod video;
 mod window;
 
+#[cfg(test)]
+mod conformance;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
