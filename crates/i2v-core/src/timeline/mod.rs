@@ -2,7 +2,7 @@
 //! duration clamped. The studio's ffmpeg planner renders it and the browser preview draws it
 //! ([`Timeline::scene_at`]), so the two cannot disagree about what a draft shows.
 //!
-//! Rules (ours, following `docs/PROTOCOL.md` §5 and §5.4 "The timeline"):
+//! Rules (ours, `docs/PROTOCOL.md` §5, "The timeline: what each frame shows"):
 //! - The video is the first video track (`tt` 0) with segments; its clips play in start order.
 //!   A gap between clips holds the earlier picture, an overlap cuts it short, so the screen is
 //!   never black. The video lasts until the last clip ends: music and text are cut there.
