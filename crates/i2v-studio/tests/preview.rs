@@ -11,8 +11,6 @@ use i2v_core::Error;
 use i2v_core::client::{Config, Token};
 use support::{Studio, TempDir, sdk};
 
-const BOUNDARY: &str = "i2v-preview-boundary";
-
 /// A picture of ffmpeg's test pattern at `size`, in the format of `name`'s extension.
 fn picture(dir: &Path, name: &str, size: &str) -> Vec<u8> {
     let path = dir.join(name);
@@ -43,31 +41,11 @@ fn with_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
 
 /// Uploads one file for `token` into `session`: its media id.
 async fn upload(studio: &Studio, token: &str, session: &str, name: &str, bytes: &[u8]) -> String {
-    let mut body = format!(
-        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend(format!("\r\n--{BOUNDARY}--\r\n").into_bytes());
-    let response = reqwest::Client::new()
-        .post(format!(
-            "{}/api/upload-video/nemo_agent/me/{session}",
-            studio.base
-        ))
-        .bearer_auth(token)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .expect("the studio answers");
-    let text = response.text().await.expect("the body");
-    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    json["data"]["files"][0]["media_id"]
+    let body = support::multipart_form(&[(name, bytes)]);
+    let reply = studio.upload(token, session, body.into()).await;
+    reply.json["data"]["files"][0]["media_id"]
         .as_str()
-        .unwrap_or_else(|| panic!("an upload: {json}"))
+        .unwrap_or_else(|| panic!("an upload: {}", reply.json))
         .to_owned()
 }
 

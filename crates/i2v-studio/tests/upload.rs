@@ -9,26 +9,17 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::json;
 use support::{Studio, png};
 
-const BOUNDARY: &str = "i2v-test-boundary";
+const BOUNDARY: &str = support::UPLOAD_BOUNDARY;
 
 fn part_head(name: &str, mime: &str) -> String {
-    format!(
-        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: {mime}\r\n\r\n"
-    )
+    support::upload_part_head(name, mime)
 }
 
 fn form(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, bytes) in files {
-        body.extend(part_head(name, "application/octet-stream").into_bytes());
-        body.extend_from_slice(bytes);
-        body.extend(b"\r\n");
-    }
-    body.extend(format!("--{BOUNDARY}--\r\n").into_bytes());
-    body
+    support::multipart_form(files)
 }
 
 async fn upload(
@@ -37,33 +28,7 @@ async fn upload(
     session: &str,
     body: reqwest::Body,
 ) -> support::Reply {
-    let response = reqwest::Client::new()
-        .post(format!(
-            "{}/api/upload-video/nemo_agent/me/{session}",
-            studio.base
-        ))
-        .bearer_auth(token)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .body(body)
-        .send()
-        .await;
-    let response = match response {
-        Ok(response) => response,
-        Err(err) => panic!("upload failed: {err}"),
-    };
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap_or_default();
-    let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-    support::Reply {
-        status,
-        headers,
-        text,
-        json,
-    }
+    studio.upload(token, session, body).await
 }
 
 async fn connected(studio: &Studio, client: &str) -> (String, String) {

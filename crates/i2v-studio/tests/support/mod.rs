@@ -219,6 +219,39 @@ impl Studio {
             .await
     }
 
+    /// `POST /api/upload-video/nemo_agent/me/{session}` with a multipart `body` (see
+    /// [`multipart_form`]); a failed request panics.
+    pub async fn upload(&self, token: &str, session: &str, body: reqwest::Body) -> Reply {
+        let response = self
+            .http
+            .post(format!(
+                "{}/api/upload-video/nemo_agent/me/{session}",
+                self.base
+            ))
+            .bearer_auth(token)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={UPLOAD_BOUNDARY}"),
+            )
+            .body(body)
+            .send()
+            .await;
+        let response = match response {
+            Ok(response) => response,
+            Err(err) => panic!("upload failed: {err}"),
+        };
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap_or_default();
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            text,
+            json,
+        }
+    }
+
     /// `POST /api/auth/anonymous-token` for `client_id`.
     pub async fn token_reply(&self, client_id: &str) -> Reply {
         self.request(
@@ -347,4 +380,26 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
         .expect("ffmpeg runs");
     assert!(output.status.success(), "ffmpeg made no PNG");
     output.stdout
+}
+
+/// The boundary of the tests' multipart uploads.
+pub const UPLOAD_BOUNDARY: &str = "i2v-test-boundary";
+
+/// The head of one `files` part named `name`.
+pub fn upload_part_head(name: &str, mime: &str) -> String {
+    format!(
+        "--{UPLOAD_BOUNDARY}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: {mime}\r\n\r\n"
+    )
+}
+
+/// A multipart body of `files` parts, each `(name, bytes)`.
+pub fn multipart_form(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, bytes) in files {
+        body.extend(upload_part_head(name, "application/octet-stream").into_bytes());
+        body.extend_from_slice(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{UPLOAD_BOUNDARY}--\r\n").into_bytes());
+    body
 }
