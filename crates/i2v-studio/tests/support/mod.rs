@@ -49,6 +49,20 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// A response read whole: its body as text and, where it is JSON, as JSON.
+    pub async fn read(response: reqwest::Response) -> Reply {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let text = response.text().await.expect("read the body");
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            text,
+            json,
+        }
+    }
+
     /// The envelope's `code` (`None` without one).
     pub fn code(&self) -> Option<i64> {
         self.json.get("code").and_then(Value::as_i64)
@@ -196,16 +210,7 @@ impl Studio {
                 .body(body);
         }
         let response = request.send().await.expect("the studio answers");
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let text = response.text().await.expect("read the body");
-        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply {
-            status,
-            headers,
-            text,
-            json,
-        }
+        Reply::read(response).await
     }
 
     /// `GET path` with an optional token.
@@ -236,19 +241,9 @@ impl Studio {
             .body(body)
             .send()
             .await;
-        let response = match response {
-            Ok(response) => response,
+        match response {
+            Ok(response) => Reply::read(response).await,
             Err(err) => panic!("upload failed: {err}"),
-        };
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let text = response.text().await.unwrap_or_default();
-        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply {
-            status,
-            headers,
-            text,
-            json,
         }
     }
 
