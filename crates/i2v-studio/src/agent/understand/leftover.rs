@@ -3,10 +3,11 @@
 //!
 //! Rule (ours): a clause that produced no instruction, asked nothing, did not ask for a video or
 //! for the file, and holds a word or Chinese character beyond politeness and filler
-//! ([`lexicon::FILLERS`]), is reported in the person's own words.
+//! ([`lexicon::FILLERS`]) and a request for help ([`lexicon::HELP`], which the help text answers),
+//! is reported in the person's own words.
 
 use super::Clause;
-use super::lexicon::{self, EXPORT, FILLERS};
+use super::lexicon::{self, EXPORT, FILLERS, HELP};
 use crate::agent::text::phrase::find_all;
 
 /// The clause's own text, when it holds something to act on that no rule understood.
@@ -14,14 +15,20 @@ pub(super) fn leftover(clause: &Clause<'_>) -> Option<String> {
     if clause.has(EXPORT) || clause.has(lexicon::QUESTIONS) {
         return None;
     }
-    let filler = find_all(clause.tokens, FILLERS);
-    // The fillers are in order and apart: only the last starting by `at` may cover it.
+    // Politeness, filler and a request for help (which the help text answers) are not content.
+    let spans = [
+        find_all(clause.tokens, FILLERS),
+        find_all(clause.tokens, HELP),
+    ];
+    // Each list is in order and apart: only its last span starting by `at` may cover it.
     let covered = |at: usize| {
-        let started = filler.partition_point(|&(start, _)| start <= at);
-        started
-            .checked_sub(1)
-            .and_then(|last| filler.get(last))
-            .is_some_and(|&(_, end)| at < end)
+        spans.iter().any(|spans| {
+            let started = spans.partition_point(|&(start, _)| start <= at);
+            started
+                .checked_sub(1)
+                .and_then(|last| spans.get(last))
+                .is_some_and(|&(_, end)| at < end)
+        })
     };
     let content = clause
         .tokens
@@ -63,5 +70,24 @@ mod tests {
         assert!(leftovers("ok, export it").is_empty());
         assert!(leftovers("好的，谢谢").is_empty());
         assert!(leftovers("how do I add music?").is_empty());
+    }
+
+    #[test]
+    fn asking_for_help_is_understood_as_asking_for_help() {
+        for text in [
+            "help",
+            "Help!",
+            "what can you do?",
+            "帮助",
+            "ayuda",
+            "ヘルプ",
+        ] {
+            assert!(leftovers(text).is_empty(), "{text}: {:?}", leftovers(text));
+        }
+        // Help with something no rule understood is still reported.
+        assert_eq!(
+            leftovers("help me sync the cuts to the beat"),
+            ["help me sync the cuts to the beat"]
+        );
     }
 }

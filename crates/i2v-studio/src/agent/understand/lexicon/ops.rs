@@ -115,6 +115,13 @@ pub(in crate::agent::understand) const QUESTIONS: &[&str] = &[
     "どうやって", "どうすれば", "どうしたら",
 ];
 
+/// Asking what the agent can do: the help text is the answer, so nothing is left not understood.
+pub(in crate::agent::understand) const HELP: &[&str] = &[
+    "help", "what can you do", "what can i do", "what can i ask", "what do you do",
+    "帮助", "帮帮我", "你能做什么", "能做什么", "ayuda", "ayúdame", "qué puedes hacer",
+    "ヘルプ", "何ができる", "助けて",
+];
+
 /// Asking for the finished file, which the editor's Export button does.
 pub(in crate::agent::understand) const EXPORT: &[&str] = &[
     "export", "download", "render", "save the video", "导出", "下载", "保存视频",
