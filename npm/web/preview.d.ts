@@ -35,7 +35,7 @@ export interface Scene {
   /** Black over everything, 0 to 1: the video's fade in and out. */
   black: number;
   /** The music playing at this instant. */
-  sounds: SceneSound[];
+  music: SceneMusic[];
 }
 
 /** A picture on screen. */
@@ -65,7 +65,9 @@ export interface SceneText {
 }
 
 /** Music playing. */
-export interface SceneSound {
+export interface SceneMusic {
+  /** Which piece of the video. */
+  index: number;
   src: string;
   startMs: number;
   durationMs: number;

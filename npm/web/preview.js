@@ -25,6 +25,7 @@ export class Preview extends EventTarget {
   #store;
   #drawer;
   #timeline = null;
+  #ownsTimeline = false; // made here from a draft: freed here when replaced
   #time = 0;
   #playing = false;
   #clock = null; // { audio, anchorMs, anchorAt }
@@ -100,8 +101,9 @@ export class Preview extends EventTarget {
     this.#alive();
     const load = ++this.#loads;
     let timeline;
+    const fromDraft = typeof source?.timeline === 'function';
     try {
-      timeline = typeof source?.timeline === 'function' ? source.timeline(canvas ?? this.#options.canvas) : source;
+      timeline = fromDraft ? source.timeline(canvas ?? this.#options.canvas) : source;
       if (!timeline || typeof timeline.sceneAt !== 'function') throw new TypeError('load() takes a Draft or a Timeline');
     } catch (error) {
       if (load === this.#loads) this.#show(null);
@@ -113,8 +115,11 @@ export class Preview extends EventTarget {
     this.#ready = loaded.catch(() => {});
     await loaded;
     // A later load took over while this one waited for its media: that one is shown.
-    if (load !== this.#loads || this.#destroyed) return;
-    this.#show(timeline);
+    if (load !== this.#loads || this.#destroyed) {
+      if (fromDraft) timeline.free?.();
+      return;
+    }
+    this.#show(timeline, fromDraft);
     this.#emit('load');
   }
 
@@ -166,6 +171,8 @@ export class Preview extends EventTarget {
     this.#resizeObserver?.disconnect();
     this.#store.clear();
     this.#drawer.forget();
+    if (this.#ownsTimeline) this.#timeline?.free?.();
+    this.#timeline = null;
     if (this.#ownsAudio && this.#audio?.state !== 'closed') this.#audio?.close().catch(() => {});
     this.#audio = null;
   }
@@ -174,11 +181,13 @@ export class Preview extends EventTarget {
     if (this.#destroyed) throw new Error('this Preview was destroyed');
   }
 
-  /** Swaps in `timeline` (or nothing) at the current time. */
-  #show(timeline) {
+  /** Swaps in `timeline` (or nothing) at the current time; `owned`: made here, freed here. */
+  #show(timeline, owned = false) {
     const at = this.currentTime;
     this.#soundtrack?.stop();
+    if (this.#ownsTimeline && this.#timeline !== timeline) this.#timeline?.free?.();
     this.#timeline = timeline;
+    this.#ownsTimeline = owned;
     this.#drawnFrame = -1;
     if (!timeline) {
       this.#time = 0;

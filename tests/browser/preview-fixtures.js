@@ -68,7 +68,7 @@
         this.calls += 1;
         const frame = Math.min(frames - 1, Math.max(0, Math.floor((ms * canvas.fps) / 1000)));
         const timeMs = (frame * 1000) / canvas.fps;
-        return { frame, timeMs, pictures: [], transition: null, texts: [], black: 0, sounds: [], ...sceneOf(frame, timeMs) };
+        return { frame, timeMs, pictures: [], transition: null, texts: [], black: 0, music: [], ...sceneOf(frame, timeMs) };
       },
     };
   }

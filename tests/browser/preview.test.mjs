@@ -284,7 +284,7 @@ test('the player: seek draws that frame, play runs the clock, a new draft mid-pl
     const second = fx.timeline({ canvas, durationMs: 3000,
       media: [{ src: 'blue', kind: 'picture' }, { src: 'song', kind: 'sound' }],
       sceneOf: (frame, timeMs) => ({ pictures: [fx.picture('blue', canvas)],
-        sounds: [{ src: 'song', startMs: 0, durationMs: 3000, offsetMs: timeMs, gain: 0.5 }] }) });
+        music: [{ index: 0, src: 'song', startMs: 0, durationMs: 3000, offsetMs: timeMs, gain: 0.5 }] }) });
     const before = preview.currentTime;
     await preview.load(second);
     const after = preview.currentTime;

@@ -30,9 +30,9 @@ export class Soundtrack {
     const now = timeline.sceneAt(ms);
     const ahead = timeline.sceneAt(Math.min(ms + LOOKAHEAD_MS, Math.max(0, timeline.durationMs - 1)));
     for (const scene of [now, ahead]) {
-      for (const sound of scene.sounds) this.#start(timeline, sound, scene, ms, at);
+      for (const sound of scene.music) this.#start(timeline, sound, scene, ms, at);
     }
-    for (const sound of now.sounds) {
+    for (const sound of now.music) {
       const node = this.#playing.get(keyOf(sound));
       node?.gain.gain.setTargetAtTime(sound.gain, at, GAIN_SMOOTHING);
     }
@@ -89,6 +89,6 @@ function keyOf(sound) {
 
 /** The gain of the piece `key` at `ms`, or null when it does not play then. */
 function gainAt(timeline, key, ms) {
-  const sound = timeline.sceneAt(ms).sounds.find((s) => keyOf(s) === key);
+  const sound = timeline.sceneAt(ms).music.find((s) => keyOf(s) === key);
   return sound ? sound.gain : null;
 }
