@@ -16,6 +16,8 @@ import { MediaStore, chooseLoader } from './preview/media.js';
 
 /** How often the music is kept in step when frames are not drawn (a hidden page), in ms. */
 const SOUND_SYNC_MS = 100;
+/** The canvas's width in pixels while it is not shown (`resolution: 'display'`). */
+const DEFAULT_DISPLAY_WIDTH = 960;
 /** The most scenes sampled to find the pictures to compose before playing. */
 const PREPARE_SAMPLES = 2000;
 
@@ -237,7 +239,8 @@ export class Preview extends EventTarget {
     let w = width;
     if (this.#options.resolution === 'display') {
       const shown = this.#canvas.clientWidth * (globalThis.devicePixelRatio || 1);
-      if (shown > 0) w = Math.min(width, Math.round(shown));
+      // Not shown now (hidden): a modest size, until the resize observer sees it shown.
+      w = Math.min(width, shown > 0 ? Math.round(shown) : DEFAULT_DISPLAY_WIDTH);
     }
     const h = Math.max(1, Math.round((w * height) / width));
     if (this.#canvas.width === w && this.#canvas.height === h) return;
