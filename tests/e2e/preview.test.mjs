@@ -35,13 +35,17 @@ after(async () => {
   await studio?.stop();
 });
 
-/** Sends `text` and waits for its turn to finish. */
+/** Sends `text` and waits for its turn to finish well. */
 async function say(p, text) {
-  const turns = await p.locator('.message.user').count();
+  const n = (await p.locator('.turn').count()) + 1;
   await p.fill('#composer-input', text);
   await p.click('#send-button');
-  await p.waitForFunction((n) => document.querySelectorAll('.message.user').length > n
-    && !document.querySelector('#stop-button:not([hidden])'), turns, { timeout: 60_000 });
+  await p.waitForFunction((count) => {
+    const turns = document.querySelectorAll('.turn');
+    return turns.length >= count && turns[count - 1].dataset.state !== 'running';
+  }, n, { timeout: 60_000 });
+  const turn = p.locator('.turn').nth(n - 1);
+  assert.equal(await turn.getAttribute('data-state'), 'done', `the turn ended with: ${await turn.textContent()}`);
 }
 
 /** The live canvas: its size and a fingerprint of its pixels. */
