@@ -17,6 +17,8 @@ cd "$(repo_root)"
 # docs/decisions/wasm-size.md records what each crate cost.
 WASM_GZIP_TARGET=200000
 WASM_GZIP_BUDGET=${WASM_GZIP_BUDGET:-$WASM_GZIP_TARGET}
+# The live preview's own module (crates/i2v-preview), fetched only by a page that draws one.
+PREVIEW_GZIP_BUDGET=${PREVIEW_GZIP_BUDGET:-56000}
 
 ensure_node
 ensure_rust_wasm
@@ -25,7 +27,7 @@ if [ ! -x node_modules/.bin/wasm-opt ]; then
   npm ci --no-audit --no-fund
 fi
 
-log "building i2v-wasm (wasm32, profile wasm-release)"
+log "building i2v-wasm and i2v-preview (wasm32, profile wasm-release)"
 # Panic locations name their source files: the registry's and this checkout's long prefixes
 # are cut to short names (docs/decisions/wasm-size.md). Given with --config, the flags join the
 # wasm32 target's own (.cargo/config.toml) and reach only the wasm32 units, which only this
@@ -34,30 +36,37 @@ remap="\"--remap-path-prefix=$(pwd)=i2v\""
 for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*; do
   [ -d "$registry" ] && remap+=", \"--remap-path-prefix=$registry=crates\""
 done
-cargo build --locked -p i2v-wasm --target wasm32-unknown-unknown --profile wasm-release \
-  --config "target.wasm32-unknown-unknown.rustflags = [$remap]"
-raw=target/wasm32-unknown-unknown/wasm-release/i2v_wasm.wasm
+cargo build --locked -p i2v-wasm -p i2v-preview --target wasm32-unknown-unknown \
+  --profile wasm-release --config "target.wasm32-unknown-unknown.rustflags = [$remap]"
 
-# wasm-bindgen's output, optimised, kept in target/ so an unchanged build skips both steps.
+# wasm-bindgen's output for module $1, optimised, kept in target/ so an unchanged build skips
+# both steps. The module owns its memory, which starts zeroed, and never touches its first 1 KB
+# (Rust's stack grows down toward address 0 and would overflow before): wasm-opt may then drop
+# zero bytes from the data and fold address arithmetic into loads and stores.
+bindgen() {
+  local name=$1 glue=$2
+  local raw=target/wasm32-unknown-unknown/wasm-release/$name.wasm
+  if [ ! -f "$glue/${name}_bg.wasm" ] || [ "$raw" -nt "$glue/${name}_bg.wasm" ]; then
+    log "wasm-bindgen --target web, wasm-opt -Oz: $name"
+    rm -rf "$glue"
+    wasm-bindgen --target web --no-typescript --out-dir "$glue" "$raw"
+    node_modules/.bin/wasm-opt -Oz --zero-filled-memory --low-memory-unused \
+      "$glue/${name}_bg.wasm" -o "$glue/${name}_bg.opt.wasm"
+    mv "$glue/${name}_bg.opt.wasm" "$glue/${name}_bg.wasm"
+  fi
+}
 glue=target/web-pkg
-if [ ! -f "$glue/i2v_wasm_bg.wasm" ] || [ "$raw" -nt "$glue/i2v_wasm_bg.wasm" ]; then
-  log "wasm-bindgen --target web"
-  rm -rf "$glue"
-  wasm-bindgen --target web --no-typescript --out-dir "$glue" "$raw"
-  log "wasm-opt -Oz"
-  # The module owns its memory, which starts zeroed, and never touches its first 1 KB (Rust's
-  # stack grows down toward address 0 and would overflow before): wasm-opt may then drop zero
-  # bytes from the data and fold address arithmetic into loads and stores.
-  node_modules/.bin/wasm-opt -Oz --zero-filled-memory --low-memory-unused \
-    "$glue/i2v_wasm_bg.wasm" -o "$glue/i2v_wasm_bg.opt.wasm"
-  mv "$glue/i2v_wasm_bg.opt.wasm" "$glue/i2v_wasm_bg.wasm"
-fi
+bindgen i2v_wasm "$glue"
+# The timeline evaluator: a module of its own that only a page with a live preview loads.
+preview_glue=target/web-pkg-preview
+bindgen i2v_preview "$preview_glue"
 
 log "writing npm/web/pkg"
 pkg=npm/web/pkg
 rm -rf "$pkg"
 mkdir -p "$pkg/shared"
 cp -R "$glue"/. "$pkg"/
+cp "$preview_glue"/i2v_preview.js "$preview_glue"/i2v_preview_bg.wasm "$pkg"/
 cp npm/shared/*.js "$pkg/shared/"
 # The one contract both packages share, and the browser's own Preview (a canvas, Web Audio).
 {
@@ -73,5 +82,11 @@ gzip_bytes=$(gzip -9 -c "$pkg/i2v_wasm_bg.wasm" | wc -c)
 echo "i2v_wasm_bg.wasm: ${raw_bytes} bytes, ${gzip_bytes} bytes gzipped (guard ${WASM_GZIP_BUDGET}, target ${WASM_GZIP_TARGET})"
 if [ "$gzip_bytes" -gt "$WASM_GZIP_BUDGET" ]; then
   echo "error: the optimised .wasm is over its size budget" >&2
+  exit 1
+fi
+preview_bytes=$(gzip -9 -c "$pkg/i2v_preview_bg.wasm" | wc -c)
+echo "i2v_preview_bg.wasm (loaded only for a live preview): ${preview_bytes} bytes gzipped (guard ${PREVIEW_GZIP_BUDGET})"
+if [ "$preview_bytes" -gt "$PREVIEW_GZIP_BUDGET" ]; then
+  echo "error: the preview's .wasm is over its size budget" >&2
   exit 1
 fi

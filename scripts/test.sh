@@ -12,7 +12,7 @@ cargo fmt --all --check
 
 log "lint (host and wasm32)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy -p i2v-sse -p i2v-text -p i2v-core -p i2v-js -p i2v-wasm --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p i2v-sse -p i2v-text -p i2v-core -p i2v-js -p i2v-wasm -p i2v-preview --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 log "tests (host)"
 cargo test --workspace --locked

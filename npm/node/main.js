@@ -4,7 +4,7 @@
 import * as native from './native.js';
 import * as platform from './platform.js';
 import { makeApi } from './shared/api.js';
-export const { init, Client, Draft, SseParser, parseDraft, diffDrafts, routeIntent, translateGui, checkExportOptions,
+export const { init, initPreview, Client, Draft, Timeline, SseParser, parseDraft, diffDrafts, routeIntent, translateGui, checkExportOptions,
   I2vError,
   AuthError, SessionError, CreditsError, FileError, RateLimitError, NetworkError, AgentError, RenderError,
   DraftError, TimeoutError, AbortError, ApiError } = makeApi(native, platform);

@@ -58,7 +58,7 @@ function load() {
 
 const addon = load();
 
-export const { NativeClient, routeIntent, parseDraft, diffDrafts, translateGui,
+export const { NativeClient, NativeTimeline, routeIntent, parseDraft, diffDrafts, translateGui,
   checkExportOptions } = addon;
 
 // The lengths table's special entries (i2v-sse's `packed` module; the browser build's

@@ -2,7 +2,8 @@
 // and platform. Each package's entry calls `makeApi` once and exports what it returns.
 
 import { makeClientClass } from './client.js';
-import { Draft, makeDraftHelpers } from './draft.js';
+import { Draft, makeDraftHelpers, setTimelineReader } from './draft.js';
+import { Timeline, makeTimelineReader } from './timeline.js';
 import { nativeExportOptions } from './client.js';
 import { unwrap } from './draft.js';
 import { errorClasses, fromThrown, notInitialisedError } from './errors.js';
@@ -14,12 +15,18 @@ import { errorClasses, fromThrown, notInitialisedError } from './errors.js';
  */
 function loaderOf(native) {
   const isReady = native.isReady ?? (() => true);
+  const isPreviewReady = native.isPreviewReady ?? (() => true);
   return {
     init: native.init ?? (async () => {}),
     ready: native.ready ?? (async () => {}),
+    initPreview: native.initPreview ?? (async () => {}),
     isReady,
     check(what) {
       if (!isReady()) throw notInitialisedError(what);
+    },
+    /** Throws until the preview's module (@i2v/web's second `.wasm`) is loaded. */
+    checkPreview(what) {
+      if (!isPreviewReady()) throw notInitialisedError(what, 'initPreview');
     },
   };
 }
@@ -28,6 +35,7 @@ function loaderOf(native) {
 export function makeApi(native, platform) {
   const loader = loaderOf(native);
   const { parseDraft, diffDrafts } = makeDraftHelpers(native, loader);
+  setTimelineReader(makeTimelineReader(native, loader));
 
   /** A WHATWG event-stream parser fed chunk by chunk. */
   class SseParser {
@@ -85,8 +93,16 @@ export function makeApi(native, platform) {
       }
       return loader.init(options).then(() => undefined);
     },
+    /** Loads the live preview's module (`Draft.timeline`); @i2v/node has it built in. */
+    initPreview(options = {}) {
+      if (options === null || typeof options !== 'object') {
+        throw new TypeError('initPreview() takes { wasm }');
+      }
+      return loader.initPreview(options).then(() => undefined);
+    },
     Client: makeClientClass(native, platform, loader),
     Draft,
+    Timeline,
     SseParser,
     parseDraft,
     diffDrafts,

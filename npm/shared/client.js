@@ -370,6 +370,20 @@ export function makeClientClass(native, platform, loader) {
       );
     }
 
+    /**
+     * The preview of a draft's `src` (an upload's media id or `library:<key>`) as a `Blob` of its
+     * type: a picture any browser decodes, or a sound it plays. The native side answers
+     * `[bytes, contentType]`, or the error's reply.
+     */
+    async previewMedia(src, { signal, timeout } = {}) {
+      if (typeof src !== 'string') throw new TypeError('previewMedia() takes a src string');
+      const [bytes, type] = await this.#call({ signal, timeout }, async (op) => {
+        const answer = await this.#native.previewMedia(op, src);
+        return Array.isArray(answer) ? { ok: answer } : answer;
+      });
+      return new Blob([bytes], { type });
+    }
+
     /** Renders the current draft (as `format`, `resolution`, `fps`, `quality`) and waits for the video. */
     export(options = {}) {
       const native = nativeExportOptions(options);

@@ -4,6 +4,15 @@ import { errorFromFields, fromThrown } from './errors.js';
 
 const fromNative = Symbol('i2v.draft');
 
+// How a draft is read as frames: set once by the package's entry (`makeApi`), which knows the
+// native module.
+let readTimeline = null;
+
+/** Gives `Draft.timeline()` its reader (`makeTimelineReader`). */
+export function setTimelineReader(reader) {
+  readTimeline = reader;
+}
+
 /** The `ok` of a native reply (`{ ok }` or `{ error }`), or its error thrown as an `I2vError`. */
 export function unwrap(result) {
   if (result instanceof Error) throw result;
@@ -47,6 +56,13 @@ export class Draft {
   /** The tracks laid out in time, read by the core's rules (roles, labels, spans, transitions). */
   layout() {
     return this.#layout;
+  }
+
+  /** The draft read as frames onto `canvas` (1920x1080 at 30 fps unless given): what each
+   * frame shows, as the renderer makes it. Throws an `I2vError` where the draft cannot play. */
+  timeline(canvas) {
+    if (readTimeline === null) throw new TypeError('draft.timeline() needs the package entry loaded');
+    return readTimeline(this.#value, canvas);
   }
 
   /** The draft as JSON, as it was given. */

@@ -77,11 +77,11 @@ export function errorFromFields(fields) {
  * What a synchronous call throws in @i2v/web before the `.wasm` is loaded: `init()` (or any
  * asynchronous call, which loads it) must come first.
  */
-export function notInitialisedError(what) {
+export function notInitialisedError(what, loader = 'init') {
   return new ApiError({
     code: null,
     kind: 'not_initialised',
-    message: `${what} needs the i2v module loaded: call \`await init()\` first`,
+    message: `${what} needs the i2v module loaded: call \`await ${loader}()\` first`,
   });
 }
 

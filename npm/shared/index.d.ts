@@ -62,6 +62,14 @@ export interface InitOptions {
  */
 export function init(options?: InitOptions): Promise<void>;
 
+/**
+ * Loads the live preview's module, which `Draft.timeline()` needs: in `@i2v/web` a second `.wasm`
+ * (`i2v_preview_bg.wasm`, about 49 KB gzipped, next to the first unless `wasm` says where) that
+ * only a page drawing a preview fetches; `Preview.load` calls it. `@i2v/node` has the evaluator
+ * built in: there it resolves at once. Later calls do nothing; a failed load may be tried again.
+ */
+export function initPreview(options?: InitOptions): Promise<void>;
+
 /** Waits and attempts, all in milliseconds or counts; every field has the protocol's default. */
 export interface Timing {
   /** Heartbeats only for this long → the first "still working" event (default 120000). */
@@ -458,6 +466,18 @@ export class Client {
   send(text: string, options?: SendOptions): TurnStream;
   /** Runs one chat turn. */
   chat(text: string, options?: CallOptions): TurnStream;
+  /** The preview of a draft's `src` (an upload's media id or `library:<key>`), from a studio
+   * (`docs/PROTOCOL.md` §3.9): a picture as a JPEG standing upright, at most 1920 px on its
+   * long side, or a sound a browser plays; a platform `Blob` (Node has one too) of that type.
+   * A server that serves none rejects with kind `no_preview`. */
+  previewMedia(src: string, options?: CallOptions): Promise<MediaBlob>;
+}
+
+/** What `previewMedia` resolves to: the platform's `Blob`, its `type` the file's MIME type. */
+export interface MediaBlob {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** A compact draft timeline (`docs/PROTOCOL.md` §5), every unknown key kept. */
@@ -471,8 +491,107 @@ export class Draft {
   readonly durationMs: number | null;
   /** The tracks laid out in time, by the same rules the summary and the renderer use. */
   layout(): DraftLayout;
+  /** The draft read as frames onto `canvas` (1920x1080 at 30 fps unless given): what each frame
+   * shows, by the rules the studio renders with. Throws an `I2vError` (`kind` `invalid_input`)
+   * where the draft cannot play, e.g. before it has a picture. */
+  timeline(canvas?: { width: number; height: number; fps?: number }): Timeline;
   /** The draft as JSON, exactly as it was given (numbers as written, unknown keys kept). */
   toJSON(): unknown;
+}
+
+/** A draft read as frames (`Draft.timeline()`): its length, its media, and each frame's scene. */
+export class Timeline {
+  private constructor();
+  /** How long the video lasts, in ms (whole frames). */
+  readonly durationMs: number;
+  /** How many frames it has. */
+  readonly frames: number;
+  /** The canvas it is read onto. */
+  readonly canvas: Canvas;
+  /** Every `src` it uses, once each, with what it is used as. */
+  readonly media: TimelineMedia[];
+  /** What the frame on which `ms` falls shows (`floor(ms * fps / 1000)`, within the video). */
+  sceneAt(ms: number): Scene;
+  /** Lets go of the native timeline now rather than when it is collected. */
+  free(): void;
+}
+
+/** The timeline's facts as they cross from the native side. */
+export type TimelineInfo = Pick<Timeline, 'durationMs' | 'frames' | 'canvas' | 'media'>;
+
+/** A `src` a timeline uses: a picture of the video or a piece of music. */
+export interface TimelineMedia {
+  src: string;
+  kind: 'picture' | 'sound';
+}
+
+/** What one frame shows and plays. */
+export interface Scene {
+  /** Which frame, from 0. */
+  frame: number;
+  /** When it is shown, in ms. */
+  timeMs: number;
+  /** The pictures, bottom first: one, or two during a transition (outgoing, incoming). */
+  pictures: ScenePicture[];
+  /** The transition between the two pictures, while they are in one. */
+  transition: SceneTransition | null;
+  /** Titles and captions over the pictures, in drawing order. */
+  texts: SceneText[];
+  /** Black over everything (the video's fade in and out), 0 to 1. */
+  black: number;
+  /** The music sounding. */
+  music: SceneMusic[];
+}
+
+/** A picture on a frame: fitted into `composed`, that scaled to `view`'s size, the canvas-sized
+ * part at (`view.x`, `view.y`) shown. */
+export interface ScenePicture {
+  /** Which clip of the video. */
+  clip: number;
+  src: string;
+  fit: 'cover' | 'contain' | 'blur';
+  composed: { width: number; height: number };
+  view: { width: number; height: number; x: number; y: number };
+}
+
+/** Two pictures blending: ffmpeg's xfade name and its progress (1 on the first frame, falling
+ * towards 0); a plain `fade` draws the incoming picture at opacity 1 − progress. */
+export interface SceneTransition {
+  kind: string;
+  progress: number;
+}
+
+/** A title or caption on a frame, laid out as the studio's drawtext lays it: centred across,
+ * `top` at 7 % of the height, `bottom` ending at 93 %, `center` in the middle. */
+export interface SceneText {
+  /** Which text of the video. */
+  index: number;
+  /** Its lines, wrapped to the canvas. */
+  lines: string[];
+  /** DejaVu Sans (`regular`), DejaVu Sans Bold (`bold`) or WenQuanYi Zen Hei (`cjk`). */
+  face: 'regular' | 'bold' | 'cjk';
+  sizePx: number;
+  /** `#RRGGBB`. */
+  color: string;
+  position: 'top' | 'center' | 'bottom';
+  lineSpacingPx: number;
+  /** The outline's width (black at 55 % opacity). */
+  borderPx: number;
+  /** 0 to 1. */
+  opacity: number;
+}
+
+/** A piece of music sounding on a frame. */
+export interface SceneMusic {
+  /** Which piece of the video. */
+  index: number;
+  src: string;
+  startMs: number;
+  durationMs: number;
+  /** How far into the piece, in ms (a shorter file loops). */
+  offsetMs: number;
+  /** Volume × its fades × the video's fade out (the renderer then normalises the loudness). */
+  gain: number;
 }
 
 /** A draft laid out in time (`Draft.layout()`). */
@@ -605,6 +724,7 @@ export type ErrorKind =
   | 'cancelled'
   | 'export_option'
   | 'invalid_input'
+  | 'no_preview'
   | 'not_initialised';
 
 /** Every error the packages throw. */
@@ -657,5 +777,6 @@ export class DraftError extends I2vError {}
 export class TimeoutError extends I2vError {}
 /** `cancelled`: the `AbortSignal` fired. Its `name` is `AbortError`. */
 export class AbortError extends I2vError {}
-/** `api`, `protocol`, `invalid_input`, `not_initialised` (see `init`): anything else. */
+/** `api`, `protocol`, `invalid_input`, `no_preview`, `not_initialised` (see `init`): anything
+ * else. */
 export class ApiError extends I2vError {}

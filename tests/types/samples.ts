@@ -813,6 +813,58 @@ export const answers = {
       "resolution": "2160p"
     }
   },
+  "sceneAt": {
+    "black": 0.0,
+    "frame": 87.0,
+    "music": [
+      {
+        "durationMs": 5000.0,
+        "gain": 0.35,
+        "index": 0,
+        "offsetMs": 2900.0,
+        "src": "library:lofi",
+        "startMs": 0.0
+      }
+    ],
+    "pictures": [
+      {
+        "clip": 0,
+        "composed": {
+          "height": 360,
+          "width": 640
+        },
+        "fit": "blur",
+        "src": "med_1",
+        "view": {
+          "height": 360,
+          "width": 640,
+          "x": 0,
+          "y": 0
+        }
+      },
+      {
+        "clip": 1,
+        "composed": {
+          "height": 360,
+          "width": 640
+        },
+        "fit": "blur",
+        "src": "med_2",
+        "view": {
+          "height": 360,
+          "width": 640,
+          "x": 0,
+          "y": 0
+        }
+      }
+    ],
+    "texts": [],
+    "timeMs": 2900.0,
+    "transition": {
+      "kind": "wipeleft",
+      "progress": 0.625
+    }
+  },
   "send": {
     "credits": {
       "available": 90.0,
@@ -879,6 +931,29 @@ export const answers = {
     "videoInfos": [
       {
         "media_id": "med_1"
+      }
+    ]
+  },
+  "timeline": {
+    "canvas": {
+      "fps": 30,
+      "height": 360,
+      "width": 640
+    },
+    "durationMs": 5000.0,
+    "frames": 150.0,
+    "media": [
+      {
+        "kind": "picture",
+        "src": "med_1"
+      },
+      {
+        "kind": "picture",
+        "src": "med_2"
+      },
+      {
+        "kind": "sound",
+        "src": "library:lofi"
       }
     ]
   },
@@ -1211,6 +1286,19 @@ export const errors = [
     "kind": "invalid_input",
     "maxBytes": null,
     "message": "invalid input: '../x' is not a render id",
+    "option": null,
+    "requestId": null,
+    "retryAfterMs": null,
+    "status": null
+  },
+  {
+    "acceptedFormats": null,
+    "bindUrl": null,
+    "cause": null,
+    "code": null,
+    "kind": "no_preview",
+    "maxBytes": null,
+    "message": "this server serves no preview of 'med_1'",
     "option": null,
     "requestId": null,
     "retryAfterMs": null,

@@ -28,6 +28,8 @@ import type {
   ExportProgress,
   ExportResult,
   GuiTranslation,
+  Scene,
+  TimelineInfo,
   I2vError,
   Intent,
   SendOutcome,
@@ -88,6 +90,8 @@ export interface Answers {
   checkExportOptions: CheckedExportOptions;
   routeIntent: Intent;
   translateGui: GuiTranslation;
+  timeline: TimelineInfo;
+  sceneAt: Scene;
 }
 
 /** A call's answer or its error. */

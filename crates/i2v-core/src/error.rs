@@ -143,6 +143,13 @@ pub enum Error {
         /// The other option that narrows what is accepted ("a gif", "a preview"), if one does.
         with: Option<&'static str>,
     },
+    /// The backend serves no preview of a draft's `src` (`docs/PROTOCOL.md` §3.9: only the
+    /// studio does, and only of the caller's own media and the library's music).
+    #[error("this server serves no preview of '{src}'")]
+    NoPreview {
+        /// The `src` asked for.
+        src: String,
+    },
     /// The caller passed an argument that cannot work.
     #[error("invalid input: {message}")]
     InvalidInput {
@@ -227,6 +234,8 @@ pub enum ErrorKind {
     ExportOption,
     /// [`Error::InvalidInput`].
     InvalidInput,
+    /// [`Error::NoPreview`].
+    NoPreview,
 }
 
 impl ErrorKind {
@@ -254,6 +263,7 @@ impl ErrorKind {
             ErrorKind::Cancelled => "cancelled",
             ErrorKind::ExportOption => "export_option",
             ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::NoPreview => "no_preview",
         }
     }
 }
@@ -346,6 +356,7 @@ impl Error {
             Error::Cancelled => ErrorKind::Cancelled,
             Error::UnsupportedExportOption { .. } => ErrorKind::ExportOption,
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Error::NoPreview { .. } => ErrorKind::NoPreview,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod gui;
 pub mod intent;
 pub mod json;
 pub mod media;
+pub mod timeline;
 /// Server-Sent Events framing (its own crate, so the wasm build can compile it for speed).
 pub use i2v_sse as sse;
 

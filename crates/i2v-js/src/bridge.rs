@@ -5,7 +5,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use i2v_core::Error;
 use i2v_core::client::{
-    Client, Clock, LogSink, ProgressSink, Session, Transport, UploadFile, UploadProgress,
+    Client, Clock, LogSink, PreviewMedia, ProgressSink, Session, Transport, UploadFile,
+    UploadProgress,
 };
 use serde_json::Value;
 
@@ -162,6 +163,18 @@ impl<T: Transport + Clone, C: Clock + Clone> Bridge<T, C> {
         };
         self.run(op, &view, work, |m| Answer::Media(media(&m)))
             .await
+    }
+
+    /// The preview of a draft's `src`: its bytes and type, which each binding hands to JS as
+    /// bytes (never through the serde values of [`Answer`], which would make each byte a
+    /// number), or the reply of its error.
+    pub async fn preview_media(&self, op: u32, src: &str) -> Result<PreviewMedia, Reply> {
+        let view = self.view(op);
+        let outcome = self.ops.run(op, view.preview_media(src)).await;
+        outcome.map_err(|error| {
+            let failed = view.failed_answer();
+            Outcome::Error(Box::new(WireError::new(&error, failed.as_ref())))
+        })
     }
 
     /// Uploads files, reporting `{progress: {sent, total}}` then `{end: …}`.

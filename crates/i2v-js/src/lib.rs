@@ -21,6 +21,7 @@ pub mod config;
 pub mod layout;
 pub mod ops;
 pub mod pure;
+pub mod scene;
 // Writes files: a host test only.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod samples;

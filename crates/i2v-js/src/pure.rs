@@ -46,7 +46,7 @@ pub fn diff_drafts(before: &str, after: &str) -> Reply {
 }
 
 /// A draft's JSON, or the object [`DraftShape`] wraps one in.
-fn parse_either(text: &str) -> Result<Draft, Error> {
+pub(crate) fn parse_either(text: &str) -> Result<Draft, Error> {
     let value: Value = serde_json::from_str(text).map_err(|err| Error::InvalidInput {
         message: format!("a draft must be JSON: {err}"),
     })?;

@@ -47,6 +47,12 @@ fn draft() -> DraftShape {
     DraftShape::from(&Draft::parse(text).expect("the sample draft"))
 }
 
+/// The sample draft's timeline on a small canvas.
+fn timeline() -> i2v_core::timeline::Timeline {
+    let text = serde_json::to_string(&draft().value).expect("the sample draft as text");
+    crate::scene::build_timeline(&text, 640, 360, 30).expect("the sample timeline")
+}
+
 /// A draft of one clip, where the rich one would only repeat itself.
 fn small_draft() -> DraftShape {
     let text = r#"{"t": [{"tt": 0, "sg": [{"d": 3000, "m": {"src": "med_1"}}]}]}"#;
@@ -336,6 +342,15 @@ fn answers() -> Value {
         .map(|answer| (call(answer).to_owned(), js(answer)))
         .collect();
     assert_eq!(keyed.len(), all.len(), "one sample of each answer");
+    // A timeline and a scene cross on their own, not as `Answer`s (`crate::scene`).
+    let mut keyed = keyed;
+    let timeline = timeline();
+    let shape = crate::scene::TimelineShape::from(&timeline);
+    keyed.insert("timeline".into(), js(&shape));
+    keyed.insert(
+        "sceneAt".into(),
+        js(crate::scene::scene_at(&timeline, 2900.0)),
+    );
     Value::Object(keyed)
 }
 
@@ -395,6 +410,9 @@ fn errors() -> Vec<WireError> {
         refused,
         Error::InvalidInput {
             message: "'../x' is not a render id".into(),
+        },
+        Error::NoPreview {
+            src: "med_1".into(),
         },
     ];
     let failed = i2v_core::client::FailedAnswer {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use i2v_js::shapes::{DraftShape, SessionShape};
 use i2v_js::{Bridge, Message, Reply, WireError};
 use napi::Env;
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Buffer, Either, PromiseRaw};
 use napi_derive::napi;
 use serde_json::Value;
 
@@ -23,6 +23,9 @@ use crate::js::{Js, throw};
 use crate::transport::HttpTransport;
 
 type NodeBridge = Bridge<HttpTransport, TokioClock>;
+
+/// What `previewMedia` resolves to: `[bytes, contentType]`, or the error's reply.
+type PreviewAnswer = Either<(Buffer, String), Js<Reply>>;
 
 /// A client of the agent API: the native half of the JS `Client`.
 #[napi]
@@ -150,6 +153,24 @@ impl NativeClient {
     ) -> napi::Result<PromiseRaw<'env, Js<Reply>>> {
         let bridge = Arc::clone(&self.bridge);
         answer(env, async move { bridge.upload_urls(op, &urls).await })
+    }
+
+    /// The preview of a draft's `src`: `[bytes, contentType]` (a `Buffer`), or the error's
+    /// reply.
+    #[napi(ts_return_type = "Promise<[Buffer, string] | NativeResult<unknown>>")]
+    pub fn preview_media<'env>(
+        &self,
+        env: &'env Env,
+        op: u32,
+        src: String,
+    ) -> napi::Result<PromiseRaw<'env, PreviewAnswer>> {
+        let bridge = Arc::clone(&self.bridge);
+        env.spawn_future(async move {
+            Ok(match bridge.preview_media(op, &src).await {
+                Ok(media) => Either::A((Buffer::from(media.bytes), media.content_type)),
+                Err(reply) => Either::B(Js(reply)),
+            })
+        })
     }
 
     /// Uploads files: `{progress: …}` messages, then `{end: …}`.

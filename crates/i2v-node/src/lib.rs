@@ -15,6 +15,7 @@ mod files;
 pub mod js;
 pub mod pure;
 pub mod sse;
+pub mod timeline;
 mod transport;
 
 pub use clock::TokioClock;

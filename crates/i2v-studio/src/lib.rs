@@ -14,6 +14,7 @@ pub mod config;
 pub mod exports;
 pub mod library;
 pub mod media;
+pub mod preview;
 pub mod render;
 pub mod server;
 pub mod store;

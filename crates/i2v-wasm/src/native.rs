@@ -32,17 +32,24 @@ pub struct NativeClient {
 /// A call's work, boxed so that every call shares one instance of the promise glue.
 type Work<T> = Pin<Box<dyn Future<Output = T>>>;
 
+/// A promise of `work`'s value, which never rejects: the one instance of the promise glue
+/// that every call's promise goes through (each instance of `future_to_promise` costs the
+/// build code of its own).
+fn promise_of_js(work: Work<JsValue>) -> Promise {
+    future_to_promise(async move { Ok(work.await) })
+}
+
 /// A promise of `work`'s reply, which never rejects: errors travel inside the reply.
 fn promise_of(work: Work<Reply>) -> Promise {
-    future_to_promise(async move { Ok(reply_js(&work.await)) })
+    promise_of_js(Box::pin(async move { reply_js(&work.await) }))
 }
 
 /// A promise that resolves once `work` is done; its messages went through `emit`.
 fn promise_of_unit(work: Work<()>) -> Promise {
-    future_to_promise(async move {
+    promise_of_js(Box::pin(async move {
         work.await;
-        Ok(JsValue::UNDEFINED)
-    })
+        JsValue::UNDEFINED
+    }))
 }
 
 /// The shell's `emit` as the bridge's [`i2v_js::Emit`].
@@ -187,6 +194,22 @@ impl NativeClient {
         let bridge = Rc::clone(&self.bridge);
         promise_of_unit(Box::pin(async move {
             bridge.resume_export(op, &render_id, emitter(emit)).await
+        }))
+    }
+
+    /// The preview of a draft's `src`: a promise of `[bytes, contentType]` (a `Uint8Array`
+    /// copied once out of the module's memory), or of the error's reply.
+    #[wasm_bindgen(js_name = previewMedia)]
+    pub fn preview_media(&self, op: u32, src: String) -> Promise {
+        let bridge = Rc::clone(&self.bridge);
+        promise_of_js(Box::pin(async move {
+            match bridge.preview_media(op, &src).await {
+                Ok(media) => {
+                    let bytes = js_sys::Uint8Array::from(media.bytes.as_slice());
+                    js_sys::Array::of2(&bytes, &JsValue::from(media.content_type)).into()
+                }
+                Err(reply) => reply_js(&reply),
+            }
         }))
     }
 

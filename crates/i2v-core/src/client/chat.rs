@@ -150,7 +150,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
         let mut shown = Presenter::new(&self.config.language);
         let end = match sent {
             Ok(Answer::Stream(response)) => self.read_turn(response, &mut shown, on_event).await?,
-            Ok(Answer::Json(_)) => {
+            Ok(Answer::Json(_) | Answer::Bytes(..)) => {
                 return Err(Error::Protocol {
                     message: "the chat answered with JSON, not an event stream".into(),
                 });

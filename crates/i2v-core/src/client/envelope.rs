@@ -22,14 +22,18 @@ pub const MAX_JSON_RESPONSE: usize = 8 * 1024 * 1024;
 /// The code a `success: false` answer gets when neither its body nor its HTTP status names one.
 const UNNAMED_FAILURE: i64 = -1;
 
-/// Reads a whole (JSON) response body, up to [`MAX_JSON_RESPONSE`].
-pub(crate) async fn read_body(response: &mut Response) -> Result<Vec<u8>, Error> {
+/// The most bytes a file response may have (a preview's sound served as it was uploaded): the
+/// largest upload ([`crate::media::MAX_UPLOAD_BYTES`]); more is a protocol error.
+pub(crate) const MAX_FILE_RESPONSE: usize = crate::media::MAX_UPLOAD_BYTES as usize;
+
+/// Reads a whole response body, up to `limit` bytes ([`MAX_JSON_RESPONSE`] for JSON).
+pub(crate) async fn read_limited(response: &mut Response, limit: usize) -> Result<Vec<u8>, Error> {
     let mut body = Vec::new();
     while let Some(chunk) = response.body.next_chunk().await {
         let chunk = chunk?;
-        if body.len() + chunk.len() > MAX_JSON_RESPONSE {
+        if body.len() + chunk.len() > limit {
             return Err(Error::Protocol {
-                message: format!("response body over {MAX_JSON_RESPONSE} bytes"),
+                message: format!("response body over {limit} bytes"),
             });
         }
         body.extend_from_slice(&chunk);

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use std::sync::PoisonError;
 
-use super::envelope::{Payload, interpret, read_body};
+use super::envelope::{MAX_FILE_RESPONSE, MAX_JSON_RESPONSE, Payload, interpret, read_limited};
 use super::platform::Callback;
 use super::race::{First, race};
 use super::transport::{Body, Headers, Method, Request, Response};
@@ -59,6 +59,9 @@ pub(crate) struct Spec {
     /// The body can be built again for a retry (false for streamed uploads: recoveries still
     /// renew the token or session, but the error goes to the caller).
     pub(crate) replayable: bool,
+    /// A success is a file of any type, read whole as bytes (a preview's picture or sound),
+    /// not JSON; a failure is still read as the envelope.
+    pub(crate) binary: bool,
 }
 
 impl Spec {
@@ -70,6 +73,7 @@ impl Spec {
             session_scoped,
             streaming: false,
             replayable: true,
+            binary: false,
         }
     }
 
@@ -131,6 +135,8 @@ pub(crate) enum Answer {
     Json(Payload),
     /// An event stream, still open.
     Stream(Response),
+    /// A file of a [`Spec::binary`] call, read whole: its bytes and its `Content-Type`.
+    Bytes(Vec<u8>, String),
 }
 
 impl Answer {
@@ -138,7 +144,7 @@ impl Answer {
     pub(crate) fn into_json(self) -> Result<Payload, Error> {
         match self {
             Answer::Json(payload) => Ok(payload),
-            Answer::Stream(_) => Err(Error::Protocol {
+            _ => Err(Error::Protocol {
                 message: "expected JSON, got an event stream".into(),
             }),
         }
@@ -171,7 +177,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 self.ensure_session().await?;
             }
             let request = self.request(spec, build(self)?);
-            match self.attempt(request).await {
+            match self.attempt(request, spec.binary).await {
                 Ok(answer) => return Ok(answer),
                 Err((err, resendable)) => self.recover(spec, err, resendable, &mut used).await?,
             }
@@ -245,9 +251,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
         Ok(())
     }
 
-    /// Sends one request within its timeout. On failure, also says whether re-sending it
-    /// would be safe.
-    async fn attempt(&self, request: Request) -> Result<Answer, (Error, bool)> {
+    /// Sends one request within its timeout (a `binary` answer's body read whole within it
+    /// too). On failure, also says whether re-sending it would be safe.
+    async fn attempt(&self, request: Request, binary: bool) -> Result<Answer, (Error, bool)> {
         let limit = self.call.timeout.or_else(|| {
             let upload = matches!(request.body, Body::Multipart(_));
             (!upload).then_some(self.config.timing.request_timeout)
@@ -256,14 +262,16 @@ impl<T: Transport, C: Clock> Client<T, C> {
         self.debug(|| format!("request {what}"));
         let started = self.clock.now_ms();
         let answer = match limit {
-            Some(limit) => match race(self.answer(request), self.clock.sleep(limit)).await {
-                First::Left(answer) => answer,
-                First::Right(()) => {
-                    let what = format!("no answer to {what} within {}", seconds(limit));
-                    Err((Error::Timeout { what }, false))
+            Some(limit) => {
+                match race(self.answer(request, binary), self.clock.sleep(limit)).await {
+                    First::Left(answer) => answer,
+                    First::Right(()) => {
+                        let what = format!("no answer to {what} within {}", seconds(limit));
+                        Err((Error::Timeout { what }, false))
+                    }
                 }
-            },
-            None => self.answer(request).await,
+            }
+            None => self.answer(request, binary).await,
         };
         let took = self.clock.now_ms().saturating_sub(started);
         self.debug(|| match &answer {
@@ -274,7 +282,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// Sends one request and reads its answer, recording the failed answer of the view.
-    async fn answer(&self, request: Request) -> Result<Answer, (Error, bool)> {
+    async fn answer(&self, request: Request, binary: bool) -> Result<Answer, (Error, bool)> {
         self.set_failed(None);
         let idempotent = request.method == Method::Get;
         let mut response = match self.transport.send(request).await {
@@ -292,9 +300,21 @@ impl<T: Transport, C: Clock> Client<T, C> {
         if success && event_stream {
             return Ok(Answer::Stream(response));
         }
-        let body = read_body(&mut response)
+        // One read for both kinds of answer: a second loop would cost the browser build its
+        // code again. A file may be larger than JSON ever is; a failure is JSON again.
+        let file = success && binary;
+        let limit = if file {
+            MAX_FILE_RESPONSE
+        } else {
+            MAX_JSON_RESPONSE
+        };
+        let body = read_limited(&mut response, limit)
             .await
             .map_err(|err| (err, idempotent))?;
+        if file {
+            let content_type = response.headers.get("content-type").unwrap_or_default();
+            return Ok(Answer::Bytes(body, content_type.to_owned()));
+        }
         let retry_after = response.headers.get("retry-after");
         interpret(response.status, retry_after, &body)
             .map(Answer::Json)
@@ -335,6 +355,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
             "Accept",
             if spec.streaming {
                 "text/event-stream"
+            } else if spec.binary {
+                "*/*"
             } else {
                 "application/json"
             },

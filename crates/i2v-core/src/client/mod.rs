@@ -2,8 +2,9 @@
 //!
 //! A binding creates one [`Client`] with its transport, its clock and a [`Config`], and exposes
 //! the workflow methods as they are: `connect`, `send`, `chat`, `upload`, `credits`, `state`,
-//! `export`, `claim_url`. Every decision lives here; the binding only moves bytes. Cancelling a
-//! workflow is dropping its future: the transport aborts the request in flight.
+//! `export`, `claim_url`, `preview_media`. Every decision lives here; the binding only moves
+//! bytes. Cancelling a workflow is dropping its future: the transport aborts the request in
+//! flight.
 //!
 //! State (token, session, last known draft) sits behind a mutex that is never held across an
 //! `.await`, so the client can be shared by concurrent calls.
@@ -21,6 +22,7 @@ pub mod multipart;
 mod output;
 mod platform;
 mod present;
+mod preview;
 mod race;
 mod render_status;
 mod rng;
@@ -47,6 +49,7 @@ pub use envelope::MAX_JSON_RESPONSE;
 pub use export::ExportProgress;
 pub use output::{ExportOptions, ExportResult};
 pub use platform::{AnyBox, BoxFuture, LogSink, MaybeSend, MaybeSync};
+pub use preview::PreviewMedia;
 pub use render_status::RenderStatus;
 pub use send::SendOutcome;
 pub use transport::{

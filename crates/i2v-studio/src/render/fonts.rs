@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use i2v_core::timeline::Face;
+
 use super::error::RenderError;
 
 /// Where Debian's `fonts-dejavu-core` puts DejaVu Sans.
@@ -37,34 +39,22 @@ impl Fonts {
         }
     }
 
-    /// The font for a text: CJK text needs Zen Hei, titles are bold.
-    pub fn for_text(&self, text: &str, title: bool) -> Result<&Path, RenderError> {
+    /// The font file of a face (`i2v_core::timeline::Text::face` picks it: CJK text needs Zen
+    /// Hei, titles are bold); captions' font stands in for a missing bold.
+    pub fn for_face(&self, face: Face) -> Result<&Path, RenderError> {
         let missing = |family, package| RenderError::FontMissing { family, package };
-        if text.chars().any(is_cjk) {
-            return self
-                .cjk
-                .as_deref()
-                .ok_or(missing("WenQuanYi Zen Hei", "fonts-wqy-zenhei"));
-        }
-        let bold = if title { self.bold.as_deref() } else { None };
-        bold.or(self.regular.as_deref())
-            .ok_or(missing("DejaVu Sans", "fonts-dejavu-core"))
+        let file = match face {
+            Face::Cjk => {
+                return self
+                    .cjk
+                    .as_deref()
+                    .ok_or(missing("WenQuanYi Zen Hei", "fonts-wqy-zenhei"));
+            }
+            Face::Bold => self.bold.as_deref().or(self.regular.as_deref()),
+            Face::Regular => self.regular.as_deref(),
+        };
+        file.ok_or(missing("DejaVu Sans", "fonts-dejavu-core"))
     }
-}
-
-/// Whether a character is Chinese, Japanese or Korean (or their punctuation), which DejaVu Sans
-/// does not have.
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(u32::from(c),
-        0x2E80..=0x2FDF      // radicals
-        | 0x3000..=0x30FF    // CJK punctuation, kana
-        | 0x3100..=0x31FF    // bopomofo, kana extensions
-        | 0x3400..=0x4DBF    // extension A
-        | 0x4E00..=0x9FFF    // unified ideographs
-        | 0xAC00..=0xD7AF    // hangul
-        | 0xF900..=0xFAFF    // compatibility ideographs
-        | 0xFF00..=0xFFEF    // full-width forms
-        | 0x20000..=0x2FA1F) // extensions B and later
 }
 
 /// A font file: the known path when it exists, else what fc-match finds for the family.
@@ -103,13 +93,9 @@ mod tests {
     #[test]
     fn text_picks_its_font() {
         let fonts = fonts();
-        assert_eq!(fonts.for_text("Hello", true), Ok(Path::new("/b.ttf")));
-        assert_eq!(fonts.for_text("Hello", false), Ok(Path::new("/r.ttf")));
-        assert_eq!(
-            fonts.for_text("城市 Dreams", false),
-            Ok(Path::new("/c.ttc"))
-        );
-        assert_eq!(fonts.for_text("こんにちは", true), Ok(Path::new("/c.ttc")));
+        assert_eq!(fonts.for_face(Face::Bold), Ok(Path::new("/b.ttf")));
+        assert_eq!(fonts.for_face(Face::Regular), Ok(Path::new("/r.ttf")));
+        assert_eq!(fonts.for_face(Face::Cjk), Ok(Path::new("/c.ttc")));
     }
 
     #[test]
@@ -119,7 +105,7 @@ mod tests {
             ..fonts()
         };
         assert_eq!(
-            latin_only.for_text("你好", false),
+            latin_only.for_face(Face::Cjk),
             Err(RenderError::FontMissing {
                 family: "WenQuanYi Zen Hei",
                 package: "fonts-wqy-zenhei"
@@ -129,8 +115,8 @@ mod tests {
             bold: None,
             ..fonts()
         };
-        assert_eq!(no_bold.for_text("Title", true), Ok(Path::new("/r.ttf")));
-        assert!(Fonts::default().for_text("x", false).is_err());
+        assert_eq!(no_bold.for_face(Face::Bold), Ok(Path::new("/r.ttf")));
+        assert!(Fonts::default().for_face(Face::Regular).is_err());
     }
 
     #[test]

@@ -54,6 +54,12 @@ pub use request::{
 };
 pub use run::{Control, FfmpegRun, Probe, RunReport, Tools, VideoStream, execute, probe};
 pub use segments::DEFAULT_CACHE_BYTES;
+// For previews (`crate::preview`), which run ffmpeg and libheif as renders do and cache their
+// files as renders write theirs.
+pub(crate) use files::temporary_beside;
+pub(crate) use graph::QUIET_WITH_PROGRESS;
+pub(crate) use run::convert_heif;
+pub(crate) use run::ffmpeg::run as run_ffmpeg;
 pub use source::{Orientation, Source, SourceKind};
 pub use timeline::{
     Clip, ClipParts, MAX_CLIPS, MAX_DURATION_MS, MAX_MUSIC, MAX_TEXTS, Music, MusicSource, Text,

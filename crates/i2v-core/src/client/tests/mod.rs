@@ -6,6 +6,7 @@ mod chat;
 mod connect;
 mod dialects;
 mod export;
+mod preview;
 mod recovery;
 mod send;
 mod upload;

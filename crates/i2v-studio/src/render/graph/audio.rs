@@ -62,12 +62,11 @@ pub(crate) fn silence(duration_ms: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::timeline::MusicSource;
     use super::*;
 
     fn music() -> Music {
         Music {
-            source: MusicSource::Library(crate::library::Bed::Lofi),
+            src: "library:lofi".into(),
             start_ms: 0,
             duration_ms: 30_000,
             volume: 0.35,

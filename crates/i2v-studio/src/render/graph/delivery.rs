@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn the_cuts_are_where_each_clip_after_the_first_starts() {
         let clip = |frames: u64| Clip {
-            media_id: "a".into(),
+            src: "a".into(),
             fit: i2v_core::draft::Fit::Contain,
             motion: i2v_core::draft::Motion::None,
             frames,

@@ -11,11 +11,11 @@ use super::escape;
 use super::window::Window;
 
 /// The filters that fade the picture of `window`, in order (none where the video does not
-/// fade). A segmented render cuts its windows outside the fades ([`bounds`]), so a window
+/// fade). A segmented render cuts its windows outside the fades ([`Timeline::fade_frames`]), so a window
 /// holds all of a fade or none of it, and its own frame count places it.
 pub(super) fn picture(timeline: &Timeline, window: Window) -> Vec<String> {
     let mut filters = Vec::new();
-    let (fade_in, (start, fade_out)) = bounds(timeline);
+    let (fade_in, (start, fade_out)) = timeline.fade_frames();
     if fade_in > 0 && window.start == 0 {
         filters.push(format!("fade=t=in:s=0:n={fade_in}"));
     }
@@ -24,17 +24,6 @@ pub(super) fn picture(timeline: &Timeline, window: Window) -> Vec<String> {
         filters.push(format!("fade=t=out:s={start}:n={fade_out}"));
     }
     filters
-}
-
-/// Where the picture fades: the frames of the fade in, and the first frame and length of the
-/// fade out. A window may start no earlier than the fade in's end and no later than the fade
-/// out's first frame.
-pub(crate) fn bounds(timeline: &Timeline) -> (u64, (u64, u64)) {
-    let canvas = timeline.canvas;
-    let fade_in = canvas.frame_at(timeline.fade_in_ms);
-    let fade_out = canvas.frame_at(timeline.fade_out_ms);
-    let last = timeline.frames.saturating_sub(1);
-    (fade_in, (last.saturating_sub(fade_out), fade_out))
 }
 
 /// The filter that fades the soundtrack out with the picture, if the video fades out.
@@ -89,7 +78,7 @@ mod tests {
         assert!(picture(&faded, middle).is_empty());
         let last = Window { start: 60, end: 90 };
         assert_eq!(picture(&faded, last), ["fade=t=out:s=14:n=15"]);
-        assert_eq!(bounds(&faded), (30, (74, 15)));
+        assert_eq!(faded.fade_frames(), (30, (74, 15)));
     }
 
     #[test]

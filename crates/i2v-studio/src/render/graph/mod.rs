@@ -21,6 +21,9 @@ mod text;
 mod video;
 mod window;
 
+#[cfg(test)]
+mod conformance;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -35,10 +38,9 @@ use crate::library::Bed;
 pub(crate) use audio::SAMPLE_RATE;
 pub(crate) use container::settings_for;
 pub use encoder::{EncoderSettings, FAST_HIGH_PROFILE, VideoEncoder, probe_encoder};
-pub(crate) use fades::bounds as fade_bounds;
 use steps::{Part, Planner};
 pub(crate) use steps::{QUIET_WITH_PROGRESS, poster_seconds};
-pub(crate) use window::{Window, body_start};
+pub(crate) use window::Window;
 
 /// Where a plan reads and writes, and with what.
 #[derive(Debug, Clone, Copy)]

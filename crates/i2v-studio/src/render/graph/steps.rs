@@ -97,13 +97,13 @@ impl<'a> Planner<'a> {
             if slice.total() == 0 {
                 continue; // outside the window
             }
-            let source = self.source(&clip.media_id)?;
+            let source = self.source(&clip.src)?;
             let parts = timeline.parts(index);
             let input = match source.kind {
                 SourceKind::Still { heif, .. } => {
                     let halvings = video::halvings(clip, parts, source.kind, timeline.canvas);
                     let path = if heif {
-                        self.converted_path(&clip.media_id, source)
+                        self.converted_path(&clip.src, source)
                     } else {
                         source.path.clone()
                     };
@@ -157,12 +157,10 @@ impl<'a> Planner<'a> {
         let shown = self.timeline.texts.iter();
         let shown = shown.filter(|item| item.start_ms < to_ms && item.end_ms > from_ms);
         for (index, item) in shown.enumerate() {
-            let font = self.env.fonts.for_text(&item.text, item.title)?;
+            let font = self.env.fonts.for_face(item.face())?;
             let file = self.env.work_dir.join(format!("text-{index}.txt"));
             drawn.push(text::drawtext(item, font, &file)?);
-            self.plan
-                .files
-                .push((file, text::wrap(&item.text, item.size_px, canvas)));
+            self.plan.files.push((file, item.lines(canvas)));
         }
         // After the texts: the whole frame fades from and to black, titles included.
         drawn.extend(fades::picture(self.timeline, window));
@@ -185,16 +183,16 @@ impl<'a> Planner<'a> {
     pub(super) fn soundtrack(&mut self) -> Result<(), RenderError> {
         let mut pieces = Vec::new();
         for (index, item) in self.timeline.music.iter().enumerate() {
-            let (path, name) = match &item.source {
+            let (path, name) = match MusicSource::read(&item.src)? {
                 MusicSource::Library(bed) => {
-                    let path = music::bed_path(self.env.library_dir, *bed);
-                    if !self.plan.music.iter().any(|(known, _)| known == bed) {
-                        self.plan.music.push((*bed, path.clone()));
+                    let path = music::bed_path(self.env.library_dir, bed);
+                    if !self.plan.music.iter().any(|(known, _)| *known == bed) {
+                        self.plan.music.push((bed, path.clone()));
                     }
                     (path, format!("library music {}", bed.key()))
                 }
                 MusicSource::Media(id) => {
-                    let source = self.source(id)?;
+                    let source = self.source(&id)?;
                     (source.path.clone(), source.name.clone())
                 }
             };

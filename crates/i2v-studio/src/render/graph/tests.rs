@@ -75,7 +75,7 @@ fn plan_of(draft: Value, canvas: Canvas) -> Result<FfmpegPlan, RenderError> {
     };
     let sources = sources();
     let kind_of = |id: &str| sources.get(id).map(|source| source.kind.media_kind());
-    let timeline = Timeline::build(&draft, canvas, &kind_of)?;
+    let timeline = super::super::timeline::build(&draft, canvas, &kind_of)?;
     plan(&timeline, &sources, &env)
 }
 

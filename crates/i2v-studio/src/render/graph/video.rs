@@ -19,7 +19,7 @@ use super::super::source::SourceKind;
 use super::super::timeline::{Clip, ClipParts};
 use super::Graph;
 use super::escape;
-use super::motion::Framing;
+use super::motion::{self, Framing};
 use super::window::Slice;
 use i2v_core::draft::{Fit, TransitionKind};
 
@@ -83,7 +83,7 @@ pub(crate) fn clip(
                     format!("loop=loop={}:size=1", frames - 1),
                     format!("setpts=N/{fps}/TB"),
                 ];
-                filters.extend(framing.filters(*offset));
+                filters.extend(motion::filters(&framing, *offset));
                 graph.chain(&[format!("{}s", label(part))], filters, &[label(part)]);
             }
         }

@@ -53,22 +53,10 @@ impl Slice {
     }
 }
 
-/// Where clip `index`'s stream starts on the timeline: half its incoming transition before the
-/// clip's own first frame (transitions are centred on the boundary).
-pub(crate) fn stream_start(timeline: &Timeline, index: usize) -> u64 {
-    let boundary: u64 = timeline.clips.iter().take(index).map(|c| c.frames).sum();
-    boundary.saturating_sub(timeline.parts(index).head / 2)
-}
-
-/// Where clip `index` is first shown alone: the end of its incoming transition.
-pub(crate) fn body_start(timeline: &Timeline, index: usize) -> u64 {
-    stream_start(timeline, index) + timeline.parts(index).head
-}
-
 /// The frames of clip `index` that `window` takes (all of them for the whole timeline).
 pub(crate) fn slice(timeline: &Timeline, index: usize, window: Window) -> Slice {
     let parts: ClipParts = timeline.parts(index);
-    let begins = stream_start(timeline, index);
+    let begins = timeline.stream_start(index);
     let lo = window.start.saturating_sub(begins).min(parts.total());
     let hi = window.end.saturating_sub(begins).min(parts.total());
     let overlap = |from: u64, length: u64| hi.min(from + length).saturating_sub(lo.max(from));
@@ -89,7 +77,7 @@ mod tests {
 
     fn timeline() -> Timeline {
         let clip = |frames: u64, transition: Option<u64>| Clip {
-            media_id: "a".into(),
+            src: "a".into(),
             fit: Fit::Contain,
             motion: Motion::None,
             frames,
@@ -119,9 +107,9 @@ mod tests {
             );
         }
         // The second clip's stream begins half its cross-fade before its boundary at 90.
-        assert_eq!(stream_start(&timeline, 1), 80);
-        assert_eq!(body_start(&timeline, 1), 100);
-        assert_eq!(body_start(&timeline, 2), 180);
+        assert_eq!(timeline.stream_start(1), 80);
+        assert_eq!(timeline.body_start(1), 100);
+        assert_eq!(timeline.body_start(2), 180);
     }
 
     #[test]

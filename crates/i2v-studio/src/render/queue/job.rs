@@ -191,19 +191,20 @@ async fn resolve(
     request: &RenderRequest,
     timeline: &Timeline,
 ) -> Result<HashMap<String, Source>, RenderError> {
-    let used = timeline
-        .clips
-        .iter()
-        .map(|clip| clip.media_id.clone())
-        .chain(
-            timeline
-                .music
-                .iter()
-                .filter_map(|music| match &music.source {
-                    MusicSource::Media(id) => Some(id.clone()),
-                    MusicSource::Library(_) => None,
-                }),
-        );
+    let used =
+        timeline
+            .clips
+            .iter()
+            .map(|clip| clip.src.clone())
+            .chain(
+                timeline
+                    .music
+                    .iter()
+                    .filter_map(|music| match MusicSource::read(&music.src) {
+                        Ok(MusicSource::Media(id)) => Some(id),
+                        Ok(MusicSource::Library(_)) | Err(_) => None,
+                    }),
+            );
     let mut files = Vec::new();
     for id in used {
         let file = request

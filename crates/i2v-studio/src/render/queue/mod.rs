@@ -36,7 +36,7 @@ use super::graph::EncoderSettings;
 use super::request::{RenderRequest, check_render_id};
 use super::run::Tools;
 use super::segments::{DEFAULT_CACHE_BYTES, SegmentCache};
-use super::timeline::Timeline;
+use super::timeline::{self, Timeline};
 pub use fair::MAX_WAITING_PER_OWNER;
 use fair::Owners;
 use record::{Layout, Record, Stage, now_ms};
@@ -216,12 +216,27 @@ impl RenderQueue {
         self.inner.workers
     }
 
+    /// The programs renders run, for other work that runs them the same way (previews).
+    pub fn tools(&self) -> &Tools {
+        &self.inner.options.tools
+    }
+
+    /// The most memory one ffmpeg may hold (`None`: no limit), for other work that runs it.
+    pub fn memory_limit(&self) -> Option<u64> {
+        self.inner.options.memory_limit
+    }
+
+    /// Where the library's music is synthesised to (`music/` in the data dir).
+    pub fn library_dir(&self) -> &std::path::Path {
+        &self.inner.library_dir
+    }
+
     /// Queues a render. The draft is checked first: no video clips, unknown media or unknown
     /// library music refuse the job at once.
     pub fn submit(&self, request: RenderRequest) -> Result<JobStatus, QueueError> {
         check_render_id(&request.render_id)?;
         let kind_of = |id: &str| request.media.get(id).map(|file| file.kind);
-        let timeline = Timeline::build(&request.draft, request.render_canvas(), &kind_of)?;
+        let timeline = timeline::build(&request.draft, request.render_canvas(), &kind_of)?;
         let id = request.render_id.clone();
         let mut state = self.inner.lock();
         self.inner.expire(&mut state);

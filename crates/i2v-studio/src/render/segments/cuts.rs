@@ -1,6 +1,6 @@
 //! Where a segmented render cuts the timeline into windows.
 //!
-//! A cut is made only where a clip starts to be shown alone ([`body_start`]): after its
+//! A cut is made only where a clip starts to be shown alone ([`Timeline::body_start`]): after its
 //! incoming transition has ended and before anything else blends with it. Every transition
 //! then lies whole inside one segment, so no blend is ever split; the clip that a cut passes
 //! through is read by both segments, each rendering its own frames of the clip's stream with
@@ -11,7 +11,7 @@
 //! every core busy to the end and to make an edit re-render little, large enough that starting
 //! ffmpeg and reading a photo twice stay a small share of the work.
 
-use super::super::graph::{Window, body_start, fade_bounds};
+use super::super::graph::Window;
 use super::super::timeline::Timeline;
 
 /// The shortest segment, in seconds.
@@ -21,11 +21,11 @@ pub(crate) const MIN_SEGMENT_SECONDS: u64 = 2;
 pub(crate) fn windows(timeline: &Timeline) -> Vec<Window> {
     let fps = u64::from(timeline.canvas.fps.max(1));
     let least = MIN_SEGMENT_SECONDS * fps;
-    let (faded_in, (fade_out_from, _)) = fade_bounds(timeline);
+    let (faded_in, (fade_out_from, _)) = timeline.fade_frames();
     let mut windows = Vec::new();
     let mut start = 0;
     for index in 1..timeline.clips.len() {
-        let cut = body_start(timeline, index);
+        let cut = timeline.body_start(index);
         let allowed = cut >= faded_in && cut <= fade_out_from;
         let long_enough = cut >= start + least && timeline.frames >= cut + least;
         if allowed && long_enough {
@@ -52,7 +52,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &frames)| Clip {
-                media_id: "a".into(),
+                src: "a".into(),
                 fit: Fit::Contain,
                 motion: Motion::None,
                 frames,

@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn segments_are_listed_with_lengths_that_never_drift() {
         let clip = Clip {
-            media_id: "a".into(),
+            src: "a".into(),
             fit: i2v_core::draft::Fit::Contain,
             motion: i2v_core::draft::Motion::None,
             frames: 100,

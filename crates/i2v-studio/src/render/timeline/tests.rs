@@ -1,5 +1,7 @@
 use serde_json::{Value, json};
 
+use i2v_core::draft::{Draft, Fit, Motion, Position, TransitionKind};
+
 use super::*;
 
 fn kinds(id: &str) -> Option<MediaKind> {
@@ -13,7 +15,7 @@ fn kinds(id: &str) -> Option<MediaKind> {
 
 fn build(draft: Value) -> Result<Timeline, RenderError> {
     let draft = Draft::from_value(draft).map_err(|err| RenderError::BadOutput(err.to_string()))?;
-    Timeline::build(&draft, Canvas::LANDSCAPE, &kinds)
+    super::build(&draft, Canvas::LANDSCAPE, &kinds)
 }
 
 fn clip(ms: u64, src: &str, transition: Value) -> Value {
@@ -110,7 +112,7 @@ fn gaps_hold_the_earlier_picture_and_overlaps_cut_it() {
     let order: Vec<(&str, u64)> = timeline
         .clips
         .iter()
-        .map(|c| (c.media_id.as_str(), c.frames))
+        .map(|c| (c.src.as_str(), c.frames))
         .collect();
     assert_eq!(order, [("img1", 60), ("img2", 15), ("img3", 30)]);
     assert_eq!(timeline.frames, 105);
@@ -133,7 +135,10 @@ fn defaults_fill_what_the_draft_leaves_out() {
         "800 ms by default"
     );
     let music = &timeline.music[0];
-    assert_eq!(music.source, MusicSource::Library(Bed::Lofi));
+    assert_eq!(
+        MusicSource::read(&music.src),
+        Ok(MusicSource::Library(Bed::Lofi))
+    );
     assert_eq!(
         (music.volume, music.fade_in_ms, music.fade_out_ms),
         (1.0, 500, 1500)
@@ -182,9 +187,9 @@ fn text_sizes_scale_with_the_canvas() {
         {"tt": 7, "sg": [{"d": 1000, "m": {"text": "x", "font_size": 90}}]},
     ]}))
     .expect("draft");
-    let small = Timeline::build(&draft, Canvas::new(640, 360, 30), &kinds).expect("timeline");
+    let small = super::build(&draft, Canvas::new(640, 360, 30), &kinds).expect("timeline");
     assert_eq!(small.texts[0].size_px, 30);
-    let vertical = Timeline::build(&draft, Canvas::VERTICAL, &kinds).expect("timeline");
+    let vertical = super::build(&draft, Canvas::VERTICAL, &kinds).expect("timeline");
     assert_eq!(vertical.texts[0].size_px, 90);
 }
 
@@ -252,11 +257,14 @@ fn the_renderer_and_the_summary_read_a_role_on_a_segment_alike() {
         draft.summary()
     );
     assert!(draft.summary().contains("3. BGM:"), "{}", draft.summary());
-    let timeline = Timeline::build(&draft, Canvas::LANDSCAPE, &kinds).expect("timeline");
+    let timeline = super::build(&draft, Canvas::LANDSCAPE, &kinds).expect("timeline");
     let title = &timeline.texts[0];
     assert!(title.title, "rendered as a title, not a caption");
     assert_eq!((title.position, title.size_px), (Position::Center, 84));
-    assert_eq!(timeline.music[0].source, MusicSource::Library(Bed::Calm));
+    assert_eq!(
+        MusicSource::read(&timeline.music[0].src),
+        Ok(MusicSource::Library(Bed::Calm))
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@
 mod auth;
 mod chat;
 mod credits;
+mod preview;
 mod render;
 mod sessions;
 pub(crate) mod upload;
@@ -23,4 +24,5 @@ pub(super) fn api() -> Router<AppState> {
         .merge(upload::routes())
         .merge(chat::routes())
         .merge(render::routes())
+        .merge(preview::routes())
 }
