@@ -1,81 +1,12 @@
 // `@i2v/web` only: the live preview of a draft on a <canvas> (preview.js). Not part of the one
 // contract both packages share (index.d.ts), since Node has no canvas: build-web.sh adds
-// `export * from './preview.js'` to the web package's index.d.ts. It needs the DOM lib.
+// `export * from './preview.js'` to the web package's index.d.ts. It needs the DOM lib. What it
+// draws (`Timeline`, `Scene`…) is the shared contract's.
 
-import type { Client, Draft } from './index.js';
+import type { Canvas, Client, Draft, Timeline } from './index.js';
 
-/** A video's frame: its size in pixels and its rate. */
-export interface TimelineCanvas {
-  width: number;
-  height: number;
-  fps: number;
-}
-
-/** A draft laid out in time (`draft.timeline()`): what is on screen at every instant. */
-export interface Timeline {
-  readonly durationMs: number;
-  readonly frames: number;
-  readonly canvas: TimelineCanvas;
-  /** Every media to load, once each. */
-  readonly media: { src: string; kind: 'picture' | 'sound' }[];
-  /** The frame on which `ms` falls: `floor(ms * fps / 1000)`, within `[0, frames - 1]`. */
-  sceneAt(ms: number): Scene;
-}
-
-/** What one frame shows and plays. */
-export interface Scene {
-  frame: number;
-  timeMs: number;
-  /** One picture, or two during a transition: `[outgoing, incoming]`. */
-  pictures: ScenePicture[];
-  /** The transition under way: its ffmpeg `xfade` name, and xfade's progress (1 → 0). */
-  transition: null | { kind: string; progress: number };
-  /** Drawn over the pictures, in order. */
-  texts: SceneText[];
-  /** Black over everything, 0 to 1: the video's fade in and out. */
-  black: number;
-  /** The music playing at this instant. */
-  music: SceneMusic[];
-}
-
-/** A picture on screen. */
-export interface ScenePicture {
-  src: string;
-  fit: 'cover' | 'contain' | 'blur';
-  /** The frame the picture is first fitted into (at least the canvas; larger for pans). */
-  composed: { width: number; height: number };
-  /** That frame scaled to `width` x `height`, of which the canvas shows the window at (x, y). */
-  view: { width: number; height: number; x: number; y: number };
-}
-
-/** A title or caption on screen. */
-export interface SceneText {
-  /** Already wrapped. */
-  lines: string[];
-  /** DejaVu Sans Bold, DejaVu Sans, or WenQuanYi Zen Hei (CJK). */
-  font: 'bold' | 'regular' | 'cjk';
-  sizePx: number;
-  /** `#RRGGBB`. */
-  color: string;
-  position: 'top' | 'center' | 'bottom';
-  lineSpacingPx: number;
-  /** The outline's width: black at 55 % opacity. */
-  borderPx: number;
-  opacity: number;
-}
-
-/** Music playing. */
-export interface SceneMusic {
-  /** Which piece of the video. */
-  index: number;
-  src: string;
-  startMs: number;
-  durationMs: number;
-  /** Where in the piece it is now, in ms (a shorter piece loops). */
-  offsetMs: number;
-  /** Volume × its fades × the video's fade-out. */
-  gain: number;
-}
+/** What a preview draws: a `Timeline` (`draft.timeline()`), or anything shaped like one. */
+export type PreviewTimeline = Pick<Timeline, 'durationMs' | 'frames' | 'canvas' | 'media' | 'sceneAt'>;
 
 /** Loads one media for a preview: a picture any browser decodes, or audio. */
 export type PreviewMediaLoader = (
@@ -92,7 +23,7 @@ export interface PreviewOptions {
   /** The context the music plays in; by default one is made when a draft has music. */
   audioContext?: AudioContext;
   /** The frame drafts are laid out in (`draft.timeline(canvas)`); by default the draft's own. */
-  canvas?: TimelineCanvas;
+  canvas?: Canvas;
   /**
    * The canvas's pixels: `'display'` (default) as many as the element shows (times the device
    * pixel ratio, never more than the video's), or `'video'` the video's own size.
@@ -123,7 +54,7 @@ export interface PreviewEventMap {
 export class Preview extends EventTarget {
   constructor(canvas: HTMLCanvasElement | OffscreenCanvas, options?: PreviewOptions);
   /** The timeline shown, or null. */
-  readonly timeline: Timeline | null;
+  readonly timeline: PreviewTimeline | null;
   /** The video's length, in ms. */
   readonly duration: number;
   /** Where it is, in ms. */
@@ -133,7 +64,7 @@ export class Preview extends EventTarget {
    * Shows a draft (laid out by `draft.timeline(canvas)`) or a timeline once its media are
    * loaded, at the current time; playing goes on. Rejects where the draft cannot play.
    */
-  load(source: Draft | Timeline, options?: { canvas?: TimelineCanvas }): Promise<void>;
+  load(source: Draft | PreviewTimeline, options?: { canvas?: Canvas }): Promise<void>;
   play(): void;
   pause(): void;
   /** Goes to `ms`; resolves once that frame is drawn. */

@@ -13,6 +13,7 @@
 import { Soundtrack } from './preview/audio.js';
 import { SceneDrawer } from './preview/draw.js';
 import { MediaStore, chooseLoader } from './preview/media.js';
+import { initPreview } from './native.js';
 
 /** How often the music is kept in step when frames are not drawn (a hidden page), in ms. */
 const SOUND_SYNC_MS = 100;
@@ -105,6 +106,9 @@ export class Preview extends EventTarget {
     let timeline;
     const fromDraft = typeof source?.timeline === 'function';
     try {
+      // A draft is laid out by the core's evaluator, in a .wasm of its own, loaded once here.
+      if (fromDraft) await initPreview();
+      if (load !== this.#loads || this.#destroyed) return;
       timeline = fromDraft ? source.timeline(canvas ?? this.#options.canvas) : source;
       if (!timeline || typeof timeline.sceneAt !== 'function') throw new TypeError('load() takes a Draft or a Timeline');
     } catch (error) {

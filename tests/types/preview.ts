@@ -3,7 +3,7 @@
 // with the DOM lib (tsconfig.web.json; scripts/test.sh runs it after build-web.sh).
 
 import { Client, Preview, parseDraft } from '../../npm/web/pkg/index.js';
-import type { PreviewErrorDetail, Scene, Timeline } from '../../npm/web/pkg/index.js';
+import type { PreviewErrorDetail, PreviewTimeline, Scene } from '../../npm/web/pkg/index.js';
 
 export async function previewUse(canvas: HTMLCanvasElement, client: Client): Promise<number> {
   const preview = new Preview(canvas, { client, resolution: 'display' });
@@ -24,10 +24,14 @@ export async function previewUse(canvas: HTMLCanvasElement, client: Client): Pro
   preview.play();
   preview.pause();
   await preview.seek(1500);
-  const timeline: Timeline | null = preview.timeline;
+  const timeline: PreviewTimeline | null = preview.timeline;
   const scene: Scene | undefined = timeline?.sceneAt(0);
   const kinds = scene?.pictures.map((p) => p.fit) ?? [];
   if (timeline) await own.load(timeline, { canvas: timeline.canvas });
+  const draft = parseDraft('{"t":[]}');
+  const made = draft.timeline({ width: 1280, height: 720, fps: 30 });
+  await own.load(made);
+  made.free();
   own.destroy();
   preview.destroy();
   return kinds.length + (scene?.transition?.progress ?? 0);
