@@ -169,7 +169,7 @@ test('texts sit where drawtext puts them, with their outline and opacity; black 
     const fx = window.previewFixtures;
     const canvas = { width: 640, height: 360, fps: 30 };
     const grey = await fx.solid('#808080', 640, 360);
-    const text = { lines: ['Preview', 'two lines'], font: 'bold', sizePx: 40, color: '#FFFFFF', position: 'top',
+    const text = { index: 0, lines: ['Preview', 'two lines'], face: 'bold', sizePx: 40, color: '#FFFFFF', position: 'top',
       lineSpacingPx: 10, borderPx: 2, opacity: 1 };
     const el = document.createElement('canvas');
     const preview = new Preview(el, { loadMedia: async () => grey, resolution: 'video' });
