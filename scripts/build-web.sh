@@ -68,8 +68,14 @@ mkdir -p "$pkg/shared"
 cp -R "$glue"/. "$pkg"/
 cp "$preview_glue"/i2v_preview.js "$preview_glue"/i2v_preview_bg.wasm "$pkg"/
 cp npm/shared/*.js "$pkg/shared/"
-cp npm/shared/index.d.ts "$pkg/index.d.ts"
+# The one contract both packages share, and the browser's own Preview (a canvas, Web Audio).
+{
+  cat npm/shared/index.d.ts
+  printf '\n// @i2v/web only: the live preview of a draft (preview.d.ts).\nexport * from %s;\n' "'./preview.js'"
+} >"$pkg/index.d.ts"
 cp npm/web/index.js npm/web/native.js npm/web/platform.js npm/web/package.json npm/web/README.md "$pkg/"
+cp npm/web/preview.js npm/web/preview.d.ts "$pkg/"
+cp -R npm/web/preview "$pkg/preview"
 
 raw_bytes=$(wc -c <"$pkg/i2v_wasm_bg.wasm")
 gzip_bytes=$(gzip -9 -c "$pkg/i2v_wasm_bg.wasm" | wc -c)

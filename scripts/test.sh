@@ -39,6 +39,7 @@ log "TypeScript contract (tsc --strict, with and without the DOM lib): the usage
 node_modules/.bin/tsc -p tests/types/tsconfig.json
 node_modules/.bin/tsc -p tests/types/tsconfig.node.json
 node_modules/.bin/tsc -p tests/types/tsconfig.es2022.json   # neither: ES2022 alone
+node_modules/.bin/tsc -p tests/types/tsconfig.web.json      # @i2v/web's own Preview, as the built package types it
 
 log "JS syntax"
 find npm web-demo tests -name node_modules -prune -o \( -name '*.js' -o -name '*.mjs' \) -print0 |

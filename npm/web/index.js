@@ -6,3 +6,5 @@ export const { init, initPreview, Client, Draft, Timeline, SseParser, parseDraft
   I2vError,
   AuthError, SessionError, CreditsError, FileError, RateLimitError, NetworkError, AgentError, RenderError,
   DraftError, TimeoutError, AbortError, ApiError } = makeApi(native, platform);
+// The browser's own: the live preview of a draft on a <canvas> (preview.d.ts).
+export { Preview } from './preview.js';

@@ -90,8 +90,8 @@ export function startStudio(args = []) {
   return launchStudio(args);
 }
 
-/** Debian's Chromium, headless, with the flags this machine needs (TOOLCHAIN.md). */
-export function launchChromium() {
+/** Debian's Chromium, headless, with the flags this machine needs (TOOLCHAIN.md), and `extraArgs`. */
+export function launchChromium(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
     headless: true,
@@ -104,6 +104,7 @@ export function launchChromium() {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }

@@ -7,6 +7,7 @@ import { ChatPanel } from './chat.js';
 import { CreditsView } from './credits.js';
 import { ExportPanel, ProjectLink } from './export.js';
 import { MediaPanel } from './media.js';
+import { PlayerPanel } from './player.js';
 import { Suggestions } from './suggestions.js';
 import { TimelineView } from './timeline.js';
 import { languageOfLocale, onLanguage, setLanguage, t } from './strings.js';
@@ -44,7 +45,12 @@ export async function start(api) {
   const projectLink = new ProjectLink({ client });
   let chat = null;
   let draftShown = null;
-  const exporter = new ExportPanel({ client, cancelChat: () => chat?.stop() });
+  let player = null;
+  const exporter = new ExportPanel({
+    client,
+    cancelChat: () => chat?.stop(),
+    onResult: (result) => player?.setVideo(result),
+  });
   let suggestions = null;
   const media = new MediaPanel({
     client,
@@ -56,6 +62,16 @@ export async function start(api) {
     },
   });
   const timeline = new TimelineView({ thumbnailFor: (src) => media.thumbnailFor(src) });
+  player = new PlayerPanel({
+    Preview: api.Preview,
+    // The studio's proxy of each upload where the package has it (any browser decodes it, HEIC
+    // included, and it is small), else the file picked on this page.
+    loadMedia: (src, kind, { signal } = {}) => {
+      if (typeof client.previewMedia === 'function') return client.previewMedia(src, { signal });
+      const file = media.fileFor(src);
+      return file ? Promise.resolve(file) : Promise.reject(new Error(`${src} is not on this page`));
+    },
+  });
   const connection = byId('connection');
 
   let connectionKey = 'connecting';
@@ -78,10 +94,12 @@ export async function start(api) {
     if (suggestions?.song && musicNamed(draftShown, suggestions.song)) suggestions.songPlaying(suggestions.song);
     timeline.render(draft);
     exporter.setDraft(draft);
+    player.setDraft(draft);
     if (draft) projectLink.show();
   };
 
   const showState = (state) => {
+    player.setCanvas(state.canvas); // first, so the draft is laid out in its frame at once
     showDraft(state.draft);
     timeline.setCanvas(state.canvas);
     exporter.setCanvas(state.canvas);

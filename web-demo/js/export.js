@@ -1,6 +1,7 @@
 // The export panel: start a render in the format and size asked (or a quick 480p preview), show
 // its progress, then the video (seekable: the studio serves byte ranges) with its poster, or the
-// GIF as a picture, and a download link. Everything it shows is drawn from one state machine
+// GIF as a picture, and a download link, in the player panel (player.js), which it tells of each
+// new video. Everything it shows is drawn from one state machine
 // (export-state.js), fed by this panel's own calls and by the export events of chat turns alike.
 // The render id is saved as soon as it is known, so a reload during a render resumes polling the
 // same render instead of starting another.
@@ -32,9 +33,10 @@ const FORMAT_NAMES = { mp4: 'MP4', webm: 'WebM', mov: 'MOV', gif: 'GIF' };
  * aborting the turn is what cancels that render).
  */
 export class ExportPanel {
-  constructor({ client, cancelChat = () => {} }) {
+  constructor({ client, cancelChat = () => {}, onResult = () => {} }) {
     this.client = client;
     this.cancelChat = cancelChat;
+    this.onResult = onResult; // a new video shown (or null when none is): the player shows it
     this.root = byId('export');
     this.button = byId('export-button');
     this.previewButton = byId('preview-button');
@@ -229,7 +231,13 @@ export class ExportPanel {
   drawResult(s) {
     const result = ['ready', 'outdated', 'rendering'].includes(s.name) ? s.result : null;
     this.result.hidden = !result;
-    if (!result || result === this.shownResult) return;
+    if (!result) {
+      if (this.shownResult) this.onResult(null);
+      this.shownResult = null;
+      return;
+    }
+    if (result === this.shownResult) return;
+    const isNew = result.renderId !== this.shownResult?.renderId;
     this.shownResult = result;
     // `url` carries its own access key; `downloadUrl` (the protocol's fallback) wants the API
     // token in a header, which neither a <video> nor a link can send.
@@ -245,6 +253,7 @@ export class ExportPanel {
     if (result.fps) parts.push(`${Math.round(result.fps * 100) / 100} fps`);
     if (result.size) parts.push(formatBytes(result.size));
     this.meta.textContent = parts.join(' · ');
+    if (isNew) this.onResult(result);
   }
 
   /** Shows what was made: a GIF as a picture, any other format in the player, its poster

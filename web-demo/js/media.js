@@ -61,6 +61,7 @@ export class MediaPanel {
     this.pending = 0;
     this.rows = new Set();
     this.previews = new Map(); // media id → object URL of the picture
+    this.files = new Map(); // media id → the File uploaded from this page (for the live preview)
     this.wire();
     onLanguage(() => this.rows.forEach((row) => row.relabel()));
   }
@@ -92,6 +93,11 @@ export class MediaPanel {
   /** The preview of an uploaded picture, for the timeline, or null. */
   thumbnailFor(mediaId) {
     return this.previews.get(mediaId) ?? null;
+  }
+
+  /** The file uploaded as `mediaId` from this page (not after a reload), or null. */
+  fileFor(mediaId) {
+    return this.files.get(mediaId) ?? null;
   }
 
   /** Whether uploads are still running or waiting. */
@@ -186,6 +192,7 @@ export class MediaPanel {
       if (medium) {
         row.el.dataset.mediaId = medium.mediaId;
         row.el.dataset.kind = medium.kind;
+        this.files.set(medium.mediaId, file);
         if (row.preview) this.previews.set(medium.mediaId, row.preview);
         if (medium.kind === 'image') this.keepThumbnail(file, medium.mediaId);
         if (medium.kind === 'audio') this.onAudio?.(file.name);
