@@ -14,7 +14,7 @@ import { extractFrame, loadPreviewInPage, makeDraftInPage, makePhotos, ssimOf } 
 import { launchChromium, repoRoot, startPageServer, startStudio } from './support.mjs';
 
 const outDir = join(repoRoot, 'target/preview-frames');
-const PROMPT = "make a 12-second video with fade transitions, a title 'Preview' and calm music";
+const PROMPT = "make a 12-second video with fade transitions, a title 'Preview' and calm music, and fade the video in and out";
 
 let pages;
 let studio;

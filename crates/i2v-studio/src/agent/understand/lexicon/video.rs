@@ -259,14 +259,16 @@ pub(in crate::agent::understand) const PACE_SLOWER: &[&str] = &[
 /// Fading the whole video in from black ("fade in from black at the start", "淡入开头").
 pub(in crate::agent::understand) const FADE_IN: &[&str] = &[
     "fade in", "fades in", "fading in", "fade up", "fade from black", "fade up from black",
-    "fade in from black", "from black", "淡入", "渐显", "从黑场", "从黑色", "黑场淡入",
+    "fade in from black", "from black", "fade the video in", "fade it in", "淡入", "渐显", "从黑场",
+    "从黑色", "黑场淡入",
     "fundido de entrada",
     "フェードイン",
 ];
 
 /// Fading the whole video out ("fade out at the end", "结尾淡出").
 pub(in crate::agent::understand) const FADE_OUT: &[&str] = &[
-    "fade out", "fades out", "fading out", "fade away", "fade out to black", "淡出", "渐隐",
+    "fade out", "fades out", "fading out", "fade away", "fade out to black", "fade the video out",
+    "fade it out", "淡出", "渐隐",
     "fundido de salida", "fundido final",
     "フェードアウト",
 ];
