@@ -24,7 +24,7 @@ const FAMILIES = {
 
 /** The CSS font of a scene text. */
 export function cssFont(text) {
-  return (FAMILIES[text.font] ?? FAMILIES.regular).replace('{size}', String(text.sizePx));
+  return (FAMILIES[text.face ?? text.font] ?? FAMILIES.regular).replace('{size}', String(text.sizePx));
 }
 
 /**
@@ -74,7 +74,7 @@ export class TextCache {
   /** Draws `text` on `ctx` (transform: the video's frame onto the canvas) at its opacity. */
   draw(ctx, text, W, H, scale) {
     if (text.opacity <= 0 || text.lines.length === 0) return;
-    const key = JSON.stringify([text.lines, text.font, text.sizePx, text.color, text.position,
+    const key = JSON.stringify([text.lines, text.face ?? text.font, text.sizePx, text.color, text.position,
       text.lineSpacingPx, text.borderPx, W, H, scale]);
     let drawn = this.#surfaces.get(key);
     if (!drawn) {
