@@ -142,6 +142,25 @@ test('exportVideo makes the WebM in the page: VP9 and Opus, every frame, the stu
   assert.deepEqual(pageErrors, []);
 });
 
+test('MP4 where Chromium encodes H.264: an H.264 stream of every frame, with its sound', { timeout: 120_000 }, async (t) => {
+  const mp4Format = (await page.evaluate(() => window.i2v.exportFormats())).find((f) => f.format === 'mp4');
+  if (!mp4Format.available) {
+    t.skip(`this Chromium makes no MP4: ${mp4Format.reason}`);
+    return;
+  }
+  const made = await exportInPage({ format: 'mp4', width: 1280 });
+  const file = join(outDir, 'browser.mp4');
+  writeFileSync(file, Buffer.from(made.base64, 'base64'));
+  const info = probe(file);
+  t.diagnostic(`ffprobe: ${JSON.stringify(info)}`);
+  const videoStream = info.streams.find((s) => s.codec_type === 'video');
+  assert.equal(made.type, 'video/mp4');
+  assert.equal(videoStream.codec_name, 'h264');
+  assert.deepEqual([videoStream.width, videoStream.height], [1280, 720]);
+  assert.equal(Number(videoStream.nb_read_frames), made.frames);
+  assert.equal(info.streams.find((s) => s.codec_type === 'audio')?.codec_name, mp4Format.audio === 'opus' ? 'opus' : 'aac');
+});
+
 test('cancelling stops the export: an AbortError, no Blob, no progress after', { timeout: 120_000 }, async () => {
   const outcome = await page.evaluate(async () => {
     const { exportVideo } = window.i2v;
