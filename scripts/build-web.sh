@@ -22,10 +22,8 @@ PREVIEW_GZIP_BUDGET=${PREVIEW_GZIP_BUDGET:-56000}
 
 ensure_node
 ensure_rust_wasm
-if [ ! -x node_modules/.bin/wasm-opt ]; then
-  log "installing the JS dev tools (binaryen's wasm-opt)"
-  npm ci --no-audit --no-fund
-fi
+# The JS dev tools: binaryen's wasm-opt, esbuild and mediabunny (the in-page export's muxer).
+ensure_npm_packages
 
 log "building i2v-wasm and i2v-preview (wasm32, profile wasm-release)"
 # Panic locations name their source files: the registry's and this checkout's long prefixes
@@ -76,6 +74,13 @@ cp npm/shared/*.js "$pkg/shared/"
 cp npm/web/index.js npm/web/native.js npm/web/platform.js npm/web/package.json npm/web/README.md "$pkg/"
 cp npm/web/preview.js npm/web/preview.d.ts "$pkg/"
 cp -R npm/web/preview "$pkg/preview"
+# The muxer of the in-page export (preview/export.js imports 'mediabunny', a dependency a
+# bundler resolves): for pages without a bundler (the demo, the browser tests), what it uses of
+# mediabunny as one ES module, tree-shaken and minified, for an import map or `loadMuxer`. Not
+# published (package.json's `files`): a user's bundler makes its own.
+printf "export { Output, BufferTarget, WebMOutputFormat, Mp4OutputFormat, EncodedVideoPacketSource, EncodedAudioPacketSource, EncodedPacket } from 'mediabunny';\n" |
+  node_modules/.bin/esbuild --bundle --format=esm --minify --platform=browser --log-level=warning \
+    --outfile="$pkg/vendor/mediabunny.js"
 
 raw_bytes=$(wc -c <"$pkg/i2v_wasm_bg.wasm")
 gzip_bytes=$(gzip -9 -c "$pkg/i2v_wasm_bg.wasm" | wc -c)
@@ -84,6 +89,8 @@ if [ "$gzip_bytes" -gt "$WASM_GZIP_BUDGET" ]; then
   echo "error: the optimised .wasm is over its size budget" >&2
   exit 1
 fi
+muxer_bytes=$(gzip -9 -c "$pkg/vendor/mediabunny.js" | wc -c)
+echo "vendor/mediabunny.js (loaded only by an in-page export): ${muxer_bytes} bytes gzipped"
 preview_bytes=$(gzip -9 -c "$pkg/i2v_preview_bg.wasm" | wc -c)
 echo "i2v_preview_bg.wasm (loaded only for a live preview): ${preview_bytes} bytes gzipped (guard ${PREVIEW_GZIP_BUDGET})"
 if [ "$preview_bytes" -gt "$PREVIEW_GZIP_BUDGET" ]; then

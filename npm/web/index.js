@@ -8,3 +8,5 @@ export const { init, initPreview, Client, Draft, Timeline, SseParser, parseDraft
   DraftError, TimeoutError, AbortError, ApiError } = makeApi(native, platform);
 // The browser's own: the live preview of a draft on a <canvas> (preview.d.ts).
 export { Preview } from './preview.js';
+// …and a video made in the page itself: WebCodecs and mediabunny, no server (preview/export.js).
+export { exportVideo, exportFormats } from './preview/export.js';

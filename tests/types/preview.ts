@@ -2,8 +2,8 @@
 // (npm/web/pkg/index.d.ts: the shared contract plus the preview): `tsc --strict` over this file
 // with the DOM lib (tsconfig.web.json; scripts/test.sh runs it after build-web.sh).
 
-import { Client, Preview, parseDraft } from '../../npm/web/pkg/index.js';
-import type { PreviewErrorDetail, PreviewTimeline, Scene } from '../../npm/web/pkg/index.js';
+import { Client, Preview, RenderError, exportFormats, exportVideo, parseDraft } from '../../npm/web/pkg/index.js';
+import type { BrowserExportFormat, BrowserExportProgress, PreviewErrorDetail, PreviewTimeline, Scene, Timeline } from '../../npm/web/pkg/index.js';
 
 export async function previewUse(canvas: HTMLCanvasElement, client: Client): Promise<number> {
   const preview = new Preview(canvas, { client, resolution: 'display' });
@@ -35,4 +35,27 @@ export async function previewUse(canvas: HTMLCanvasElement, client: Client): Pro
   own.destroy();
   preview.destroy();
   return kinds.length + (scene?.transition?.progress ?? 0);
+}
+
+/** The video made in the page: the formats this browser makes, an export cancelled or not. */
+export async function exportUse(client: Client, signal: AbortSignal): Promise<string | null> {
+  const formats: BrowserExportFormat[] = await exportFormats({ width: 1280, height: 720, fps: 30 });
+  const mp4 = formats.find((f) => f.format === 'mp4' && f.available);
+  const draft = parseDraft('{"t":[]}');
+  try {
+    const blob: Blob = await exportVideo(draft, {
+      format: mp4 ? 'mp4' : 'webm',
+      canvas: { width: 1920, height: 1080, fps: 30 },
+      width: 1280,
+      quality: 'medium',
+      client,
+      signal,
+      onProgress: (p: BrowserExportProgress) => console.log(p.phase, p.frame, p.frames, p.fraction),
+      loadMuxer: () => import(String('/pkg/vendor/mediabunny.js')),
+    });
+    return URL.createObjectURL(blob);
+  } catch (error) {
+    if (error instanceof RenderError && error.kind === 'export_option') return error.option?.accepted.join() ?? null;
+    throw error;
+  }
 }

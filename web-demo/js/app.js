@@ -5,6 +5,7 @@ import { byId } from './dom.js';
 import { Alerts } from './alerts.js';
 import { ChatPanel } from './chat.js';
 import { CreditsView } from './credits.js';
+import { BrowserExport } from './browser-export.js';
 import { ExportPanel, ProjectLink } from './export.js';
 import { MediaPanel } from './media.js';
 import { PlayerPanel } from './player.js';
@@ -72,6 +73,18 @@ export async function start(api) {
       return file ? Promise.resolve(file) : Promise.reject(new Error(`${src} is not on this page`));
     },
   });
+  // The video made in this browser, no render (browser-export.js): buttons of the export panel.
+  if (typeof api.exportVideo === 'function') {
+    new BrowserExport({
+      api,
+      panel: exporter,
+      loadMedia: (src, kind, { signal } = {}) => {
+        if (typeof client.previewMedia === 'function') return client.previewMedia(src, { signal });
+        const file = media.fileFor(src);
+        return file ? Promise.resolve(file) : Promise.reject(new Error(`${src} is not on this page`));
+      },
+    });
+  }
   const connection = byId('connection');
 
   let connectionKey = 'connecting';

@@ -23,6 +23,7 @@ const PHASE_TEXT = {
   processing: 'exportRendering',
   completed: 'exportFinishing',
   failed: 'exportRetrying',
+  browser: 'exportBrowserMaking',
 };
 
 /** How each format is named on the page, and what its file ends with. */
@@ -37,6 +38,9 @@ export class ExportPanel {
     this.client = client;
     this.cancelChat = cancelChat;
     this.onResult = onResult; // a new video shown (or null when none is): the player shows it
+    this.onDraw = null; // called after each redraw (browser-export.js draws its buttons)
+    this.draft = null; // the timeline shown (a `Draft`), and its frame: what a browser export makes
+    this.canvas = null;
     this.root = byId('export');
     this.button = byId('export-button');
     this.previewButton = byId('preview-button');
@@ -87,7 +91,9 @@ export class ExportPanel {
     if (now.name === 'rendering' && now.renderId && now.renderId !== before.renderId) {
       store.saveRender(now.renderId, false, now.madeKey);
     } else if (before.name === 'rendering' && now.result && now.result !== before.result) {
-      store.saveRender(now.result.renderId, true, now.madeKey);
+      // A video made in this browser is a blob: URL of this page: nothing a reload can pick up.
+      if (now.result.madeInBrowser) store.clearRender();
+      else store.saveRender(now.result.renderId, true, now.madeKey);
     } else if (before.name === 'rendering' && now.name === 'idle') {
       store.clearRender(); // stopped, or gone from the studio: nothing to pick back up
     }
@@ -103,12 +109,14 @@ export class ExportPanel {
 
   /** The timeline shown now (a `Draft`, or null): whether it can be exported, and what it is. */
   setDraft(draft) {
+    this.draft = draft ?? null;
     this.draftJson = draft ? JSON.stringify(draft.toJSON()) : null;
     this.dispatch({ type: 'draft', exportable: Boolean(draft?.isExportReady()), key: this.currentKey() });
   }
 
   /** The frame shown now (size and rate); a video made in another one is out of date. */
   setCanvas(canvas) {
+    this.canvas = canvas?.width ? canvas : null;
     this.canvasKey = canvas?.width ? `${canvas.width}x${canvas.height}@${canvas.fps}` : null;
     this.dispatch({ type: 'canvas', key: this.currentKey() });
   }
@@ -199,16 +207,18 @@ export class ExportPanel {
     else this.progress.value = s.progress;
     this.drawError(s);
     this.drawResult(s);
+    this.onDraw?.();
   }
 
   statusText(s) {
     switch (s.name) {
       case 'rendering': {
         if (s.phase === 'processing' && s.progress !== null) return t('exportRenderingPct', { pct: Math.round(s.progress) });
+        if (s.phase === 'browser' && s.progress !== null) return t('exportBrowserPct', { pct: Math.round(s.progress) });
         return t(PHASE_TEXT[s.phase] ?? 'exportRendering');
       }
       case 'ready':
-        return t('exportDone');
+        return t(s.result?.madeInBrowser ? 'exportDoneBrowser' : 'exportDone');
       case 'outdated':
         return t('exportOutdated');
       case 'failed':
@@ -252,6 +262,7 @@ export class ExportPanel {
     if (result.durationMs) parts.push(formatSeconds(result.durationMs));
     if (result.fps) parts.push(`${Math.round(result.fps * 100) / 100} fps`);
     if (result.size) parts.push(formatBytes(result.size));
+    if (result.madeInBrowser) parts.push(t('madeInBrowser'));
     this.meta.textContent = parts.join(' · ');
     if (isNew) this.onResult(result);
   }
