@@ -122,7 +122,7 @@ export interface BrowserExportOptions {
   /** `'webm'` (VP9 and Opus; default) or `'mp4'` (H.264, and AAC or else Opus) where the browser encodes it. */
   format?: BrowserVideoFormat;
   /** For a Draft: the frame it is laid out in (`draft.timeline(canvas)`); by default 1920x1080 at 30 fps. */
-  canvas?: TimelineCanvas;
+  canvas?: { width: number; height: number; fps?: number };
   /** For a Draft: its frame rate, over the canvas's. A Timeline keeps its own. */
   fps?: number;
   /** The video's pixels, where fewer than the canvas's: one alone keeps the aspect. */

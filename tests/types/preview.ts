@@ -53,7 +53,10 @@ export async function exportUse(client: Client, signal: AbortSignal): Promise<st
       onProgress: (p: BrowserExportProgress) => console.log(p.phase, p.frame, p.frames, p.fraction),
       loadMuxer: () => import(String('/pkg/vendor/mediabunny.js')),
     });
-    return URL.createObjectURL(blob);
+    const timeline: Timeline = draft.timeline({ width: 640, height: 360 });
+    const small: Blob = await exportVideo(timeline, { format: 'webm' });
+    timeline.free();
+    return URL.createObjectURL(small.size > blob.size ? small : blob);
   } catch (error) {
     if (error instanceof RenderError && error.kind === 'export_option') return error.option?.accepted.join() ?? null;
     throw error;
