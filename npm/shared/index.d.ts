@@ -510,6 +510,9 @@ export class Timeline {
   readonly canvas: Canvas;
   /** Every `src` it uses, once each, with what it is used as. */
   readonly media: TimelineMedia[];
+  /** What a finished video's soundtrack is levelled to (the studio's normaliser aims at it; an
+   * in-page export and the preview level their mix to it). */
+  readonly loudness: { integratedLufs: number; truePeakDbtp: number };
   /** What the frame on which `ms` falls shows (`floor(ms * fps / 1000)`, within the video). */
   sceneAt(ms: number): Scene;
   /** Lets go of the native timeline now rather than when it is collected. */
@@ -517,7 +520,7 @@ export class Timeline {
 }
 
 /** The timeline's facts as they cross from the native side. */
-export type TimelineInfo = Pick<Timeline, 'durationMs' | 'frames' | 'canvas' | 'media'>;
+export type TimelineInfo = Pick<Timeline, 'durationMs' | 'frames' | 'canvas' | 'media' | 'loudness'>;
 
 /** A `src` a timeline uses: a picture of the video or a piece of music. */
 export interface TimelineMedia {

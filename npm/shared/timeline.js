@@ -38,6 +38,8 @@ export class Timeline {
     this.canvas = info.canvas;
     /** Every `src` it uses, once each, with what it is used as. */
     this.media = info.media;
+    /** What a finished soundtrack is levelled to: `{ integratedLufs, truePeakDbtp }`. */
+    this.loudness = info.loudness;
     Object.freeze(this);
   }
 

@@ -50,7 +50,8 @@ export interface PreviewEventMap {
 
 /**
  * A draft played live on a <canvas>, as the studio renders it: the pictures, their moves and
- * transitions, the texts and the fades, and the music on Web Audio in sync.
+ * transitions, the texts and the fades, and the music on Web Audio in sync, levelled to the
+ * timeline's `loudness` as the finished video's is.
  */
 export class Preview extends EventTarget {
   constructor(canvas: HTMLCanvasElement | OffscreenCanvas, options?: PreviewOptions);
@@ -152,7 +153,8 @@ export function exportFormats(options?: { width?: number; height?: number; fps?:
 
 /**
  * Makes the video in the page, with no server: every frame drawn as the Preview draws it and
- * encoded by WebCodecs, the music mixed offline as it plays, muxed by mediabunny. Resolves to a
+ * encoded by WebCodecs, the music mixed offline as it plays and levelled to the timeline's
+ * `loudness` (as loud as the studio's video), muxed by mediabunny. Resolves to a
  * `video/webm` or `video/mp4` Blob of exactly the timeline's frames. Rejects with a
  * `RenderError` of kind `export_option` (its `option` names the format) where this browser
  * cannot make the format, of kind `render` where a media cannot be loaded or encoding fails,

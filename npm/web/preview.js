@@ -11,6 +11,7 @@
 // event, as is every src that cannot be loaded (such a picture is drawn as a placeholder).
 
 import { Soundtrack } from './preview/audio.js';
+import { soundtrackGain } from './preview/mix.js';
 import { SceneDrawer } from './preview/draw.js';
 import { MediaStore, chooseLoader } from './preview/media.js';
 import { initPreview } from './native.js';
@@ -40,6 +41,7 @@ export class Preview extends EventTarget {
   #audio = null;
   #ownsAudio = false;
   #soundtrack = null;
+  #level = 1; // the music's level (./preview/mix.js), once measured
   #resizeObserver = null;
   #destroyed = false;
 
@@ -127,6 +129,14 @@ export class Preview extends EventTarget {
     }
     this.#show(timeline, fromDraft);
     this.#emit('load');
+    // The music's level, as the export's mix is levelled: measured off the page's clock.
+    soundtrackGain(timeline, (src) => this.#store.get(src))
+      .then((gain) => {
+        if (load !== this.#loads || this.#destroyed) return;
+        this.#level = gain;
+        this.#soundtrack?.setLevel(gain);
+      })
+      .catch((error) => this.#emit('error', { src: null, kind: 'sound', error }));
   }
 
   /** Plays from the current time (from the start when at the end). */
@@ -265,6 +275,7 @@ export class Preview extends EventTarget {
     }
     if (!this.#soundtrack) {
       this.#soundtrack = new Soundtrack(this.#audio, (src) => this.#store.get(src));
+      this.#soundtrack.setLevel(this.#level);
       this.#audio.addEventListener('statechange', () => this.#audioStateChanged());
     }
     return this.#audio;

@@ -7,7 +7,7 @@
 // browser cannot make is a typed error naming it. The files stay in target/browser-export/.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -80,6 +80,16 @@ function probe(file) {
   return JSON.parse(json);
 }
 
+/** The integrated loudness of a file's sound in LUFS, as ffmpeg's ebur128 filter measures it. */
+function integratedLufs(file) {
+  const run = spawnSync('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-map', '0:a', '-af', 'ebur128', '-f', 'null', '-'],
+    { encoding: 'utf8' });
+  const summary = run.stderr.slice(run.stderr.lastIndexOf('Summary:'));
+  const found = /I:\s+(-?[\d.]+) LUFS/.exec(summary);
+  assert.ok(found, `no loudness in ffmpeg's summary: ${summary}`);
+  return Number(found[1]);
+}
+
 /** Frame `n` of an in-browser video as an RGB PNG, decoded by the colour tags it carries. */
 function extractOwnFrame(video, n, out) {
   execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', video, '-vf',
@@ -137,8 +147,12 @@ test('exportVideo makes the WebM in the page: VP9 and Opus, every frame, the stu
     results.push({ frame: n, ssim });
     t.diagnostic(`frame ${n}: SSIM ${ssim.toFixed(4)} against the studio's MP4`);
   }
-  console.log(JSON.stringify({ exportSsim: results, framesPerSecond: made.frames / (made.ms / 1000) }));
+  // The sound is levelled to the timeline's loudness, as the studio's normaliser levels its own.
+  const loudness = { browser: integratedLufs(webm), studio: integratedLufs(mp4) };
+  t.diagnostic(`integrated loudness: in the page ${loudness.browser} LUFS, the studio's ${loudness.studio} LUFS`);
+  console.log(JSON.stringify({ exportSsim: results, framesPerSecond: made.frames / (made.ms / 1000), loudness }));
   for (const r of results) assert.ok(r.ssim >= 0.9, `frame ${r.frame}: SSIM ${r.ssim}`);
+  assert.ok(Math.abs(loudness.browser - loudness.studio) <= 2, JSON.stringify(loudness));
   assert.deepEqual(pageErrors, []);
 });
 

@@ -320,6 +320,31 @@ test('the player: seek draws that frame, play runs the clock, a new draft mid-pl
   assert.ok(r.seekMs < 1000, `seek took ${r.seekMs} ms`);
 });
 
+test('the music is levelled to the timeline\'s loudness, as BS.1770 measures it', async () => {
+  const measured = await page.evaluate(async () => {
+    const { integratedLoudness, levellingGain } = await import('/pkg/preview/loudness.js');
+    // A 997 Hz sine at half scale in both channels, 5 s: BS.1770's reference reads -6.02 LUFS.
+    const rate = 48_000;
+    const buffer = new AudioBuffer({ numberOfChannels: 2, length: rate * 5, sampleRate: rate });
+    for (let c = 0; c < 2; c += 1) {
+      const samples = buffer.getChannelData(c);
+      for (let i = 0; i < samples.length; i += 1) samples[i] = 0.5 * Math.sin((2 * Math.PI * 997 * i) / rate);
+    }
+    const lufs = await integratedLoudness(buffer);
+    const gain = await levellingGain(buffer, { integratedLufs: -14, truePeakDbtp: -1 });
+    // A quiet piece is raised only as far as its peaks allow.
+    const loudGain = await levellingGain(buffer, { integratedLufs: 0, truePeakDbtp: -1 });
+    const silence = new AudioBuffer({ numberOfChannels: 2, length: rate, sampleRate: rate });
+    return { lufs, gain, loudGain, silent: await integratedLoudness(silence), silentGain: await levellingGain(silence, { integratedLufs: -14, truePeakDbtp: -1 }) };
+  });
+  assert.ok(Math.abs(measured.lufs - -6.02) < 0.1, JSON.stringify(measured));
+  assert.ok(Math.abs(20 * Math.log10(measured.gain) - (-14 + 6.02)) < 0.1, JSON.stringify(measured));
+  // The peaks (-6.02 dBFS) may rise to 1.5 dB under full scale: 4.52 dB, not the 6 asked.
+  assert.ok(Math.abs(20 * Math.log10(measured.loudGain) - 4.52) < 0.05, JSON.stringify(measured));
+  assert.equal(measured.silent, -Infinity);
+  assert.equal(measured.silentGain, 1);
+});
+
 test('no page errors', () => {
   assert.deepEqual(pageErrors, []);
 });

@@ -942,6 +942,10 @@ export const answers = {
     },
     "durationMs": 5000.0,
     "frames": 150.0,
+    "loudness": {
+      "integratedLufs": -14.0,
+      "truePeakDbtp": -1.0
+    },
     "media": [
       {
         "kind": "picture",

@@ -9,7 +9,9 @@
 
 use i2v_core::Error;
 use i2v_core::draft::Canvas;
-use i2v_core::timeline::{Scene, SceneMusic, ScenePicture, SceneText, Timeline};
+use i2v_core::timeline::{
+    LOUDNESS_LUFS, Scene, SceneMusic, ScenePicture, SceneText, TRUE_PEAK_DBTP, Timeline,
+};
 use serde::Serialize;
 
 use crate::pure::parse_either;
@@ -37,7 +39,7 @@ pub fn scene_at(timeline: &Timeline, ms: f64) -> SceneShape {
     SceneShape::from(&timeline.scene_at(timeline.frame_at_ms(ms)))
 }
 
-/// `{durationMs, frames, canvas, media}`.
+/// `{durationMs, frames, canvas, media, loudness}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TimelineShape {
@@ -49,6 +51,18 @@ pub struct TimelineShape {
     pub canvas: CanvasSize,
     /// Every `src` to load, once each, in order of first use.
     pub media: Vec<MediaUse>,
+    /// What the finished soundtrack is levelled to.
+    pub loudness: Loudness,
+}
+
+/// `{integratedLufs, truePeakDbtp}`: the level of a finished video's soundtrack.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Loudness {
+    /// Integrated loudness, in LUFS.
+    pub integrated_lufs: f64,
+    /// The highest true peak, in dBTP.
+    pub true_peak_dbtp: f64,
 }
 
 /// `{width, height, fps}`.
@@ -93,6 +107,10 @@ impl From<&Timeline> for TimelineShape {
             frames: ms(timeline.frames),
             canvas: CanvasSize { width, height, fps },
             media,
+            loudness: Loudness {
+                integrated_lufs: LOUDNESS_LUFS,
+                true_peak_dbtp: TRUE_PEAK_DBTP,
+            },
         }
     }
 }
@@ -300,7 +318,8 @@ mod tests {
             json!({"durationMs": 4000.0, "frames": 120.0,
                 "canvas": {"width": 640, "height": 360, "fps": 30},
                 "media": [{"src": "a", "kind": "picture"}, {"src": "b", "kind": "picture"},
-                          {"src": "library:calm", "kind": "sound"}]})
+                          {"src": "library:calm", "kind": "sound"}],
+                "loudness": {"integratedLufs": -14.0, "truePeakDbtp": -1.0}})
         );
     }
 

@@ -1,6 +1,7 @@
 // The music of a playing preview on Web Audio: each piece a looping `AudioBufferSourceNode`
 // through a gain, started at its place on the audio clock and stopped at its end, its gain
-// following the scene's (volume × fades × the video's fade-out).
+// following the scene's (volume × fades × the video's fade-out), all through one level that
+// brings the mix to the timeline's loudness (`setLevel`, from `./mix.js`), as the export's.
 //
 // Call order: `sync(timeline, ms, at)` while playing, often (every frame, and on a timer so
 // that a hidden page keeps its music in step); `stop()` on pause, seek or a new timeline.
@@ -15,11 +16,19 @@ const GAIN_SMOOTHING = 0.015;
 export class Soundtrack {
   #context;
   #bufferOf;
+  #level;
   #playing = new Map(); // `${src}@${startMs}` → { source, gain, endMs }
 
   constructor(context, bufferOf) {
     this.#context = context;
     this.#bufferOf = bufferOf;
+    this.#level = context.createGain();
+    this.#level.connect(context.destination);
+  }
+
+  /** Sets the level of the whole mix (a linear gain), smoothly. */
+  setLevel(gain) {
+    this.#level.gain.setTargetAtTime(gain, this.#context.currentTime, GAIN_SMOOTHING);
   }
 
   /**
@@ -58,7 +67,7 @@ export class Soundtrack {
     const gain = context.createGain();
     const first = startMs === scene.timeMs ? sound.gain : gainAt(timeline, key, startMs) ?? sound.gain;
     gain.gain.setValueAtTime(first, at);
-    source.connect(gain).connect(context.destination);
+    source.connect(gain).connect(this.#level);
     const when = at + (startMs - ms) / 1000;
     source.start(Math.max(context.currentTime, when), offset);
     source.stop(at + (endMs - ms) / 1000);

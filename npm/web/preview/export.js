@@ -1,6 +1,6 @@
 // `exportVideo`: a draft made into a video file in the page itself, with no server: each frame
 // drawn by the preview's `SceneDrawer` (what the studio's ffmpeg draws), encoded by WebCodecs'
-// `VideoEncoder`, the music mixed offline (`OfflineAudioContext`, with the gains the scenes give,
+// `VideoEncoder`, the music mixed offline and levelled to the timeline's loudness (`./mix.js`,
 // as the preview plays it) and encoded by `AudioEncoder`, both muxed by mediabunny (loaded only
 // when an export starts: a page that never exports never loads it).
 //
@@ -10,10 +10,8 @@
 import { AbortError, RenderError, abortError } from '../shared/errors.js';
 import { SceneDrawer } from './draw.js';
 import { MediaStore, chooseLoader } from './media.js';
+import { CHANNELS, SAMPLE_RATE, levelledSoundtrack } from './mix.js';
 
-/** The music's sample rate and channels (the studio's: 48 kHz stereo). */
-const SAMPLE_RATE = 48_000;
-const CHANNELS = 2;
 /** Frames the video encoder may hold before drawing waits for it. */
 const MAX_QUEUED_FRAMES = 8;
 /** A keyframe every this many seconds (seeking in the file). */
@@ -233,7 +231,7 @@ async function makeVideo(timeline, options) {
     // The sound first: small beside the pictures, and then in the muxer before them.
     if (audioTrack) {
       progress('sound', 0);
-      const mix = await mixSoundtrack(timeline, (src) => store.get(src));
+      const mix = await levelledSoundtrack(timeline, (src) => store.get(src));
       checkAborted(signal);
       const encoder = new AudioEncoder({ output: toMuxer(audioTrack), error: fail });
       encoders.push(encoder);
@@ -352,45 +350,4 @@ async function drained(encoder, max, signal) {
       encoder.addEventListener?.('dequeue', done, { once: true });
     });
   }
-}
-
-/**
- * The music of the whole video, mixed offline: each piece (once per place it has in the video)
- * started at its place and offset, looping where it is shorter, its gain following the scenes'
- * frame by frame (volume × fades × the video's fade-out), as the preview plays it.
- */
-export async function mixSoundtrack(timeline, bufferOf) {
-  const { fps } = timeline.canvas;
-  const length = Math.max(1, Math.ceil((timeline.durationMs / 1000) * SAMPLE_RATE));
-  const context = new OfflineAudioContext(CHANNELS, length, SAMPLE_RATE);
-  const pieces = new Map(); // `${src}@${startMs}` → { sound, firstScene, gains: [[seconds, gain]] }
-  for (let n = 0; n < timeline.frames; n += 1) {
-    const scene = timeline.sceneAt(((n + 0.5) * 1000) / fps);
-    for (const sound of scene.music) {
-      const key = `${sound.src}@${sound.startMs}`;
-      let piece = pieces.get(key);
-      if (!piece) {
-        piece = { sound, scene, gains: [] };
-        pieces.set(key, piece);
-      }
-      piece.gains.push([(n + 0.5) / fps, sound.gain]);
-    }
-  }
-  for (const { sound, scene, gains } of pieces.values()) {
-    const buffer = bufferOf(sound.src);
-    if (!buffer || buffer.duration <= 0) continue;
-    const startMs = Math.max(0, sound.startMs);
-    const pieceMs = sound.offsetMs + (startMs - scene.timeMs);
-    const offset = (((pieceMs / 1000) % buffer.duration) + buffer.duration) % buffer.duration;
-    const node = context.createBufferSource();
-    node.buffer = buffer;
-    node.loop = true;
-    const gain = context.createGain();
-    gain.gain.setValueAtTime(gains[0][1], 0);
-    for (const [t, g] of gains) gain.gain.linearRampToValueAtTime(g, t);
-    node.connect(gain).connect(context.destination);
-    node.start(startMs / 1000, offset);
-    node.stop((startMs + sound.durationMs) / 1000);
-  }
-  return context.startRendering();
 }

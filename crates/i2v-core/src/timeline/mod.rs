@@ -40,6 +40,13 @@ pub const MAX_MUSIC: usize = 20;
 /// The most titles and captions a timeline draws.
 pub const MAX_TEXTS: usize = 300;
 
+/// The integrated loudness a finished video's soundtrack is brought to, in LUFS (EBU R128's
+/// streaming figure): the studio's normaliser aims at it, and a browser's mix is levelled to it.
+pub const LOUDNESS_LUFS: f64 = -14.0;
+/// The highest true peak the soundtrack may reach, in dBTP: a decibel of headroom for the
+/// platforms' own lossy re-encode, which overshoots a little.
+pub const TRUE_PEAK_DBTP: f64 = -1.0;
+
 /// A draft as frames: clips, music and texts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {

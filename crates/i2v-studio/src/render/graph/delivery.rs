@@ -31,12 +31,9 @@ use super::escape;
 /// The AAC bitrate of every output, in kbit/s.
 pub(crate) const AUDIO_KBPS: u32 = 256;
 
-/// The integrated loudness the soundtrack is normalised to, in LUFS.
-pub(crate) const LOUDNESS_LUFS: f64 = -14.0;
-
-/// The highest true peak the normaliser lets through, in dBTP: a decibel of headroom for the
-/// platforms' own lossy re-encode, which overshoots a little.
-pub(crate) const TRUE_PEAK_DBTP: f64 = -1.0;
+/// The integrated loudness and the highest true peak of every soundtrack: the timeline's, which
+/// a browser's in-page export levels its mix to as well.
+pub(crate) use i2v_core::timeline::{LOUDNESS_LUFS, TRUE_PEAK_DBTP};
 
 /// The loudness range the normaliser keeps, in LU: EBU R128's figure for music, which leaves a
 /// soft intro soft (the studio's beds range 3–7 LU).
