@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { extractFrame, loadPreviewInPage, makeDraftInPage, makePhotos, ssimOf } from './preview-support.mjs';
+import { extractFrame, loadPreviewInPage, makeDraftInPage, makeHeic, makePhotos, ssimOf } from './preview-support.mjs';
 import { launchChromium, repoRoot, startPageServer, startStudio } from './support.mjs';
 
 const outDir = join(repoRoot, 'target/preview-frames');
@@ -119,5 +119,32 @@ test('the preview draws the exported MP4 frame for frame: SSIM >= 0.9 at 10 samp
   }
   console.log(JSON.stringify({ ssim: results }));
   for (const r of results) assert.ok(r.ssim >= 0.9, `frame ${r.frame} (${r.why}): SSIM ${r.ssim}`);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a HEIC photo, which Chromium cannot decode, is drawn from the studio\'s proxy', { timeout: 120_000 }, async () => {
+  const heic = makeHeic('#e02020');
+  await makeDraftInPage(page, studio.url, [heic, ...makePhotos(1)], 'make a 6-second video with no transitions');
+  const decodable = await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    try {
+      await createImageBitmap(new Blob([bytes], { type: 'image/heic' }));
+      return true;
+    } catch {
+      return false;
+    }
+  }, heic.base64);
+  const loaded = await loadPreviewInPage(page, { resolution: 'video' });
+  assert.deepEqual(loaded.errors, []);
+  // The middle of the HEIC's clip (the first: a still, blurred around, no move).
+  const pixel = await page.evaluate(async () => {
+    const { preview, el } = window.__preview;
+    const first = preview.timeline.sceneAt(1000).pictures[0];
+    await preview.seek(1000);
+    const data = el.getContext('2d').getImageData(el.width / 2, el.height / 2, 1, 1).data;
+    return { src: first.src, rgb: [...data.slice(0, 3)] };
+  });
+  const [r, g, b] = pixel.rgb;
+  assert.ok(r > 180 && g < 80 && b < 80, `the HEIC's red at the centre (Chromium decodes HEIC itself: ${decodable}): ${pixel.rgb}`);
   assert.deepEqual(pageErrors, []);
 });

@@ -29,6 +29,23 @@ export function makePhotos(count = 5) {
 }
 
 /**
+ * A HEIC photo (which Chromium cannot decode) of one colour, `#rrggbb`, made by libheif's
+ * `heif-enc` from a PNG of ffmpeg's.
+ */
+export function makeHeic(color, name = 'holiday.heic') {
+  const dir = mkdtempSync(join(tmpdir(), 'i2v-preview-heic-'));
+  try {
+    const png = join(dir, 'photo.png');
+    const heic = join(dir, name);
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${color}:s=1200x800`, '-frames:v', '1', png]);
+    execFileSync('heif-enc', ['-q', '90', '-o', heic, png], { stdio: 'ignore' });
+    return { name, type: 'image/heic', base64: readFileSync(heic).toString('base64') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * In the page: connects a client to the studio, uploads `photos`, runs the chat turn `prompt`,
  * and keeps on `window.__preview` what the other steps use: `{ client, draft, canvas, files }`.
  * Returns the draft's JSON and the frame.

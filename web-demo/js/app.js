@@ -63,26 +63,24 @@ export async function start(api) {
     },
   });
   const timeline = new TimelineView({ thumbnailFor: (src) => media.thumbnailFor(src) });
-  player = new PlayerPanel({
-    Preview: api.Preview,
-    // The studio's proxy of each upload where the package has it (any browser decodes it, HEIC
-    // included, and it is small), else the file picked on this page.
-    loadMedia: (src, kind, { signal } = {}) => {
-      if (typeof client.previewMedia === 'function') return client.previewMedia(src, { signal });
+  // The studio's proxy of each upload (any browser decodes it, HEIC included, and it is small);
+  // where the backend serves no previews (the cloud), the file picked on this page.
+  const loadMedia = async (src, kind, { signal } = {}) => {
+    try {
+      return await client.previewMedia(src, { signal });
+    } catch (error) {
       const file = media.fileFor(src);
-      return file ? Promise.resolve(file) : Promise.reject(new Error(`${src} is not on this page`));
-    },
-  });
+      if (error?.kind === 'no_preview' && file) return file;
+      throw error;
+    }
+  };
+  player = new PlayerPanel({ Preview: api.Preview, loadMedia });
   // The video made in this browser, no render (browser-export.js): buttons of the export panel.
   if (typeof api.exportVideo === 'function') {
     new BrowserExport({
       api,
       panel: exporter,
-      loadMedia: (src, kind, { signal } = {}) => {
-        if (typeof client.previewMedia === 'function') return client.previewMedia(src, { signal });
-        const file = media.fileFor(src);
-        return file ? Promise.resolve(file) : Promise.reject(new Error(`${src} is not on this page`));
-      },
+      loadMedia,
     });
   }
   const connection = byId('connection');
