@@ -13,34 +13,26 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { extractFrame, makeDraftInPage, makePhotos, ssimOf } from './preview-support.mjs';
-import { launchChromium, repoRoot, startPageServer, startStudio } from './support.mjs';
+import { openTestPage, repoRoot } from './support.mjs';
 
 const outDir = join(repoRoot, 'target/browser-export');
 const PROMPT = "make a 4-second video with fade transitions, a title 'Export' and calm music";
 
-let pages;
+let opened;
 let studio;
-let browser;
 let page;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  pages = await startPageServer();
-  studio = await startStudio(['--tokens-per-address', '1000']);
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await page.goto(pages.url);
-  await page.waitForFunction(() => document.title === 'ready' && window.i2v);
+  opened = await openTestPage({ studioArgs: ['--tokens-per-address', '1000'] });
+  ({ studio, page, pageErrors } = opened);
   mkdirSync(outDir, { recursive: true });
   await makeDraftInPage(page, studio.url, makePhotos(3), PROMPT);
   await page.evaluate(() => window.i2v.initPreview());
 });
 
 after(async () => {
-  await browser?.close();
-  await pages?.stop();
-  await studio?.stop();
+  await opened?.close();
 });
 
 /** In the page: `exportVideo` of the draft with `options`; the video as base64, and what it said. */

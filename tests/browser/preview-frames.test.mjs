@@ -11,32 +11,24 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { extractFrame, loadPreviewInPage, makeDraftInPage, makeHeic, makePhotos, ssimOf } from './preview-support.mjs';
-import { launchChromium, repoRoot, startPageServer, startStudio } from './support.mjs';
+import { openTestPage, repoRoot } from './support.mjs';
 
 const outDir = join(repoRoot, 'target/preview-frames');
 const PROMPT = "make a 12-second video with fade transitions, a title 'Preview' and calm music, and fade the video in and out";
 
-let pages;
+let opened;
 let studio;
-let browser;
 let page;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  pages = await startPageServer();
-  studio = await startStudio(['--tokens-per-address', '1000']);
-  browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await page.goto(pages.url);
-  await page.waitForFunction(() => document.title === 'ready' && window.i2v);
+  opened = await openTestPage({ studioArgs: ['--tokens-per-address', '1000'], chromiumArgs: ['--autoplay-policy=no-user-gesture-required'] });
+  ({ studio, page, pageErrors } = opened);
   mkdirSync(outDir, { recursive: true });
 });
 
 after(async () => {
-  await browser?.close();
-  await pages?.stop();
-  await studio?.stop();
+  await opened?.close();
 });
 
 /**

@@ -108,3 +108,28 @@ export function launchChromium(extraArgs = []) {
     ],
   });
 }
+
+/**
+ * The test page (`page.html` with the built package, `window.i2v`) open in headless Chromium,
+ * a real studio on another origin, and the page's errors (uncaught, and `console.error`);
+ * `close()` ends all three.
+ */
+export async function openTestPage({ studioArgs = [], chromiumArgs = [] } = {}) {
+  const pages = await startPageServer();
+  const studio = await startStudio(studioArgs);
+  const browser = await launchChromium(chromiumArgs);
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(pages.url);
+  await page.waitForFunction(() => document.title === 'ready' && window.i2v);
+  const close = async () => {
+    await browser.close();
+    await pages.stop();
+    await studio.stop();
+  };
+  return { pages, studio, browser, page, pageErrors, close };
+}

@@ -6,33 +6,23 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { checkBuilt, generateImages, launchBrowser, screenshot, startStudio } from './support.mjs';
+import { generateImages, openDemoBrowser, screenshot } from './support.mjs';
 
 const PHONE = { width: 390, height: 844 };
 
+let demo;
 let studio;
-let browser;
 let page;
-const renderRequests = [];
-const pageErrors = [];
+let renderRequests;
+let pageErrors;
 
 before(async () => {
-  checkBuilt();
-  studio = await startStudio();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/api/render')) renderRequests.push(request.url());
-  });
+  demo = await openDemoBrowser({ width: 1280, height: 800 });
+  ({ studio, page, renderRequests, pageErrors } = demo);
 });
 
 after(async () => {
-  await browser?.close();
-  await studio?.stop();
+  await demo?.close();
 });
 
 /** Sends `text` and waits for its turn to finish well. */

@@ -48,6 +48,32 @@ export async function launchBrowser() {
 }
 
 /**
+ * The studio (built first) and a headless Chromium page of `viewport`, with what the page
+ * reports: its errors (uncaught, and `console.error`) and every render request it makes (a
+ * test of what needs no render asserts there is none). `close()` ends both.
+ */
+export async function openDemoBrowser(viewport, studioArgs = []) {
+  checkBuilt();
+  const studio = await startStudio(studioArgs);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport });
+  const pageErrors = [];
+  const renderRequests = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/render')) renderRequests.push(request.url());
+  });
+  const close = async () => {
+    await browser.close();
+    await studio.stop();
+  };
+  return { studio, browser, page, pageErrors, renderRequests, close };
+}
+
+/**
  * Real PNG photos made by ffmpeg's test sources: `[{ name, mimeType, buffer }]` as Playwright's
  * `setInputFiles` takes them. Each spec: `{ name, source, size }`.
  */

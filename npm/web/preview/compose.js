@@ -115,44 +115,37 @@ function gaussianBlur(pixels, w, h, sigma) {
     sum += kernel[i + radius];
   }
   for (let i = 0; i < kernel.length; i += 1) kernel[i] /= sum;
+  // Across each row into a float copy (RGB), then down each column back into the pixels (RGBA).
   const temp = new Float32Array(w * h * 3);
+  blurPass(pixels, 4, temp, 3, w, h, kernel, true);
+  blurPass(temp, 3, pixels, 4, w, h, kernel, false);
+  for (let at = 3; at < pixels.length; at += 4) pixels[at] = 255;
+}
+
+/**
+ * One direction of the blur: every pixel of `from` (`fromStep` values a pixel) weighed by
+ * `kernel` along its row (`across`) or its column, clamped at the edges, into `to`'s RGB.
+ */
+function blurPass(from, fromStep, to, toStep, w, h, kernel, across) {
+  const radius = (kernel.length - 1) / 2;
   for (let y = 0; y < h; y += 1) {
     for (let x = 0; x < w; x += 1) {
       let r = 0;
       let g = 0;
       let b = 0;
       for (let k = -radius; k <= radius; k += 1) {
-        const xx = Math.min(w - 1, Math.max(0, x + k));
-        const at = (y * w + xx) * 4;
+        const xx = across ? Math.min(w - 1, Math.max(0, x + k)) : x;
+        const yy = across ? y : Math.min(h - 1, Math.max(0, y + k));
+        const at = (yy * w + xx) * fromStep;
         const weight = kernel[k + radius];
-        r += pixels[at] * weight;
-        g += pixels[at + 1] * weight;
-        b += pixels[at + 2] * weight;
+        r += from[at] * weight;
+        g += from[at + 1] * weight;
+        b += from[at + 2] * weight;
       }
-      const out = (y * w + x) * 3;
-      temp[out] = r;
-      temp[out + 1] = g;
-      temp[out + 2] = b;
-    }
-  }
-  for (let y = 0; y < h; y += 1) {
-    for (let x = 0; x < w; x += 1) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let k = -radius; k <= radius; k += 1) {
-        const yy = Math.min(h - 1, Math.max(0, y + k));
-        const at = (yy * w + x) * 3;
-        const weight = kernel[k + radius];
-        r += temp[at] * weight;
-        g += temp[at + 1] * weight;
-        b += temp[at + 2] * weight;
-      }
-      const out = (y * w + x) * 4;
-      pixels[out] = r;
-      pixels[out + 1] = g;
-      pixels[out + 2] = b;
-      pixels[out + 3] = 255;
+      const out = (y * w + x) * toStep;
+      to[out] = r;
+      to[out + 1] = g;
+      to[out + 2] = b;
     }
   }
 }
