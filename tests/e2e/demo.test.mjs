@@ -347,7 +347,7 @@ test('refusals, failures, silent edits and running out are explained', { timeout
       await p.waitForFunction(() => [...document.querySelectorAll('.turn')].at(-1)?.dataset.state === 'failed');
       const error = p.locator('.turn').last().locator('.error');
       assert.match(await error.textContent(), /not enough credits/);
-      const register = error.getByRole('link', { name: 'Register for more credits' });
+      const register = error.getByRole('link', { name: 'Get more credits' });
       assert.match(await register.getAttribute('href'), /\?bind=/);
       await p.waitForSelector('#credits[data-state="empty"]');
       await screenshot(p, '10-out-of-credits', { fullPage: true });

@@ -9,12 +9,12 @@ import { t } from './strings.js';
  * An element that explains `error`. `retry` (a function) adds a Retry button when the error is
  * one that trying again can fix; `retryLabel` names it.
  */
-export function errorView(error, { retry = null, retryLabel = 'Retry', extra = null } = {}) {
+export function errorView(error, { retry = null, retryLabel = t('retry'), extra = null } = {}) {
   const d = describeError(error);
   const actions = h('div', { class: 'error-actions' });
   const register = safeUrl(d.bindUrl);
   if (register) {
-    actions.append(h('a', { class: 'button primary small', href: register, target: '_blank', rel: 'noopener noreferrer' }, 'Register for more credits'));
+    actions.append(h('a', { class: 'button primary small', href: register, target: '_blank', rel: 'noopener noreferrer' }, t('error.getCredits')));
   }
   if (retry && d.retry) {
     const button = h('button', { type: 'button', class: 'button small' }, retryLabel);
@@ -44,7 +44,7 @@ function holdUntil(button, label, waitMs) {
       button.textContent = label;
       return;
     }
-    button.textContent = `${label} in ${left} s`;
+    button.textContent = t('retryIn', { label, seconds: left });
     setTimeout(tick, 1000);
   };
   tick();

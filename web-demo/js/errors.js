@@ -1,8 +1,10 @@
 // What an error means for a person: a sentence, whether trying again can help, and where to go
-// when it cannot (registering for credits). Keyed on the contract's stable `kind`, never on
-// message text, so the wording here does not depend on what the backend happens to say.
+// when it cannot (getting more credits), in the page's language (./strings/). Keyed on the
+// contract's stable `kind`, never on message text, so the wording here does not depend on what
+// the backend happens to say.
 
 import { formatBytes } from './dom.js';
+import { t } from './strings.js';
 
 /** The kinds where the same request may well work a moment later. */
 const RETRYABLE = new Set(['network', 'disconnected', 'stream', 'timeout', 'rate_limited', 'api']);
@@ -15,42 +17,43 @@ export function describeError(error) {
   const kind = typeof error?.kind === 'string' ? error.kind : 'unknown';
   const message = typeof error?.message === 'string' ? error.message : String(error);
   const base = { kind, detail: '', retry: RETRYABLE.has(kind), bindUrl: null };
+  const said = (key, detail = '') => ({ ...base, title: t(`error.${key}`), detail });
   switch (kind) {
     case 'network':
     case 'disconnected':
     case 'stream':
-      return { ...base, title: 'The connection to the studio dropped.', detail: 'Check that the studio is still running, then try again.' };
+      return said('connection', t('error.connectionDetail'));
     case 'timeout':
-      return { ...base, title: 'This is taking much longer than it should.', detail: 'The studio stopped answering in time.' };
+      return said('timeout', t('error.timeoutDetail'));
     case 'rate_limited':
-      return { ...base, title: 'Too many requests just now.', detail: waitText(error.retryAfterMs) };
+      return said('rateLimited', waitText(error.retryAfterMs));
     case 'credits':
-      return { ...base, title: 'There are not enough credits for this.', detail: 'Register (it is free) to get more and keep editing. Your project stays as it is.', bindUrl: error.bindUrl ?? null };
+      return { ...said('credits', t('error.creditsDetail')), bindUrl: error.bindUrl ?? null };
     case 'export_blocked':
-      return { ...base, title: 'Exporting needs a registered account.', detail: 'Register to unlock export; your project stays as it is.', bindUrl: error.bindUrl ?? null };
+      return { ...said('exportBlocked', t('error.exportBlockedDetail')), bindUrl: error.bindUrl ?? null };
     case 'file_type':
-      return { ...base, title: 'This kind of file cannot be used.', detail: acceptedText(error.acceptedFormats) };
+      return said('fileType', acceptedText(error.acceptedFormats));
     case 'file_size':
-      return { ...base, title: 'This file is too large.', detail: error.maxBytes ? `The limit is ${formatBytes(error.maxBytes)} per file.` : '' };
+      return said('fileSize', error.maxBytes ? t('error.fileSizeDetail', { limit: formatBytes(error.maxBytes) }) : '');
     case 'auth':
     case 'client_id':
-      return { ...base, title: 'The studio did not accept this browser’s key.', detail: 'Start a new project to get a fresh one.' };
+      return said('auth', t('error.authDetail'));
     case 'session':
-      return { ...base, title: 'This project has expired.', detail: 'Start a new project to carry on.' };
+      return said('session', t('error.sessionDetail'));
     case 'agent':
-      return { ...base, title: 'The editor could not do that.', detail: message, retry: true };
+      return { ...said('agent', message), retry: true };
     case 'not_ready':
-      return { ...base, title: 'There is nothing to export yet.', detail: 'Ask for a video first, then export it.' };
+      return said('notReady', t('error.notReadyDetail'));
     case 'render':
-      return { ...base, title: 'The video could not be rendered.', detail: message, retry: true };
+      return { ...said('render', message), retry: true };
     case 'draft':
-      return { ...base, title: 'The timeline came back damaged.', detail: message };
+      return said('draft', message);
     case 'cancelled':
-      return { ...base, title: 'Stopped.' };
+      return said('cancelled');
     case 'invalid_input':
-      return { ...base, title: 'That input was not understood.', detail: message };
+      return said('invalidInput', message);
     default:
-      return { ...base, title: 'Something went wrong.', detail: message };
+      return said('unknown', message);
   }
 }
 
@@ -61,18 +64,18 @@ export function isCancel(error) {
 
 /** The wait as a person says it: seconds, then about so many minutes, hours or days. */
 function waitText(ms) {
-  if (!Number.isFinite(ms) || ms <= 0) return 'Wait a little, then try again.';
+  if (!Number.isFinite(ms) || ms <= 0) return t('error.waitALittle');
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   const [count, unit] =
-    seconds <= 90 ? [seconds, 'second']
-    : seconds < 5400 ? [Math.ceil(seconds / 60), 'minute']
-    : seconds < 129600 ? [Math.ceil(seconds / 3600), 'hour']
-    : [Math.ceil(seconds / 86400), 'day'];
-  return `Wait about ${count} ${unit}${count === 1 ? '' : 's'}, then try again.`;
+    seconds <= 90 ? [seconds, 'Seconds']
+    : seconds < 5400 ? [Math.ceil(seconds / 60), 'Minutes']
+    : seconds < 129600 ? [Math.ceil(seconds / 3600), 'Hours']
+    : [Math.ceil(seconds / 86400), 'Days'];
+  return t(`error.wait${unit}${count === 1 ? 'One' : ''}`, { count });
 }
 
 /** "Accepted: JPG, PNG, …" from the backend's list, or the page's own. */
 export function acceptedText(formats) {
   const list = Array.isArray(formats) && formats.length ? formats : ['jpg', 'png', 'webp', 'heic', 'gif'];
-  return `Accepted: ${list.map((f) => String(f).toUpperCase()).join(', ')}.`;
+  return t('error.accepted', { formats: list.map((f) => String(f).toUpperCase()).join(', ') });
 }
