@@ -12,3 +12,11 @@ test('the ruler has a round step and at most about ten ticks', () => {
   assert.ok(rulerTicks(3_600_000).length <= 11);
   assert.deepEqual(rulerTicks(0), []);
 });
+
+test('a short video is marked at steps a one-decimal label says exactly', async () => {
+  const { formatSeconds } = await import('../../web-demo/js/dom.js');
+  assert.deepEqual(rulerTicks(1500), [0, 200, 400, 600, 800, 1000, 1200, 1400]);
+  for (const total of [900, 1500, 2000, 2400, 4500]) {
+    for (const t of rulerTicks(total)) assert.equal(Number(formatSeconds(t).replace(' s', '')) * 1000, t, `${total}: ${t}`);
+  }
+});
