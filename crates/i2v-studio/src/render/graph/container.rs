@@ -46,10 +46,24 @@ pub(crate) fn picture_format(format: Format) -> &'static str {
     }
 }
 
-/// The chain that ends a GIF's palette pass: one palette from every pixel of the video.
-pub(crate) fn palette_chain(graph: &mut Graph) {
-    let palettegen = "palettegen=max_colors=256:stats_mode=full".to_string();
+/// The chain that ends a GIF's palette pass: one palette from every pixel of the video, of as
+/// many colours as the quality asks ([`gif_colors`]).
+pub(crate) fn palette_chain(graph: &mut Graph, quality: Quality) {
+    let colors = gif_colors(quality);
+    let palettegen = format!("palettegen=max_colors={colors}:stats_mode=full");
     graph.chain(&[PICTURE], vec![palettegen], &["palette"]);
+}
+
+/// A GIF's colours by quality: a GIF's size is its colours' (LZW codes grow with the palette,
+/// and fewer colours make longer runs), so the quality words trade colours for size as they
+/// trade bitrate in a video: 256 (a GIF's most), 128, 64, and 32 for a preview.
+pub(crate) fn gif_colors(quality: Quality) -> u32 {
+    match quality {
+        Quality::High => 256,
+        Quality::Medium => 128,
+        Quality::Low => 64,
+        Quality::Preview => 32,
+    }
 }
 
 /// The chain that maps a GIF's frames onto the palette read as input `palette_input`;
@@ -252,11 +266,14 @@ mod tests {
     #[test]
     fn a_gif_is_paletted_from_one_palette_of_the_whole_video() {
         let mut first = Graph::default();
-        palette_chain(&mut first);
+        palette_chain(&mut first, Quality::High);
         assert_eq!(
             first.script(),
             "[vout]palettegen=max_colors=256:stats_mode=full[palette]\n"
         );
+        let mut low = Graph::default();
+        palette_chain(&mut low, Quality::Low);
+        assert!(low.script().contains("max_colors=64:"), "{}", low.script());
         let mut second = Graph::default();
         assert_eq!(paletted_chain(&mut second, 3), "gif");
         assert_eq!(

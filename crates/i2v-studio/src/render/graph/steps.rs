@@ -243,7 +243,7 @@ impl<'a> Planner<'a> {
         }
         let palette = self.env.work_dir.join("palette.png");
         let mut first = self.graph.clone();
-        container::palette_chain(&mut first);
+        container::palette_chain(&mut first, self.env.quality);
         let script = self.write_graph("graph-palette.txt", &first);
         let mut pass = head(self.env, inputs.clone(), &script)?;
         pass.extend(map(&["palette"]));

@@ -241,3 +241,48 @@ async fn a_render_whose_video_comes_out_short_fails_naming_both_lengths() {
         .collect();
     assert!(left.is_empty(), "no file of it is kept: {left:?}");
 }
+
+#[tokio::test]
+async fn a_gifs_quality_is_its_colours_and_its_size() {
+    let data = Scratch::new("gif-quality");
+    let queue = queue(&data, 2);
+    let mut made_gifs = Vec::new();
+    for quality in [Quality::High, Quality::Low] {
+        let output = OutputSpec {
+            quality,
+            ..spec(Format::Gif, None, None)
+        };
+        let id = format!("gif_{quality:?}").to_lowercase();
+        let (status, _) = made(&queue, asked(&data, &id, Canvas::LANDSCAPE, output)).await;
+        let path = status.output.expect("an output").path;
+        // The colours of its middle frame, counted from ffmpeg's decoded pixels.
+        let colors = std::process::Command::new("ffmpeg")
+            .args(["-loglevel", "error", "-i"])
+            .arg(&path)
+            .args([
+                "-vf",
+                "select=eq(n\\,25)",
+                "-frames:v",
+                "1",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-",
+            ])
+            .output()
+            .expect("ffmpeg runs")
+            .stdout
+            .chunks(3)
+            .map(<[u8]>::to_vec)
+            .collect::<std::collections::HashSet<_>>()
+            .len();
+        let bytes = std::fs::metadata(&path).expect("the file").len();
+        made_gifs.push((quality, colors, bytes));
+    }
+    let [(_, high_colors, high_bytes), (_, low_colors, low_bytes)] = made_gifs[..] else {
+        panic!("two GIFs: {made_gifs:?}")
+    };
+    assert!(low_colors <= 64 && high_colors > 64, "{made_gifs:?}");
+    assert!(low_bytes < high_bytes, "{made_gifs:?}");
+}
