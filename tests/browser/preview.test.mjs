@@ -345,6 +345,51 @@ test('the music is levelled to the timeline\'s loudness, as BS.1770 measures it'
   assert.equal(measured.silentGain, 1);
 });
 
+test('the soundtrack mixed a stretch at a time joins into the mix of the whole', async () => {
+  const measured = await page.evaluate(async () => {
+    await window.i2v.init();
+    await window.i2v.initPreview();
+    const { mixSoundtrack } = await import('/pkg/preview/mix.js');
+    const draft = window.i2v.parseDraft({ t: [
+      { tt: 0, sg: [{ d: 7000, m: { src: 'a' } }] },
+      { tt: 1, sg: [
+        { d: 5000, m: { src: 'song', volume: 0.5, fade_in: 800, fade_out: 1200 } },
+        { s: 2500, d: 4000, m: { src: 'song', fade_in: 0 } },
+      ] },
+    ] });
+    const timeline = draft.timeline({ width: 320, height: 180, fps: 30 });
+    // A 1.3 s rising tone, shorter than either piece: both loop.
+    const rate = 48_000;
+    const song = new AudioBuffer({ numberOfChannels: 2, length: Math.round(rate * 1.3), sampleRate: rate });
+    for (let c = 0; c < 2; c += 1) {
+      const samples = song.getChannelData(c);
+      for (let i = 0; i < samples.length; i += 1) samples[i] = 0.4 * Math.sin(2 * Math.PI * (220 + i / 400) * (i / rate));
+    }
+    const bufferOf = () => song;
+    const whole = await mixSoundtrack(timeline, bufferOf);
+    const stretches = [];
+    for (const [from, until] of [[0, 3000], [3000, 6000], [6000, 7000]]) stretches.push(await mixSoundtrack(timeline, bufferOf, from, until));
+    let worst = 0;
+    let squares = 0;
+    let at = 0;
+    for (const part of stretches) {
+      const a = part.getChannelData(0);
+      const b = whole.getChannelData(0);
+      for (let i = 0; i < a.length && at + i < b.length; i += 1) {
+        const d = Math.abs(a[i] - b[at + i]);
+        worst = Math.max(worst, d);
+        squares += d * d;
+      }
+      at += a.length;
+    }
+    timeline.free();
+    return { samples: at, whole: whole.length, worst, rms: Math.sqrt(squares / at) };
+  });
+  assert.equal(measured.samples, measured.whole, JSON.stringify(measured));
+  console.log(JSON.stringify({ stretches: measured }));
+  assert.ok(measured.rms < 0.002 && measured.worst < 0.05, JSON.stringify(measured));
+});
+
 test('no page errors', () => {
   assert.deepEqual(pageErrors, []);
 });

@@ -10,12 +10,14 @@
 import { AbortError, RenderError, abortError } from '../shared/errors.js';
 import { SceneDrawer } from './draw.js';
 import { MediaStore, chooseLoader } from './media.js';
-import { CHANNELS, SAMPLE_RATE, levelledSoundtrack } from './mix.js';
+import { CHANNELS, SAMPLE_RATE, mixSoundtrack, soundtrackGain } from './mix.js';
 
 /** Frames the video encoder may hold before drawing waits for it. */
 const MAX_QUEUED_FRAMES = 8;
 /** A keyframe every this many seconds (seeking in the file). */
 const KEYFRAME_SECONDS = 2;
+/** The music is mixed and encoded this many ms at a time. */
+const AUDIO_STRETCH_MS = 60_000;
 /** Audio handed to the encoder in pieces of this many samples. */
 const AUDIO_CHUNK = 4800;
 /** Bits per pixel per frame for each quality (VP9; H.264 gets 1.5 times as many). */
@@ -231,25 +233,36 @@ async function makeVideo(timeline, options) {
     // The sound first: small beside the pictures, and then in the muxer before them.
     if (audioTrack) {
       progress('sound', 0);
-      const mix = await levelledSoundtrack(timeline, (src) => store.get(src));
+      const bufferOf = (src) => store.get(src);
+      const level = await soundtrackGain(timeline, bufferOf);
       checkAborted(signal);
       const encoder = new AudioEncoder({ output: toMuxer(audioTrack), error: fail });
       encoders.push(encoder);
       encoder.configure(audioChoice.config);
-      for (let at = 0; at < mix.length; at += AUDIO_CHUNK) {
-        const n = Math.min(AUDIO_CHUNK, mix.length - at);
-        const planes = new Float32Array(n * CHANNELS);
-        for (let c = 0; c < CHANNELS; c += 1) planes.set(mix.getChannelData(c).subarray(at, at + n), c * n);
-        const data = new AudioData({
-          format: 'f32-planar',
-          sampleRate: SAMPLE_RATE,
-          numberOfFrames: n,
-          numberOfChannels: CHANNELS,
-          timestamp: Math.round((at * 1e6) / SAMPLE_RATE),
-          data: planes,
-        });
-        encoder.encode(data);
-        data.close();
+      // A minute at a time, so that an hour's video never holds its whole mix (1.4 GB) at once.
+      let written = 0;
+      for (let fromMs = 0; fromMs < timeline.durationMs; fromMs += AUDIO_STRETCH_MS) {
+        const mix = await mixSoundtrack(timeline, bufferOf, fromMs, fromMs + AUDIO_STRETCH_MS);
+        checkAborted(signal);
+        // The stretch's samples, up to where the next stretch takes over (its rounding kept).
+        const until = Math.min(mix.length, Math.round(((fromMs + AUDIO_STRETCH_MS) / 1000) * SAMPLE_RATE) - written);
+        for (let at = 0; at < until; at += AUDIO_CHUNK) {
+          const n = Math.min(AUDIO_CHUNK, until - at);
+          const planes = new Float32Array(n * CHANNELS);
+          for (let c = 0; c < CHANNELS; c += 1) planes.set(mix.getChannelData(c).subarray(at, at + n), c * n);
+          for (let i = 0; i < planes.length; i += 1) planes[i] *= level;
+          const data = new AudioData({
+            format: 'f32-planar',
+            sampleRate: SAMPLE_RATE,
+            numberOfFrames: n,
+            numberOfChannels: CHANNELS,
+            timestamp: Math.round(((written + at) * 1e6) / SAMPLE_RATE),
+            data: planes,
+          });
+          encoder.encode(data);
+          data.close();
+        }
+        written += until;
       }
       await encoder.flush();
       encoder.close();
