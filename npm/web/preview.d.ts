@@ -157,7 +157,8 @@ export function exportFormats(options?: { width?: number; height?: number; fps?:
  * `loudness` (as loud as the studio's video), muxed by mediabunny. Resolves to a
  * `video/webm` or `video/mp4` Blob of exactly the timeline's frames. Rejects with a
  * `RenderError` of kind `export_option` (its `option` names the format) where this browser
- * cannot make the format, of kind `render` where a media cannot be loaded or encoding fails,
+ * cannot make the format, of kind `render` where a media cannot be loaded, encoding fails or the
+ * video lasts more than 10 minutes (the file is held in memory: export a longer one from the studio),
  * and with an `AbortError` once `signal` fires. A Draft needs `await initPreview()` first.
  */
 export function exportVideo(source: Draft | Timeline, options?: BrowserExportOptions): Promise<Blob>;

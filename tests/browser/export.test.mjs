@@ -226,3 +226,20 @@ test('a format the browser cannot make is an export_option RenderError that name
     assert.match(error.message, new RegExp(format));
   }
 });
+
+test('a video longer than the page can hold is refused at once, saying to export it from the studio', async () => {
+  const refused = await page.evaluate(async () => {
+    const { exportVideo, parseDraft } = window.i2v;
+    const long = parseDraft({ t: [{ tt: 0, sg: [{ d: 11 * 60 * 1000, m: { src: 'a' } }] }] });
+    const started = performance.now();
+    try {
+      await exportVideo(long, { loadMedia: () => Promise.reject(new Error('nothing is loaded')) });
+      return { made: true };
+    } catch (error) {
+      return { name: error.name, kind: error.kind, message: error.message, ms: performance.now() - started };
+    }
+  });
+  assert.equal(refused.name, 'RenderError', JSON.stringify(refused));
+  assert.equal(refused.kind, 'render');
+  assert.match(refused.message, /lasts 11 min.*at most 10 min.*studio/);
+});

@@ -16,6 +16,11 @@ import { CHANNELS, SAMPLE_RATE, mixSoundtrack, soundtrackGain } from './mix.js';
 const MAX_QUEUED_FRAMES = 8;
 /** A keyframe every this many seconds (seeking in the file). */
 const KEYFRAME_SECONDS = 2;
+/**
+ * The longest video made in the page: the muxer holds the whole file in memory (a 1080p minute
+ * is about 60 MB at high quality), and a longer encode is better left to the studio.
+ */
+const MAX_IN_PAGE_MS = 10 * 60 * 1000;
 /** The music is mixed and encoded this many ms at a time. */
 const AUDIO_STRETCH_MS = 60_000;
 /** Audio handed to the encoder in pieces of this many samples. */
@@ -166,6 +171,15 @@ async function makeVideo(timeline, options) {
   const { fps } = video;
   const frames = timeline.frames;
   if (!(frames > 0)) throw new RenderError({ code: null, kind: 'render', message: 'the timeline has no frames' });
+  if (timeline.durationMs > MAX_IN_PAGE_MS) {
+    const minutes = (ms) => Math.round(ms / 6000) / 10;
+    throw new RenderError({
+      code: null,
+      kind: 'render',
+      message: `this video lasts ${minutes(timeline.durationMs)} min: a video made in the page lasts at most `
+        + `${minutes(MAX_IN_PAGE_MS)} min (the whole file is held in the page's memory); export it from the studio instead`,
+    });
+  }
   const [width, height] = sizeOf(options, video, format);
   const bitrate = bitrateOf(quality, width, height, fps, format);
   const withSound = (timeline.media ?? []).some((m) => m.kind === 'sound');
