@@ -112,8 +112,10 @@ test('transitions: each xfade kind at a known progress, from red (outgoing) to b
   const cases = [
     // [kind, P, [x, y], expected RGB]: the xfade formula at that pixel.
     ['fade', 0.25, [160, 90], [64, 0, 191]],
-    ['dissolve', 0.25, [160, 90], [64, 0, 191]], // drawn as fade
-    ['pixelize', 0.25, [160, 90], [64, 0, 191]], // not drawn here: falls back to fade
+    ['pixelize', 0.25, [160, 90], [64, 0, 191]], // the cross-fade, in squares
+    ['zoomin', 0.25, [160, 90], [128, 0, 128]], // a's weight smoothstep(0, 0.5, 0.25) = 0.5
+    ['zoomin', 0.75, [40, 90], [255, 0, 0]],
+    ['hlslice', 0.25, [160, 90], [64, 0, 191]], // not drawn here: falls back to fade
     ['fadeblack', 0.5, [160, 90], [0, 0, 87]], // mix(mix(a,0,0), mix(0,b,0.316), 0.5)
     ['fadewhite', 0.5, [160, 90], [168, 168, 255]],
     ['wipeleft', 0.5, [40, 90], [255, 0, 0]],
@@ -161,6 +163,75 @@ test('transitions: each xfade kind at a known progress, from red (outgoing) to b
     return out;
   }, cases);
   cases.forEach(([kind, P, at, expected], i) => near(results[i], expected, 4, `${kind} P=${P} at ${at}`));
+});
+
+test('dissolve picks each pixel by xfade\'s noise; zoomin magnifies the outgoing picture; pixelize draws squares', async () => {
+  const seen = await page.evaluate(async () => {
+    const { Preview } = window.i2v;
+    const fx = window.previewFixtures;
+    const canvas = { width: 320, height: 180, fps: 30 };
+    const blobs = {
+      red: await fx.solid('#ff0000'),
+      blue: await fx.solid('#0000ff'),
+      // Red left of x = 120, green right of it: a zoom about the centre moves the edge.
+      halves: await fx.pictureBlob(320, 180, (ctx) => {
+        ctx.fillStyle = '#ff0000';
+        ctx.fillRect(0, 0, 120, 180);
+        ctx.fillStyle = '#00ff00';
+        ctx.fillRect(120, 0, 200, 180);
+      }),
+      // A fine checkerboard: pixelize averages it within each square.
+      checks: await fx.pictureBlob(320, 180, (ctx) => {
+        for (let y = 0; y < 180; y += 1) for (let x = 0; x < 320; x += 1) {
+          ctx.fillStyle = (x + y) % 2 ? '#ffffff' : '#000000';
+          ctx.fillRect(x, y, 1, 1);
+        }
+      }),
+    };
+    const el = document.createElement('canvas');
+    const preview = new Preview(el, { loadMedia: async (src) => blobs[src], resolution: 'video' });
+    const show = async (from, to, kind, progress) => {
+      await preview.load(fx.timeline({ canvas, media: [{ src: from, kind: 'picture' }, { src: to, kind: 'picture' }],
+        sceneOf: () => ({ pictures: [fx.picture(from, canvas), fx.picture(to, canvas)], transition: { kind, progress } }) }));
+      await preview.seek(0);
+    };
+    // xfade's noise, as C computes it in single precision: `a` where it is at least 1 - P.
+    const f = Math.fround;
+    const noise = (x, y) => {
+      const v = f(f(Math.sin(f(f(x * f(12.9898)) + f(y * f(78.233))))) * f(43758.545));
+      return v - Math.floor(v);
+    };
+    const out = {};
+    for (const P of [0.25, 0.75]) {
+      await show('red', 'blue', 'dissolve', P);
+      const data = el.getContext('2d').getImageData(0, 0, 320, 180).data;
+      let red = 0;
+      let agree = 0;
+      for (let y = 0; y < 180; y += 1) for (let x = 0; x < 320; x += 1) {
+        const isRed = data[(y * 320 + x) * 4] > 128;
+        red += isRed;
+        agree += isRed === (noise(x, y) >= 1 - P);
+      }
+      out[`dissolve${P}`] = { red: red / (320 * 180), agree: agree / (320 * 180) };
+    }
+    await show('halves', 'blue', 'zoomin', 0.75);
+    out.zoom = { at110: fx.pixel(el, 110, 90), at20: fx.pixel(el, 20, 90), at300: fx.pixel(el, 300, 90) };
+    await show('checks', 'checks', 'pixelize', 0.5);
+    out.pixelize = [fx.pixel(el, 3, 3), fx.pixel(el, 4, 3), fx.pixel(el, 160, 90)];
+    preview.destroy();
+    return out;
+  });
+  for (const P of [0.25, 0.75]) {
+    const { red, agree } = seen[`dissolve${P}`];
+    assert.ok(Math.abs(red - P) < 0.02, `dissolve at P=${P}: ${red} of the pixels are the outgoing picture`);
+    assert.ok(agree > 0.999, `dissolve at P=${P}: ${agree} of the pixels follow xfade's noise`);
+  }
+  // At P = 0.75 the zoom is 2x about the centre: x = 110 shows the picture's x = 135 (green).
+  near(seen.zoom.at110, [0, 255, 0], 8, 'zoomin at x=110');
+  near(seen.zoom.at20, [255, 0, 0], 8, 'zoomin at x=20');
+  near(seen.zoom.at300, [0, 255, 0], 8, 'zoomin at x=300');
+  // Squares of 18 px at P = 0.5: one pixel of the checkerboard stands for the whole square.
+  assert.deepEqual(seen.pixelize[0], seen.pixelize[1], 'neighbours in a square are alike');
 });
 
 test('texts sit where drawtext puts them, with their outline and opacity; black covers everything', async () => {

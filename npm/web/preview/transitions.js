@@ -8,9 +8,14 @@
 // - a soft edge (smooth*, circleopen/close, radial) is the incoming picture masked by a linear,
 //   radial or conic gradient whose stops sample xfade's smoothstep, drawn over the outgoing.
 //
-// The kinds not drawn here (dissolve's random dots, pixelize, zoomin, the slices, diagonals,
-// squeezes, covers and reveals, distance, fadegrays, hblur…) fall back to the plain cross-fade:
-// the same pictures at the same instant, blended evenly. dissolve is meant to look like a fade.
+// - a per-pixel choice (dissolve) is a mask computed from xfade's own noise;
+// - a resampling (pixelize, zoomin) is the blend drawn small and scaled up, or `a` scaled
+//   about the centre.
+// The kinds not drawn here (the slices, diagonals, squeezes, covers and reveals, distance,
+// fadegrays, hblur, wind…) fall back to the plain cross-fade: the same pictures at the same
+// instant, blended evenly.
+
+import { makeSurface } from './compose.js';
 
 /** Hermite interpolation between `edge0` and `edge1`, as GLSL and xfade define it. */
 export function smoothstep(edge0, edge1, x) {
@@ -161,6 +166,119 @@ function radial(t) {
   });
 }
 
+/**
+ * xfade's dissolve: each pixel is `a` where its noise `fract(sin(x·12.9898 + y·78.233) ·
+ * 43758.545)` (in single precision, as C computes it) is at least 1 − P, else `b`. The noise
+ * is worked out once per size; each frame only compares it.
+ */
+function dissolve(t) {
+  const { ctx, P, W, H, drawA, drawB, scratch } = t;
+  const width = scratch.width;
+  const height = scratch.height;
+  const noise = noiseFor(width, height, W / width, H / height);
+  const mask = maskSurface(width, height);
+  const m = mask.getContext('2d');
+  const image = m.createImageData(width, height);
+  const alpha = image.data;
+  const limit = 1 - P;
+  for (let i = 0; i < noise.length; i += 1) alpha[i * 4 + 3] = noise[i] < limit ? 255 : 0;
+  m.putImageData(image, 0, 0);
+  const s = scratch.getContext('2d');
+  s.save();
+  s.setTransform(ctx.getTransform());
+  s.globalCompositeOperation = 'copy';
+  drawB(s);
+  s.setTransform(1, 0, 0, 1, 0, 0);
+  s.globalCompositeOperation = 'destination-in';
+  s.drawImage(mask, 0, 0);
+  s.restore();
+  drawA(ctx);
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(scratch, 0, 0);
+  ctx.restore();
+}
+
+let noiseCache = null; // { key, noise }
+let maskCache = null;
+
+/** The dissolve noise of each canvas pixel, at the video pixel it shows (`sx`, `sy`: video px a canvas px). */
+function noiseFor(width, height, sx, sy) {
+  const key = `${width}x${height}@${sx},${sy}`;
+  if (noiseCache?.key === key) return noiseCache.noise;
+  const f = Math.fround;
+  const noise = new Float32Array(width * height);
+  for (let y = 0; y < height; y += 1) {
+    const vy = Math.floor(y * sy);
+    for (let x = 0; x < width; x += 1) {
+      const vx = Math.floor(x * sx);
+      const value = f(f(Math.sin(f(f(vx * f(12.9898)) + f(vy * f(78.233))))) * f(43758.545));
+      noise[y * width + x] = value - Math.floor(value);
+    }
+  }
+  noiseCache = { key, noise };
+  return noise;
+}
+
+function maskSurface(width, height) {
+  if (maskCache?.width !== width || maskCache?.height !== height) maskCache = makeSurface(width, height);
+  return maskCache;
+}
+
+/**
+ * xfade's pixelize: the cross-fade `a·P + b·(1 − P)` sampled at the centres of squares whose
+ * side grows to a tenth of the short side half-way and shrinks back: drawn to the scratch
+ * surface, shrunk to one pixel a square, and scaled back up without smoothing.
+ */
+function pixelize(t) {
+  const { ctx, P, W, H, drawA, drawB, scratch } = t;
+  const distance = Math.ceil(Math.min(P, 1 - P) * 50) / 50;
+  const side = (2 * distance * Math.min(W, H)) / 20; // video pixels
+  if (!(side > 1)) {
+    KINDS.fade(t);
+    return;
+  }
+  const s = scratch.getContext('2d');
+  s.save();
+  s.setTransform(ctx.getTransform());
+  s.globalCompositeOperation = 'copy';
+  drawA(s);
+  s.globalCompositeOperation = 'source-over';
+  s.globalAlpha = 1 - P;
+  drawB(s);
+  s.restore();
+  const scale = scratch.width / W;
+  const across = Math.max(1, Math.ceil(W / side));
+  const down = Math.max(1, Math.ceil(H / side));
+  const small = maskSurface(across, down);
+  const c = small.getContext('2d');
+  c.imageSmoothingEnabled = false;
+  c.clearRect(0, 0, across, down);
+  // Each small pixel takes the scratch pixel at its square's centre.
+  c.drawImage(scratch, 0, 0, across * side * scale, down * side * scale, 0, 0, across, down);
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(small, 0, 0, across, down, 0, 0, across * side * scale, down * side * scale);
+  ctx.restore();
+}
+
+/**
+ * xfade's zoomin: `a` magnified about the centre by 1 / smoothstep(0.5, 1, P) (without end as
+ * it reaches 0), weighted smoothstep(0, 0.5, P) over `b`.
+ */
+function zoomin({ ctx, P, W, H, drawA, drawB }) {
+  const zoom = Math.max(smoothstep(0.5, 1, P), 1 / Math.max(W, H));
+  drawB(ctx);
+  ctx.save();
+  ctx.globalAlpha = smoothstep(0, 0.5, P);
+  ctx.translate(W / 2, H / 2);
+  ctx.scale(1 / zoom, 1 / zoom);
+  ctx.translate(-W / 2, -H / 2);
+  drawA(ctx);
+  ctx.restore();
+}
+
 /** Every kind drawn as xfade draws it, by its xfade name. */
 const KINDS = {
   fade: ({ ctx, P, drawA, drawB }) => {
@@ -190,6 +308,9 @@ const KINDS = {
   circleopen: circle(true),
   circleclose: circle(false),
   radial,
+  dissolve,
+  pixelize,
+  zoomin,
 };
 
 /** The kinds drawn as xfade draws them; any other falls back to `fade`. */
