@@ -86,20 +86,27 @@ function slid({ ctx, drawA, drawB }, ax, ay, bx, by) {
   ctx.restore();
 }
 
+/** Draws `b` over `a` with the alpha `gradient` gives each pixel. */
+function masked(t, gradient) {
+  overlaid(t, (s) => {
+    s.fillStyle = gradient(s);
+    s.fillRect(0, 0, t.W, t.H);
+  });
+}
+
 /**
- * Draws `b` over `a` with the alpha `gradient` gives each pixel: `b` goes to the scratch
- * surface, the gradient keeps of it only its alpha (`destination-in`), and the result is laid
- * over `a`.
+ * Draws `b` over `a` where `keep(s)` leaves it: `b` goes to the scratch surface, `keep` draws
+ * there with `destination-in` (in the video's coordinates), so that only its alpha of `b`
+ * stays, and the result is laid over `a`.
  */
-function masked({ ctx, W, H, drawA, drawB, scratch }, gradient) {
+function overlaid({ ctx, drawA, drawB, scratch }, keep) {
   const s = scratch.getContext('2d');
   s.save();
   s.setTransform(ctx.getTransform());
   s.globalCompositeOperation = 'copy';
   drawB(s);
   s.globalCompositeOperation = 'destination-in';
-  s.fillStyle = gradient(s);
-  s.fillRect(0, 0, W, H);
+  keep(s);
   s.restore();
   drawA(ctx);
   ctx.save();
@@ -172,36 +179,23 @@ function radial(t) {
  * is worked out once per size; each frame only compares it.
  */
 function dissolve(t) {
-  const { ctx, P, W, H, drawA, drawB, scratch } = t;
-  const width = scratch.width;
-  const height = scratch.height;
+  const { P, W, H, scratch } = t;
+  const { width, height } = scratch;
   const noise = noiseFor(width, height, W / width, H / height);
-  const mask = maskSurface(width, height);
-  const m = mask.getContext('2d');
-  const image = m.createImageData(width, height);
+  const { surface, image } = dissolveMask(width, height);
   const alpha = image.data;
   const limit = 1 - P;
   for (let i = 0; i < noise.length; i += 1) alpha[i * 4 + 3] = noise[i] < limit ? 255 : 0;
-  m.putImageData(image, 0, 0);
-  const s = scratch.getContext('2d');
-  s.save();
-  s.setTransform(ctx.getTransform());
-  s.globalCompositeOperation = 'copy';
-  drawB(s);
-  s.setTransform(1, 0, 0, 1, 0, 0);
-  s.globalCompositeOperation = 'destination-in';
-  s.drawImage(mask, 0, 0);
-  s.restore();
-  drawA(ctx);
-  ctx.save();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.drawImage(scratch, 0, 0);
-  ctx.restore();
+  surface.getContext('2d').putImageData(image, 0, 0);
+  overlaid(t, (s) => {
+    s.setTransform(1, 0, 0, 1, 0, 0);
+    s.drawImage(surface, 0, 0);
+  });
 }
 
 let noiseCache = null; // { key, noise }
-let maskCache = null;
-
+let maskCache = null; // the dissolve's mask: { surface, image }, one canvas's size
+let smallCache = null; // pixelize's one pixel a square
 /** The dissolve noise of each canvas pixel, at the video pixel it shows (`sx`, `sy`: video px a canvas px). */
 function noiseFor(width, height, sx, sy) {
   const key = `${width}x${height}@${sx},${sy}`;
@@ -220,8 +214,12 @@ function noiseFor(width, height, sx, sy) {
   return noise;
 }
 
-function maskSurface(width, height) {
-  if (maskCache?.width !== width || maskCache?.height !== height) maskCache = makeSurface(width, height);
+/** The dissolve's mask surface and the pixels written into it, kept for the next frame. */
+function dissolveMask(width, height) {
+  if (maskCache?.image.width !== width || maskCache?.image.height !== height) {
+    const surface = makeSurface(width, height);
+    maskCache = { surface, image: surface.getContext('2d').createImageData(width, height) };
+  }
   return maskCache;
 }
 
@@ -250,7 +248,8 @@ function pixelize(t) {
   const scale = scratch.width / W;
   const across = Math.max(1, Math.ceil(W / side));
   const down = Math.max(1, Math.ceil(H / side));
-  const small = maskSurface(across, down);
+  if (smallCache?.width !== across || smallCache?.height !== down) smallCache = makeSurface(across, down);
+  const small = smallCache;
   const c = small.getContext('2d');
   c.imageSmoothingEnabled = false;
   c.clearRect(0, 0, across, down);

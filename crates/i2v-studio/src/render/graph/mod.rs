@@ -40,6 +40,7 @@ pub(crate) use container::settings_for;
 pub use encoder::{EncoderSettings, FAST_HIGH_PROFILE, VideoEncoder, probe_encoder};
 use steps::{Part, Planner};
 pub(crate) use steps::{QUIET_WITH_PROGRESS, poster_seconds};
+pub(crate) use text::utf8;
 pub(crate) use window::Window;
 
 /// Where a plan reads and writes, and with what.
@@ -93,6 +94,28 @@ pub struct FfmpegPlan {
     pub frames: u64,
     /// How long it lasts, in ms.
     pub duration_ms: u64,
+}
+
+impl FfmpegPlan {
+    /// A plan with nothing to run yet, for `frames` frames of `timeline`, its output, poster
+    /// and format where `env` says.
+    pub(crate) fn empty(timeline: &Timeline, env: &PlanEnv<'_>, frames: u64) -> FfmpegPlan {
+        FfmpegPlan {
+            args: Vec::new(),
+            palette_pass: None,
+            files: Vec::new(),
+            conversions: Vec::new(),
+            music: Vec::new(),
+            inputs: Vec::new(),
+            output: env.output.to_path_buf(),
+            format: env.format,
+            poster: env.poster.to_path_buf(),
+            poster_seconds: poster_seconds(timeline),
+            canvas: timeline.canvas,
+            frames,
+            duration_ms: frames * 1000 / u64::from(timeline.canvas.fps.max(1)),
+        }
+    }
 }
 
 /// A filter graph under construction: chains of filters between labelled streams.

@@ -51,27 +51,12 @@ impl<'a> Planner<'a> {
             Part::Picture(window) => window.frames(),
             Part::Whole | Part::Soundtrack => timeline.frames,
         };
-        let duration_ms = frames * 1000 / u64::from(timeline.canvas.fps.max(1));
         Planner {
             timeline,
             part,
             sources,
             env,
-            plan: FfmpegPlan {
-                args: Vec::new(),
-                palette_pass: None,
-                files: Vec::new(),
-                conversions: Vec::new(),
-                music: Vec::new(),
-                inputs: Vec::new(),
-                output: env.output.to_path_buf(),
-                format: env.format,
-                poster: env.poster.to_path_buf(),
-                poster_seconds: poster_seconds(timeline),
-                canvas: timeline.canvas,
-                frames,
-                duration_ms,
-            },
+            plan: FfmpegPlan::empty(timeline, env, frames),
             graph: Graph::default(),
             input_args: Vec::new(),
             converted: HashMap::new(),

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::super::error::RenderError;
-use super::super::graph::{FfmpegPlan, PlanEnv, QUIET_WITH_PROGRESS, Window, poster_seconds};
+use super::super::graph::{FfmpegPlan, PlanEnv, QUIET_WITH_PROGRESS, Window, poster_seconds, utf8};
 use super::super::timeline::Timeline;
 use super::job::hex;
 
@@ -78,25 +78,9 @@ pub(crate) fn plan(
     args.push(format!("file:{}", utf8(env.output)?));
     Ok(FfmpegPlan {
         args,
-        palette_pass: None,
         files: vec![(list_path, list)],
-        conversions: Vec::new(),
-        music: Vec::new(),
-        inputs: Vec::new(),
-        output: env.output.to_path_buf(),
-        format: env.format,
-        poster: env.poster.to_path_buf(),
-        poster_seconds: poster_seconds(timeline),
-        canvas: timeline.canvas,
-        frames: timeline.frames,
-        duration_ms: timeline.duration_ms(),
+        ..FfmpegPlan::empty(timeline, env, timeline.frames)
     })
-}
-
-fn utf8(path: &Path) -> Result<String, RenderError> {
-    path.to_str()
-        .map(str::to_owned)
-        .ok_or_else(|| RenderError::PathNotUtf8(path.to_string_lossy().into_owned()))
 }
 
 #[cfg(test)]
