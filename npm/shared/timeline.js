@@ -8,18 +8,21 @@ import { unwrap } from './draft.js';
 
 const fromDraft = Symbol('i2v.timeline');
 
-/** The canvas a timeline is read onto: whole positive sizes and a frame rate, 1080p30 unless said. */
+/**
+ * The canvas a timeline is read onto, checked: whole positive sizes and a frame rate; what is
+ * not given is null, for the core's default (1920x1080 at 30 fps).
+ */
 function canvasOf(canvas) {
-  if (canvas === undefined || canvas === null) return { width: 1920, height: 1080, fps: 30 };
+  if (canvas === undefined || canvas === null) return { width: null, height: null, fps: null };
   if (typeof canvas !== 'object') throw new TypeError('a canvas is { width, height, fps }');
-  const whole = (key, fallback) => {
-    const value = canvas[key] ?? fallback;
-    if (!Number.isInteger(value) || value < 1 || value > 16384) {
+  const whole = (key) => {
+    const value = canvas[key] ?? null;
+    if (value !== null && (!Number.isInteger(value) || value < 1 || value > 16384)) {
       throw new TypeError(`canvas.${key} must be a whole number from 1 to 16384`);
     }
     return value;
   };
-  return { width: whole('width'), height: whole('height'), fps: whole('fps', 30) };
+  return { width: whole('width'), height: whole('height'), fps: whole('fps') };
 }
 
 /** A draft's timeline on one canvas: its length, its media, and each frame's scene. */
@@ -64,7 +67,9 @@ export function makeTimelineReader(native, loader) {
   return (draftJson, canvas) => {
     loader.checkPreview('draft.timeline()');
     const { width, height, fps } = canvasOf(canvas);
-    const timeline = new native.NativeTimeline(JSON.stringify(draftJson), width, height, fps);
+    // Absent values cross as `undefined`, which both bindings read as none.
+    const none = (value) => value ?? undefined;
+    const timeline = new native.NativeTimeline(JSON.stringify(draftJson), none(width), none(height), none(fps));
     try {
       return new Timeline(fromDraft, timeline, unwrap(timeline.info()));
     } catch (thrown) {

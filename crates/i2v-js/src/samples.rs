@@ -50,7 +50,8 @@ fn draft() -> DraftShape {
 /// The sample draft's timeline on a small canvas.
 fn timeline() -> i2v_core::timeline::Timeline {
     let text = serde_json::to_string(&draft().value).expect("the sample draft as text");
-    crate::scene::build_timeline(&text, 640, 360, 30).expect("the sample timeline")
+    crate::scene::build_timeline(&text, Some(640), Some(360), Some(30))
+        .expect("the sample timeline")
 }
 
 /// A draft of one clip, where the rich one would only repeat itself.

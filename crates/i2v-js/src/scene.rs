@@ -18,10 +18,22 @@ use crate::pure::parse_either;
 use crate::shapes::ms;
 use crate::wire::{Outcome, WireError};
 
-/// Reads a draft's JSON text (or the draft object of a `DraftShape`) onto a canvas.
-pub fn build_timeline(json: &str, width: u32, height: u32, fps: u32) -> Result<Timeline, Error> {
+/// Reads a draft's JSON text (or the draft object of a `DraftShape`) onto a canvas; a side or
+/// rate not given is the core's default canvas's ([`Canvas::default`], 1920x1080 at 30 fps).
+pub fn build_timeline(
+    json: &str,
+    width: Option<u32>,
+    height: Option<u32>,
+    fps: Option<u32>,
+) -> Result<Timeline, Error> {
     let draft = parse_either(json)?;
-    Timeline::build(&draft, Canvas::new(width, height, fps)).map_err(|err| Error::InvalidInput {
+    let default = Canvas::default();
+    let canvas = Canvas::new(
+        width.unwrap_or(default.width),
+        height.unwrap_or(default.height),
+        fps.unwrap_or(default.fps),
+    );
+    Timeline::build(&draft, canvas).map_err(|err| Error::InvalidInput {
         message: format!("the draft cannot play: {err}"),
     })
 }
@@ -307,7 +319,7 @@ mod tests {
         {"tt": 1, "sg": [{"d": 4000, "m": {"src": "library:calm"}}]}]}"#;
 
     fn timeline() -> Timeline {
-        build_timeline(DRAFT, 640, 360, 30).expect("a timeline")
+        build_timeline(DRAFT, Some(640), Some(360), Some(30)).expect("a timeline")
     }
 
     #[test]
@@ -339,12 +351,12 @@ mod tests {
 
     #[test]
     fn a_draft_that_cannot_play_says_why() {
-        let err = build_timeline(r#"{"t": []}"#, 640, 360, 30).expect_err("no clips");
+        let err = build_timeline(r#"{"t": []}"#, None, None, None).expect_err("no clips");
         assert!(
             err.to_string()
                 .ends_with("the draft cannot play: the draft has no video clips to play"),
             "{err}"
         );
-        assert!(build_timeline("{", 640, 360, 30).is_err());
+        assert!(build_timeline("{", None, None, None).is_err());
     }
 }

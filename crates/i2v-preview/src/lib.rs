@@ -32,9 +32,15 @@ pub struct NativeTimeline {
 
 #[wasm_bindgen]
 impl NativeTimeline {
-    /// Reads a draft's JSON text onto a canvas; a draft that cannot play is told by `info`.
+    /// Reads a draft's JSON text onto a canvas (the core's default for what is not given); a
+    /// draft that cannot play is told by `info`.
     #[wasm_bindgen(constructor)]
-    pub fn new(json: &str, width: u32, height: u32, fps: u32) -> NativeTimeline {
+    pub fn new(
+        json: &str,
+        width: Option<u32>,
+        height: Option<u32>,
+        fps: Option<u32>,
+    ) -> NativeTimeline {
         NativeTimeline {
             timeline: i2v_js::scene::build_timeline(json, width, height, fps),
         }

@@ -149,8 +149,8 @@ export async function exportVideo(source, options = {}) {
   const fromDraft = typeof source?.timeline === 'function';
   let timeline;
   if (fromDraft) {
-    const canvas = options.canvas ?? { width: 1920, height: 1080, fps: 30 };
-    timeline = source.timeline({ ...canvas, fps: options.fps ?? canvas.fps ?? 30 });
+    // The draft's frame as given, at the rate asked; the core's default for the rest.
+    timeline = source.timeline(options.fps === undefined ? options.canvas : { ...options.canvas, fps: options.fps });
   } else {
     timeline = source;
     if (!timeline || typeof timeline.sceneAt !== 'function') throw new TypeError('exportVideo() takes a Draft or a Timeline');
