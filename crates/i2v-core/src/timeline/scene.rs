@@ -96,10 +96,17 @@ impl Timeline {
         let time_ms = frame as f64 * 1000.0 / f64::from(self.canvas.fps.max(1));
         let mut pictures = Vec::new();
         let mut transition = None;
+        // Streams start in clip order (each at least half its clip after the one before), so
+        // one pass with the boundary carried along finds the one or two on the frame.
+        let mut boundary: u64 = 0;
         for (index, clip) in self.clips.iter().enumerate() {
-            let start = self.stream_start(index);
             let parts = self.parts(index);
-            if frame < start || frame >= start + parts.total() {
+            let start = boundary.saturating_sub(parts.head / 2);
+            boundary += clip.frames;
+            if frame < start {
+                break;
+            }
+            if frame >= start + parts.total() {
                 continue;
             }
             let framing = self.framing(index);
