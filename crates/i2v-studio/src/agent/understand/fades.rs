@@ -44,11 +44,13 @@ pub(crate) enum FadeChange {
     Remove,
 }
 
-/// Runs the rule over a clause; whether it claimed the clause.
-pub(super) fn rules(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
+/// Runs the rule over a clause; where it claimed the clause, the message's token after the last
+/// one it read: past the clause itself where it read the "and out" that follows it ("fade in
+/// and out"), which the splitting at "and" left as a clause of its own.
+pub(super) fn rules(clause: &Clause<'_>, out: &mut Vec<Command>) -> Option<usize> {
     let others = [MUSIC, VOLUME, OWN_MUSIC, TITLE, CAPTION, TRANSITION];
     if others.iter().any(|topic| clause.has(topic)) || !clause.refs.is_empty() {
-        return false;
+        return None;
     }
     let mut mentions: Vec<(usize, FadeEnd)> = find_all(clause.tokens, FADE_IN)
         .into_iter()
@@ -74,8 +76,13 @@ pub(super) fn rules(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
         seen.push(*end);
         first
     });
-    if matches!(mentions.as_slice(), [(_, FadeEnd::Start)]) && and_out(clause) {
+    let mut read_until = end_of(clause);
+    if let (true, Some(out_end)) = (
+        matches!(mentions.as_slice(), [(_, FadeEnd::Start)]),
+        and_out(clause),
+    ) {
         mentions.push((clause.tokens.len(), FadeEnd::End));
+        read_until = out_end;
     }
     // "a fade at the start", "fade at the end": a bare fade where an end of the video is named.
     if let (true, Some((at, _))) = (mentions.is_empty(), clause.find(BARE_FADE)) {
@@ -87,7 +94,7 @@ pub(super) fn rules(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
         }
     }
     if mentions.is_empty() {
-        return false;
+        return None;
     }
     let lengths: Vec<u64> = clause.durations.iter().map(|&(ms, _, _)| ms).collect();
     for (k, &(at, end)) in mentions.iter().enumerate() {
@@ -102,28 +109,30 @@ pub(super) fn rules(clause: &Clause<'_>, out: &mut Vec<Command>) -> bool {
         };
         out.push(Command::Fade(end, change));
     }
-    true
+    Some(read_until)
 }
 
-/// Whether the message goes on with "and out" right after the clause ("fade in and out"),
-/// which splitting at "and" left as a clause of its own that says nothing.
-fn and_out(clause: &Clause<'_>) -> bool {
-    let Some(last) = clause.tokens.last() else {
-        return false;
-    };
+/// The message's token after the clause's last.
+fn end_of(clause: &Clause<'_>) -> usize {
     let tokens = &clause.message.tokens;
-    // The message's tokens are in order: the first after the clause is found by halving.
-    let next = tokens.partition_point(|token| token.start < last.end);
-    if next >= tokens.len() {
-        return false;
-    }
-    let end = longest_at(tokens, next, &["and out", "& out"]);
-    // Nothing may follow but the end of a sentence: "fade in and out of the title" is no fade.
-    end.is_some_and(|end| {
-        tokens
-            .get(end..)
-            .unwrap_or_default()
-            .iter()
-            .all(|token| token.word().is_none() && !token.is_chinese())
+    clause.tokens.last().map_or(0, |last| {
+        // The message's tokens are in order: the first after the clause is found by halving.
+        tokens.partition_point(|token| token.start < last.end)
     })
+}
+
+/// Where the message's "and out" right after the clause ends ("fade in and out"), if it goes
+/// on with one and nothing else.
+fn and_out(clause: &Clause<'_>) -> Option<usize> {
+    let tokens = &clause.message.tokens;
+    let next = end_of(clause);
+    if clause.tokens.is_empty() || next >= tokens.len() {
+        return None;
+    }
+    let end = longest_at(tokens, next, &["and out", "& out"])?;
+    // Nothing may follow but the end of a sentence: "fade in and out of the title" is no fade.
+    let rest = tokens.get(end..).unwrap_or_default();
+    rest.iter()
+        .all(|token| token.word().is_none() && !token.is_chinese())
+        .then_some(end)
 }

@@ -73,6 +73,17 @@ mod tests {
     }
 
     #[test]
+    fn the_out_of_fade_in_and_out_is_understood() {
+        for text in [
+            "fade in and out",
+            "fade the video in and out",
+            "add calm music, and fade the video in and out",
+        ] {
+            assert!(leftovers(text).is_empty(), "{text}: {:?}", leftovers(text));
+        }
+    }
+
+    #[test]
     fn asking_for_help_is_understood_as_asking_for_help() {
         for text in [
             "help",

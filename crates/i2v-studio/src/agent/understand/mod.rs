@@ -346,7 +346,12 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
     let mut music_context = false;
     let mut question = false;
     let mut not_understood = Vec::new();
+    // Tokens a clause read past its own end ("fade in | and out"): no clause reads them again.
+    let mut read_until = 0;
     for span in split::split(&message.tokens) {
+        if span.range.end <= read_until {
+            continue;
+        }
         let inherited = if span.linked { carried } else { None };
         let clause = Clause::new(
             &message,
@@ -372,7 +377,9 @@ fn understand_in(text: &str, media: &[MediaRef], order: &[String], has_draft: bo
         let before = commands.len();
         // A fade of the whole video claims the clause: its "fade" and "black" are no
         // transition, and its length of time is the fade's.
-        if !fades::rules(&clause, &mut commands) {
+        if let Some(end) = fades::rules(&clause, &mut commands) {
+            read_until = end;
+        } else {
             timeline::rules(&clause, &mut commands);
             overlay::rules(&clause, &mut commands);
             texts::rules(&clause, &mut commands);
